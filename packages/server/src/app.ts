@@ -1,0 +1,66 @@
+// Composition root: open the database, migrate, bootstrap, mount every domain's routes. Plain functions, no container.
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { loadConfig, type Config } from './platform/config.js';
+import { openDb, type Db } from './platform/db.js';
+import { migrate } from './platform/migrate.js';
+import { buildHttp, type App } from './platform/http.js';
+import { authenticate } from './platform/auth.js';
+import { auditRoutes } from './platform/audit-routes.js';
+import { startScheduler, type JobDefinition } from './platform/jobs.js';
+import { identityRoutes } from './domains/identity/index.js';
+import { customersRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
+import { customersExcelRoutes } from './domains/customers/excel.routes.js';
+import { bootstrap } from './demo/bootstrap.js';
+
+export interface L2C {
+  app: App;
+  db: Db;
+  config: Config;
+  jobs: JobDefinition[];
+  close(): Promise<void>;
+}
+
+export const JOBS: JobDefinition[] = [
+  { name: 'customers.pool-reclaim', run: (db) => reclaimStaleCustomers(db) },
+];
+
+export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db } = {}): Promise<L2C> {
+  const config = { ...loadConfig(), ...overrides };
+  const db = deps.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    await migrate(db);
+    const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist });
+    await bootstrap(db, config, app.log);
+
+    app.addHook('onRequest', async (req) => {
+      if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req);
+    });
+    app.get('/api/health', {
+      schema: { tags: ['platform'], security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },
+    }, async () => {
+      const r = await sql<{ now: string }>`select now() as now`.execute(db.kysely);
+      return { status: 'ok' as const, database: db.kind, time: r.rows[0]!.now };
+    });
+    identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
+    customersRoutes(app, db);
+    customersExcelRoutes(app, db);
+    auditRoutes(app, db, { customer: canSeeCustomer });
+
+    let stopScheduler = () => {};
+    app.addHook('onReady', async () => {
+      if (config.jobs) stopScheduler = startScheduler(db, JOBS, app.log);
+    });
+    return {
+      app, db, config, jobs: JOBS,
+      close: async () => {
+        stopScheduler();
+        await app.close();
+        if (!deps.db) await db.close();
+      },
+    };
+  } catch (err) {
+    if (!deps.db) await db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,142 @@
+// Customer queries only; rules live in customers.service.ts. Hot list path is hand-written SQL.
+import { sql, type RawBuilder } from 'kysely';
+import type { DataScope } from '@l2c/shared';
+import type { Tx } from '../../platform/db.js';
+
+export interface CustomerRow {
+  id: string; number: string; name: string; credit_code: string | null; industry: string | null; region: string | null;
+  grade: string | null; source: string; phone: string | null; address: string | null; website: string | null;
+  remark: string | null; owner_id: string | null; owner_name: string | null; parent_id: string | null;
+  parent_name: string | null; pool_entered_at: string | null; last_followup_at: string | null; owner_since: string;
+  version: number; created_at: string; updated_at: string;
+}
+
+export const customerSelect = sql`c.id, c.number, c.name, c.credit_code, c.industry, c.region, c.grade, c.source,
+  c.phone, c.address, c.website, c.remark, c.owner_id, o.name as owner_name, c.parent_id, p.name as parent_name,
+  c.pool_entered_at, c.last_followup_at, c.owner_since, c.version, c.created_at, c.updated_at`;
+export const customerFrom = sql`customers c left join users o on o.id = c.owner_id left join customers p on p.id = c.parent_id`;
+
+/** The data-scope predicate: the rows an 'own' / 'team' / 'all' user may see. */
+export function scopePredicate(userId: string, scope: DataScope): RawBuilder<unknown> {
+  if (scope === 'all') return sql`true`;
+  return sql`c.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope}))`;
+}
+
+export interface ListFilter {
+  where: RawBuilder<unknown>[];
+  orderExpr: RawBuilder<unknown>;
+  desc: boolean;
+  after: [unknown, string] | null;
+  limit: number;
+}
+
+export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<CustomerRow & { sort_key: unknown }>> {
+  const where = [...f.where];
+  if (f.after) {
+    where.push(f.desc ? sql`(${f.orderExpr}, c.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql`(${f.orderExpr}, c.id) > (${f.after[0]}, ${f.after[1]}::uuid)`);
+  }
+  const dir = f.desc ? sql`desc` : sql`asc`;
+  const r = await sql<CustomerRow & { sort_key: unknown }>`select ${customerSelect}, ${f.orderExpr} as sort_key
+    from ${customerFrom} where ${sql.join(where, sql` and `)}
+    order by ${f.orderExpr} ${dir}, c.id ${dir} limit ${f.limit + 1}`.execute(tx);
+  return r.rows;
+}
+
+export async function findCustomer(tx: Tx, id: string, opts: { forUpdate?: boolean } = {}): Promise<CustomerRow | undefined> {
+  // FOR UPDATE OF c: lock only the customer row, not the joined owner or parent.
+  const r = await sql<CustomerRow>`select ${customerSelect} from ${customerFrom} where c.id = ${id}
+    ${opts.forUpdate ? sql`for update of c` : sql``}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function isVisible(tx: Tx, id: string, userId: string, scope: DataScope): Promise<boolean> {
+  const r = await sql`select 1 from customers c where c.id = ${id} and (c.owner_id is null or ${scopePredicate(userId, scope)})`.execute(tx);
+  return r.rows.length > 0;
+}
+
+export interface DuplicateRow { id: string; number: string; name: string; credit_code: string | null; owner_id: string | null; owner_name: string | null; reason: string }
+
+export async function findDuplicates(tx: Tx, c: { creditCode: string | null; nameKey: string; phoneKey: string | null; excludeId?: string }): Promise<DuplicateRow[]> {
+  // Similar name: same key, or one key contains the other (keys of 4+ characters, so "华为" does not match everything).
+  const r = await sql<DuplicateRow>`
+    with hits as (
+      select id, 'credit_code' as reason, 1 as rank from customers where ${c.creditCode}::text is not null and credit_code = ${c.creditCode}
+      union all
+      select id, 'similar_name', 2 from customers where name_key = ${c.nameKey}
+        or (length(${c.nameKey}) >= 4 and length(name_key) >= 4 and (name_key like '%' || ${c.nameKey} || '%' or ${c.nameKey} like '%' || name_key || '%'))
+      union all
+      select id, 'phone', 3 from customers where ${c.phoneKey}::text is not null and phone_key = ${c.phoneKey}
+      union all
+      select customer_id, 'phone', 3 from contacts where ${c.phoneKey}::text is not null and phone_key = ${c.phoneKey} and deleted_at is null
+    ), best as (select distinct on (id) id, reason from hits order by id, rank)
+    select c.id, c.number, c.name, c.credit_code, c.owner_id, o.name as owner_name, b.reason
+    from best b join customers c on c.id = b.id left join users o on o.id = c.owner_id
+    where ${c.excludeId ?? null}::uuid is null or c.id <> ${c.excludeId ?? null}::uuid
+    order by b.reason, c.name limit 20`.execute(tx);
+  return r.rows;
+}
+
+export interface CustomerWrite {
+  name: string; nameKey: string; creditCode: string | null; industry: string | null; region: string | null;
+  grade: string | null; source: string; phone: string | null; phoneKey: string | null; address: string | null;
+  website: string | null; remark: string | null; parentId: string | null;
+}
+
+export async function insertCustomer(tx: Tx, tenantId: string, number: string, ownerId: string | null, createdBy: string | null, w: CustomerWrite) {
+  const r = await sql<{ id: string }>`insert into customers (tenant_id, number, name, name_key, credit_code, industry, region, grade,
+      source, phone, phone_key, address, website, remark, owner_id, parent_id, pool_entered_at, created_by)
+    values (${tenantId}, ${number}, ${w.name}, ${w.nameKey}, ${w.creditCode}, ${w.industry}, ${w.region}, ${w.grade},
+      ${w.source}, ${w.phone}, ${w.phoneKey}, ${w.address}, ${w.website}, ${w.remark}, ${ownerId}, ${w.parentId},
+      ${ownerId ? null : sql`now()`}, ${createdBy})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export async function updateCustomer(tx: Tx, id: string, w: CustomerWrite) {
+  await sql`update customers set name = ${w.name}, name_key = ${w.nameKey}, credit_code = ${w.creditCode}, industry = ${w.industry},
+      region = ${w.region}, grade = ${w.grade}, source = ${w.source}, phone = ${w.phone}, phone_key = ${w.phoneKey},
+      address = ${w.address}, website = ${w.website}, remark = ${w.remark}, parent_id = ${w.parentId},
+      version = version + 1, updated_at = now()
+    where id = ${id}`.execute(tx);
+}
+
+export async function setOwner(tx: Tx, id: string, ownerId: string | null) {
+  await sql`update customers set owner_id = ${ownerId}, pool_entered_at = ${ownerId ? null : sql`now()`},
+      owner_since = now(), version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+}
+
+export async function insertPoolEvent(tx: Tx, e: { tenantId: string; customerId: string; kind: string; userId: string | null; reason: string | null }) {
+  await sql`insert into pool_events (tenant_id, customer_id, kind, user_id, reason)
+    values (${e.tenantId}, ${e.customerId}, ${e.kind}, ${e.userId}, ${e.reason})`.execute(tx);
+}
+
+export async function countClaimsSince(tx: Tx, userId: string, since: string): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from pool_events
+    where user_id = ${userId} and kind = 'claim' and at >= ${since}::timestamptz`.execute(tx);
+  return r.rows[0]!.n;
+}
+
+/** Is `candidate` an ancestor-or-self of `id` (would setting id.parent = candidate make a cycle)? */
+export async function wouldCycle(tx: Tx, id: string, candidateParent: string): Promise<boolean> {
+  const r = await sql`with recursive up as (
+      select id, parent_id from customers where id = ${candidateParent}
+      union select c.id, c.parent_id from customers c join up on c.id = up.parent_id
+    ) select 1 from up where id = ${id} limit 1`.execute(tx);
+  return r.rows.length > 0;
+}
+
+export async function userInScope(tx: Tx, targetUserId: string, userId: string, scope: DataScope): Promise<boolean> {
+  const r = await sql`select 1 from users u where u.id = ${targetUserId} and u.active
+    and u.id in (select visible_owner_ids(${userId}::uuid, ${scope}))`.execute(tx);
+  return r.rows.length > 0;
+}
+
+/** Customers whose owner has not followed up for `days` days: candidates for automatic return to the pool. */
+export async function staleOwnedCustomers(tx: Tx, days: number, limit: number): Promise<Array<{ id: string; owner_id: string; owner_name: string | null }>> {
+  const r = await sql<{ id: string; owner_id: string; owner_name: string | null }>`
+    select c.id, c.owner_id, o.name as owner_name from customers c left join users o on o.id = c.owner_id
+    where c.owner_id is not null
+      and greatest(coalesce(c.last_followup_at, c.owner_since), c.owner_since) < now() - make_interval(days => ${days})
+    order by c.id limit ${limit} for update of c skip locked`.execute(tx);
+  return r.rows;
+}

@@ -1,0 +1,75 @@
+// Thin HTTP layer for identity: parse, call the service, shape the response.
+import { z } from 'zod';
+import { ApiTokenCreate, ApiTokenCreated, ApiTokenSchema, ListQueryBase, LoginRequest, LoginResponse, ROLES, UserSchema } from '@l2c/shared';
+import type { App } from '../../platform/http.js';
+import type { Db } from '../../platform/db.js';
+import { CSRF_COOKIE, requireAuth, requirePermission, SESSION_COOKIE } from '../../platform/auth.js';
+import * as identity from './identity.service.js';
+
+const UserListItem = z.object({
+  id: z.string(), name: z.string(), email: z.string(), role: z.string(), teamId: z.string().nullable(),
+  teamName: z.string().nullable(), active: z.boolean(),
+});
+
+export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; cookieSecure: boolean }) {
+  app.post('/api/v1/auth/login', {
+    schema: { tags: ['auth'], body: LoginRequest, response: { 200: LoginResponse }, security: [] },
+    // Per address and email: slows guessing; the account lock (5 failures) stops it.
+    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: string })?.email ?? '')}` } },
+  }, async (req, reply) => {
+    const result = await identity.login(db, req.body, opts);
+    const cookieOpts = { path: '/', sameSite: 'lax' as const, secure: opts.cookieSecure, expires: new Date(result.expiresAt) };
+    reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOpts, httpOnly: true });
+    reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOpts, httpOnly: false });
+    return { token: result.token, csrfToken: result.csrfToken, user: result.user };
+  });
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    await identity.logout(db, requireAuth(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/auth/me', {
+    schema: { tags: ['auth'], response: { 200: z.object({ user: UserSchema, permissions: z.record(z.string(), z.array(z.string())), scope: z.string() }) } },
+  }, async (req) => identity.me(db, requireAuth(req)));
+
+  app.get('/api/v1/api-tokens', {
+    schema: { tags: ['auth'], response: { 200: z.object({ items: z.array(ApiTokenSchema) }) } },
+    preHandler: requirePermission('tokens', 'read'),
+  }, async (req) => ({ items: await identity.listApiTokens(db, requireAuth(req)) }));
+
+  app.post('/api/v1/api-tokens', {
+    schema: { tags: ['auth'], body: ApiTokenCreate, response: { 201: ApiTokenCreated } },
+    preHandler: requirePermission('tokens', 'create'),
+  }, async (req, reply) => reply.code(201).send(await identity.createApiToken(db, requireAuth(req), req.body)));
+
+  app.delete('/api/v1/api-tokens/:id', {
+    schema: { tags: ['auth'], params: z.object({ id: z.string().uuid() }) },
+    preHandler: requirePermission('tokens', 'delete'),
+  }, async (req, reply) => {
+    await identity.revokeApiToken(db, requireAuth(req), req.params.id);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/users', {
+    schema: { tags: ['users'], querystring: ListQueryBase, response: { 200: z.object({ items: z.array(UserListItem), nextCursor: z.string().nullable() }) } },
+    preHandler: requirePermission('users', 'read'),
+  }, async (req) => identity.listUsers(db, requireAuth(req), req.query));
+
+  app.post('/api/v1/users', {
+    schema: {
+      tags: ['users'],
+      body: z.object({
+        email: z.string().trim().toLowerCase().email(), name: z.string().trim().min(1).max(60), role: z.enum(ROLES),
+        teamId: z.string().uuid().nullable().default(null), password: z.string().min(8).max(200), locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+      }),
+    },
+    preHandler: requirePermission('users', 'create'),
+  }, async (req, reply) => reply.code(201).send(await identity.createUser(db, requireAuth(req), req.body)));
+
+  app.get('/api/v1/teams', {
+    schema: { tags: ['users'] },
+    preHandler: requirePermission('teams', 'read'),
+  }, async (req) => identity.listTeams(db, requireAuth(req)));
+}

@@ -1,0 +1,113 @@
+// Login, sessions, API tokens, users and teams.
+import { PERMISSIONS, ROLE_SCOPE, type Role, type User } from '@l2c/shared';
+import { asSystem, inTenant, type Db } from '../../platform/db.js';
+import { hashToken, newToken, type AuthContext } from '../../platform/auth.js';
+import { recordAudit } from '../../platform/audit.js';
+import { identityError } from './identity.errors.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import * as q from './identity.sql.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+function toUser(row: q.UserRow): User {
+  return {
+    id: row.id, tenantId: row.tenant_id, tenantName: row.tenant_name, email: row.email, name: row.name,
+    role: row.role as Role, teamId: row.team_id, locale: row.locale,
+  };
+}
+
+export interface LoginResult { token: string; csrfToken: string; user: User; expiresAt: string }
+
+export async function login(
+  db: Db,
+  input: { email: string; password: string; tenant?: string | undefined },
+  opts: { sessionHours: number },
+): Promise<LoginResult> {
+  // Before a tenant is known the look-up runs as the owner role; everything after it is tenant-scoped.
+  const candidates = await asSystem(db, (tx) => q.findUsersByEmail(tx, input.email));
+  const matching = input.tenant ? candidates.filter((c) => c.tenant_slug === input.tenant) : candidates;
+  if (matching.length > 1) throw identityError('tenant_required');
+  const user = matching[0];
+  if (user?.locked_until && Date.parse(user.locked_until) > Date.now()) throw identityError('locked');
+  const ok = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !ok || !user.active) {
+    if (user) await asSystem(db, (tx) => q.recordFailedLogin(tx, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES));
+    throw identityError('bad_credentials');
+  }
+  const token = newToken('l2cs');
+  const csrfToken = newToken('csrf');
+  const expiresAt = new Date(Date.now() + opts.sessionHours * 3600_000).toISOString();
+  await asSystem(db, async (tx) => {
+    await q.recordSuccessfulLogin(tx, user.id);
+    await q.insertToken(tx, {
+      tenantId: user.tenant_id, userId: user.id, kind: 'session', name: null,
+      tokenHash: hashToken(token), csrfHash: hashToken(csrfToken), expiresAt,
+    });
+  });
+  return { token, csrfToken, user: toUser(user), expiresAt };
+}
+
+export async function logout(db: Db, auth: AuthContext): Promise<void> {
+  await inTenant(db, auth, (tx) => q.revokeToken(tx, auth.tokenId, auth.userId));
+}
+
+export async function me(db: Db, auth: AuthContext) {
+  const row = await inTenant(db, auth, (tx) => q.findUserById(tx, auth.userId));
+  if (!row) throw identityError('bad_credentials');
+  const permissions = Object.fromEntries(Object.entries(PERMISSIONS[auth.role]).map(([k, v]) => [k, [...(v ?? [])]]));
+  return { user: toUser(row), permissions, scope: ROLE_SCOPE[auth.role] };
+}
+
+export async function createApiToken(db: Db, auth: AuthContext, input: { name: string; expiresInDays: number }) {
+  const token = newToken('l2ct');
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 86400_000).toISOString();
+  return inTenant(db, auth, async (tx) => {
+    const row = await q.insertToken(tx, {
+      tenantId: auth.tenantId, userId: auth.userId, kind: 'api', name: input.name, tokenHash: hashToken(token), csrfHash: null, expiresAt,
+    });
+    await recordAudit(tx, auth, { action: 'create', entityType: 'api_token', entityId: row.id, after: { name: input.name, expiresAt } });
+    return { id: row.id, name: input.name, createdAt: row.created_at, expiresAt, lastUsedAt: null, revokedAt: null, token };
+  });
+}
+
+export async function listApiTokens(db: Db, auth: AuthContext) {
+  const rows = await inTenant(db, auth, (tx) => q.listApiTokens(tx, auth.userId));
+  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+}
+
+export async function revokeApiToken(db: Db, auth: AuthContext, tokenId: string) {
+  await inTenant(db, auth, async (tx) => {
+    if (!(await q.revokeToken(tx, tokenId, auth.userId))) throw identityError('token_not_found');
+    await recordAudit(tx, auth, { action: 'revoke', entityType: 'api_token', entityId: tokenId, changes: [{ field: 'revokedAt', before: null, after: 'now' }] });
+  });
+}
+
+export async function listUsers(db: Db, auth: AuthContext, query: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
+  const after = query.cursor ? (JSON.parse(Buffer.from(query.cursor, 'base64url').toString()) as [string, string]) : null;
+  const rows = await inTenant(db, auth, (tx) => q.listUsers(tx, query.q, query.limit, after));
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, teamId: r.team_id, teamName: r.team_name, active: r.active })),
+    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
+  };
+}
+
+export async function createUser(
+  db: Db, auth: AuthContext,
+  input: { email: string; name: string; role: Role; teamId: string | null; password: string; locale: string },
+) {
+  const passwordHash = await hashPassword(input.password);
+  return inTenant(db, auth, async (tx) => {
+    const id = await q.insertUser(tx, { tenantId: auth.tenantId, ...input, passwordHash });
+    if (!id) throw identityError('email_taken');
+    await recordAudit(tx, auth, { action: 'create', entityType: 'user', entityId: id, after: { email: input.email, name: input.name, role: input.role, teamId: input.teamId } });
+    return { id, email: input.email, name: input.name, role: input.role, teamId: input.teamId, active: true };
+  });
+}
+
+export async function listTeams(db: Db, auth: AuthContext) {
+  const rows = await inTenant(db, auth, (tx) => q.listTeams(tx));
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, parentId: r.parent_id, managerId: r.manager_id })) };
+}

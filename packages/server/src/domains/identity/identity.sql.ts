@@ -1,0 +1,88 @@
+// Queries only; the rules live in identity.service.ts.
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db.js';
+
+export interface UserRow {
+  id: string; tenant_id: string; tenant_name: string; tenant_slug: string; email: string; name: string; role: string;
+  team_id: string | null; team_name: string | null; password_hash: string; locale: string; active: boolean;
+  failed_logins: number; locked_until: string | null;
+}
+
+const userColumns = sql`u.id, u.tenant_id, tn.name as tenant_name, tn.slug as tenant_slug, u.email, u.name, u.role,
+  u.team_id, tm.name as team_name, u.password_hash, u.locale, u.active, u.failed_logins, u.locked_until`;
+
+export async function findUsersByEmail(tx: Tx, email: string): Promise<UserRow[]> {
+  const r = await sql<UserRow>`select ${userColumns} from users u join tenants tn on tn.id = u.tenant_id
+    left join teams tm on tm.id = u.team_id where u.email = ${email}`.execute(tx);
+  return r.rows;
+}
+
+export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const r = await sql<UserRow>`select ${userColumns} from users u join tenants tn on tn.id = u.tenant_id
+    left join teams tm on tm.id = u.team_id where u.id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function recordFailedLogin(tx: Tx, userId: string, maxFailures: number, lockMinutes: number) {
+  await sql`update users set failed_logins = failed_logins + 1,
+      locked_until = case when failed_logins + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
+    where id = ${userId}`.execute(tx);
+}
+
+export async function recordSuccessfulLogin(tx: Tx, userId: string) {
+  await sql`update users set failed_logins = 0, locked_until = null where id = ${userId}`.execute(tx);
+}
+
+export async function insertToken(tx: Tx, t: {
+  tenantId: string; userId: string; kind: 'session' | 'api'; name: string | null; tokenHash: string;
+  csrfHash: string | null; expiresAt: string | null;
+}) {
+  const r = await sql<{ id: string; created_at: string }>`insert into auth_tokens
+      (tenant_id, user_id, kind, name, token_hash, csrf_hash, expires_at)
+    values (${t.tenantId}, ${t.userId}, ${t.kind}, ${t.name}, ${t.tokenHash}, ${t.csrfHash}, ${t.expiresAt})
+    returning id, created_at`.execute(tx);
+  return r.rows[0]!;
+}
+
+export async function revokeToken(tx: Tx, tokenId: string, userId: string): Promise<boolean> {
+  const r = await sql`update auth_tokens set revoked_at = now() where id = ${tokenId} and user_id = ${userId} and revoked_at is null`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) > 0;
+}
+
+export async function listApiTokens(tx: Tx, userId: string) {
+  const r = await sql<{ id: string; name: string; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }>`
+    select id, name, created_at, expires_at, last_used_at, revoked_at from auth_tokens
+    where user_id = ${userId} and kind = 'api' order by created_at desc`.execute(tx);
+  return r.rows;
+}
+
+export interface UserListRow { id: string; name: string; email: string; role: string; team_id: string | null; team_name: string | null; active: boolean }
+
+export async function listUsers(tx: Tx, q: string | undefined, limit: number, afterName: [string, string] | null) {
+  const pattern = q ? `%${q}%` : null;
+  const r = await sql<UserListRow>`select u.id, u.name, u.email, u.role, u.team_id, t.name as team_name, u.active
+    from users u left join teams t on t.id = u.team_id
+    where (${pattern}::text is null or u.name ilike ${pattern} or u.email ilike ${pattern})
+      and (${afterName?.[0] ?? null}::text is null or (u.name, u.id) > (${afterName?.[0] ?? null}, ${afterName?.[1] ?? null}::uuid))
+    order by u.name, u.id limit ${limit + 1}`.execute(tx);
+  return r.rows;
+}
+
+export async function insertUser(tx: Tx, u: { tenantId: string; email: string; name: string; role: string; teamId: string | null; passwordHash: string; locale: string }) {
+  const r = await sql<{ id: string }>`insert into users (tenant_id, email, name, role, team_id, password_hash, locale)
+    values (${u.tenantId}, ${u.email}, ${u.name}, ${u.role}, ${u.teamId}, ${u.passwordHash}, ${u.locale})
+    on conflict (tenant_id, email) do nothing returning id`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function listTeams(tx: Tx) {
+  const r = await sql<{ id: string; name: string; parent_id: string | null; manager_id: string | null }>`
+    select id, name, parent_id, manager_id from teams order by name`.execute(tx);
+  return r.rows;
+}
+
+export async function insertTeam(tx: Tx, t: { tenantId: string; name: string; parentId: string | null; managerId: string | null }) {
+  const r = await sql<{ id: string }>`insert into teams (tenant_id, name, parent_id, manager_id)
+    values (${t.tenantId}, ${t.name}, ${t.parentId}, ${t.managerId}) returning id`.execute(tx);
+  return r.rows[0]!.id;
+}

@@ -1,0 +1,95 @@
+// Authentication of every request: a session cookie (web app, with CSRF double-submit) or a bearer token
+// (the same session token, or a long-lived API token). Only SHA-256 hashes of tokens are stored.
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role } from '@l2c/shared';
+import { asSystem, type Actor, type Db } from './db.js';
+import { commonError } from './errors.js';
+
+export const SESSION_COOKIE = 'l2c_session';
+export const CSRF_COOKIE = 'l2c_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface AuthContext extends Actor {
+  userId: string;
+  role: Role;
+  teamId: string | null;
+  scope: DataScope;
+  name: string;
+  tokenId: string;
+  via: 'cookie' | 'bearer';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export function newToken(prefix: string): string {
+  return `${prefix}_${crypto.randomBytes(32).toString('base64url')}`;
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ba = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ba.length === bb.length && crypto.timingSafeEqual(ba, bb);
+}
+
+interface TokenRow {
+  token_id: string; tenant_id: string; user_id: string; role: Role; team_id: string | null; name: string;
+  kind: string; csrf_hash: string | null; last_used_at: string | null;
+}
+
+/** Resolve the caller from the request; null when there are no credentials. Throws 401 on bad credentials. */
+export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthContext | null> {
+  const header = req.headers.authorization;
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  const cookie = req.cookies?.[SESSION_COOKIE] ?? null;
+  const token = bearer ?? cookie;
+  if (!token) return null;
+  const via = bearer ? 'bearer' : 'cookie';
+  const row = await asSystem(db, async (tx) => {
+    const r = await sql<TokenRow>`
+      select t.id as token_id, t.tenant_id, t.user_id, u.role, u.team_id, u.name, t.kind, t.csrf_hash, t.last_used_at
+      from auth_tokens t join users u on u.id = t.user_id
+      where t.token_hash = ${hashToken(token)} and t.revoked_at is null
+        and (t.expires_at is null or t.expires_at > now()) and u.active`.execute(tx);
+    const found = r.rows[0];
+    // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
+    if (found && (!found.last_used_at || Date.now() - Date.parse(found.last_used_at) > 60_000)) {
+      await sql`update auth_tokens set last_used_at = now() where id = ${found.token_id}`.execute(tx);
+    }
+    return found;
+  });
+  if (!row) throw commonError('unauthenticated', 'The session or token is invalid or expired');
+  // Cookies ride along automatically, so a cookie-authenticated write must prove it came from our page.
+  if (via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+    const sent = String(req.headers[CSRF_HEADER] ?? '');
+    if (!sent || !row.csrf_hash || !safeEqual(hashToken(sent), row.csrf_hash)) throw commonError('csrf');
+  }
+  return {
+    tenantId: row.tenant_id, userId: row.user_id, role: row.role, teamId: row.team_id, name: row.name,
+    scope: ROLE_SCOPE[row.role], tokenId: row.token_id, via, requestId: req.id,
+  };
+}
+
+export function requireAuth(req: FastifyRequest): AuthContext {
+  if (!req.auth) throw commonError('unauthenticated');
+  return req.auth;
+}
+
+/** preHandler: the caller must hold `action` on `resource`. */
+export function requirePermission(resource: Resource, action: Action) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    const auth = requireAuth(req);
+    if (!can(auth.role, resource, action)) {
+      throw commonError('forbidden', `Role ${auth.role} may not ${action} ${resource}`);
+    }
+  };
+}

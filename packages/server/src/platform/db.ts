@@ -1,0 +1,90 @@
+// One way to reach the database in both modes: a node-postgres Pool, fed either by a PostgreSQL server
+// (DATABASE_URL) or by embedded PGlite through its node-postgres adapter. Kysely sits on top of the Pool.
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { lockDataDir } from './lockfile.js';
+
+// Both drivers go through node-postgres' parsers, so one set of explicit parsers gives one behaviour:
+// business dates stay 'YYYY-MM-DD' strings (never a JS Date at local midnight), instants become ISO strings,
+// numeric stays an exact string, int8 (counts) becomes a number.
+pg.types.setTypeParser(1082, (v) => v); // date
+pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString()); // timestamp
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
+pg.types.setTypeParser(1700, (v) => v); // numeric
+pg.types.setTypeParser(20, (v) => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 ${v} exceeds the safe integer range`);
+  return n;
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Tx = Transaction<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Kdb = Kysely<any>;
+
+export interface Db {
+  kind: 'pglite' | 'postgres';
+  pool: pg.Pool;
+  kysely: Kdb;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+}
+
+export async function openDb(opts: OpenDbOptions): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const kysely = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    return { kind: 'postgres', pool, kysely, close: () => kysely.destroy() };
+  }
+  const release = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+    const pglite = await PGlite.create(opts.dataDir);
+    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    const kysely = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'pglite',
+      pool,
+      kysely,
+      close: async () => {
+        await kysely.destroy();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Who a transaction runs as. Every request is a user of a tenant; jobs run as the system inside one tenant. */
+export interface Actor {
+  tenantId: string;
+  userId: string | null;
+  requestId?: string | null;
+}
+
+/**
+ * Run `fn` in one transaction as the tenant's application role. Row-level security policies read
+ * app.tenant_id, so a query that forgets its tenant filter still sees only this tenant's rows.
+ */
+export async function inTenant<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute(async (tx) => {
+    await sql`select set_config('app.tenant_id', ${actor.tenantId}, true),
+                     set_config('app.user_id', ${actor.userId ?? ''}, true),
+                     set_config('role', 'l2c_app', true)`.execute(tx);
+    return fn(tx);
+  });
+}
+
+/** A transaction as the owner role (no RLS): only for login look-ups, migrations, job claims and demo loading. */
+export async function asSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute(fn);
+}

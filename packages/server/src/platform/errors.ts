@@ -1,0 +1,33 @@
+// Domain errors carry a code from a closed union per domain; the HTTP layer maps code → status via the
+// domain's table. Anything else that escapes is a defect and becomes a 500 with the request id.
+export interface FieldProblem { path: string; message: string }
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly extra: { errors?: FieldProblem[]; candidates?: unknown[] } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Define a domain's errors once: code → [status, title]. Returns a typed factory. */
+export function defineErrors<C extends string>(domain: string, table: Record<C, readonly [number, string]>) {
+  return function fail(code: C, detail?: string, extra?: DomainError['extra']): DomainError {
+    const [status, title] = table[code];
+    return new DomainError(`${domain}.${code}`, status, detail ?? title, extra);
+  };
+}
+
+export const commonError = defineErrors('common', {
+  not_found: [404, 'Not found'],
+  forbidden: [403, 'You are not allowed to do this'],
+  unauthenticated: [401, 'Log in first'],
+  version_conflict: [409, 'Someone else changed this record; reload it and try again'],
+  invalid: [400, 'Invalid input'],
+  csrf: [403, 'Missing or wrong CSRF token'],
+  idempotency_mismatch: [422, 'This Idempotency-Key was used with a different request body'],
+  rate_limited: [429, 'Too many requests'],
+});

@@ -1,0 +1,127 @@
+// The HTTP platform: Fastify with zod validation and serialization, OpenAPI from the same schemas,
+// problem+json errors, security headers, cookies, uploads, request ids in structured JSON logs.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { DomainError } from './errors.js';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface HttpOptions {
+  logLevel: string;
+  webDist: string | null;
+}
+
+function problem(status: number, title: string, extra: Record<string, unknown> = {}) {
+  return { type: extra.code ? `https://l2c.dev/problems/${extra.code}` : 'about:blank', title, status, ...extra };
+}
+
+export async function buildHttp(opts: HttpOptions): Promise<App> {
+  const app = Fastify({
+    logger: { level: opts.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('auth', null);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'L2C API', version: '1', description: 'Leads-to-Cash CRM. Errors are RFC 9457 problem details.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'l2c_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const errors = err.validation.map((v) => ({
+        path: [where === 'body' ? '' : where, ...String(v.instancePath ?? '').split('/').filter(Boolean)].filter(Boolean).join('.') ||
+          where,
+        message: v.message ?? 'invalid',
+      }));
+      return reply.code(400).type('application/problem+json').send(
+        problem(400, 'Invalid input', { code: 'common.invalid', detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors, requestId: req.id }),
+      );
+    }
+    if (err instanceof DomainError) {
+      return reply.code(err.status).type('application/problem+json').send(
+        problem(err.status, err.message, { code: err.code, detail: err.message, ...err.extra, requestId: req.id }),
+      );
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema');
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error({ err }, 'unhandled error');
+    const title = status === 500 ? 'Internal error' : err.message;
+    const code = status === 429 ? 'common.rate_limited' : status === 500 ? 'common.internal' : `http.${err.code ?? status}`;
+    return reply.code(status).type('application/problem+json').send(problem(status, title, { code, detail: title, requestId: req.id }));
+  });
+
+  // The built web app, with a single-page fallback for its client-side routes.
+  if (opts.webDist && fs.existsSync(opts.webDist)) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') return notFound(req, reply);
+      return reply.type('text/html').sendFile('index.html');
+    });
+  } else {
+    app.setNotFoundHandler(notFound);
+  }
+  return app;
+}
+
+function notFound(req: { id: string; method: string; url: string }, reply: import('fastify').FastifyReply) {
+  return reply.code(404).type('application/problem+json').send(
+    problem(404, 'Not found', { code: 'common.not_found', detail: `${req.method} ${req.url.split('?')[0]} does not exist`, requestId: req.id }),
+  );
+}

@@ -1,0 +1,57 @@
+// Roles, permissions and data scope. The server enforces these; the web app only uses them to hide buttons.
+export const ROLES = ['admin', 'sales_manager', 'sales_rep', 'finance', 'marketer', 'executive'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const RESOURCES = ['customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings'] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'import', 'export', 'assign', 'claim', 'release'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** own: records the user owns; team: owned by anyone in the user's team and its sub-teams; all: the whole tenant. */
+export type DataScope = 'own' | 'team' | 'all';
+
+export const ROLE_SCOPE: Record<Role, DataScope> = {
+  admin: 'all',
+  executive: 'all',
+  finance: 'all',
+  sales_manager: 'team',
+  sales_rep: 'own',
+  marketer: 'own',
+};
+
+const CRM_WORK: Action[] = ['read', 'create', 'update', 'import', 'export', 'claim', 'release'];
+
+export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
+  admin: {
+    customers: [...CRM_WORK, 'delete', 'assign'], contacts: ['read', 'create', 'update', 'delete'],
+    followups: ['read', 'create'], pool: ['read', 'claim', 'release', 'assign'],
+    users: ['read', 'create', 'update'], teams: ['read', 'create', 'update'], audit: ['read'],
+    tokens: ['read', 'create', 'delete'], settings: ['read', 'update'],
+  },
+  sales_manager: {
+    customers: [...CRM_WORK, 'assign'], contacts: ['read', 'create', 'update', 'delete'],
+    followups: ['read', 'create'], pool: ['read', 'claim', 'release', 'assign'],
+    users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
+  },
+  sales_rep: {
+    customers: CRM_WORK, contacts: ['read', 'create', 'update'], followups: ['read', 'create'],
+    pool: ['read', 'claim', 'release'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
+  },
+  finance: {
+    customers: ['read', 'update', 'export'], contacts: ['read'], followups: ['read'],
+    users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
+  },
+  marketer: {
+    customers: ['read', 'create', 'import', 'export'], contacts: ['read', 'create'], followups: ['read', 'create'],
+    pool: ['read'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
+  },
+  executive: {
+    customers: ['read', 'export'], contacts: ['read'], followups: ['read'], pool: ['read'],
+    users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
+  },
+};
+
+export function can(role: Role, resource: Resource, action: Action): boolean {
+  return PERMISSIONS[role][resource]?.includes(action) ?? false;
+}

@@ -1,0 +1,43 @@
+// Pick a customer (e.g. the parent company), searching GET /customers?q= as one types.
+import { useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useState } from 'react';
+import { customers } from '../api/endpoints';
+import { useDebounced } from '../lib/useDebounced';
+
+interface Props {
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  /** The current choice, so its name shows before any search. */
+  initial?: { id: string; name: string } | null;
+  /** A customer that may not be chosen (the one being edited). */
+  excludeId?: string;
+  placeholder?: string;
+  id?: string;
+}
+
+export function CustomerSelect({ value, onChange, initial, excludeId, placeholder, id }: Props) {
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 250);
+  const list = useQuery({
+    queryKey: ['customers', 'pick', q],
+    queryFn: () => customers.list({ q: q || undefined, sort: 'name' }, undefined, 20),
+    staleTime: 30_000,
+  });
+  const options = (list.data?.items ?? [])
+    .filter((c) => c.id !== excludeId)
+    .map((c) => ({ value: c.id, label: `${c.name} (${c.number})` }));
+  if (initial && !options.some((o) => o.value === initial.id)) options.unshift({ value: initial.id, label: initial.name });
+  return (
+    <Select
+      id={id}
+      value={value ?? undefined}
+      onChange={(v: string | undefined) => onChange?.(v ?? null)}
+      placeholder={placeholder}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      loading={list.isFetching}
+      options={options}
+    />
+  );
+}

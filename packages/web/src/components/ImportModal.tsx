@@ -1,0 +1,89 @@
+// Import customers from an Excel file; shows the server's report (created / failed rows and why).
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Flex, Modal, Statistic, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { customers } from '../api/endpoints';
+import type { ImportReport } from '../api/types';
+import { useShowError } from '../lib/errors';
+
+interface ErrorRow { key: string; row: number; field: string; message: string }
+
+export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const showError = useShowError();
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const rows: ErrorRow[] = (report?.errors ?? []).flatMap((r) =>
+    r.errors.map((e, i) => ({ key: `${r.row}-${i}`, row: r.row, field: e.field, message: e.message })),
+  );
+
+  const close = () => {
+    setReport(null);
+    onClose();
+  };
+
+  return (
+    <Modal open={open} title={t('import.title')} onCancel={close} footer={<Button onClick={close}>{t('common.close')}</Button>} width={720} destroyOnHidden>
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">{t('import.hint')}</Typography.Text>
+        <Flex gap={8} wrap>
+          <Upload
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            name="file"
+            showUploadList={false}
+            maxCount={1}
+            customRequest={async (options) => {
+              setBusy(true);
+              setReport(null);
+              try {
+                const result = await customers.importFile(options.file as File);
+                setReport(result);
+                options.onSuccess?.(result);
+                void queryClient.invalidateQueries({ queryKey: ['customers'] });
+              } catch (e) {
+                showError(e);
+                options.onError?.(e as Error);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid="customer-import-file">
+              {busy ? t('import.uploading') : t('import.upload')}
+            </Button>
+          </Upload>
+          <Button icon={<DownloadOutlined />} onClick={() => void customers.importTemplate().catch(showError)}>
+            {t('import.template')}
+          </Button>
+        </Flex>
+        {report && (
+          <>
+            <Alert type={report.failed ? 'warning' : 'success'} showIcon title={t('import.done')} />
+            <Flex gap={32} wrap data-testid="import-report">
+              <Statistic title={t('import.total')} value={report.totalRows} />
+              <Statistic title={t('import.created')} value={report.created} styles={{ content: { color: '#389e0d' } }} />
+              <Statistic title={t('import.failed')} value={report.failed} styles={{ content: { color: report.failed ? '#cf1322' : undefined } }} />
+            </Flex>
+            {rows.length > 0 && (
+              <Table<ErrorRow>
+                size="small"
+                dataSource={rows}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                scroll={{ x: 'max-content' }}
+                columns={[
+                  { title: t('import.row'), dataIndex: 'row', width: 80 },
+                  { title: t('import.field'), dataIndex: 'field', width: 160, render: (f: string) => t(`customer.fields.${f}`, { defaultValue: f }) },
+                  { title: t('import.message'), dataIndex: 'message' },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </Flex>
+    </Modal>
+  );
+}

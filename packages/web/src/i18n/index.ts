@@ -1,0 +1,59 @@
+// i18next set-up: zh-CN for Chinese browsers, English otherwise; the user's choice is kept in localStorage.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en';
+import zhCN from './zh-CN';
+
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const LANG_STORAGE_KEY = 'l2c.lang';
+
+function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+}
+
+export function detectLang(): Lang {
+  try {
+    const stored = localStorage.getItem(LANG_STORAGE_KEY);
+    if (isLang(stored)) return stored;
+  } catch {
+    // storage may be unavailable (private mode); fall through
+  }
+  const nav = typeof navigator !== 'undefined' ? navigator.language || '' : '';
+  return nav.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+function applySideEffects(lang: Lang): void {
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lang;
+}
+
+const initial = detectLang();
+applySideEffects(initial);
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'en',
+  supportedLngs: [...LANGS],
+  interpolation: { escapeValue: false },
+});
+
+export function currentLang(): Lang {
+  return isLang(i18n.language) ? i18n.language : 'en';
+}
+
+export function setLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_STORAGE_KEY, lang);
+  } catch {
+    // ignore
+  }
+  applySideEffects(lang);
+  void i18n.changeLanguage(lang);
+}
+
+export default i18n;

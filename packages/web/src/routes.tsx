@@ -1,0 +1,43 @@
+// Routes; every page is its own chunk (React.lazy), the shell is loaded up front.
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+
+function page(Component: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<div style={{ padding: 48, textAlign: 'center' }}><Spin /></div>}>
+      <Component />
+    </Suspense>
+  );
+}
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const CustomerListPage = lazy(() => import('./pages/customers/CustomerListPage'));
+const CustomerNewPage = lazy(() => import('./pages/customers/CustomerNewPage'));
+const CustomerDetailPage = lazy(() => import('./pages/customers/CustomerDetailPage'));
+const CustomerEditPage = lazy(() => import('./pages/customers/CustomerEditPage'));
+const PoolPage = lazy(() => import('./pages/PoolPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const TokensPage = lazy(() => import('./pages/TokensPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(LoginPage) },
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: page(HomePage) },
+      { path: 'customers', element: page(CustomerListPage) },
+      { path: 'customers/new', element: page(CustomerNewPage) },
+      { path: 'customers/:id', element: page(CustomerDetailPage) },
+      { path: 'customers/:id/edit', element: page(CustomerEditPage) },
+      { path: 'pool', element: page(PoolPage) },
+      { path: 'audit', element: page(AuditPage) },
+      { path: 'settings/tokens', element: page(TokensPage) },
+      { path: '*', element: page(NotFoundPage) },
+    ],
+  },
+]);
