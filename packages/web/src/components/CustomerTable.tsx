@@ -1,6 +1,6 @@
 // The customer table used by the list: sortable columns mapped to the API's sort values.
 import { Table, Tag, type TableColumnsType, type TableProps } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -23,8 +23,8 @@ export function CustomerTable({ items, loading, sort, onSort, footer, extraColum
   const { t } = useTranslation();
   const fmt = useFormat();
   const sortField = sort.replace(/^-/, '');
-  const order = (key: string) => (sortField === key ? (sort.startsWith('-') ? 'descend' : 'ascend') : null);
-  const sortable = (key: (typeof SORTABLE)[number]) => ({ key, sorter: true, sortOrder: order(key), sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[] });
+  const order = (key: string): SortOrder => (sortField === key ? (sort.startsWith('-') ? 'descend' : 'ascend') : null);
+  const sortable = (key: (typeof SORTABLE)[number]) => ({ key, sorter: true, sortOrder: order(key), sortDirections: ['ascend', 'descend'] as SortOrder[] });
 
   const columns: TableColumnsType<Customer> = [
     { title: t('customer.fields.number'), dataIndex: 'number', width: 150, ...sortable('number') },

@@ -69,3 +69,13 @@ export function applyFieldErrors(form: FormInstance, err: unknown, fields: reado
   form.setFields([...byField.values()]);
   return unmatched;
 }
+
+/**
+ * Put field errors on the form; return a summary for what could not be shown on a field,
+ * or null when every problem now shows next to its field.
+ */
+export function formErrorSummary(t: TFunction, form: FormInstance, err: unknown, fields: readonly string[]): string | null {
+  const unmatched = applyFieldErrors(form, err, fields);
+  if (isApiError(err) && err.errors.length > 0 && unmatched.length === 0) return null;
+  return [errorText(t, err), ...unmatched].join('\n');
+}

@@ -15,7 +15,7 @@ export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; c
   app.post('/api/v1/auth/login', {
     schema: { tags: ['auth'], body: LoginRequest, response: { 200: LoginResponse }, security: [] },
     // Per address and email: slows guessing; the account lock (5 failures) stops it.
-    config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: string })?.email ?? '')}` } },
+    config: { rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: string })?.email ?? '')}` } },
   }, async (req, reply) => {
     const result = await identity.login(db, req.body, opts);
     const cookieOpts = { path: '/', sameSite: 'lax' as const, secure: opts.cookieSecure, expires: new Date(result.expiresAt) };

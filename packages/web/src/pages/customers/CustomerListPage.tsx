@@ -39,8 +39,7 @@ export default function CustomerListPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      const { sort, ...rest } = query;
-      await customers.exportXlsx({ ...rest, sort });
+      await customers.exportXlsx(query);
     } catch (e) {
       showError(e);
     } finally {

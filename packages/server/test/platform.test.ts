@@ -1,0 +1,72 @@
+// Platform guarantees: tenant isolation enforced by the database itself, an append-only audit trail,
+// forward-only migrations, the API's public face (health, OpenAPI, problem+json, headers).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { inTenant } from '../src/platform/db.js';
+import { migrate, readMigrations } from '../src/platform/migrate.js';
+import { call, makeTenant, testApp, type TestTenant } from './helpers.js';
+
+let h: Awaited<ReturnType<typeof testApp>>;
+let a: TestTenant;
+let b: TestTenant;
+
+beforeAll(async () => {
+  h = await testApp();
+  a = await makeTenant(h.db);
+  b = await makeTenant(h.db);
+});
+
+describe('row-level security', () => {
+  it('a query without any tenant filter sees only the current tenant\'s rows', async () => {
+    const seen = await inTenant(h.db, { tenantId: a.tenantId, userId: null }, async (tx) =>
+      (await sql<{ tenant_id: string }>`select distinct tenant_id from users`.execute(tx)).rows.map((r) => r.tenant_id));
+    expect(seen).toEqual([a.tenantId]);
+  });
+  it('writing a row into another tenant is refused by the database', async () => {
+    await expect(inTenant(h.db, { tenantId: a.tenantId, userId: null }, (tx) =>
+      sql`insert into teams (tenant_id, name) values (${b.tenantId}, 'intruder')`.execute(tx))).rejects.toThrow(/row-level security/);
+  });
+  it('the audit trail cannot be updated or deleted by the application role', async () => {
+    await expect(inTenant(h.db, { tenantId: a.tenantId, userId: null }, (tx) => sql`delete from audit_log`.execute(tx))).rejects.toThrow(/permission denied/);
+    await expect(inTenant(h.db, { tenantId: a.tenantId, userId: null }, (tx) => sql`update audit_log set action = 'x'`.execute(tx))).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('migrations', () => {
+  it('are numbered, applied once, and a second run applies nothing', async () => {
+    const files = readMigrations();
+    expect(files.map((f) => f.id)).toEqual([...files.map((f) => f.id)].sort());
+    expect(await migrate(h.db)).toEqual([]);
+  });
+  it('refuse to run when an applied migration was edited', async () => {
+    const files = readMigrations();
+    const edited = files.map((f, i) => (i === 0 ? { ...f, checksum: 'tampered' } : f));
+    await expect(migrate(h.db, edited)).rejects.toThrow(/was changed after it was applied/);
+  });
+});
+
+describe('the API surface', () => {
+  it('health, OpenAPI 3.1 and docs', async () => {
+    const health = await call(h.baseUrl, 'GET', '/api/health');
+    expect(health.body).toMatchObject({ status: 'ok' });
+    const doc = await call(h.baseUrl, 'GET', '/api/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/customers', '/api/v1/auth/login', '/api/v1/customers/{id}']));
+    expect(doc.body.paths['/api/v1/customers'].post.requestBody).toBeDefined();
+    expect((await fetch(`${h.baseUrl}/api/docs`, { redirect: 'follow' })).status).toBe(200);
+  });
+  it('security headers and a request id on every response', async () => {
+    const res = await fetch(`${h.baseUrl}/api/health`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-123');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+  it('an unknown API path is a problem+json 404; malformed JSON is a 400, never a 500', async () => {
+    const nf = await call(h.baseUrl, 'GET', '/api/v1/nothing-here');
+    expect(nf.status).toBe(404);
+    expect(nf.headers.get('content-type')).toContain('application/problem+json');
+    const res = await fetch(`${h.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});

@@ -1,0 +1,130 @@
+// Customer detail: header with actions (edit, claim, release, assign) and tabs.
+import { EditOutlined, InboxOutlined, UserSwitchOutlined, VerticalAlignBottomOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { customers } from '../../api/endpoints';
+import type { Customer } from '../../api/types';
+import { useAuth } from '../../auth/useAuth';
+import { AssignModal } from '../../components/AssignModal';
+import { ReleaseModal } from '../../components/ReleaseModal';
+import { errorText, useShowError } from '../../lib/errors';
+import { enumLabel } from '../../lib/labels';
+import { AuditTab } from './AuditTab';
+import { ContactsTab } from './ContactsTab';
+import { CustomerOverview } from './CustomerOverview';
+import { FollowUpsTab } from './FollowUpsTab';
+
+const TABS = ['overview', 'contacts', 'followups', 'audit'] as const;
+
+export default function CustomerDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can, user } = useAuth();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [releasing, setReleasing] = useState<Customer | null>(null);
+  const [assigning, setAssigning] = useState<Customer | null>(null);
+  const [claiming, setClaiming] = useState(false);
+  const customer = useQuery({ queryKey: ['customer', id], queryFn: () => customers.get(id) });
+
+  if (customer.isPending) return <Card><Skeleton active /></Card>;
+  if (customer.isError) {
+    return (
+      <Result
+        status="warning"
+        title={errorText(t, customer.error)}
+        extra={<Button onClick={() => void navigate('/customers')}>{t('common.back')}</Button>}
+      />
+    );
+  }
+  const c = customer.data;
+  const tabParam = params.get('tab');
+  const tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as string) : 'overview';
+  const canAssign = can('customers', 'assign') || can('pool', 'assign');
+  const canRelease = !c.inPool && (can('customers', 'release') || can('pool', 'release'))
+    && (c.owner?.id === user?.id || canAssign);
+  const canClaim = c.inPool && (can('customers', 'claim') || can('pool', 'claim'));
+
+  const claim = async () => {
+    setClaiming(true);
+    try {
+      const updated = await customers.claim(c.id);
+      if (updated && typeof updated === 'object') queryClient.setQueryData(['customer', c.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['customer', c.id] });
+      void queryClient.invalidateQueries({ queryKey: ['pool'] });
+      void queryClient.invalidateQueries({ queryKey: ['customers'] });
+      void message.success(t('pool.claimed'));
+    } catch (e) {
+      showError(e);
+    } finally {
+      setClaiming(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex justify="space-between" align="start" wrap gap={12}>
+          <div style={{ minWidth: 0 }}>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-title">{c.name}</Typography.Title>
+            <Flex gap={8} wrap style={{ marginTop: 8 }}>
+              <Tag>{c.number}</Tag>
+              {c.grade && <Tag color="gold">{enumLabel(t, 'grade', c.grade)}</Tag>}
+              {c.industry && <Tag>{enumLabel(t, 'industry', c.industry)}</Tag>}
+              {c.inPool && <Tag color="orange">{t('customer.detail.inPool')}</Tag>}
+              <Typography.Text type="secondary">{t('customer.fields.owner')}: {c.owner?.name ?? '—'}</Typography.Text>
+            </Flex>
+          </div>
+          <Flex gap={8} wrap>
+            {can('customers', 'update') && (
+              <Button icon={<EditOutlined />} onClick={() => void navigate(`/customers/${c.id}/edit`)} data-testid="customer-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+            {canClaim && (
+              <Button type="primary" icon={<VerticalAlignBottomOutlined />} loading={claiming} onClick={() => void claim()} data-testid="customer-claim">
+                {t('customer.detail.claim')}
+              </Button>
+            )}
+            {canAssign && (
+              <Button icon={<UserSwitchOutlined />} onClick={() => setAssigning(c)} data-testid="customer-assign">
+                {t('customer.detail.assign')}
+              </Button>
+            )}
+            {canRelease && (
+              <Button danger icon={<InboxOutlined />} onClick={() => setReleasing(c)} data-testid="customer-release">
+                {t('customer.detail.release')}
+              </Button>
+            )}
+          </Flex>
+        </Flex>
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams((prev) => {
+            const next = new URLSearchParams(prev);
+            if (key === 'overview') next.delete('tab');
+            else next.set('tab', key);
+            return next;
+          }, { replace: true })}
+          destroyOnHidden
+          items={[
+            { key: 'overview', label: <span data-testid="customer-tab-overview">{t('customer.detail.overview')}</span>, children: <CustomerOverview customer={c} /> },
+            ...(can('contacts', 'read') ? [{ key: 'contacts', label: <span data-testid="customer-tab-contacts">{t('customer.detail.contacts')}</span>, children: <ContactsTab customerId={c.id} /> }] : []),
+            ...(can('followups', 'read') ? [{ key: 'followups', label: <span data-testid="customer-tab-followups">{t('customer.detail.followups')}</span>, children: <FollowUpsTab customerId={c.id} /> }] : []),
+            ...(can('audit', 'read') ? [{ key: 'audit', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
+          ]}
+        />
+      </Card>
+      <AssignModal customer={assigning} onClose={() => setAssigning(null)} />
+      <ReleaseModal customer={releasing} onClose={() => setReleasing(null)} />
+    </Flex>
+  );
+}
