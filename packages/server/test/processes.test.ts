@@ -88,6 +88,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes on one PostgreSQL'
       rep.post(`/api/v1/customers/${created.body.id}/claim`),
       call(secondUrl, 'POST', `/api/v1/customers/${created.body.id}/claim`, { token: other.token, body: {} }),
     ]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect([404, 409]).toContain(results.find((r) => r.status !== 200)!.status);
   }, 60_000);
 });

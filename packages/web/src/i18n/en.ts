@@ -52,7 +52,8 @@ const en: Messages = {
     dup: {
       title: 'Possible duplicates found',
       intro: 'These customers look like the one you entered. Please check that it is not the same company:',
-      createAnyway: 'Create anyway',
+      createAnyway: 'Create anyway', blockedTitle: 'Credit code already in use',
+      blockedIntro: 'A customer with this unified social credit code already exists, so it cannot be created again:',
       reason: { credit_code: 'Same credit code', similar_name: 'Similar name', phone: 'Same phone' },
     },
     detail: {
@@ -103,8 +104,9 @@ const en: Messages = {
     actions: {
       create: 'Created', update: 'Updated', delete: 'Deleted', claim: 'Claimed', release: 'Released to pool',
       assign: 'Assigned', import: 'Imported', export: 'Exported', login: 'Logged in', logout: 'Logged out',
-      revoke: 'Revoked', pool_return: 'Returned to pool automatically',
+      revoke: 'Revoked', reclaim: 'Returned to pool automatically',
     },
+    fields: { ownerName: 'Owner', ownerId: 'Owner ID', parentId: 'Parent company', reason: 'Reason', revokedAt: 'Revoked at', expiresAt: 'Expires at' },
   },
   pool: {
     title: 'Public pool', intro: 'Customers without follow-up for a while, or released by their owner, wait here for any rep to claim.',
@@ -135,6 +137,20 @@ const en: Messages = {
     unauthenticated: 'Your session has ended; please log in again', rateLimited: 'Too many requests; try again shortly',
     validation: 'Some input is not valid', server: 'Server error (request {{requestId}})',
     csrf: 'Security check failed; reload the page and try again',
+    codes: {
+      customers: {
+        duplicate_credit_code: 'Another customer already has this unified social credit code',
+        not_in_pool: 'The customer is not in the public pool', in_pool: 'The customer is in the public pool; claim it first',
+        claim_cap_reached: 'You have reached your daily limit of customers claimed from the pool',
+        owner_not_found: 'You may not assign to this user', parent_invalid: 'The parent company is not valid (not visible, or a cycle)',
+        bad_file: 'The file is not a readable .xlsx workbook with a header row',
+        not_found: 'This customer does not exist or you may not see it', contact_not_found: 'Contact not found',
+      },
+      identity: {
+        bad_credentials: 'Wrong email or password', locked: 'Too many failed logins; the account is locked for a while',
+        tenant_required: 'This email belongs to several companies; name the tenant', token_not_found: 'No such API token',
+      },
+    },
   },
   notFound: { title: 'Page not found', back: 'Back to home' },
 };

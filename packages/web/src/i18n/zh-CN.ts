@@ -47,7 +47,8 @@ const zhCN = {
     },
     dup: {
       title: '发现疑似重复客户', intro: '以下客户与您填写的信息相似，请先确认是否为同一家公司：',
-      createAnyway: '仍然创建', reason: { credit_code: '信用代码相同', similar_name: '名称相似', phone: '电话相同' },
+      createAnyway: '仍然创建', blockedTitle: '信用代码已被使用', blockedIntro: '已有客户使用了这个统一社会信用代码，不能重复创建：',
+      reason: { credit_code: '信用代码相同', similar_name: '名称相似', phone: '电话相同' },
     },
     detail: {
       overview: '概览', contacts: '联系人', followups: '跟进记录', audit: '变更记录', inPool: '公海中',
@@ -93,8 +94,9 @@ const zhCN = {
     },
     actions: {
       create: '创建', update: '修改', delete: '删除', claim: '领取', release: '退回公海', assign: '分配',
-      import: '导入', export: '导出', login: '登录', logout: '退出', revoke: '撤销', pool_return: '自动回收公海',
+      import: '导入', export: '导出', login: '登录', logout: '退出', revoke: '撤销', reclaim: '自动回收公海',
     },
+    fields: { ownerName: '负责人', ownerId: '负责人 ID', parentId: '上级公司', reason: '原因', revokedAt: '撤销时间', expiresAt: '过期时间' },
   },
   pool: {
     title: '公海', intro: '长期未跟进或已退回的客户会进入公海，任何销售都可以领取。',
@@ -120,6 +122,19 @@ const zhCN = {
     notFound: '记录不存在或您无权访问', versionConflict: '该记录已被他人修改，请重新加载后再试',
     unauthenticated: '登录已过期，请重新登录', rateLimited: '操作太频繁，请稍后再试', validation: '输入有误，请检查',
     server: '服务器出错了（请求编号 {{requestId}}）', csrf: '安全校验失败，请刷新页面后重试',
+    codes: {
+      customers: {
+        duplicate_credit_code: '该统一社会信用代码已被其他客户使用', not_in_pool: '该客户不在公海中',
+        in_pool: '该客户在公海中，请先领取', claim_cap_reached: '您今天从公海领取的客户已达上限',
+        owner_not_found: '不能分配给该用户', parent_invalid: '上级公司无效（不可见或形成循环）',
+        bad_file: '文件不是可读取的 .xlsx 工作簿，或缺少表头行', not_found: '客户不存在或您无权查看',
+        contact_not_found: '联系人不存在',
+      },
+      identity: {
+        bad_credentials: '邮箱或密码不正确', locked: '登录失败次数过多，账号已被临时锁定，请稍后再试',
+        tenant_required: '该邮箱属于多个企业，请指定企业', token_not_found: 'API 令牌不存在',
+      },
+    },
   },
   notFound: { title: '页面不存在', back: '返回首页' },
 };

@@ -18,6 +18,8 @@ export function errorText(t: TFunction, err: unknown): string {
     case 'common.rate_limited': return t('errors.rateLimited');
     default: break;
   }
+  const byCode = err.code ? t(`errors.codes.${err.code}`, { defaultValue: '' }) : '';
+  if (byCode) return byCode;
   if (err.status >= 500) return t('errors.server', { requestId: err.requestId ?? '-' });
   if (err.status === 429) return t('errors.rateLimited');
   // Domain messages come from the server (English detail); show them as they are.
