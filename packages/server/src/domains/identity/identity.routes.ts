@@ -5,10 +5,11 @@ import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { CSRF_COOKIE, requireAuth, requirePermission, SESSION_COOKIE } from '../../platform/auth.js';
 import * as identity from './identity.service.js';
+import * as admin from './users.service.js';
 
 const UserListItem = z.object({
   id: z.string(), name: z.string(), email: z.string(), role: z.string(), teamId: z.string().nullable(),
-  teamName: z.string().nullable(), active: z.boolean(),
+  teamName: z.string().nullable(), active: z.boolean(), version: z.number().int(),
 });
 
 export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; cookieSecure: boolean }) {
@@ -72,4 +73,26 @@ export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; c
     schema: { tags: ['users'] },
     preHandler: requirePermission('teams', 'read'),
   }, async (req) => identity.listTeams(db, requireAuth(req)));
+
+  app.patch('/api/v1/users/:id', {
+    schema: {
+      tags: ['users'], params: z.object({ id: z.string().uuid() }),
+      body: z.object({
+        name: z.string().trim().min(1).max(60).optional(), role: z.enum(ROLES).optional(), teamId: z.string().uuid().nullable().optional(),
+        active: z.boolean().optional(), locale: z.enum(['zh-CN', 'en']).optional(), version: z.number().int().min(1),
+      }),
+    },
+    preHandler: requirePermission('users', 'update'),
+  }, async (req) => admin.updateUser(db, requireAuth(req), req.params.id, req.body));
+
+  const TeamBody = z.object({ name: z.string().trim().min(1).max(60), parentId: z.string().uuid().nullable().default(null), managerId: z.string().uuid().nullable().default(null) });
+  app.post('/api/v1/teams', {
+    schema: { tags: ['users'], body: TeamBody },
+    preHandler: requirePermission('teams', 'create'),
+  }, async (req, reply) => reply.code(201).send(await admin.createTeam(db, requireAuth(req), req.body)));
+
+  app.patch('/api/v1/teams/:id', {
+    schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), body: TeamBody.partial() },
+    preHandler: requirePermission('teams', 'update'),
+  }, async (req) => admin.updateTeam(db, requireAuth(req), req.params.id, req.body));
 }

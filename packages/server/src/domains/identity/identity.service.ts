@@ -89,7 +89,7 @@ export async function listUsers(db: Db, auth: AuthContext, query: { q?: string |
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, teamId: r.team_id, teamName: r.team_name, active: r.active })),
+    items: page.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, teamId: r.team_id, teamName: r.team_name, active: r.active, version: r.version })),
     nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
   };
 }

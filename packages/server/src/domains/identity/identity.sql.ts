@@ -56,11 +56,11 @@ export async function listApiTokens(tx: Tx, userId: string) {
   return r.rows;
 }
 
-export interface UserListRow { id: string; name: string; email: string; role: string; team_id: string | null; team_name: string | null; active: boolean }
+export interface UserListRow { id: string; name: string; email: string; role: string; team_id: string | null; team_name: string | null; active: boolean; version: number }
 
 export async function listUsers(tx: Tx, q: string | undefined, limit: number, afterName: [string, string] | null) {
   const pattern = q ? `%${q}%` : null;
-  const r = await sql<UserListRow>`select u.id, u.name, u.email, u.role, u.team_id, t.name as team_name, u.active
+  const r = await sql<UserListRow>`select u.id, u.name, u.email, u.role, u.team_id, t.name as team_name, u.active, u.version
     from users u left join teams t on t.id = u.team_id
     where (${pattern}::text is null or u.name ilike ${pattern} or u.email ilike ${pattern})
       and (${afterName?.[0] ?? null}::text is null or (u.name, u.id) > (${afterName?.[0] ?? null}, ${afterName?.[1] ?? null}::uuid))
@@ -85,4 +85,41 @@ export async function insertTeam(tx: Tx, t: { tenantId: string; name: string; pa
   const r = await sql<{ id: string }>`insert into teams (tenant_id, name, parent_id, manager_id)
     values (${t.tenantId}, ${t.name}, ${t.parentId}, ${t.managerId}) returning id`.execute(tx);
   return r.rows[0]!.id;
+}
+
+export async function findUserForUpdate(tx: Tx, id: string) {
+  const r = await sql<{ id: string; name: string; role: string; team_id: string | null; active: boolean; version: number; locale: string }>`
+    select id, name, role, team_id, active, version, locale from users where id = ${id} for update`.execute(tx);
+  return r.rows[0];
+}
+
+export async function updateUser(tx: Tx, id: string, u: { name: string; role: string; teamId: string | null; active: boolean; locale: string }) {
+  await sql`update users set name = ${u.name}, role = ${u.role}, team_id = ${u.teamId}, active = ${u.active}, locale = ${u.locale},
+    version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+}
+
+/** A deactivated user's sessions and tokens die with the account. */
+export async function revokeAllTokens(tx: Tx, userId: string) {
+  await sql`update auth_tokens set revoked_at = now() where user_id = ${userId} and revoked_at is null`.execute(tx);
+}
+
+export async function teamExists(tx: Tx, id: string): Promise<boolean> {
+  return (await sql`select 1 from teams where id = ${id}`.execute(tx)).rows.length > 0;
+}
+
+/** Would making `parentId` the parent of `teamId` create a cycle? */
+export async function teamWouldCycle(tx: Tx, teamId: string, parentId: string): Promise<boolean> {
+  const r = await sql`with recursive up as (select id, parent_id from teams where id = ${parentId}
+      union select t.id, t.parent_id from teams t join up on t.id = up.parent_id) select 1 from up where id = ${teamId}`.execute(tx);
+  return r.rows.length > 0;
+}
+
+export async function updateTeam(tx: Tx, id: string, t: { name: string; parentId: string | null; managerId: string | null }) {
+  await sql`update teams set name = ${t.name}, parent_id = ${t.parentId}, manager_id = ${t.managerId} where id = ${id}`.execute(tx);
+}
+
+export async function findTeam(tx: Tx, id: string) {
+  const r = await sql<{ id: string; name: string; parent_id: string | null; manager_id: string | null }>`
+    select id, name, parent_id, manager_id from teams where id = ${id} for update`.execute(tx);
+  return r.rows[0];
 }
