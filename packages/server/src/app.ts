@@ -11,6 +11,7 @@ import { startScheduler, type JobDefinition } from './platform/jobs.js';
 import { identityRoutes } from './domains/identity/index.js';
 import { customersRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { customersExcelRoutes } from './domains/customers/excel.routes.js';
+import { customerSettingsRoutes } from './domains/customers/settings.routes.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -45,6 +46,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);
     customersExcelRoutes(app, db);
+    customerSettingsRoutes(app, db);
     auditRoutes(app, db, { customer: canSeeCustomer });
 
     let stopScheduler = () => {};

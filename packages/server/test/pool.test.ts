@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { asSystem } from '../src/platform/db.js';
 import { runJobOnce } from '../src/platform/jobs.js';
 import { reclaimStaleCustomers } from '../src/domains/customers/index.js';
-import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
+import { call, login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 
 let h: Awaited<ReturnType<typeof testApp>>;
 let t: TestTenant;
@@ -110,5 +110,21 @@ describe('automatic reclaim', () => {
     expect(runs).toBe(1);
     expect(await runJobOnce(h.db, job, new Date('2026-11-23T15:00:00Z'))).toBe('skipped'); // 23:00 Shanghai: same day
     expect(await runJobOnce(h.db, job, new Date('2026-11-23T16:30:00Z'))).toBe('ran'); // 00:30 next day in Shanghai
+  });
+});
+
+describe('pool settings', () => {
+  it('an admin changes the rules (audited); a rep may read but not change them', async () => {
+    const admin = await login(h.baseUrl, t.users.admin);
+    expect((await repEast.get('/api/v1/settings/pool')).body).toEqual({ reclaimDays: 30, claimDailyCap: 2 });
+    const put = await call(h.baseUrl, 'PUT', '/api/v1/settings/pool', { token: admin.token, body: { reclaimDays: 45, claimDailyCap: 5 } });
+    expect(put.status).toBe(200);
+    expect((await repEast.get('/api/v1/settings/pool')).body).toEqual({ reclaimDays: 45, claimDailyCap: 5 });
+    expect((await call(h.baseUrl, 'PUT', '/api/v1/settings/pool', { token: repEast.token, body: { reclaimDays: 1, claimDailyCap: 99 } })).status).toBe(403);
+    const bad = await call(h.baseUrl, 'PUT', '/api/v1/settings/pool', { token: admin.token, body: { reclaimDays: 0, claimDailyCap: 5 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('reclaimDays');
+    const audit = (await admin.get(`/api/v1/audit?entityType=tenant_settings&entityId=${t.tenantId}`)).body.items[0];
+    expect(audit.changes).toEqual(expect.arrayContaining([{ field: 'reclaimDays', before: 30, after: 45 }]));
   });
 });
