@@ -12,6 +12,9 @@ import { identityRoutes } from './domains/identity/index.js';
 import { customersRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { customersExcelRoutes } from './domains/customers/excel.routes.js';
 import { customerSettingsRoutes } from './domains/customers/settings.routes.js';
+import { receivablesRoutes } from './domains/receivables/index.js';
+import { paymentsRoutes } from './domains/payments/index.js';
+import { writeOffRoutes } from './flows/write-off/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -47,6 +50,9 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     customersRoutes(app, db);
     customersExcelRoutes(app, db);
     customerSettingsRoutes(app, db);
+    receivablesRoutes(app, db);
+    paymentsRoutes(app, db);
+    writeOffRoutes(app, db);
     auditRoutes(app, db, { customer: canSeeCustomer });
 
     let stopScheduler = () => {};

@@ -6,3 +6,4 @@ export * from './contracts/common.js';
 export * from './contracts/auth.js';
 export * from './contracts/customers.js';
 export * from './contracts/audit.js';
+export * from './contracts/receivables.js';

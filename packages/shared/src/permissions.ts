@@ -2,10 +2,13 @@
 export const ROLES = ['admin', 'sales_manager', 'sales_rep', 'finance', 'marketer', 'executive'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const RESOURCES = ['customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings'] as const;
+export const RESOURCES = [
+  'customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings',
+  'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'notifications',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ['read', 'create', 'update', 'delete', 'import', 'export', 'assign', 'claim', 'release'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'import', 'export', 'assign', 'claim', 'release', 'confirm', 'reverse', 'approve'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** own: records the user owns; team: owned by anyone in the user's team and its sub-teams; all: the whole tenant. */
@@ -24,29 +27,37 @@ const CRM_WORK: Action[] = ['read', 'create', 'update', 'import', 'export', 'cla
 
 export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   admin: {
+    receivables: ['read', 'create', 'export', 'approve'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
+    accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'],
     customers: [...CRM_WORK, 'delete', 'assign'], contacts: ['read', 'create', 'update', 'delete'],
     followups: ['read', 'create'], pool: ['read', 'claim', 'release', 'assign'],
     users: ['read', 'create', 'update'], teams: ['read', 'create', 'update'], audit: ['read'],
     tokens: ['read', 'create', 'delete'], settings: ['read', 'update'],
   },
   sales_manager: {
+    receivables: ['read', 'export'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
     customers: [...CRM_WORK, 'assign'], contacts: ['read', 'create', 'update', 'delete'],
     followups: ['read', 'create'], pool: ['read', 'claim', 'release', 'assign'],
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   sales_rep: {
+    receivables: ['read'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
     customers: CRM_WORK, contacts: ['read', 'create', 'update'], followups: ['read', 'create'],
     pool: ['read', 'claim', 'release'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   finance: {
+    receivables: ['read', 'create', 'export'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
+    accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'],
     customers: ['read', 'update', 'export'], contacts: ['read'], followups: ['read'],
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   marketer: {
+    notifications: ['read'],
     customers: ['read', 'create', 'import', 'export'], contacts: ['read', 'create'], followups: ['read', 'create'],
     pool: ['read'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   executive: {
+    receivables: ['read', 'export', 'approve'], payments: ['read'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
     customers: ['read', 'export'], contacts: ['read'], followups: ['read'], pool: ['read'],
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },

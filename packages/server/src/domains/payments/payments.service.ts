@@ -1,0 +1,109 @@
+// Payments 回款: a rep registers money the customer says they sent (claimed); finance confirms it against the bank
+// (confirmed) or rejects it. Confirmed money that is not yet written off sits on the customer's prepaid account.
+import type { z } from 'zod';
+import { can, dec, roundMoney, type PaymentCreate, type PaymentListQuery, type PaymentSchema } from '@l2c/shared';
+import { sql } from 'kysely';
+import { inTenant, type Db, type Tx } from '../../platform/db.js';
+import type { AuthContext } from '../../platform/auth.js';
+import { recordAudit } from '../../platform/audit.js';
+import { nextDocNumber } from '../../platform/sequences.js';
+import { commonError } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { paymentError } from './payments.errors.js';
+import * as q from './payments.sql.js';
+
+export type Payment = z.infer<typeof PaymentSchema>;
+
+export function toPayment(r: q.PaymentRow): Payment {
+  return {
+    id: r.id, number: r.number, customer: { id: r.customer_id, name: r.customer_name }, currency: r.currency,
+    amount: roundMoney(r.amount, r.currency), amountUnapplied: roundMoney(r.amount_unapplied, r.currency),
+    amountApplied: roundMoney(dec(r.amount).minus(dec(r.amount_unapplied)), r.currency), receivedOn: r.received_on, method: r.method,
+    payerName: r.payer_name, payerAccount: r.payer_account, bankReference: r.bank_reference, remark: r.remark, attachments: r.attachments,
+    status: r.status, registeredBy: r.registered_by ? { id: r.registered_by, name: r.registered_name ?? '' } : null,
+    confirmedBy: r.confirmed_by ? { id: r.confirmed_by, name: r.confirmed_name ?? '' } : null, confirmedAt: r.confirmed_at,
+    rejectedReason: r.rejected_reason, version: r.version, createdAt: r.created_at,
+  };
+}
+
+const scopeOf = (auth: AuthContext) => q.paymentScope(auth.userId, auth.scope);
+
+export async function loadPayment(tx: Tx, auth: AuthContext, id: string) {
+  const row = await q.findPayment(tx, id, scopeOf(auth));
+  if (!row) throw paymentError('not_found');
+  return row;
+}
+
+export async function getPayment(db: Db, auth: AuthContext, id: string) {
+  return inTenant(db, auth, async (tx) => toPayment(await loadPayment(tx, auth, id)));
+}
+
+export async function listPayments(db: Db, auth: AuthContext, query: z.infer<typeof PaymentListQuery>) {
+  const where = [scopeOf(auth)];
+  if (query.customerId) where.push(sql`p.customer_id = ${query.customerId}`);
+  if (query.status) where.push(sql`p.status = ${query.status}`);
+  if (query.unapplied === 'true') where.push(sql`p.amount_unapplied > 0 and p.status = 'confirmed'`);
+  if (query.q) where.push(sql`(p.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`} or p.bank_reference = ${query.q} or p.payer_name ilike ${`%${query.q}%`})`);
+  const desc = query.sort.startsWith('-');
+  const after = decodeCursor(query.cursor, 2) as [unknown, string] | null;
+  const rows = await inTenant(db, auth, (tx) => q.listPayments(tx, where, desc, after, query.limit));
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toPayment), nextCursor: rows.length > query.limit && last ? encodeCursor([last.received_on, last.id]) : null };
+}
+
+/** Register a payment inside the caller's transaction; a bank reference already booked is a 409 naming it. */
+export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>): Promise<string> {
+  const customer = await q.lockCustomer(tx, input.customerId);
+  if (!customer) throw paymentError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
+  const number = await nextDocNumber(tx, auth, 'HK', Number(input.receivedOn.slice(0, 4)));
+  const id = await q.insertPayment(tx, {
+    tenantId: auth.tenantId, number, customerId: input.customerId, currency: input.currency, amount: roundMoney(input.amount, input.currency),
+    receivedOn: input.receivedOn, method: input.method, payerName: input.payerName, payerAccount: input.payerAccount,
+    bankReference: input.bankReference, remark: input.remark, attachments: input.attachments, registeredBy: auth.userId,
+  });
+  if (!id) {
+    const existing = await q.findByBankReference(tx, input.bankReference!);
+    throw paymentError('duplicate_bank_reference', `Bank reference ${input.bankReference} is already booked`, {
+      errors: [{ path: 'bankReference', message: 'already booked' }], candidates: [{ id: existing }],
+    });
+  }
+  await recordAudit(tx, auth, { action: 'create', entityType: 'payment', entityId: id,
+    after: { number, customerId: input.customerId, amount: roundMoney(input.amount, input.currency), receivedOn: input.receivedOn, method: input.method, bankReference: input.bankReference, status: 'claimed' } });
+  if (input.confirm) await confirmPaymentTx(tx, auth, id, null);
+  return id;
+}
+
+/** claimed → confirmed: the money is real; it lands on the prepaid account until written off. */
+export async function confirmPaymentTx(tx: Tx, auth: AuthContext, id: string, version: number | null) {
+  if (!can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
+  await loadPayment(tx, auth, id);
+  const [p] = await q.lockPayments(tx, [id]);
+  if (version !== null && p!.version !== version) throw commonError('version_conflict');
+  if (p!.status !== 'claimed') throw paymentError('not_claimed');
+  await q.setStatus(tx, id, { status: 'confirmed', confirmedBy: auth.userId });
+  const row = (await q.findPayment(tx, id, sql`true`))!;
+  await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId: p!.customer_id, account: 'prepaid', amount: p!.amount, businessDate: row.received_on,
+    kind: 'payment_confirmed', refType: 'payment', refId: id, memo: p!.number, createdBy: auth.userId });
+  await recordAudit(tx, auth, { action: 'confirm', entityType: 'payment', entityId: id, changes: [{ field: 'status', before: 'claimed', after: 'confirmed' }] });
+}
+
+export async function confirmPayment(db: Db, auth: AuthContext, id: string, version: number) {
+  return inTenant(db, auth, async (tx) => {
+    await confirmPaymentTx(tx, auth, id, version);
+    return toPayment(await loadPayment(tx, auth, id));
+  });
+}
+
+export async function rejectPayment(db: Db, auth: AuthContext, id: string, reason: string, version: number) {
+  return inTenant(db, auth, async (tx) => {
+    if (!can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
+    await loadPayment(tx, auth, id);
+    const [p] = await q.lockPayments(tx, [id]);
+    if (p!.version !== version) throw commonError('version_conflict');
+    if (p!.status !== 'claimed') throw paymentError('not_claimed');
+    await q.setStatus(tx, id, { status: 'rejected', rejectedReason: reason });
+    await recordAudit(tx, auth, { action: 'reject', entityType: 'payment', entityId: id, changes: [{ field: 'status', before: 'claimed', after: 'rejected' }, { field: 'rejectedReason', before: null, after: reason }] });
+    return toPayment(await loadPayment(tx, auth, id));
+  });
+}

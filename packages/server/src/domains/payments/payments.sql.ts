@@ -1,0 +1,106 @@
+// Payment and customer-account queries only.
+import { sql, type RawBuilder } from 'kysely';
+import type { DataScope } from '@l2c/shared';
+import type { Tx } from '../../platform/db.js';
+
+export interface PaymentRow {
+  id: string; number: string; customer_id: string; customer_name: string; currency: string; amount: string; amount_unapplied: string;
+  received_on: string; method: string; payer_name: string | null; payer_account: string | null; bank_reference: string | null;
+  remark: string | null; attachments: Array<{ name: string; sha256: string; size: number }>; status: 'claimed' | 'confirmed' | 'rejected';
+  registered_by: string | null; registered_name: string | null; confirmed_by: string | null; confirmed_name: string | null;
+  confirmed_at: string | null; rejected_reason: string | null; version: number; created_at: string;
+}
+
+const paymentSelect = sql`p.id, p.number, p.customer_id, c.name as customer_name, p.currency, p.amount, p.amount_unapplied, p.received_on,
+  p.method, p.payer_name, p.payer_account, p.bank_reference, p.remark, p.attachments, p.status, p.registered_by, ru.name as registered_name,
+  p.confirmed_by, cu.name as confirmed_name, p.confirmed_at, p.rejected_reason, p.version, p.created_at`;
+const paymentFrom = sql`payments p join customers c on c.id = p.customer_id left join users ru on ru.id = p.registered_by left join users cu on cu.id = p.confirmed_by`;
+
+/** Payments follow their customer's owner, or who registered them. */
+export function paymentScope(userId: string, scope: DataScope): RawBuilder<unknown> {
+  if (scope === 'all') return sql`true`;
+  return sql`(c.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope})) or p.registered_by in (select visible_owner_ids(${userId}::uuid, ${scope})))`;
+}
+
+export async function findPayment(tx: Tx, id: string, scope: RawBuilder<unknown>): Promise<PaymentRow | undefined> {
+  const r = await sql<PaymentRow>`select ${paymentSelect} from ${paymentFrom} where p.id = ${id} and ${scope}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function listPayments(tx: Tx, where: RawBuilder<unknown>[], desc: boolean, after: [unknown, string] | null, limit: number) {
+  const conds = [...where];
+  if (after) conds.push(desc ? sql`(p.received_on, p.id) < (${after[0]}::date, ${after[1]}::uuid)` : sql`(p.received_on, p.id) > (${after[0]}::date, ${after[1]}::uuid)`);
+  const dir = desc ? sql`desc` : sql`asc`;
+  const r = await sql<PaymentRow>`select ${paymentSelect} from ${paymentFrom} where ${sql.join(conds, sql` and `)}
+    order by p.received_on ${dir}, p.id ${dir} limit ${limit + 1}`.execute(tx);
+  return r.rows;
+}
+
+export async function insertPayment(tx: Tx, p: {
+  tenantId: string; number: string; customerId: string; currency: string; amount: string; receivedOn: string; method: string;
+  payerName: string | null; payerAccount: string | null; bankReference: string | null; remark: string | null;
+  attachments: unknown[]; registeredBy: string | null;
+}): Promise<string | null> {
+  const r = await sql<{ id: string }>`insert into payments (tenant_id, number, customer_id, currency, amount, amount_unapplied, received_on, method,
+      payer_name, payer_account, bank_reference, remark, attachments, registered_by)
+    values (${p.tenantId}, ${p.number}, ${p.customerId}, ${p.currency}, ${p.amount}::numeric, ${p.amount}::numeric, ${p.receivedOn}, ${p.method},
+      ${p.payerName}, ${p.payerAccount}, ${p.bankReference}, ${p.remark}, ${JSON.stringify(p.attachments)}::jsonb, ${p.registeredBy})
+    on conflict (tenant_id, bank_reference) where bank_reference is not null and status <> 'rejected' do nothing
+    returning id`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function findByBankReference(tx: Tx, ref: string): Promise<string | null> {
+  const r = await sql<{ id: string }>`select id from payments where bank_reference = ${ref} and status <> 'rejected'`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function lockPayments(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const r = await sql<{ id: string; customer_id: string; currency: string; amount: string; amount_unapplied: string; status: string; number: string; version: number }>`
+    select id, customer_id, currency, amount, amount_unapplied, status, number, version from payments
+    where id = any(${[...ids].sort()}::uuid[]) order by id for update`.execute(tx);
+  return r.rows;
+}
+
+export async function setStatus(tx: Tx, id: string, s: { status: string; confirmedBy?: string | null; rejectedReason?: string | null }) {
+  await sql`update payments set status = ${s.status}, confirmed_by = coalesce(${s.confirmedBy ?? null}::uuid, confirmed_by),
+      confirmed_at = case when ${s.status} = 'confirmed' then now() else confirmed_at end,
+      rejected_reason = ${s.rejectedReason ?? null}, version = version + 1 where id = ${id}`.execute(tx);
+}
+
+/** unapplied = amount − net allocations from this payment (reversals are negative rows). */
+export async function refreshUnapplied(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return;
+  await sql`update payments p set amount_unapplied = p.amount - coalesce((select sum(a.amount) from allocations a where a.payment_id = p.id), 0)
+    where p.id = any(${ids}::uuid[])`.execute(tx);
+}
+
+export async function insertAccountEntry(tx: Tx, e: {
+  tenantId: string; customerId: string; account: 'prepaid' | 'rebate' | 'credit'; amount: string; businessDate: string;
+  kind: string; refType: string | null; refId: string | null; memo: string | null; createdBy: string | null;
+}) {
+  await sql`insert into account_entries (tenant_id, customer_id, account, amount, business_date, kind, ref_type, ref_id, memo, created_by)
+    values (${e.tenantId}, ${e.customerId}, ${e.account}, ${e.amount}::numeric, ${e.businessDate}, ${e.kind}, ${e.refType}, ${e.refId}, ${e.memo}, ${e.createdBy})`.execute(tx);
+}
+
+export async function accountBalance(tx: Tx, customerId: string, account: string): Promise<string> {
+  const r = await sql<{ b: string }>`select coalesce(sum(amount), 0)::text as b from account_entries where customer_id = ${customerId} and account = ${account}`.execute(tx);
+  return r.rows[0]!.b;
+}
+
+export async function accountEntries(tx: Tx, customerId: string, account: string, from: string | null, to: string | null) {
+  const r = await sql<{ id: string; account: string; amount: string; balance_after: string; business_date: string; kind: string; ref_type: string | null; ref_id: string | null; memo: string | null; created_at: string }>`
+    select * from (
+      select id, account, amount, sum(amount) over (order by business_date, created_at, id)::text as balance_after, business_date, kind, ref_type, ref_id, memo, created_at
+      from account_entries where customer_id = ${customerId} and account = ${account}
+    ) x where (${from}::date is null or business_date >= ${from}::date) and (${to}::date is null or business_date <= ${to}::date)
+    order by business_date, created_at, id`.execute(tx);
+  return r.rows;
+}
+
+export async function lockCustomer(tx: Tx, customerId: string) {
+  // NO KEY UPDATE: serialises money writers of one customer without blocking inserts that reference the customer.
+  const r = await sql<{ id: string; owner_id: string | null; name: string }>`select id, owner_id, name from customers where id = ${customerId} for no key update`.execute(tx);
+  return r.rows[0];
+}

@@ -1,0 +1,8 @@
+// receivables: money owed (应收) and credit notes (红冲); open amounts are projections of allocations.
+export { receivablesRoutes } from './receivables.routes.js';
+export {
+  createReceivableFromTrigger, createCreditNoteTx, loadReceivable, toReceivable, receivableStatus, daysBetween, scopeOf as receivableScopeOf,
+  type TriggerInput,
+} from './receivables.service.js';
+export { lockReceivables, refreshOpen, customerBalanceGap, type ReceivableRow } from './receivables.sql.js';
+export { receivableError } from './receivables.errors.js';

@@ -1,0 +1,147 @@
+// Receivables 应收: created by triggers (contract signed, plan date, delivery, milestone …) or by hand with a reason;
+// credit notes 红冲 as negative receivables linked to the original. Amounts never change after booking; what is
+// open is derived from allocations.
+import { sql } from 'kysely';
+import { dec, roundMoney, type Receivable } from '@l2c/shared';
+import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
+import type { AuthContext } from '../../platform/auth.js';
+import { recordAudit } from '../../platform/audit.js';
+import { nextDocNumber } from '../../platform/sequences.js';
+import { businessDate } from '../../platform/clock.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { receivableError } from './receivables.errors.js';
+import * as q from './receivables.sql.js';
+
+export function receivableStatus(kind: string, amount: string, open: string, badDebt: string): Receivable['status'] {
+  const o = dec(open);
+  if (kind === 'credit_note') return o.isZero() ? 'applied' : 'open';
+  if (o.isZero()) return dec(badDebt).gt(0) ? 'bad_debt' : 'paid';
+  return o.eq(dec(amount).abs()) ? 'open' : 'partially_paid';
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000);
+}
+
+export function toReceivable(r: q.ReceivableRow, today = businessDate(new Date())): Receivable {
+  const applied = dec(r.amount).abs().minus(dec(r.amount_open));
+  const overdue = dec(r.amount_open).gt(0) && r.kind === 'invoice' && r.due_date < today ? daysBetween(r.due_date, today) : 0;
+  return {
+    id: r.id, number: r.number, kind: r.kind, customer: { id: r.customer_id, name: r.customer_name },
+    contract: r.contract_id ? { id: r.contract_id, number: r.contract_number ?? '' } : null,
+    instalmentId: r.instalment_id, originalId: r.original_id, source: r.source, currency: r.currency,
+    amount: roundMoney(r.amount, r.currency), taxAmount: roundMoney(r.tax_amount, r.currency), amountOpen: roundMoney(r.amount_open, r.currency),
+    amountApplied: roundMoney(applied, r.currency), badDebtAmount: roundMoney(r.bad_debt_amount, r.currency),
+    status: receivableStatus(r.kind, r.amount, r.amount_open, r.bad_debt_amount),
+    businessDate: r.business_date, dueDate: r.due_date, daysOverdue: overdue,
+    owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null, reason: r.reason, createdAt: r.created_at,
+  };
+}
+
+export function scopeOf(auth: AuthContext) {
+  return q.receivableScope(auth.userId, auth.scope);
+}
+
+export async function loadReceivable(tx: Tx, auth: AuthContext, id: string): Promise<q.ReceivableRow> {
+  const row = await q.findReceivable(tx, id, scopeOf(auth));
+  if (!row) throw receivableError('not_found');
+  return row;
+}
+
+export async function getReceivable(db: Db, auth: AuthContext, id: string) {
+  return inTenant(db, auth, async (tx) => toReceivable(await loadReceivable(tx, auth, id)));
+}
+
+const SORTS = { dueDate: sql`r.due_date`, amountOpen: sql`r.amount_open`, number: sql`r.number` } as const;
+
+export async function listReceivables(db: Db, auth: AuthContext, query: import('zod').infer<typeof import('@l2c/shared').ReceivableListQuery>) {
+  const where = [scopeOf(auth)];
+  if (query.customerId) where.push(sql`r.customer_id = ${query.customerId}`);
+  if (query.contractId) where.push(sql`r.contract_id = ${query.contractId}`);
+  if (query.ownerId) where.push(sql`r.owner_id = ${query.ownerId}`);
+  if (query.kind) where.push(sql`r.kind = ${query.kind}`);
+  if (query.dueFrom) where.push(sql`r.due_date >= ${query.dueFrom}`);
+  if (query.dueTo) where.push(sql`r.due_date <= ${query.dueTo}`);
+  if (query.q) where.push(sql`(r.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
+  const today = businessDate(new Date());
+  if (query.overdue === 'true') where.push(sql`r.amount_open > 0 and r.kind = 'invoice' and r.due_date < ${today}`);
+  if (query.overdue === 'false') where.push(sql`not (r.amount_open > 0 and r.kind = 'invoice' and r.due_date < ${today})`);
+  const statusWhere = {
+    open: sql`r.amount_open = abs(r.amount)`,
+    partially_paid: sql`r.amount_open > 0 and r.amount_open < abs(r.amount)`,
+    paid: sql`r.amount_open = 0 and r.bad_debt_amount = 0`,
+    bad_debt: sql`r.amount_open = 0 and r.bad_debt_amount > 0`,
+  } as const;
+  if (query.status) where.push(statusWhere[query.status]);
+  const desc = query.sort.startsWith('-');
+  const order = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
+  const after = decodeCursor(query.cursor, 2) as [unknown, string] | null;
+  const rows = await inTenant(db, auth, (tx) => q.listReceivables(tx, where, order, desc, after, query.limit));
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { items: page.map((r) => toReceivable(r, today)), nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null };
+}
+
+export interface TriggerInput {
+  customerId: string; contractId: string | null; instalmentId: string | null;
+  source: 'contract_signed' | 'plan_date' | 'delivery' | 'milestone' | 'order' | 'service_period' | 'usage' | 'manual';
+  sourceKey: string | null; amount: string; taxAmount: string; currency: string; businessDate: string; dueDate: string;
+  ownerId: string | null; reason?: string | null;
+}
+
+/**
+ * Book a receivable inside the caller's transaction. Triggers pass a source key (e.g. 'instalment:<id>'), so the
+ * same trigger firing twice — a retried request, two job runs — books one receivable; the second call returns it.
+ */
+export async function createReceivableFromTrigger(tx: Tx, actor: Actor, input: TriggerInput): Promise<{ id: string; created: boolean }> {
+  if (input.sourceKey) {
+    const existing = await q.findBySourceKey(tx, input.sourceKey);
+    if (existing) return { id: existing, created: false };
+  }
+  const number = await nextDocNumber(tx, actor, 'YS', Number(input.businessDate.slice(0, 4)));
+  const id = await q.insertReceivable(tx, {
+    tenantId: actor.tenantId, number, customerId: input.customerId, contractId: input.contractId, instalmentId: input.instalmentId,
+    kind: 'invoice', originalId: null, source: input.source, sourceKey: input.sourceKey, currency: input.currency,
+    amount: roundMoney(input.amount, input.currency), taxAmount: roundMoney(input.taxAmount, input.currency),
+    businessDate: input.businessDate, dueDate: input.dueDate, ownerId: input.ownerId, reason: input.reason ?? null, createdBy: actor.userId,
+  });
+  if (!id) return { id: (await q.findBySourceKey(tx, input.sourceKey!))!, created: false };
+  await recordAudit(tx, actor, {
+    action: 'create', entityType: 'receivable', entityId: id,
+    after: { number, source: input.source, amount: roundMoney(input.amount, input.currency), dueDate: input.dueDate, customerId: input.customerId, contractId: input.contractId },
+  });
+  return { id, created: true };
+}
+
+export async function createManualReceivable(db: Db, auth: AuthContext, input: import('zod').infer<typeof import('@l2c/shared').ReceivableCreate>) {
+  return inTenant(db, auth, async (tx) => {
+    const customer = await q.customerExists(tx, input.customerId);
+    if (!customer) throw receivableError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
+    const { id } = await createReceivableFromTrigger(tx, auth, {
+      customerId: input.customerId, contractId: input.contractId, instalmentId: null, source: 'manual', sourceKey: null,
+      amount: input.amount, taxAmount: input.taxAmount, currency: input.currency, businessDate: input.businessDate ?? businessDate(new Date()),
+      dueDate: input.dueDate, ownerId: input.ownerId ?? customer.owner_id, reason: input.reason,
+    });
+    return toReceivable((await loadReceivable(tx, { ...auth, scope: 'all' }, id)));
+  });
+}
+
+/** A credit note 红冲: a negative receivable linked to the original, at most what is still open on it. */
+export async function createCreditNoteTx(tx: Tx, auth: AuthContext, originalId: string, input: { amount: string; taxAmount: string; reason: string; businessDate?: string | undefined }) {
+  const original = await loadReceivable(tx, auth, originalId);
+  const [locked] = await q.lockReceivables(tx, [originalId]);
+  if (original.kind !== 'invoice') throw receivableError('not_an_invoice');
+  if (dec(input.amount).gt(dec(locked!.amount_open))) {
+    throw receivableError('credit_note_exceeds', `At most ${locked!.amount_open} is open on ${original.number}`, { errors: [{ path: 'amount', message: `at most ${locked!.amount_open}` }] });
+  }
+  const date = input.businessDate ?? businessDate(new Date());
+  const number = await nextDocNumber(tx, auth, 'HC', Number(date.slice(0, 4)));
+  const id = (await q.insertReceivable(tx, {
+    tenantId: auth.tenantId, number, customerId: original.customer_id, contractId: original.contract_id, instalmentId: original.instalment_id,
+    kind: 'credit_note', originalId, source: 'credit_note', sourceKey: null, currency: original.currency,
+    amount: roundMoney(dec(input.amount).negated(), original.currency), taxAmount: roundMoney(dec(input.taxAmount).negated(), original.currency),
+    businessDate: date, dueDate: date, ownerId: original.owner_id, reason: input.reason, createdBy: auth.userId,
+  }))!;
+  await recordAudit(tx, auth, { action: 'create', entityType: 'receivable', entityId: id, after: { number, kind: 'credit_note', originalId, amount: `-${roundMoney(input.amount)}`, reason: input.reason } });
+  return { id, number, customerId: original.customer_id };
+}

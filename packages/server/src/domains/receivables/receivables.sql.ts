@@ -1,0 +1,97 @@
+// Receivable queries only. amount_open is a projection of the facts; refreshOpen recomputes it from allocations.
+import { sql, type RawBuilder } from 'kysely';
+import type { DataScope } from '@l2c/shared';
+import type { Tx } from '../../platform/db.js';
+
+export interface ReceivableRow {
+  id: string; number: string; kind: 'invoice' | 'credit_note'; customer_id: string; customer_name: string;
+  contract_id: string | null; contract_number: string | null; instalment_id: string | null; original_id: string | null;
+  source: string; currency: string; amount: string; tax_amount: string; amount_open: string; bad_debt_amount: string;
+  business_date: string; due_date: string; owner_id: string | null; owner_name: string | null; reason: string | null; created_at: string;
+}
+
+export const receivableSelect = sql`r.id, r.number, r.kind, r.customer_id, c.name as customer_name, r.contract_id, k.number as contract_number,
+  r.instalment_id, r.original_id, r.source, r.currency, r.amount, r.tax_amount, r.amount_open, r.bad_debt_amount,
+  r.business_date, r.due_date, r.owner_id, u.name as owner_name, r.reason, r.created_at`;
+export const receivableFrom = sql`receivables r join customers c on c.id = r.customer_id
+  left join contracts k on k.id = r.contract_id left join users u on u.id = r.owner_id`;
+
+/** Data scope of money owed: the receivable's owner or its customer's owner is someone the caller may see. */
+export function receivableScope(userId: string, scope: DataScope): RawBuilder<unknown> {
+  if (scope === 'all') return sql`true`;
+  return sql`(r.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope})) or c.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope})))`;
+}
+
+export async function findReceivable(tx: Tx, id: string, scope: RawBuilder<unknown>): Promise<ReceivableRow | undefined> {
+  const r = await sql<ReceivableRow>`select ${receivableSelect} from ${receivableFrom} where r.id = ${id} and ${scope}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function listReceivables(tx: Tx, where: RawBuilder<unknown>[], order: RawBuilder<unknown>, desc: boolean, after: [unknown, string] | null, limit: number) {
+  const conds = [...where];
+  if (after) conds.push(desc ? sql`(${order}, r.id) < (${after[0]}, ${after[1]}::uuid)` : sql`(${order}, r.id) > (${after[0]}, ${after[1]}::uuid)`);
+  const dir = desc ? sql`desc` : sql`asc`;
+  const r = await sql<ReceivableRow & { sort_key: unknown }>`select ${receivableSelect}, ${order} as sort_key from ${receivableFrom}
+    where ${sql.join(conds, sql` and `)} order by ${order} ${dir}, r.id ${dir} limit ${limit + 1}`.execute(tx);
+  return r.rows;
+}
+
+export interface ReceivableInsert {
+  tenantId: string; number: string; customerId: string; contractId: string | null; instalmentId: string | null;
+  kind: 'invoice' | 'credit_note'; originalId: string | null; source: string; sourceKey: string | null; currency: string;
+  amount: string; taxAmount: string; businessDate: string; dueDate: string; ownerId: string | null; reason: string | null; createdBy: string | null;
+}
+
+/** Insert; with a source key, a second insert of the same trigger returns null instead of booking twice. */
+export async function insertReceivable(tx: Tx, x: ReceivableInsert): Promise<string | null> {
+  const r = await sql<{ id: string }>`insert into receivables (tenant_id, number, customer_id, contract_id, instalment_id, kind, original_id,
+      source, source_key, currency, amount, tax_amount, business_date, due_date, owner_id, reason, amount_open, created_by)
+    values (${x.tenantId}, ${x.number}, ${x.customerId}, ${x.contractId}, ${x.instalmentId}, ${x.kind}, ${x.originalId},
+      ${x.source}, ${x.sourceKey}, ${x.currency}, ${x.amount}::numeric, ${x.taxAmount}::numeric, ${x.businessDate}, ${x.dueDate},
+      ${x.ownerId}, ${x.reason}, abs(${x.amount}::numeric), ${x.createdBy})
+    on conflict (tenant_id, source_key) where source_key is not null do nothing
+    returning id`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+export async function findBySourceKey(tx: Tx, sourceKey: string): Promise<string | null> {
+  const r = await sql<{ id: string }>`select id from receivables where source_key = ${sourceKey}`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+/** Lock receivables in id order (one order everywhere, so concurrent write-offs never deadlock). */
+export async function lockReceivables(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const r = await sql<{ id: string; customer_id: string; kind: string; currency: string; amount: string; amount_open: string; bad_debt_amount: string; number: string; due_date: string }>`
+    select id, customer_id, kind, currency, amount, amount_open, bad_debt_amount, number, due_date from receivables
+    where id = any(${[...ids].sort()}::uuid[]) order by id for update`.execute(tx);
+  return r.rows;
+}
+
+/**
+ * Recompute the projections from the facts: open = |amount| − what was allocated against it (as an invoice) or from
+ * it (as a credit note); bad debt = net bad-debt allocations. Reversals are negative rows, so they restore.
+ */
+export async function refreshOpen(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return;
+  await sql`update receivables r set
+      amount_open = abs(r.amount) - coalesce((select sum(a.amount) from allocations a where a.receivable_id = r.id and r.kind = 'invoice'), 0)
+                                  - coalesce((select sum(a.amount) from allocations a where a.credit_note_id = r.id and r.kind = 'credit_note'), 0),
+      bad_debt_amount = coalesce((select sum(a.amount) from allocations a where a.receivable_id = r.id and a.source_type = 'bad_debt'), 0)
+    where r.id = any(${ids}::uuid[])`.execute(tx);
+}
+
+export async function customerExists(tx: Tx, customerId: string): Promise<{ id: string; owner_id: string | null } | undefined> {
+  const r = await sql<{ id: string; owner_id: string | null }>`select id, owner_id from customers where id = ${customerId}`.execute(tx);
+  return r.rows[0];
+}
+
+/** Per customer, money owed must equal money applied plus money still open — to the cent. */
+export async function customerBalanceGap(tx: Tx, customerId: string): Promise<string> {
+  const r = await sql<{ gap: string }>`select (
+      coalesce((select sum(amount) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)
+      - coalesce((select sum(a.amount) from allocations a join receivables r on r.id = a.receivable_id where r.customer_id = ${customerId}), 0)
+      - coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)
+    )::text as gap`.execute(tx);
+  return r.rows[0]!.gap;
+}

@@ -1,0 +1,24 @@
+// The automatic proposal: which open receivables a payment should pay, in a configurable order —
+// oldest due first (default), the contract the payment names first, or instalment by instalment.
+import { dec, roundMoney } from '@l2c/shared';
+import type { Tx } from '../../platform/db.js';
+import * as q from './write-off.sql.js';
+
+export interface ProposalPayment { id: string; customer_id: string; currency: string; amount_unapplied: string; remark: string | null; bank_reference: string | null }
+
+export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null) {
+  const preferred = contractId ?? (strategy === 'contract' ? await q.contractMentionedBy(tx, payment.customer_id, `${payment.remark ?? ''} ${payment.bank_reference ?? ''}`) : null);
+  const open = await q.openInvoicesInOrder(tx, payment.customer_id, payment.currency, strategy, preferred);
+  let remaining = dec(payment.amount_unapplied);
+  const lines: Array<{ receivableId: string; receivableNumber: string; dueDate: string; amountOpen: string; amount: string; contractNumber: string | null }> = [];
+  for (const r of open) {
+    if (remaining.lte(0)) break;
+    const take = dec(r.amount_open).lt(remaining) ? dec(r.amount_open) : remaining;
+    lines.push({ receivableId: r.id, receivableNumber: r.number, dueDate: r.due_date, amountOpen: roundMoney(r.amount_open), amount: roundMoney(take), contractNumber: r.contract_number });
+    remaining = remaining.minus(take);
+  }
+  return {
+    paymentId: payment.id, strategy, amountAvailable: roundMoney(payment.amount_unapplied),
+    amountProposed: roundMoney(dec(payment.amount_unapplied).minus(remaining)), lines,
+  };
+}

@@ -1,0 +1,122 @@
+// Request-level entry points of the write-off flow: each is one transaction, idempotent where it books money.
+import type { z } from 'zod';
+import { sql } from 'kysely';
+import { dec, roundMoney, type CreditNoteCreate, type PaymentCreate, type WriteOffApply } from '@l2c/shared';
+import { inTenant, type Db, type Tx } from '../../platform/db.js';
+import type { AuthContext } from '../../platform/auth.js';
+import { withIdempotency } from '../../platform/idempotency.js';
+import { recordAudit } from '../../platform/audit.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { createCreditNoteTx, loadReceivable, receivableError, toReceivable } from '../../domains/receivables/index.js';
+import { loadPayment, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
+import { applyWriteOffTx, reverseWriteOffTx } from './write-off.service.js';
+import { proposeFor } from './proposal.js';
+import { writeOffError } from './write-off.errors.js';
+import * as q from './write-off.sql.js';
+
+export async function registerPayment(db: Db, auth: AuthContext, input: z.infer<typeof PaymentCreate>, idempotencyKey?: string) {
+  return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'payments.register', idempotencyKey, input, async () => {
+    const id = await registerPaymentTx(tx, auth, input);
+    let writeOffId: string | null = null;
+    if (input.confirm && input.autoApply) {
+      const p = await loadPayment(tx, auth, id);
+      const proposal = await proposeFor(tx, p, input.autoApply, null);
+      if (proposal.lines.length > 0) {
+        writeOffId = await applyWriteOffTx(tx, auth, { customerId: p.customer_id, appliedOn: p.received_on, memo: `auto: ${input.autoApply}`,
+          lines: proposal.lines.map((l) => ({ receivableId: l.receivableId, source: { type: 'payment' as const, paymentId: id }, amount: l.amount })) });
+      }
+    }
+    return { statusCode: 201, body: { ...toPayment(await loadPayment(tx, auth, id)), writeOffId } };
+  }));
+}
+
+export async function propose(db: Db, auth: AuthContext, paymentId: string, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null) {
+  return inTenant(db, auth, async (tx) => proposeFor(tx, await loadPayment(tx, auth, paymentId), strategy, contractId));
+}
+
+export async function applyWriteOff(db: Db, auth: AuthContext, input: z.infer<typeof WriteOffApply>, idempotencyKey?: string) {
+  return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'write-offs.apply', idempotencyKey, input, async () => {
+    const id = await applyWriteOffTx(tx, auth, input);
+    return { statusCode: 201, body: await writeOffView(tx, id) };
+  }));
+}
+
+export async function reverseWriteOff(db: Db, auth: AuthContext, id: string, reason: string, reversedOn?: string, idempotencyKey?: string) {
+  return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'write-offs.reverse', idempotencyKey, { id, reason, reversedOn }, async () => {
+    const reversalId = await reverseWriteOffTx(tx, auth, id, reason, reversedOn);
+    return { statusCode: 201, body: await writeOffView(tx, reversalId) };
+  }));
+}
+
+/** A credit note 红冲 against an invoice, applied to that invoice at once (its open amount drops by the note). */
+export async function issueCreditNote(db: Db, auth: AuthContext, originalId: string, input: z.infer<typeof CreditNoteCreate>, idempotencyKey?: string) {
+  return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'receivables.credit-note', idempotencyKey, { originalId, ...input }, async () => {
+    const note = await createCreditNoteTx(tx, auth, originalId, input);
+    await applyWriteOffTx(tx, auth, { customerId: note.customerId, appliedOn: input.businessDate, memo: `红冲 ${note.number}`,
+      lines: [{ receivableId: originalId, source: { type: 'credit_note', creditNoteId: note.id }, amount: input.amount }] });
+    return { statusCode: 201, body: toReceivable(await loadReceivable(tx, auth, note.id)) };
+  }));
+}
+
+export async function getWriteOff(db: Db, auth: AuthContext, id: string) {
+  return inTenant(db, auth, async (tx) => writeOffView(tx, id));
+}
+
+export async function listWriteOffs(db: Db, auth: AuthContext, filter: { customerId?: string | undefined; paymentId?: string | undefined; receivableId?: string | undefined; limit: number; cursor?: string | undefined }) {
+  return inTenant(db, auth, async (tx) => {
+    const before = decodeCursor(filter.cursor, 2) as [string, string] | null;
+    const rows = await q.listWriteOffs(tx, filter, filter.limit, before);
+    const page = rows.slice(0, filter.limit);
+    const allocations = await q.allocationsOf(tx, page.map((w) => w.id));
+    const last = page[page.length - 1];
+    return { items: page.map((w) => shape(w, allocations.filter((a) => a.write_off_id === w.id))), nextCursor: rows.length > filter.limit && last ? encodeCursor([last.created_at, last.id]) : null };
+  });
+}
+
+async function writeOffView(tx: Tx, id: string) {
+  const w = await q.findWriteOff(tx, id);
+  if (!w) throw writeOffError('not_found');
+  return shape(w, await q.allocationsOf(tx, [id]));
+}
+
+function shape(w: q.WriteOffRow, allocations: q.AllocationRow[]) {
+  return {
+    id: w.id, number: w.number, customerId: w.customer_id, kind: w.kind, reversesId: w.reverses_id, reversedById: w.reversed_by_id,
+    appliedOn: w.applied_on, total: roundMoney(w.total), memo: w.memo, createdBy: w.created_by ? { id: w.created_by, name: w.created_by_name ?? '' } : null, createdAt: w.created_at,
+    allocations: allocations.map((a) => ({ id: a.id, receivableId: a.receivable_id, receivableNumber: a.receivable_number, sourceType: a.source_type, paymentId: a.payment_id,
+      paymentNumber: a.payment_number, creditNoteId: a.credit_note_id, amount: roundMoney(a.amount), appliedOn: a.applied_on, reversesId: a.reverses_id })),
+  };
+}
+
+// Bad debt 坏账: requested by finance, approved by someone else with the right (executive or admin), then booked as a
+// bad-debt write-off of the open amount.
+export async function requestBadDebt(db: Db, auth: AuthContext, receivableId: string, input: { amount?: string | undefined; reason: string }) {
+  return inTenant(db, auth, async (tx) => {
+    const r = await loadReceivable(tx, auth, receivableId);
+    const amount = input.amount ?? r.amount_open;
+    if (dec(amount).lte(0) || dec(amount).gt(dec(r.amount_open))) throw receivableError('bad_debt_exceeds', undefined, { errors: [{ path: 'amount', message: `at most ${roundMoney(r.amount_open)}` }] });
+    const id = (await sql<{ id: string }>`insert into bad_debt_requests (tenant_id, receivable_id, amount, reason, requested_by)
+      values (${auth.tenantId}, ${receivableId}, ${roundMoney(amount)}::numeric, ${input.reason}, ${auth.userId}) returning id`.execute(tx)).rows[0]!.id;
+    await recordAudit(tx, auth, { action: 'request_bad_debt', entityType: 'receivable', entityId: receivableId, changes: [{ field: 'badDebtRequested', before: null, after: roundMoney(amount) }, { field: 'reason', before: null, after: input.reason }] });
+    return { id, receivableId, amount: roundMoney(amount), status: 'pending' as const };
+  });
+}
+
+export async function decideBadDebt(db: Db, auth: AuthContext, requestId: string, approve: boolean, comment: string | null) {
+  return inTenant(db, auth, async (tx) => {
+    const req = (await sql<{ id: string; receivable_id: string; amount: string; status: string; requested_by: string; reason: string }>`
+      select id, receivable_id, amount, status, requested_by, reason from bad_debt_requests where id = ${requestId} for update`.execute(tx)).rows[0];
+    if (!req) throw receivableError('bad_debt_request_not_found');
+    if (req.status !== 'pending') throw receivableError('bad_debt_request_closed');
+    if (req.requested_by === auth.userId) throw receivableError('self_approval');
+    const r = await loadReceivable(tx, auth, req.receivable_id);
+    let writeOffId: string | null = null;
+    if (approve) {
+      writeOffId = await applyWriteOffTx(tx, auth, { customerId: r.customer_id, memo: `坏账 ${req.reason}`, lines: [{ receivableId: r.id, source: { type: 'bad_debt' }, amount: req.amount }] }, 'bad_debt');
+    }
+    await sql`update bad_debt_requests set status = ${approve ? 'approved' : 'rejected'}, decided_by = ${auth.userId}, decided_at = now(),
+      decision_comment = ${comment}, write_off_id = ${writeOffId} where id = ${requestId}`.execute(tx);
+    await recordAudit(tx, auth, { action: approve ? 'approve' : 'reject', entityType: 'bad_debt_request', entityId: requestId, changes: [{ field: 'status', before: 'pending', after: approve ? 'approved' : 'rejected' }] });
+    return { id: requestId, status: approve ? 'approved' : 'rejected', writeOffId };
+  });
+}

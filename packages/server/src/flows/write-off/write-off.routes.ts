@@ -1,0 +1,71 @@
+// HTTP for the write-off flow: registering payments (optionally confirm + auto write-off), proposals, write-offs,
+// reversals, credit notes and bad debt. Money-booking writes honour the Idempotency-Key header.
+import { z } from 'zod';
+import {
+  BadDebtRequestCreate, CreditNoteCreate, PaymentCreate, PaymentSchema, ReceivableSchema, WriteOffApply, WriteOffProposal,
+  WriteOffProposalQuery, WriteOffReverse, WriteOffSchema, ListQueryBase,
+} from '@l2c/shared';
+import type { FastifyReply } from 'fastify';
+import type { App } from '../../platform/http.js';
+import type { Db } from '../../platform/db.js';
+import { requireAuth, requirePermission } from '../../platform/auth.js';
+import * as flow from './write-off.flow.js';
+
+const IdParams = z.object({ id: z.string().uuid() });
+const IdemHeaders = z.object({ 'idempotency-key': z.string().optional() }).passthrough();
+
+function send<T>(reply: FastifyReply, stored: { statusCode: number; body: T; replayed: boolean }) {
+  if (stored.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(stored.statusCode).send(stored.body);
+}
+
+export function writeOffRoutes(app: App, db: Db) {
+  app.post('/api/v1/payments', {
+    schema: { tags: ['payments'], headers: IdemHeaders, body: PaymentCreate, response: { 201: PaymentSchema } },
+    preHandler: requirePermission('payments', 'create'),
+  }, async (req, reply) => send(reply, await flow.registerPayment(db, requireAuth(req), req.body, req.headers['idempotency-key'])));
+
+  app.get('/api/v1/write-offs/proposal', {
+    schema: { tags: ['write-offs'], querystring: WriteOffProposalQuery, response: { 200: WriteOffProposal } },
+    preHandler: requirePermission('write_offs', 'read'),
+  }, async (req) => flow.propose(db, requireAuth(req), req.query.paymentId, req.query.strategy, req.query.contractId ?? null));
+
+  app.post('/api/v1/write-offs', {
+    schema: { tags: ['write-offs'], headers: IdemHeaders, body: WriteOffApply, response: { 201: WriteOffSchema } },
+    preHandler: requirePermission('write_offs', 'create'),
+  }, async (req, reply) => send(reply, await flow.applyWriteOff(db, requireAuth(req), req.body, req.headers['idempotency-key'])));
+
+  app.get('/api/v1/write-offs', {
+    schema: {
+      tags: ['write-offs'],
+      querystring: ListQueryBase.extend({ customerId: z.string().uuid().optional(), paymentId: z.string().uuid().optional(), receivableId: z.string().uuid().optional() }),
+      response: { 200: z.object({ items: z.array(WriteOffSchema), nextCursor: z.string().nullable() }) },
+    },
+    preHandler: requirePermission('write_offs', 'read'),
+  }, async (req) => flow.listWriteOffs(db, requireAuth(req), req.query));
+
+  app.get('/api/v1/write-offs/:id', {
+    schema: { tags: ['write-offs'], params: IdParams, response: { 200: WriteOffSchema } },
+    preHandler: requirePermission('write_offs', 'read'),
+  }, async (req) => flow.getWriteOff(db, requireAuth(req), req.params.id));
+
+  app.post('/api/v1/write-offs/:id/reverse', {
+    schema: { tags: ['write-offs'], headers: IdemHeaders, params: IdParams, body: WriteOffReverse, response: { 201: WriteOffSchema } },
+    preHandler: requirePermission('write_offs', 'reverse'),
+  }, async (req, reply) => send(reply, await flow.reverseWriteOff(db, requireAuth(req), req.params.id, req.body.reason, req.body.reversedOn, req.headers['idempotency-key'])));
+
+  app.post('/api/v1/receivables/:id/credit-notes', {
+    schema: { tags: ['receivables'], headers: IdemHeaders, params: IdParams, body: CreditNoteCreate, response: { 201: ReceivableSchema } },
+    preHandler: requirePermission('receivables', 'create'),
+  }, async (req, reply) => send(reply, await flow.issueCreditNote(db, requireAuth(req), req.params.id, req.body, req.headers['idempotency-key'])));
+
+  app.post('/api/v1/receivables/:id/bad-debt-requests', {
+    schema: { tags: ['receivables'], params: IdParams, body: BadDebtRequestCreate },
+    preHandler: requirePermission('receivables', 'create'),
+  }, async (req, reply) => reply.code(201).send(await flow.requestBadDebt(db, requireAuth(req), req.params.id, req.body)));
+
+  app.post('/api/v1/bad-debt-requests/:id/:decision', {
+    schema: { tags: ['receivables'], params: IdParams.extend({ decision: z.enum(['approve', 'reject']) }), body: z.object({ comment: z.string().trim().max(500).nullish() }) },
+    preHandler: requirePermission('receivables', 'approve'),
+  }, async (req) => flow.decideBadDebt(db, requireAuth(req), req.params.id, req.params.decision === 'approve', req.body.comment ?? null));
+}

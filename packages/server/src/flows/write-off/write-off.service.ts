@@ -1,0 +1,159 @@
+// The write-off engine 核销: allocate money in (payments, credit notes, rebates) to money owed (receivables), and
+// reverse such allocations as new facts. One transaction per decision; every invariant is checked inside it, under
+// row locks taken in one fixed order (customer, then receivables by id, then payments by id), so concurrent
+// write-offs queue instead of double-applying or deadlocking.
+import { dec, roundMoney, type DecimalValue } from '@l2c/shared';
+import type { AuthContext } from '../../platform/auth.js';
+import type { Actor, Tx } from '../../platform/db.js';
+import { recordAudit } from '../../platform/audit.js';
+import { nextDocNumber } from '../../platform/sequences.js';
+import { businessDate } from '../../platform/clock.js';
+import { customerBalanceGap, lockReceivables, receivableStatus, refreshOpen } from '../../domains/receivables/index.js';
+import { accountBalance, insertAccountEntry, lockCustomer, lockPayments, refreshUnapplied } from '../../domains/payments/index.js';
+import { writeOffError } from './write-off.errors.js';
+import * as q from './write-off.sql.js';
+
+export type LineSource = { type: 'payment'; paymentId: string } | { type: 'credit_note'; creditNoteId: string } | { type: 'rebate' } | { type: 'bad_debt' };
+export interface Line { receivableId: string; source: LineSource; amount: string }
+export interface ApplyInput { customerId: string; appliedOn?: string | undefined; lines: Line[]; memo: string | null }
+
+function sumBy<K>(items: Array<{ key: K; amount: DecimalValue }>): Map<K, DecimalValue> {
+  const m = new Map<K, DecimalValue>();
+  for (const { key, amount } of items) m.set(key, (m.get(key) ?? dec(0)).plus(amount));
+  return m;
+}
+
+const lineError = (i: number, message: string) => ({ errors: [{ path: `lines.${i}.amount`, message }] });
+
+export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input: ApplyInput, kind: 'apply' | 'bad_debt' = 'apply'): Promise<string> {
+  const customer = await lockCustomer(tx, input.customerId);
+  if (!customer) throw writeOffError('customer_not_found');
+  const appliedOn = input.appliedOn ?? businessDate(new Date());
+  const creditNoteIds = input.lines.flatMap((l) => (l.source.type === 'credit_note' ? [l.source.creditNoteId] : []));
+  const receivables = new Map((await lockReceivables(tx, [...new Set([...input.lines.map((l) => l.receivableId), ...creditNoteIds])])).map((r) => [r.id, r]));
+  const paymentIds = [...new Set(input.lines.flatMap((l) => (l.source.type === 'payment' ? [l.source.paymentId] : [])))];
+  const payments = new Map((await lockPayments(tx, paymentIds)).map((p) => [p.id, p]));
+
+  input.lines.forEach((l, i) => {
+    const r = receivables.get(l.receivableId);
+    if (!r || r.customer_id !== input.customerId) throw writeOffError('receivable_not_found', undefined, { errors: [{ path: `lines.${i}.receivableId`, message: 'not an open receivable of this customer' }] });
+    if (r.kind !== 'invoice') throw writeOffError('not_an_invoice', undefined, { errors: [{ path: `lines.${i}.receivableId`, message: 'a credit note is a source, not a target' }] });
+    if (l.source.type === 'payment') {
+      const p = payments.get(l.source.paymentId);
+      if (!p || p.customer_id !== input.customerId) throw writeOffError('source_not_found', undefined, { errors: [{ path: `lines.${i}.source.paymentId`, message: 'no such payment of this customer' }] });
+      if (p.status !== 'confirmed') throw writeOffError('payment_not_confirmed', `${p.number} is ${p.status}`, { errors: [{ path: `lines.${i}.source.paymentId`, message: `payment is ${p.status}` }] });
+      if (p.currency !== r.currency) throw writeOffError('currency_mismatch', undefined, lineError(i, 'currency differs'));
+    }
+    if (l.source.type === 'credit_note') {
+      const cn = receivables.get(l.source.creditNoteId);
+      if (!cn || cn.kind !== 'credit_note' || cn.customer_id !== input.customerId) throw writeOffError('source_not_found', undefined, { errors: [{ path: `lines.${i}.source.creditNoteId`, message: 'no such credit note of this customer' }] });
+    }
+  });
+
+  // Totals per target and per source, against the locked, current figures.
+  const perReceivable = sumBy(input.lines.map((l) => ({ key: l.receivableId, amount: dec(l.amount) })));
+  for (const [id, total] of perReceivable) {
+    const r = receivables.get(id)!;
+    if (total.gt(dec(r.amount_open))) {
+      const i = input.lines.findIndex((l) => l.receivableId === id);
+      throw writeOffError('exceeds_open', `${r.number}: ${roundMoney(total)} asked, ${roundMoney(r.amount_open)} open`, lineError(i, `at most ${roundMoney(r.amount_open)} is open`));
+    }
+  }
+  const perPayment = sumBy(input.lines.flatMap((l) => (l.source.type === 'payment' ? [{ key: l.source.paymentId, amount: dec(l.amount) }] : [])));
+  for (const [id, total] of perPayment) {
+    const p = payments.get(id)!;
+    if (total.gt(dec(p.amount_unapplied))) {
+      const i = input.lines.findIndex((l) => l.source.type === 'payment' && l.source.paymentId === id);
+      throw writeOffError('exceeds_unapplied', `${p.number}: ${roundMoney(total)} asked, ${roundMoney(p.amount_unapplied)} unapplied`, lineError(i, `at most ${roundMoney(p.amount_unapplied)} is unapplied`));
+    }
+  }
+  const perCreditNote = sumBy(input.lines.flatMap((l) => (l.source.type === 'credit_note' ? [{ key: l.source.creditNoteId, amount: dec(l.amount) }] : [])));
+  for (const [id, total] of perCreditNote) {
+    if (total.gt(dec(receivables.get(id)!.amount_open))) {
+      const i = input.lines.findIndex((l) => l.source.type === 'credit_note' && l.source.creditNoteId === id);
+      throw writeOffError('exceeds_credit_note', undefined, lineError(i, `at most ${roundMoney(receivables.get(id)!.amount_open)} is open on the credit note`));
+    }
+  }
+  const rebateTotal = input.lines.filter((l) => l.source.type === 'rebate').reduce((s, l) => s.plus(dec(l.amount)), dec(0));
+  if (rebateTotal.gt(0)) {
+    const balance = await accountBalance(tx, input.customerId, 'rebate');
+    if (rebateTotal.gt(dec(balance))) throw writeOffError('exceeds_rebate', undefined, lineError(input.lines.findIndex((l) => l.source.type === 'rebate'), `rebate balance is ${roundMoney(balance)}`));
+  }
+
+  const total = input.lines.reduce((s, l) => s.plus(dec(l.amount)), dec(0));
+  const number = await nextDocNumber(tx, actor, 'HX', Number(appliedOn.slice(0, 4)));
+  const writeOffId = await q.insertWriteOff(tx, { tenantId: actor.tenantId, number, customerId: input.customerId, kind, reversesId: null, appliedOn, total: roundMoney(total), memo: input.memo, createdBy: actor.userId });
+  await q.insertAllocations(tx, input.lines.map((l) => ({
+    tenantId: actor.tenantId, writeOffId, receivableId: l.receivableId, sourceType: l.source.type,
+    paymentId: l.source.type === 'payment' ? l.source.paymentId : null, creditNoteId: l.source.type === 'credit_note' ? l.source.creditNoteId : null,
+    amount: roundMoney(l.amount), reversesId: null, appliedOn,
+  })));
+  for (const [paymentId, amount] of perPayment) {
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'prepaid', amount: roundMoney(amount.negated()), businessDate: appliedOn, kind: 'applied', refType: 'write_off', refId: writeOffId, memo: `${number} ← ${payments.get(paymentId)!.number}`, createdBy: actor.userId });
+  }
+  if (rebateTotal.gt(0)) {
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated()), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
+  }
+  await settle(tx, actor, input.customerId, [...receivables.keys()], paymentIds, receivables);
+  await recordAudit(tx, actor, { action: kind === 'bad_debt' ? 'bad_debt' : 'create', entityType: 'write_off', entityId: writeOffId,
+    after: { number, customerId: input.customerId, appliedOn, total: roundMoney(total), lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount) })) } });
+  return writeOffId;
+}
+
+/** Reverse a write-off 反核销: a new write-off whose allocations negate the original's, dated `reversedOn`. */
+export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writeOffId: string, reason: string, reversedOn?: string): Promise<string> {
+  const original = await q.findWriteOff(tx, writeOffId);
+  if (!original) throw writeOffError('not_found');
+  // The customer lock serialises money writers of this customer; re-read after it (the unique reverses_id is the
+  // last line of defence against a double reversal).
+  await lockCustomer(tx, original.customer_id);
+  const locked = (await q.findWriteOff(tx, writeOffId))!;
+  if (locked.kind === 'reverse') throw writeOffError('not_reversible');
+  if (locked.reversed_by_id) throw writeOffError('already_reversed');
+  const allocations = await q.allocationsOf(tx, [writeOffId]);
+  const receivableIds = [...new Set(allocations.flatMap((a) => [a.receivable_id, ...(a.credit_note_id ? [a.credit_note_id] : [])]))];
+  const before = new Map((await lockReceivables(tx, receivableIds)).map((r) => [r.id, r]));
+  const paymentIds = [...new Set(allocations.flatMap((a) => (a.payment_id ? [a.payment_id] : [])))];
+  await lockPayments(tx, paymentIds);
+  const on = reversedOn ?? businessDate(new Date());
+  const number = await nextDocNumber(tx, actor, 'HX', Number(on.slice(0, 4)));
+  const reversalId = await q.insertWriteOff(tx, { tenantId: actor.tenantId, number, customerId: original.customer_id, kind: 'reverse', reversesId: writeOffId, appliedOn: on, total: roundMoney(dec(original.total).negated()), memo: reason, createdBy: actor.userId });
+  await q.insertAllocations(tx, allocations.map((a) => ({
+    tenantId: actor.tenantId, writeOffId: reversalId, receivableId: a.receivable_id, sourceType: a.source_type, paymentId: a.payment_id,
+    creditNoteId: a.credit_note_id, amount: roundMoney(dec(a.amount).negated()), reversesId: a.id, appliedOn: on,
+  })));
+  const perPayment = sumBy(allocations.flatMap((a) => (a.payment_id ? [{ key: a.payment_id, amount: dec(a.amount) }] : [])));
+  for (const [, amount] of perPayment) {
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'prepaid', amount: roundMoney(amount), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: `${number} ⟲ ${original.number}`, createdBy: actor.userId });
+  }
+  const rebate = allocations.filter((a) => a.source_type === 'rebate').reduce((s, a) => s.plus(dec(a.amount)), dec(0));
+  if (rebate.gt(0)) {
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
+  }
+  await settle(tx, actor, original.customer_id, receivableIds, paymentIds, before);
+  await recordAudit(tx, actor, { action: 'reverse', entityType: 'write_off', entityId: writeOffId, changes: [{ field: 'reversedBy', before: null, after: number }, { field: 'reason', before: null, after: reason }] });
+  return reversalId;
+}
+
+/**
+ * Recompute the projections from the facts, then check the invariants the database cannot express as row checks:
+ * per customer, receivables = applied + open, and the prepaid ledger = confirmed unapplied money. Any gap aborts the
+ * whole transaction. Each receivable whose open amount changed gets an audit entry.
+ */
+async function settle(tx: Tx, actor: AuthContext | Actor, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; amount: string; amount_open: string; bad_debt_amount: string }>) {
+  await refreshOpen(tx, receivableIds);
+  await refreshUnapplied(tx, paymentIds);
+  const gap = await customerBalanceGap(tx, customerId);
+  const prepaid = await q.prepaidGap(tx, customerId);
+  if (!dec(gap).isZero() || !dec(prepaid).isZero()) throw writeOffError('invariant_broken', `receivable gap ${gap}, prepaid gap ${prepaid}`);
+  const after = new Map((await lockReceivables(tx, receivableIds)).map((r) => [r.id, r]));
+  for (const id of receivableIds) {
+    const b = before.get(id)!;
+    const a = after.get(id)!;
+    if (b.amount_open === a.amount_open) continue;
+    await recordAudit(tx, actor, { action: 'write_off', entityType: 'receivable', entityId: id, changes: [
+      { field: 'amountOpen', before: roundMoney(b.amount_open), after: roundMoney(a.amount_open) },
+      { field: 'status', before: receivableStatus(b.kind, b.amount, b.amount_open, b.bad_debt_amount), after: receivableStatus(a.kind, a.amount, a.amount_open, a.bad_debt_amount) },
+    ] });
+  }
+}

@@ -1,0 +1,86 @@
+// Write-off queries only: headers, allocation edges, and the reads the engine needs.
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db.js';
+
+export async function insertWriteOff(tx: Tx, w: { tenantId: string; number: string; customerId: string; kind: string; reversesId: string | null; appliedOn: string; total: string; memo: string | null; createdBy: string | null }) {
+  const r = await sql<{ id: string }>`insert into write_offs (tenant_id, number, customer_id, kind, reverses_id, applied_on, total, memo, created_by)
+    values (${w.tenantId}, ${w.number}, ${w.customerId}, ${w.kind}, ${w.reversesId}, ${w.appliedOn}, ${w.total}::numeric, ${w.memo}, ${w.createdBy})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export interface AllocationInsert {
+  tenantId: string; writeOffId: string; receivableId: string; sourceType: string; paymentId: string | null;
+  creditNoteId: string | null; amount: string; reversesId: string | null; appliedOn: string;
+}
+
+export async function insertAllocations(tx: Tx, rows: AllocationInsert[]) {
+  if (rows.length === 0) return;
+  await sql`insert into allocations (tenant_id, write_off_id, receivable_id, source_type, payment_id, credit_note_id, amount, reverses_id, applied_on)
+    select * from unnest(${rows.map((r) => r.tenantId)}::uuid[], ${rows.map((r) => r.writeOffId)}::uuid[], ${rows.map((r) => r.receivableId)}::uuid[],
+      ${rows.map((r) => r.sourceType)}::text[], ${rows.map((r) => r.paymentId)}::uuid[], ${rows.map((r) => r.creditNoteId)}::uuid[],
+      ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.reversesId)}::uuid[], ${rows.map((r) => r.appliedOn)}::date[])`.execute(tx);
+}
+
+export interface WriteOffRow { id: string; number: string; customer_id: string; kind: 'apply' | 'reverse' | 'bad_debt'; reverses_id: string | null; reversed_by_id: string | null; applied_on: string; total: string; memo: string | null; created_by: string | null; created_by_name: string | null; created_at: string }
+
+export async function findWriteOff(tx: Tx, id: string): Promise<WriteOffRow | undefined> {
+  const r = await sql<WriteOffRow>`select w.id, w.number, w.customer_id, w.kind, w.reverses_id, rv.id as reversed_by_id, w.applied_on, w.total, w.memo,
+      w.created_by, u.name as created_by_name, w.created_at
+    from write_offs w left join write_offs rv on rv.reverses_id = w.id left join users u on u.id = w.created_by
+    where w.id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export interface AllocationRow { id: string; receivable_id: string; receivable_number: string; source_type: string; payment_id: string | null; payment_number: string | null; credit_note_id: string | null; amount: string; applied_on: string; reverses_id: string | null }
+
+export async function allocationsOf(tx: Tx, writeOffIds: string[]): Promise<Array<AllocationRow & { write_off_id: string }>> {
+  const r = await sql<AllocationRow & { write_off_id: string }>`select a.id, a.write_off_id, a.receivable_id, r.number as receivable_number, a.source_type, a.payment_id,
+      p.number as payment_number, a.credit_note_id, a.amount, a.applied_on, a.reverses_id
+    from allocations a join receivables r on r.id = a.receivable_id left join payments p on p.id = a.payment_id
+    where a.write_off_id = any(${writeOffIds}::uuid[]) order by a.write_off_id, r.number, a.id`.execute(tx);
+  return r.rows;
+}
+
+export async function listWriteOffs(tx: Tx, filter: { customerId?: string | undefined; paymentId?: string | undefined; receivableId?: string | undefined }, limit: number, before: [string, string] | null) {
+  const r = await sql<WriteOffRow>`select w.id, w.number, w.customer_id, w.kind, w.reverses_id, rv.id as reversed_by_id, w.applied_on, w.total, w.memo,
+      w.created_by, u.name as created_by_name, w.created_at
+    from write_offs w left join write_offs rv on rv.reverses_id = w.id left join users u on u.id = w.created_by
+    where (${filter.customerId ?? null}::uuid is null or w.customer_id = ${filter.customerId ?? null}::uuid)
+      and (${filter.paymentId ?? null}::uuid is null or exists (select 1 from allocations a where a.write_off_id = w.id and a.payment_id = ${filter.paymentId ?? null}::uuid))
+      and (${filter.receivableId ?? null}::uuid is null or exists (select 1 from allocations a where a.write_off_id = w.id and a.receivable_id = ${filter.receivableId ?? null}::uuid))
+      and (${before?.[0] ?? null}::timestamptz is null or (w.created_at, w.id) < (${before?.[0] ?? null}::timestamptz, ${before?.[1] ?? null}::uuid))
+    order by w.created_at desc, w.id desc limit ${limit + 1}`.execute(tx);
+  return r.rows;
+}
+
+/** Open invoices of a customer in the order a strategy wants them written off. */
+export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: string, strategy: string, preferContractId: string | null) {
+  const order = strategy === 'instalment'
+    ? sql`r.contract_id is null, k.number, i.seq nulls last, r.due_date, r.number`
+    : strategy === 'contract'
+      ? sql`(r.contract_id is distinct from ${preferContractId}::uuid), r.due_date, r.business_date, r.number`
+      : sql`r.due_date, r.business_date, r.number`;
+  const r = await sql<{ id: string; number: string; due_date: string; amount_open: string; contract_number: string | null }>`
+    select r.id, r.number, r.due_date, r.amount_open, k.number as contract_number
+    from receivables r left join contracts k on k.id = r.contract_id left join contract_instalments i on i.id = r.instalment_id
+    where r.customer_id = ${customerId} and r.kind = 'invoice' and r.amount_open > 0 and r.currency = ${currency}
+    order by ${order} limit 1000`.execute(tx);
+  return r.rows;
+}
+
+/** A contract number (HT-2026-000123) mentioned in the payment's remark or bank reference. */
+export async function contractMentionedBy(tx: Tx, customerId: string, text: string): Promise<string | null> {
+  const m = text.match(/HT-\d{4}-\d{6}/i);
+  if (!m) return null;
+  const r = await sql<{ id: string }>`select id from contracts where customer_id = ${customerId} and number = ${m[0].toUpperCase()}`.execute(tx);
+  return r.rows[0]?.id ?? null;
+}
+
+/** The prepaid ledger must equal the confirmed payments' unapplied money, to the cent. */
+export async function prepaidGap(tx: Tx, customerId: string): Promise<string> {
+  const r = await sql<{ gap: string }>`select (
+      coalesce((select sum(amount) from account_entries where customer_id = ${customerId} and account = 'prepaid'), 0)
+      - coalesce((select sum(amount_unapplied) from payments where customer_id = ${customerId} and status = 'confirmed'), 0))::text as gap`.execute(tx);
+  return r.rows[0]!.gap;
+}

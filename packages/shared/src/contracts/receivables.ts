@@ -1,0 +1,140 @@
+// API contracts of revenue management: receivables 应收, payments 回款, write-offs 核销, customer accounts.
+import { z } from 'zod';
+import { BusinessDateSchema, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+
+/** A positive money amount as an exact decimal string with at most 2 decimals. */
+export const AmountSchema = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected a positive amount like "1234.50" (at most 2 decimals)')
+  .refine((v) => !/^0+(\.0+)?$/.test(v), 'must be greater than zero');
+export const AmountOrZeroSchema = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected an amount like "1234.50" (at most 2 decimals)');
+export const CurrencySchema = z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY');
+
+export const RECEIVABLE_STATUSES = ['open', 'partially_paid', 'paid', 'bad_debt'] as const;
+export const RECEIVABLE_SOURCES = ['contract_signed', 'plan_date', 'delivery', 'milestone', 'order', 'service_period', 'usage', 'manual', 'credit_note'] as const;
+export const PAYMENT_METHODS = ['bank_transfer', 'cash', 'online', 'acceptance_bill', 'check', 'other'] as const;
+export const PAYMENT_STATUSES = ['claimed', 'confirmed', 'rejected'] as const;
+export const WRITE_OFF_STRATEGIES = ['oldest_due', 'contract', 'instalment'] as const;
+
+export const ReceivableCreate = z.object({
+  customerId: z.string().uuid(),
+  contractId: z.string().uuid().nullish().transform((v) => v ?? null),
+  amount: AmountSchema,
+  taxAmount: AmountOrZeroSchema.default('0.00'),
+  currency: CurrencySchema,
+  businessDate: BusinessDateSchema.optional(),
+  dueDate: BusinessDateSchema,
+  ownerId: z.string().uuid().nullish(),
+  reason: z.string().trim().min(2, 'a receivable made by hand needs a reason').max(500),
+});
+export const CreditNoteCreate = z.object({
+  amount: AmountSchema,
+  taxAmount: AmountOrZeroSchema.default('0.00'),
+  reason: z.string().trim().min(2).max(500),
+  businessDate: BusinessDateSchema.optional(),
+});
+
+export const ReceivableSchema = z.object({
+  id: z.string(), number: z.string(), kind: z.enum(['invoice', 'credit_note']),
+  customer: z.object({ id: z.string(), name: z.string() }),
+  contract: z.object({ id: z.string(), number: z.string() }).nullable(),
+  instalmentId: z.string().nullable(), originalId: z.string().nullable(),
+  source: z.string(), currency: z.string(), amount: z.string(), taxAmount: z.string(), amountOpen: z.string(),
+  amountApplied: z.string(), badDebtAmount: z.string(),
+  status: z.enum([...RECEIVABLE_STATUSES, 'applied']),
+  businessDate: z.string(), dueDate: z.string(), daysOverdue: z.number().int(),
+  owner: UserRefSchema, reason: z.string().nullable(), createdAt: z.string(),
+});
+export type Receivable = z.infer<typeof ReceivableSchema>;
+export const ReceivablePage = pageOf(ReceivableSchema);
+export const ReceivableListQuery = ListQueryBase.extend({
+  customerId: z.string().uuid().optional(),
+  contractId: z.string().uuid().optional(),
+  ownerId: z.string().uuid().optional(),
+  status: z.enum(RECEIVABLE_STATUSES).optional(),
+  kind: z.enum(['invoice', 'credit_note']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  dueFrom: BusinessDateSchema.optional(),
+  dueTo: BusinessDateSchema.optional(),
+  sort: z.enum(['dueDate', '-dueDate', 'amountOpen', '-amountOpen', 'number', '-number']).default('dueDate'),
+});
+
+export const PaymentCreate = z.object({
+  customerId: z.string().uuid(),
+  amount: AmountSchema,
+  currency: CurrencySchema,
+  receivedOn: BusinessDateSchema,
+  method: z.enum(PAYMENT_METHODS).default('bank_transfer'),
+  payerName: z.string().trim().max(120).nullish().transform((v) => v ?? null),
+  payerAccount: z.string().trim().max(60).nullish().transform((v) => v ?? null),
+  bankReference: z.string().trim().max(80).nullish().transform((v) => v || null),
+  remark: z.string().trim().max(500).nullish().transform((v) => v ?? null),
+  attachments: z.array(z.object({ name: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().min(0) })).max(20).default([]),
+  /** Finance may register and confirm in one step. */
+  confirm: z.boolean().default(false),
+  /** After confirming, write the payment off automatically with this strategy. */
+  autoApply: z.enum(WRITE_OFF_STRATEGIES).nullish(),
+});
+export const PaymentSchema = z.object({
+  id: z.string(), number: z.string(), customer: z.object({ id: z.string(), name: z.string() }),
+  currency: z.string(), amount: z.string(), amountUnapplied: z.string(), amountApplied: z.string(),
+  receivedOn: z.string(), method: z.string(), payerName: z.string().nullable(), payerAccount: z.string().nullable(),
+  bankReference: z.string().nullable(), remark: z.string().nullable(),
+  attachments: z.array(z.object({ name: z.string(), sha256: z.string(), size: z.number() })),
+  status: z.enum(PAYMENT_STATUSES), registeredBy: UserRefSchema, confirmedBy: UserRefSchema, confirmedAt: z.string().nullable(),
+  rejectedReason: z.string().nullable(), version: z.number().int(), createdAt: z.string(),
+  writeOffId: z.string().nullable().optional(),
+});
+export const PaymentPage = pageOf(PaymentSchema);
+export const PaymentListQuery = ListQueryBase.extend({
+  customerId: z.string().uuid().optional(),
+  status: z.enum(PAYMENT_STATUSES).optional(),
+  unapplied: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['receivedOn', '-receivedOn']).default('-receivedOn'),
+});
+export const PaymentReject = z.object({ reason: z.string().trim().min(2).max(500), version: z.number().int().min(1) });
+export const PaymentConfirm = z.object({ version: z.number().int().min(1) });
+
+export const AllocationSource = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('payment'), paymentId: z.string().uuid() }),
+  z.object({ type: z.literal('credit_note'), creditNoteId: z.string().uuid() }),
+  z.object({ type: z.literal('rebate') }),
+]);
+export const WriteOffLineInput = z.object({ receivableId: z.string().uuid(), source: AllocationSource, amount: AmountSchema });
+export const WriteOffApply = z.object({
+  customerId: z.string().uuid(),
+  appliedOn: BusinessDateSchema.optional(),
+  lines: z.array(WriteOffLineInput).min(1).max(500),
+  memo: z.string().trim().max(500).nullish().transform((v) => v ?? null),
+});
+export const WriteOffProposalQuery = z.object({
+  paymentId: z.string().uuid(),
+  strategy: z.enum(WRITE_OFF_STRATEGIES).default('oldest_due'),
+  contractId: z.string().uuid().optional(),
+});
+export const AllocationSchema = z.object({
+  id: z.string(), receivableId: z.string(), receivableNumber: z.string(), sourceType: z.string(),
+  paymentId: z.string().nullable(), paymentNumber: z.string().nullable(), creditNoteId: z.string().nullable(),
+  amount: z.string(), appliedOn: z.string(), reversesId: z.string().nullable(),
+});
+export const WriteOffSchema = z.object({
+  id: z.string(), number: z.string(), customerId: z.string(), kind: z.enum(['apply', 'reverse', 'bad_debt']),
+  reversesId: z.string().nullable(), reversedById: z.string().nullable(), appliedOn: z.string(), total: z.string(),
+  memo: z.string().nullable(), createdBy: UserRefSchema, createdAt: z.string(), allocations: z.array(AllocationSchema),
+});
+export const WriteOffProposal = z.object({
+  paymentId: z.string(), strategy: z.string(), amountAvailable: z.string(), amountProposed: z.string(),
+  lines: z.array(z.object({ receivableId: z.string(), receivableNumber: z.string(), dueDate: z.string(), amountOpen: z.string(), amount: z.string(), contractNumber: z.string().nullable() })),
+});
+export const WriteOffReverse = z.object({ reason: z.string().trim().min(2).max(500), reversedOn: BusinessDateSchema.optional() });
+
+export const BadDebtRequestCreate = z.object({ amount: AmountSchema.optional(), reason: z.string().trim().min(2).max(500) });
+
+export const AccountEntrySchema = z.object({
+  id: z.string(), account: z.enum(['prepaid', 'rebate', 'credit']), amount: z.string(), balanceAfter: z.string(),
+  businessDate: z.string(), kind: z.string(), refType: z.string().nullable(), refId: z.string().nullable(), memo: z.string().nullable(), createdAt: z.string(),
+});
+export const CustomerAccounts = z.object({
+  customerId: z.string(), currency: z.string(),
+  prepaid: z.string(), rebate: z.string(), creditLimit: z.string(), receivablesOpen: z.string(), creditAvailable: z.string(),
+  paymentTermDays: z.number().int(), riskLevel: z.string(),
+});
+export const RebateEntryCreate = z.object({ amount: z.string().regex(/^-?\d{1,15}(\.\d{1,2})?$/), memo: z.string().trim().min(2).max(500), businessDate: BusinessDateSchema.optional() });
