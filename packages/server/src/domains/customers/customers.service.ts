@@ -79,7 +79,7 @@ export async function canSeeCustomer(db: Db, auth: AuthContext, id: string): Pro
   return inTenant(db, auth, (tx) => q.isVisible(tx, id, auth.userId, auth.scope));
 }
 
-function toWrite(input: CustomerInput): q.CustomerWrite {
+export function toWrite(input: CustomerInput): q.CustomerWrite {
   return {
     name: input.name, nameKey: nameKey(input.name), creditCode: input.creditCode, industry: input.industry,
     region: input.region, grade: input.grade, source: input.source, phone: input.phone, phoneKey: phoneKey(input.phone),
@@ -114,10 +114,14 @@ export async function createCustomer(db: Db, auth: AuthContext, input: CustomerI
   });
 }
 
+/** Serialise creators of one tenant around the duplicate check, so two people cannot both pass it with the same company. */
+export async function lockCustomerCreation(tx: Tx, auth: AuthContext) {
+  await sql`select pg_advisory_xact_lock(hashtext(${auth.tenantId + ':customers:create'}))`.execute(tx);
+}
+
 /** Duplicate check on create: a matching credit code is always refused; similar names or phones can be overridden. */
 export async function createChecks(tx: Tx, auth: AuthContext, write: q.CustomerWrite, allowDuplicate: boolean) {
-  // Serialise creators of one tenant around the check, so two people cannot both pass it with the same company.
-  await sql`select pg_advisory_xact_lock(hashtext(${auth.tenantId + ':customers:create'}))`.execute(tx);
+  await lockCustomerCreation(tx, auth);
   const dups = await q.findDuplicates(tx, { creditCode: write.creditCode, nameKey: write.nameKey, phoneKey: write.phoneKey });
   const candidates = dups.map((d) => ({
     id: d.id, number: d.number, name: d.name, creditCode: d.credit_code, reason: d.reason,

@@ -1,3 +1,79 @@
+// Thin HTTP layer for customer spreadsheets: export, the import template, import.
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CustomerListQuery, ImportReport } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
-export function customersExcelRoutes(_app: App, _db: Db) {}
+import { requireAuth, requirePermission } from '../../platform/auth.js';
+import { businessDate } from '../../platform/clock.js';
+import { customerError } from './customers.errors.js';
+import * as excel from './excel.service.js';
+import type { Lang } from './excel.columns.js';
+
+const tags = ['customers'];
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const ExportQuery = CustomerListQuery.omit({ limit: true, cursor: true }).extend({
+  /** Header and label language; without it, Accept-Language decides, and Chinese is the default. */
+  lang: z.enum(['zh', 'en']).optional(),
+});
+const ImportQuery = z.object({
+  /** Import rows whose name matches an existing customer (a matching credit code is still refused). */
+  allowDuplicates: z.enum(['true', 'false']).default('false'),
+});
+
+function pickLang(explicit: Lang | undefined, acceptLanguage: string | undefined): Lang {
+  if (explicit) return explicit;
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+/** Content-Disposition with an ASCII fallback and the RFC 5987 UTF-8 name that browsers prefer. */
+export function attachment(filename: string, asciiFallback: string): string {
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
+}
+
+function sendXlsx(reply: FastifyReply, data: Buffer | Readable, filename: string, asciiFallback = filename) {
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', attachment(filename, asciiFallback))
+    .header('cache-control', 'no-store') // customer data: not for shared caches
+    .send(data);
+}
+
+/** The one uploaded file, from the multipart field "file". */
+async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
+  if (!req.isMultipart()) throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"');
+  const part = await req.file();
+  if (!part || part.fieldname !== 'file') throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"');
+  return { filename: part.filename || 'upload', data: await part.toBuffer() };
+}
+
+export function customersExcelRoutes(app: App, db: Db) {
+  app.get('/api/v1/customers/export.xlsx', {
+    schema: { tags, querystring: ExportQuery, description: `The customers matching the list filters, in the caller's data scope, as .xlsx (at most ${excel.EXPORT_MAX_ROWS}).` },
+    preHandler: requirePermission('customers', 'export'),
+  }, async (req, reply) => {
+    const { lang, ...filters } = req.query;
+    const data = await excel.exportCustomers(db, requireAuth(req), filters, pickLang(lang, req.headers['accept-language']));
+    return sendXlsx(reply, data, `customers-${businessDate(new Date())}.xlsx`);
+  });
+
+  app.get('/api/v1/customers/import-template.xlsx', {
+    schema: { tags, description: 'An empty import workbook with the header row, an example row and a 说明 sheet.' },
+    preHandler: requirePermission('customers', 'import'),
+  }, async (_req, reply) => sendXlsx(reply, await excel.importTemplate(), '客户导入模板.xlsx', 'customers-import-template.xlsx'));
+
+  app.post('/api/v1/customers/import', {
+    schema: {
+      tags, querystring: ImportQuery, response: { 200: ImportReport },
+      description: `multipart/form-data with one .xlsx in the field "file", at most ${excel.IMPORT_MAX_ROWS} rows. Bad rows are reported and skipped.`,
+    },
+    preHandler: requirePermission('customers', 'import'),
+  }, async (req) => {
+    const auth = requireAuth(req);
+    const upload = await readUpload(req);
+    return excel.importCustomers(db, auth, upload, { allowDuplicates: req.query.allowDuplicates === 'true' });
+  });
+}
