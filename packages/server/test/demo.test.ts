@@ -1,0 +1,41 @@
+// The demo tenant tells a believable story: every role can log in and sees what its role should.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { isValidCreditCode } from '@l2c/shared';
+import { asSystem } from '../src/platform/db.js';
+import { DEMO_PASSWORD, DEMO_USERS, loadDemo } from '../src/demo/demo-data.js';
+import { call, testApp } from './helpers.js';
+
+let h: Awaited<ReturnType<typeof testApp>>;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  h = await testApp();
+  const exists = await asSystem(h.db, async (tx) => (await sql`select 1 from tenants where slug = 'demo'`.execute(tx)).rows.length > 0);
+  if (!exists) await loadDemo(h.db);
+  for (const u of DEMO_USERS) {
+    const res = await call(h.baseUrl, 'POST', '/api/v1/auth/login', { body: { email: u.email, password: DEMO_PASSWORD, tenant: 'demo' } });
+    expect(res.status, u.email).toBe(200);
+    tokens[u.key] = res.body.token;
+  }
+});
+
+const list = async (key: string, path = '/api/v1/customers?limit=200') => (await call(h.baseUrl, 'GET', path, { token: tokens[key] })).body.items as Array<{ creditCode: string; owner: { name: string } | null; region: string }>;
+
+describe('demo tenant', () => {
+  it('has customers with valid credit codes, some in the public pool', async () => {
+    const all = await list('admin');
+    expect(all.length).toBeGreaterThanOrEqual(50);
+    expect(all.every((c) => isValidCreditCode(c.creditCode))).toBe(true);
+    expect((await list('repEast1', '/api/v1/pool/customers?limit=200')).length).toBeGreaterThan(0);
+  });
+  it('a rep sees only their own, a regional manager their region', async () => {
+    const mine = await list('repEast1');
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((c) => c.owner?.name))).toEqual(new Set(['李娜']));
+    const east = await list('mgrEast');
+    expect(new Set(east.map((c) => c.owner?.name))).toEqual(new Set(['李娜', '刘洋', '张伟']));
+    const north = await list('mgrNorth');
+    expect(north.every((c) => ['北京市', '天津市', '山东省济南市', '山东省青岛市', '河北省石家庄市'].includes(c.region))).toBe(true);
+  });
+});
