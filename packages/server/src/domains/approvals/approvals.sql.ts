@@ -1,0 +1,171 @@
+// Approval queries only; the engine's rules live in approvals.service.ts.
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db.js';
+
+export interface DefinitionRow { doc_type: string; name: string; rules: unknown; version: number; updated_at: string }
+
+export async function findDefinition(tx: Tx, docType: string): Promise<DefinitionRow | undefined> {
+  const r = await sql<DefinitionRow>`select doc_type, name, rules, version, updated_at from approval_definitions where doc_type = ${docType}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function listDefinitions(tx: Tx): Promise<DefinitionRow[]> {
+  return (await sql<DefinitionRow>`select doc_type, name, rules, version, updated_at from approval_definitions order by doc_type`.execute(tx)).rows;
+}
+
+export async function lockDefinition(tx: Tx, docType: string): Promise<DefinitionRow | undefined> {
+  const r = await sql<DefinitionRow>`select doc_type, name, rules, version, updated_at from approval_definitions where doc_type = ${docType} for update`.execute(tx);
+  return r.rows[0];
+}
+
+export async function upsertDefinition(tx: Tx, d: { tenantId: string; docType: string; name: string; rules: unknown; userId: string }): Promise<string> {
+  const r = await sql<{ id: string }>`insert into approval_definitions (tenant_id, doc_type, name, rules, updated_by)
+    values (${d.tenantId}, ${d.docType}, ${d.name}, ${JSON.stringify(d.rules)}::jsonb, ${d.userId})
+    on conflict (tenant_id, doc_type) do update set name = excluded.name, rules = excluded.rules, updated_by = excluded.updated_by,
+      version = approval_definitions.version + 1, updated_at = now()
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+/** Active users in a role, except `exclude` (nobody approves their own submission). */
+export async function usersInRole(tx: Tx, role: string, exclude: string | null): Promise<string[]> {
+  const r = await sql<{ id: string }>`select id from users where role = ${role} and active
+    and (${exclude}::uuid is null or id <> ${exclude}::uuid) order by name, id`.execute(tx);
+  return r.rows.map((x) => x.id);
+}
+
+export async function activeUser(tx: Tx, id: string): Promise<boolean> {
+  return (await sql`select 1 from users where id = ${id} and active`.execute(tx)).rows.length > 0;
+}
+
+/**
+ * The submitter's manager: the manager of their team; when that is the submitter themself (or nobody, or inactive),
+ * the manager of the parent team, and so on up the tree.
+ */
+export async function managerOf(tx: Tx, userId: string): Promise<string | null> {
+  const r = await sql<{ manager_id: string }>`
+    with recursive up as (
+      select t.id, t.parent_id, t.manager_id, 0 as depth from teams t join users u on u.team_id = t.id where u.id = ${userId}
+      union all
+      select t.id, t.parent_id, t.manager_id, up.depth + 1 from teams t join up on t.id = up.parent_id where up.depth < 50
+    )
+    select up.manager_id from up join users m on m.id = up.manager_id
+    where up.manager_id <> ${userId}::uuid and m.active order by up.depth limit 1`.execute(tx);
+  return r.rows[0]?.manager_id ?? null;
+}
+
+export interface RequestRow {
+  id: string; doc_type: string; doc_id: string; doc_number: string; title: string; audit_entity_type: string; audit_entity_id: string;
+  status: string; current_seq: number | null; facts: Record<string, unknown>; submitted_by: string | null; submitted_by_name: string | null;
+  created_at: string; decided_at: string | null;
+}
+const requestSelect = sql`r.id, r.doc_type, r.doc_id, r.doc_number, r.title, r.audit_entity_type, r.audit_entity_id, r.status,
+  r.current_seq, r.facts, r.submitted_by, u.name as submitted_by_name, r.created_at, r.decided_at`;
+
+export async function insertRequest(tx: Tx, x: {
+  tenantId: string; docType: string; docId: string; docNumber: string; title: string; auditType: string; auditId: string;
+  facts: unknown; definitionVersion: number | null; submittedBy: string | null; status: string; currentSeq: number | null;
+}): Promise<string> {
+  const r = await sql<{ id: string }>`insert into approval_requests (tenant_id, doc_type, doc_id, doc_number, title, audit_entity_type,
+      audit_entity_id, status, current_seq, facts, definition_version, submitted_by, decided_at)
+    values (${x.tenantId}, ${x.docType}, ${x.docId}, ${x.docNumber}, ${x.title}, ${x.auditType}, ${x.auditId}, ${x.status}, ${x.currentSeq},
+      ${JSON.stringify(x.facts)}::jsonb, ${x.definitionVersion}, ${x.submittedBy}, ${x.status === 'pending' ? null : sql`now()`})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export async function insertStep(tx: Tx, x: { tenantId: string; requestId: string; seq: number; name: string; rule: string | null; approver: unknown; approverIds: string[]; status: string }) {
+  await sql`insert into approval_steps (tenant_id, request_id, seq, name, rule, approver, approver_ids, status, pending_since)
+    values (${x.tenantId}, ${x.requestId}, ${x.seq}, ${x.name}, ${x.rule}, ${JSON.stringify(x.approver)}::jsonb, ${x.approverIds}::uuid[],
+      ${x.status}, ${x.status === 'pending' ? sql`now()` : null})`.execute(tx);
+}
+
+export async function insertAction(tx: Tx, x: { tenantId: string; requestId: string; stepSeq: number | null; action: string; actorId: string | null; comment: string | null }) {
+  await sql`insert into approval_actions (tenant_id, request_id, step_seq, action, actor_id, comment)
+    values (${x.tenantId}, ${x.requestId}, ${x.stepSeq}, ${x.action}, ${x.actorId}, ${x.comment})`.execute(tx);
+}
+
+export async function findRequest(tx: Tx, id: string, forUpdate = false): Promise<RequestRow | undefined> {
+  const r = await sql<RequestRow>`select ${requestSelect} from approval_requests r left join users u on u.id = r.submitted_by
+    where r.id = ${id} ${forUpdate ? sql`for update of r` : sql``}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function requestsForDoc(tx: Tx, docType: string, docId: string): Promise<RequestRow[]> {
+  return (await sql<RequestRow>`select ${requestSelect} from approval_requests r left join users u on u.id = r.submitted_by
+    where r.doc_type = ${docType} and r.doc_id = ${docId} order by r.created_at, r.id`.execute(tx)).rows;
+}
+
+export async function pendingRequestFor(tx: Tx, docType: string, docId: string): Promise<RequestRow | undefined> {
+  const r = await sql<RequestRow>`select ${requestSelect} from approval_requests r left join users u on u.id = r.submitted_by
+    where r.doc_type = ${docType} and r.doc_id = ${docId} and r.status = 'pending' for update of r`.execute(tx);
+  return r.rows[0];
+}
+
+export async function updateRequest(tx: Tx, id: string, status: string, currentSeq: number | null) {
+  await sql`update approval_requests set status = ${status}, current_seq = ${currentSeq},
+    decided_at = ${status === 'pending' ? null : sql`now()`} where id = ${id}`.execute(tx);
+}
+
+export interface StepRow {
+  id: string; request_id: string; seq: number; name: string; rule: string | null; approver_ids: string[]; status: string;
+  pending_since: string | null; acted_by: string | null; acted_by_name: string | null; acted_at: string | null; comment: string | null;
+}
+
+export async function stepsOf(tx: Tx, requestIds: string[]): Promise<StepRow[]> {
+  if (requestIds.length === 0) return [];
+  return (await sql<StepRow>`select s.id, s.request_id, s.seq, s.name, s.rule, s.approver_ids, s.status, s.pending_since, s.acted_by,
+      u.name as acted_by_name, s.acted_at, s.comment
+    from approval_steps s left join users u on u.id = s.acted_by
+    where s.request_id = any(${requestIds}::uuid[]) order by s.request_id, s.seq`.execute(tx)).rows;
+}
+
+export async function setStep(tx: Tx, requestId: string, seq: number, status: string, actorId: string | null, comment: string | null) {
+  await sql`update approval_steps set status = ${status},
+      pending_since = case when ${status} = 'pending' then now() else pending_since end,
+      acted_by = coalesce(${actorId}::uuid, acted_by), acted_at = case when ${actorId}::uuid is null then acted_at else now() end,
+      comment = coalesce(${comment}, comment)
+    where request_id = ${requestId} and seq = ${seq}`.execute(tx);
+}
+
+export async function cancelWaitingSteps(tx: Tx, requestId: string) {
+  await sql`update approval_steps set status = 'cancelled' where request_id = ${requestId} and status in ('waiting','pending')`.execute(tx);
+}
+
+export interface ActionRow { id: string; request_id: string; step_seq: number | null; action: string; actor_id: string | null; actor_name: string | null; comment: string | null; at: string }
+
+export async function actionsOf(tx: Tx, requestIds: string[]): Promise<ActionRow[]> {
+  if (requestIds.length === 0) return [];
+  return (await sql<ActionRow>`select a.id, a.request_id, a.step_seq, a.action, a.actor_id, u.name as actor_name, a.comment, a.at
+    from approval_actions a left join users u on u.id = a.actor_id where a.request_id = any(${requestIds}::uuid[])
+    order by a.at, a.id`.execute(tx)).rows;
+}
+
+export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await sql<{ id: string; name: string }>`select id, name from users where id = any(${ids}::uuid[])`.execute(tx);
+  return new Map(r.rows.map((x) => [x.id, x.name]));
+}
+
+export interface InboxRow extends RequestRow { step_seq: number; step_name: string; pending_since: string }
+
+export async function inbox(tx: Tx, userId: string, docType: string | null, limit: number): Promise<InboxRow[]> {
+  return (await sql<InboxRow>`select ${requestSelect}, s.seq as step_seq, s.name as step_name, s.pending_since
+    from approval_steps s join approval_requests r on r.id = s.request_id left join users u on u.id = r.submitted_by
+    where s.status = 'pending' and r.status = 'pending' and ${userId}::uuid = any(s.approver_ids)
+      and (${docType}::text is null or r.doc_type = ${docType})
+    order by s.pending_since, r.id limit ${limit}`.execute(tx)).rows;
+}
+
+/** Has this user taken part in the request (submitted it, or is or was an approver of one of its steps)? */
+export async function isParticipant(tx: Tx, requestId: string, userId: string): Promise<boolean> {
+  const r = await sql`select 1 from approval_requests r where r.id = ${requestId} and (r.submitted_by = ${userId}
+    or exists (select 1 from approval_steps s where s.request_id = r.id and ${userId}::uuid = any(s.approver_ids)))`.execute(tx);
+  return r.rows.length > 0;
+}
+
+export async function notify(tx: Tx, n: { tenantId: string; userId: string; kind: string; title: string; body: string | null; entityType: string; entityId: string; dedupeKey: string }) {
+  await sql`insert into notifications (tenant_id, user_id, kind, title, body, entity_type, entity_id, dedupe_key)
+    values (${n.tenantId}, ${n.userId}, ${n.kind}, ${n.title}, ${n.body}, ${n.entityType}, ${n.entityId}, ${n.dedupeKey})
+    on conflict (tenant_id, user_id, dedupe_key) do nothing`.execute(tx);
+}

@@ -1,0 +1,81 @@
+// The compliance check before approval — payment terms within the customer's allowed terms, a payment plan that adds
+// back to the total, the credit limit — and the credit check that runs under the customer's credit row lock inside
+// the transaction that commits the amount (final approval, signing, an amendment).
+import { sql } from 'kysely';
+import { dec, roundMoney, type Compliance } from '@l2c/shared';
+import type { Tx } from '../../platform/db.js';
+import { contractError } from './contracts.errors.js';
+import type { ContractRow, InstalmentRow } from './contracts.sql.js';
+import * as lq from './lifecycle.sql.js';
+import { planIssues, type Issue } from './terms.js';
+
+export type OverCreditPolicy = 'block' | 'approval';
+
+/**
+ * What happens to a commitment over the credit limit, per customer grade (tenant settings
+ * `contracts.overCredit = { default, grades: { D: 'block' } }`): blocked, or sent to approval (the default; the
+ * built-in rules then add finance to the chain).
+ */
+export async function overCreditPolicy(tx: Tx, grade: string | null): Promise<OverCreditPolicy> {
+  const r = await sql<{ settings: { contracts?: { overCredit?: { default?: OverCreditPolicy; grades?: Record<string, OverCreditPolicy> } } } }>`
+    select settings from tenants where id = app_tenant_id()`.execute(tx);
+  const cfg = r.rows[0]?.settings.contracts?.overCredit;
+  return (grade ? cfg?.grades?.[grade] : undefined) ?? cfg?.default ?? 'approval';
+}
+
+export interface CreditResult { limit: string; open: string; committed: string; available: string; required: string; over: boolean; allowedTermDays: number; riskLevel: string }
+
+/** Available credit = limit − open receivables − other contracts' committed amounts; over when `required` exceeds it. */
+export async function creditCheck(tx: Tx, tenantId: string, customerId: string, contractId: string | null, required: string, lock: boolean): Promise<CreditResult> {
+  const p = await lq.creditPosition(tx, tenantId, customerId, contractId, lock);
+  const available = roundMoney(dec(p.credit_limit).minus(dec(p.open)).minus(dec(p.committed)));
+  return {
+    limit: roundMoney(p.credit_limit), open: roundMoney(p.open), committed: roundMoney(p.committed), available, required: roundMoney(required),
+    over: dec(required).gt(0) && dec(required).gt(dec(available)), allowedTermDays: p.payment_term_days, riskLevel: p.risk_level,
+  };
+}
+
+/** Commit credit for a contract inside the committing transaction: 422 when over and not approved as such. */
+export async function commitCredit(tx: Tx, tenantId: string, row: ContractRow, required: string, overApproved: boolean): Promise<CreditResult> {
+  const credit = await creditCheck(tx, tenantId, row.customer_id, row.id, required, true);
+  if (credit.over && (!overApproved || (await overCreditPolicy(tx, row.customer_grade)) === 'block')) {
+    throw contractError('credit_exceeded', `${row.number} needs ${credit.required}; the customer's available credit is ${credit.available}`, {
+      errors: [{ path: 'amountInclTax', message: `needs ${credit.required}, available credit ${credit.available} (limit ${credit.limit})` }],
+    });
+  }
+  return credit;
+}
+
+export function termIssues(paymentTermDays: number, plan: Array<{ dueDaysAfterTrigger: number }>, allowed: number): Issue[] {
+  const issues: Issue[] = [];
+  if (paymentTermDays > allowed) {
+    issues.push({ code: 'payment_term_exceeded', path: 'paymentTermDays', message: `${paymentTermDays} days is longer than the customer's allowed ${allowed} days`, severity: 'block' });
+  }
+  plan.forEach((p, i) => {
+    if (p.dueDaysAfterTrigger > allowed) {
+      issues.push({ code: 'payment_term_exceeded', path: `instalments.${i}.dueDaysAfterTrigger`, message: `${p.dueDaysAfterTrigger} days is longer than the customer's allowed ${allowed} days`, severity: 'block' });
+    }
+  });
+  return issues;
+}
+
+/** The full check of a contract before approval. Blocking issues refuse the submission; 'approval' issues route it. */
+export async function runCompliance(tx: Tx, tenantId: string, row: ContractRow, lineCount: number, plan: InstalmentRow[]): Promise<Compliance> {
+  const credit = await creditCheck(tx, tenantId, row.customer_id, row.id, row.kind === 'order' ? row.amount_incl_tax : '0', false);
+  const issues: Issue[] = [];
+  if (row.kind === 'order' && lineCount === 0) issues.push({ code: 'lines_missing', path: 'lines', message: 'an order contract needs at least one line', severity: 'block' });
+  issues.push(...termIssues(row.payment_term_days, plan.map((p) => ({ dueDaysAfterTrigger: p.due_days_after_trigger })), credit.allowedTermDays));
+  issues.push(...planIssues(row.kind, row.amount_incl_tax, plan, row.currency));
+  if (row.framework_id) {
+    const f = await lq.frameworkStatus(tx, row.framework_id);
+    if (!f || !['signed', 'in_performance'].includes(f)) issues.push({ code: 'framework_invalid', path: 'frameworkId', message: 'the framework agreement is not signed or has ended', severity: 'block' });
+  }
+  if (credit.over) {
+    const policy = await overCreditPolicy(tx, row.customer_grade);
+    issues.push({ code: 'credit_exceeded', path: 'amountInclTax', message: `needs ${credit.required}, available credit ${credit.available} (limit ${credit.limit})`, severity: policy === 'block' ? 'block' : 'approval' });
+  }
+  return {
+    passed: !issues.some((i) => i.severity === 'block'), issues, allowedTermDays: credit.allowedTermDays,
+    creditLimit: credit.limit, creditAvailable: credit.available, riskLevel: credit.riskLevel,
+  };
+}

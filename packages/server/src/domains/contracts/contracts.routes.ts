@@ -1,0 +1,127 @@
+// Thin HTTP layer for contracts: CRUD, compliance, submit, sign (JSON with base64 or multipart), status changes,
+// deliveries, amendments, approval history and performance alerts.
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import {
+  AmendmentInput, AmendmentList, AmendmentSchema, ApprovalRequestSchema, ComplianceSchema, ContractAction, ContractAlertList, ContractInput,
+  ContractListQuery, ContractPage, ContractSchema, ContractSign, ContractSubmitResult, ContractTransition, ContractUpdate, DeliveryInput,
+} from '@l2c/shared';
+import type { App } from '../../platform/http.js';
+import type { Db } from '../../platform/db.js';
+import { requireAuth, requirePermission } from '../../platform/auth.js';
+import { commonError } from '../../platform/errors.js';
+import { contractError } from './contracts.errors.js';
+import * as contracts from './contracts.service.js';
+import * as lifecycle from './lifecycle.service.js';
+import * as amendments from './amendments.service.js';
+import * as performance from './performance.service.js';
+
+const IdParams = z.object({ id: z.string().uuid() });
+const tags = ['contracts'];
+const SignFields = ContractSign.omit({ file: true });
+
+function invalid(issues: z.core.$ZodIssue[]): never {
+  const errors = issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message }));
+  throw commonError('invalid', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+}
+
+/** The sign request as JSON (file as base64) or multipart (fields plus a file part). */
+async function readSign(req: FastifyRequest): Promise<lifecycle.SignInput> {
+  if (req.isMultipart()) {
+    const fields: Record<string, unknown> = {};
+    let file: lifecycle.SignInput['file'] | null = null;
+    for await (const part of req.parts()) {
+      if (part.type === 'file') file = { name: part.filename || 'signed.pdf', contentType: part.mimetype || 'application/octet-stream', content: await part.toBuffer() };
+      else fields[part.fieldname] = part.value;
+    }
+    let signatories: unknown = fields.signatories;
+    try { if (typeof signatories === 'string') signatories = JSON.parse(signatories); } catch { /* the schema names it */ }
+    const parsed = SignFields.safeParse({ signedOn: fields.signedOn, signatories, version: fields.version === undefined ? undefined : Number(fields.version) });
+    if (!parsed.success) invalid(parsed.error.issues);
+    if (!file) throw contractError('bad_file', undefined, { errors: [{ path: 'file', message: 'attach the signed file as a part named "file"' }] });
+    return { ...parsed.data, file };
+  }
+  const parsed = ContractSign.safeParse(req.body);
+  if (!parsed.success) invalid(parsed.error.issues);
+  const b64 = parsed.data.file.base64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw contractError('bad_file', undefined, { errors: [{ path: 'file.base64', message: 'not valid base64' }] });
+  return { ...parsed.data, file: { name: parsed.data.file.name, contentType: parsed.data.file.contentType, content: Buffer.from(b64, 'base64') } };
+}
+
+export function contractsRoutes(app: App, db: Db) {
+  app.get('/api/v1/contracts', {
+    schema: { tags, querystring: ContractListQuery, response: { 200: ContractPage } },
+    preHandler: requirePermission('contracts', 'read'),
+  }, async (req) => contracts.listContracts(db, requireAuth(req), req.query));
+
+  app.post('/api/v1/contracts', {
+    schema: { tags, body: ContractInput, response: { 201: ContractSchema } },
+    preHandler: requirePermission('contracts', 'create'),
+  }, async (req, reply) => reply.code(201).send(await contracts.createContract(db, requireAuth(req), req.body)));
+
+  app.get('/api/v1/contracts/alerts', {
+    schema: { tags, querystring: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: { 200: ContractAlertList } },
+    preHandler: requirePermission('contracts', 'read'),
+  }, async (req) => performance.contractAlerts(db, requireAuth(req), req.query.asOf));
+
+  app.get('/api/v1/contracts/:id', {
+    schema: { tags, params: IdParams, response: { 200: ContractSchema } },
+    preHandler: requirePermission('contracts', 'read'),
+  }, async (req) => contracts.getContract(db, requireAuth(req), req.params.id));
+
+  app.patch('/api/v1/contracts/:id', {
+    schema: { tags, params: IdParams, body: ContractUpdate, response: { 200: ContractSchema } },
+    preHandler: requirePermission('contracts', 'update'),
+  }, async (req) => contracts.updateContract(db, requireAuth(req), req.params.id, req.body));
+
+  app.get('/api/v1/contracts/:id/compliance', {
+    schema: { tags, params: IdParams, response: { 200: ComplianceSchema } },
+    preHandler: requirePermission('contracts', 'read'),
+  }, async (req) => lifecycle.complianceOf(db, requireAuth(req), req.params.id));
+
+  app.post('/api/v1/contracts/:id/submit', {
+    schema: { tags, params: IdParams, body: ContractAction, response: { 200: ContractSubmitResult } },
+    preHandler: requirePermission('contracts', 'update'),
+  }, async (req) => lifecycle.submitContract(db, requireAuth(req), req.params.id, req.body.version));
+
+  app.post('/api/v1/contracts/:id/sign', {
+    schema: { tags, params: IdParams, response: { 200: ContractSchema }, description: 'JSON (ContractSign, file as base64) or multipart/form-data: signedOn, signatories (JSON), version, file.' },
+    bodyLimit: 15 * 1024 * 1024,
+    preHandler: requirePermission('contracts', 'update'),
+  }, async (req) => lifecycle.signContract(db, requireAuth(req), req.params.id, await readSign(req)));
+
+  app.get('/api/v1/contracts/:id/file', {
+    schema: { tags, params: IdParams },
+    preHandler: requirePermission('contracts', 'read'),
+  }, async (req, reply) => {
+    const f = await lifecycle.signedFile(db, requireAuth(req), req.params.id);
+    return reply.type(f.content_type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.file_name)}`)
+      .header('x-content-sha256', f.sha256).send(f.content);
+  });
+
+  app.post('/api/v1/contracts/:id/status', {
+    schema: { tags, params: IdParams, body: ContractTransition, response: { 200: ContractSchema } },
+    preHandler: requirePermission('contracts', 'update'),
+  }, async (req) => lifecycle.transitionContract(db, requireAuth(req), req.params.id, req.body));
+
+  app.post('/api/v1/contracts/:id/deliveries', {
+    schema: { tags, params: IdParams, body: DeliveryInput, response: { 200: ContractSchema } },
+    preHandler: requirePermission('contracts', 'update'),
+  }, async (req) => performance.markDelivered(db, requireAuth(req), req.params.id,
+    req.body.instalmentId ? { instalmentId: req.body.instalmentId } : { milestone: req.body.milestone! }, req.body.deliveredOn));
+
+  app.get('/api/v1/contracts/:id/approvals', {
+    schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(ApprovalRequestSchema) }) } },
+    preHandler: requirePermission('contracts', 'read'),
+  }, async (req) => lifecycle.contractApprovals(db, requireAuth(req), req.params.id));
+
+  app.get('/api/v1/contracts/:id/amendments', {
+    schema: { tags, params: IdParams, response: { 200: AmendmentList } },
+    preHandler: requirePermission('contracts', 'read'),
+  }, async (req) => amendments.listAmendments(db, requireAuth(req), req.params.id));
+
+  app.post('/api/v1/contracts/:id/amendments', {
+    schema: { tags, params: IdParams, body: AmendmentInput, response: { 201: AmendmentSchema } },
+    preHandler: requirePermission('contracts', 'update'),
+  }, async (req, reply) => reply.code(201).send(await amendments.createAmendment(db, requireAuth(req), req.params.id, req.body)));
+}

@@ -1,0 +1,156 @@
+// Contract queries only; the rules live in the services.
+import { sql, type RawBuilder } from 'kysely';
+import type { DataScope } from '@l2c/shared';
+import type { Tx } from '../../platform/db.js';
+
+export interface ContractRow {
+  id: string; number: string; kind: 'framework' | 'order'; customer_id: string; customer_name: string; customer_grade: string | null;
+  framework_id: string | null; framework_number: string | null; title: string; status: string; currency: string;
+  prices_include_tax: boolean; amount_excl_tax: string; tax_amount: string; amount_incl_tax: string; max_discount_rate: string;
+  payment_term_days: number; delivery_terms: string | null; payment_terms: string | null; period_start: string | null;
+  period_end: string | null; product_scope: string | null; rebate_terms: string | null; signed_on: string | null;
+  signatories: Array<{ name: string; party: 'customer' | 'company'; title: string | null }>; signed_file_id: string | null;
+  credit_override: boolean; status_reason: string | null; owner_id: string | null; owner_name: string | null;
+  version: number; created_at: string; updated_at: string;
+}
+
+const contractSelect = sql`k.id, k.number, k.kind, k.customer_id, c.name as customer_name, c.grade as customer_grade, k.framework_id,
+  f.number as framework_number, k.title, k.status, k.currency, k.prices_include_tax, k.amount_excl_tax, k.tax_amount, k.amount_incl_tax,
+  k.max_discount_rate, k.payment_term_days, k.delivery_terms, k.payment_terms, k.period_start, k.period_end, k.product_scope,
+  k.rebate_terms, k.signed_on, k.signatories, k.signed_file_id, k.credit_override, k.status_reason, k.owner_id, o.name as owner_name,
+  k.version, k.created_at, k.updated_at`;
+const contractFrom = sql`contracts k join customers c on c.id = k.customer_id left join contracts f on f.id = k.framework_id
+  left join users o on o.id = k.owner_id`;
+
+/** Data scope: a contract follows its owner, like a customer. */
+export function contractScope(userId: string, scope: DataScope): RawBuilder<unknown> {
+  if (scope === 'all') return sql`true`;
+  return sql`k.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope}))`;
+}
+
+export async function findContract(tx: Tx, id: string, scope: RawBuilder<unknown>, forUpdate = false): Promise<ContractRow | undefined> {
+  const r = await sql<ContractRow>`select ${contractSelect} from ${contractFrom} where k.id = ${id} and ${scope}
+    ${forUpdate ? sql`for update of k` : sql``}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function listContracts(tx: Tx, where: RawBuilder<unknown>[], order: RawBuilder<unknown>, desc: boolean, after: [unknown, string] | null, limit: number) {
+  const conds = [...where];
+  if (after) conds.push(desc ? sql`(${order}, k.id) < (${after[0]}, ${after[1]}::uuid)` : sql`(${order}, k.id) > (${after[0]}, ${after[1]}::uuid)`);
+  const dir = desc ? sql`desc` : sql`asc`;
+  return (await sql<ContractRow & { sort_key: unknown }>`select ${contractSelect}, ${order} as sort_key from ${contractFrom}
+    where ${sql.join(conds, sql` and `)} order by ${order} ${dir}, k.id ${dir} limit ${limit + 1}`.execute(tx)).rows;
+}
+
+export interface LineRow {
+  id: string; line_no: number; product_code: string | null; description: string; quantity: string; unit: string | null; unit_price: string;
+  discount_rate: string; tax_rate: string; amount_excl_tax: string; tax_amount: string; amount_incl_tax: string;
+}
+export async function linesOf(tx: Tx, contractId: string): Promise<LineRow[]> {
+  return (await sql<LineRow>`select id, line_no, product_code, description, quantity, unit, unit_price, discount_rate, tax_rate,
+    amount_excl_tax, tax_amount, amount_incl_tax from contract_lines where contract_id = ${contractId} order by line_no`.execute(tx)).rows;
+}
+
+export interface InstalmentRow {
+  id: string; seq: number; trigger: 'date' | 'on_signing' | 'on_delivery' | 'on_acceptance'; due_date: string | null; due_days_after_trigger: number;
+  percent: string | null; amount: string; tax_amount: string; method: string | null; owner_id: string | null; owner_name: string | null;
+  milestone: string | null; triggered_on: string | null; receivable_id: string | null;
+}
+export async function instalmentsOf(tx: Tx, contractId: string, forUpdate = false): Promise<InstalmentRow[]> {
+  return (await sql<InstalmentRow>`select i.id, i.seq, i.trigger, i.due_date, i.due_days_after_trigger, i.percent, i.amount, i.tax_amount,
+      i.method, i.owner_id, u.name as owner_name, i.milestone, i.triggered_on,
+      (select r.id from receivables r where r.instalment_id = i.id and r.kind = 'invoice' order by r.created_at limit 1) as receivable_id
+    from contract_instalments i left join users u on u.id = i.owner_id where i.contract_id = ${contractId} order by i.seq
+    ${forUpdate ? sql`for update of i` : sql``}`.execute(tx)).rows;
+}
+
+export interface ContractWrite {
+  kind: string; customerId: string; frameworkId: string | null; title: string; currency: string; pricesIncludeTax: boolean;
+  amountExclTax: string; taxAmount: string; amountInclTax: string; maxDiscountRate: string; paymentTermDays: number;
+  deliveryTerms: string | null; paymentTerms: string | null; periodStart: string | null; periodEnd: string | null;
+  productScope: string | null; rebateTerms: string | null; ownerId: string;
+}
+
+export async function insertContract(tx: Tx, tenantId: string, number: string, createdBy: string, w: ContractWrite): Promise<string> {
+  const r = await sql<{ id: string }>`insert into contracts (tenant_id, number, kind, customer_id, framework_id, title, currency, prices_include_tax,
+      amount_excl_tax, tax_amount, amount_incl_tax, max_discount_rate, payment_term_days, delivery_terms, payment_terms, period_start,
+      period_end, product_scope, rebate_terms, owner_id, created_by)
+    values (${tenantId}, ${number}, ${w.kind}, ${w.customerId}, ${w.frameworkId}, ${w.title}, ${w.currency}, ${w.pricesIncludeTax},
+      ${w.amountExclTax}::numeric, ${w.taxAmount}::numeric, ${w.amountInclTax}::numeric, ${w.maxDiscountRate}::numeric, ${w.paymentTermDays},
+      ${w.deliveryTerms}, ${w.paymentTerms}, ${w.periodStart}, ${w.periodEnd}, ${w.productScope}, ${w.rebateTerms}, ${w.ownerId}, ${createdBy})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export async function updateContract(tx: Tx, id: string, w: ContractWrite) {
+  await sql`update contracts set customer_id = ${w.customerId}, framework_id = ${w.frameworkId}, title = ${w.title}, currency = ${w.currency},
+      prices_include_tax = ${w.pricesIncludeTax}, amount_excl_tax = ${w.amountExclTax}::numeric, tax_amount = ${w.taxAmount}::numeric,
+      amount_incl_tax = ${w.amountInclTax}::numeric, max_discount_rate = ${w.maxDiscountRate}::numeric, payment_term_days = ${w.paymentTermDays},
+      delivery_terms = ${w.deliveryTerms}, payment_terms = ${w.paymentTerms}, period_start = ${w.periodStart}, period_end = ${w.periodEnd},
+      product_scope = ${w.productScope}, rebate_terms = ${w.rebateTerms}, owner_id = ${w.ownerId}, version = version + 1, updated_at = now()
+    where id = ${id}`.execute(tx);
+}
+
+export interface LineWrite {
+  lineNo: number; productCode: string | null; description: string; quantity: string; unit: string | null; unitPrice: string;
+  discountRate: string; taxRate: string; amountExclTax: string; taxAmount: string; amountInclTax: string;
+}
+export async function replaceLines(tx: Tx, tenantId: string, contractId: string, lines: LineWrite[]) {
+  await sql`delete from contract_lines where contract_id = ${contractId}`.execute(tx);
+  for (const l of lines) {
+    await sql`insert into contract_lines (tenant_id, contract_id, line_no, product_code, description, quantity, unit, unit_price,
+        discount_rate, tax_rate, amount_excl_tax, tax_amount, amount_incl_tax)
+      values (${tenantId}, ${contractId}, ${l.lineNo}, ${l.productCode}, ${l.description}, ${l.quantity}::numeric, ${l.unit},
+        ${l.unitPrice}::numeric, ${l.discountRate}::numeric, ${l.taxRate}::numeric, ${l.amountExclTax}::numeric, ${l.taxAmount}::numeric,
+        ${l.amountInclTax}::numeric)`.execute(tx);
+  }
+}
+
+export interface InstalmentWrite {
+  seq: number; trigger: string; dueDate: string | null; dueDaysAfterTrigger: number; percent: string | null; amount: string;
+  taxAmount: string; method: string | null; ownerId: string | null; milestone: string | null;
+}
+/** Replace the instalments not yet triggered; triggered or invoiced ones (`keep`) stay as they are. */
+export async function replaceInstalments(tx: Tx, tenantId: string, contractId: string, items: InstalmentWrite[], keep: string[] = []) {
+  await sql`delete from contract_instalments where contract_id = ${contractId} and not (id = any(${keep}::uuid[]))`.execute(tx);
+  for (const i of items) {
+    await sql`insert into contract_instalments (tenant_id, contract_id, seq, trigger, due_date, due_days_after_trigger, percent, amount,
+        tax_amount, method, owner_id, milestone)
+      values (${tenantId}, ${contractId}, ${i.seq}, ${i.trigger}, ${i.dueDate}, ${i.dueDaysAfterTrigger}, ${i.percent}::numeric,
+        ${i.amount}::numeric, ${i.taxAmount}::numeric, ${i.method}, ${i.ownerId}, ${i.milestone})`.execute(tx);
+  }
+}
+
+export async function setStatus(tx: Tx, id: string, status: string, extra: { reason?: string | null; creditOverride?: boolean } = {}) {
+  await sql`update contracts set status = ${status}, status_reason = ${extra.reason ?? null},
+      credit_override = coalesce(${extra.creditOverride ?? null}::boolean, credit_override), version = version + 1, updated_at = now()
+    where id = ${id}`.execute(tx);
+}
+
+export async function setTotals(tx: Tx, id: string, t: { amountExclTax: string; taxAmount: string; amountInclTax: string; maxDiscountRate: string }) {
+  await sql`update contracts set amount_excl_tax = ${t.amountExclTax}::numeric, tax_amount = ${t.taxAmount}::numeric,
+    amount_incl_tax = ${t.amountInclTax}::numeric, max_discount_rate = ${t.maxDiscountRate}::numeric where id = ${id}`.execute(tx);
+}
+
+export async function customerFor(tx: Tx, id: string, userId: string, scope: DataScope) {
+  const visible = scope === 'all' ? sql`true` : sql`(c.owner_id is null or c.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope})))`;
+  const r = await sql<{ id: string; name: string; grade: string | null; owner_id: string | null }>`select c.id, c.name, c.grade, c.owner_id
+    from customers c where c.id = ${id} and ${visible}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function frameworkFor(tx: Tx, id: string) {
+  const r = await sql<{ id: string; kind: string; customer_id: string; status: string }>`select id, kind, customer_id, status from contracts where id = ${id}`.execute(tx);
+  return r.rows[0];
+}
+
+export async function usersActive(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await sql<{ id: string }>`select id from users where id = any(${ids}::uuid[]) and active`.execute(tx);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+export async function userInScope(tx: Tx, target: string, userId: string, scope: DataScope): Promise<boolean> {
+  const r = await sql`select 1 from users u where u.id = ${target} and u.active and u.id in (select visible_owner_ids(${userId}::uuid, ${scope}))`.execute(tx);
+  return r.rows.length > 0;
+}

@@ -1,0 +1,145 @@
+// Queries of the contract lifecycle: credit exposure, signed files, amendments, triggered instalments and alerts.
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../platform/db.js';
+
+export interface CreditRow { credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; has_profile: boolean }
+
+/**
+ * The customer's credit position. Committed = approved-but-not-yet-receivable contract amounts (approved, signed or in
+ * performance, less the receivables already booked on them), excluding `excludeContract`. With `lock`, the customer's
+ * credit_profiles row is locked FOR UPDATE (created with the defaults first when missing), so two transactions that
+ * commit credit for the same customer queue here and the second sees the first.
+ */
+export async function creditPosition(tx: Tx, tenantId: string, customerId: string, excludeContract: string | null, lock: boolean): Promise<CreditRow> {
+  if (lock) {
+    await sql`insert into credit_profiles (tenant_id, customer_id) values (${tenantId}, ${customerId}) on conflict (customer_id) do nothing`.execute(tx);
+    await sql`select 1 from credit_profiles where customer_id = ${customerId} for update`.execute(tx);
+  }
+  const r = await sql<Omit<CreditRow, 'has_profile'> & { profile: string | null }>`
+    select cp.customer_id as profile, coalesce(cp.credit_limit, 0)::text as credit_limit, coalesce(cp.payment_term_days, 30) as payment_term_days,
+      coalesce(cp.risk_level, 'normal') as risk_level,
+      coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)::text as open,
+      coalesce((select sum(greatest(k.amount_incl_tax - coalesce((select sum(r.amount) from receivables r where r.contract_id = k.id and r.kind = 'invoice'), 0), 0))
+        from contracts k where k.customer_id = ${customerId} and k.status in ('approved','signed','in_performance')
+          and (${excludeContract}::uuid is null or k.id <> ${excludeContract}::uuid)), 0)::text as committed
+    from (select 1) one left join credit_profiles cp on cp.customer_id = ${customerId}`.execute(tx);
+  const row = r.rows[0]!;
+  return { credit_limit: row.credit_limit, payment_term_days: row.payment_term_days, risk_level: row.risk_level, open: row.open, committed: row.committed, has_profile: row.profile !== null };
+}
+
+/** Receivables already booked on a contract (with tax), for what of it is still uncommitted. */
+export async function invoicedOn(tx: Tx, contractId: string): Promise<string> {
+  const r = await sql<{ s: string }>`select coalesce(sum(amount), 0)::text as s from receivables where contract_id = ${contractId} and kind = 'invoice'`.execute(tx);
+  return r.rows[0]!.s;
+}
+
+export interface FileRow { id: string; file_name: string; content_type: string; size_bytes: number; sha256: string }
+export async function signedFileOf(tx: Tx, fileId: string | null): Promise<FileRow | undefined> {
+  if (!fileId) return undefined;
+  return (await sql<FileRow>`select id, file_name, content_type, size_bytes, sha256 from contract_files where id = ${fileId}`.execute(tx)).rows[0];
+}
+export async function fileContent(tx: Tx, fileId: string): Promise<(FileRow & { content: Buffer }) | undefined> {
+  return (await sql<FileRow & { content: Buffer }>`select id, file_name, content_type, size_bytes, sha256, content from contract_files where id = ${fileId}`.execute(tx)).rows[0];
+}
+export async function insertFile(tx: Tx, f: { tenantId: string; contractId: string; name: string; contentType: string; content: Buffer; sha256: string; userId: string | null }): Promise<string> {
+  const r = await sql<{ id: string }>`insert into contract_files (tenant_id, contract_id, kind, file_name, content_type, size_bytes, sha256, content, uploaded_by)
+    values (${f.tenantId}, ${f.contractId}, 'signed', ${f.name}, ${f.contentType}, ${f.content.length}, ${f.sha256}, ${f.content}, ${f.userId})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+export async function setSigned(tx: Tx, id: string, s: { signedOn: string; signatories: unknown; fileId: string }) {
+  await sql`update contracts set status = 'signed', signed_on = ${s.signedOn}, signatories = ${JSON.stringify(s.signatories)}::jsonb,
+    signed_file_id = ${s.fileId}, status_reason = null, version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+}
+
+export async function markTriggered(tx: Tx, instalmentId: string, on: string) {
+  await sql`update contract_instalments set triggered_on = ${on} where id = ${instalmentId} and triggered_on is null`.execute(tx);
+}
+
+export async function pendingAmendmentOf(tx: Tx, contractId: string): Promise<string | null> {
+  return (await sql<{ id: string }>`select id from contract_amendments where contract_id = ${contractId} and status = 'in_approval'`.execute(tx)).rows[0]?.id ?? null;
+}
+
+export interface AmendmentRow {
+  id: string; contract_id: string; seq: number; number: string; status: string; reason: string; base_version: number; proposal: Record<string, unknown>;
+  before: Record<string, unknown>; after: Record<string, unknown>; amount_before: string; amount_after: string; created_by: string | null;
+  created_by_name: string | null; created_at: string; decided_at: string | null;
+}
+const amendmentSelect = sql`a.id, a.contract_id, a.seq, a.number, a.status, a.reason, a.base_version, a.proposal, a.before, a.after,
+  a.amount_before, a.amount_after, a.created_by, u.name as created_by_name, a.created_at, a.decided_at`;
+
+export async function amendmentsOf(tx: Tx, contractId: string): Promise<AmendmentRow[]> {
+  return (await sql<AmendmentRow>`select ${amendmentSelect} from contract_amendments a left join users u on u.id = a.created_by
+    where a.contract_id = ${contractId} order by a.seq`.execute(tx)).rows;
+}
+export async function findAmendment(tx: Tx, id: string, forUpdate = false): Promise<AmendmentRow | undefined> {
+  return (await sql<AmendmentRow>`select ${amendmentSelect} from contract_amendments a left join users u on u.id = a.created_by
+    where a.id = ${id} ${forUpdate ? sql`for update of a` : sql``}`.execute(tx)).rows[0];
+}
+export async function insertAmendment(tx: Tx, a: { tenantId: string; contractId: string; number: string; reason: string; baseVersion: number; proposal: unknown; amountBefore: string; amountAfter: string; userId: string }): Promise<{ id: string; seq: number; number: string }> {
+  const seq = (await sql<{ n: number }>`select coalesce(max(seq), 0) + 1 as n from contract_amendments where contract_id = ${a.contractId}`.execute(tx)).rows[0]!.n;
+  const number = `${a.number}-A${String(seq).padStart(2, '0')}`;
+  const r = await sql<{ id: string }>`insert into contract_amendments (tenant_id, contract_id, seq, number, reason, base_version, proposal, amount_before, amount_after, created_by)
+    values (${a.tenantId}, ${a.contractId}, ${seq}, ${number}, ${a.reason}, ${a.baseVersion}, ${JSON.stringify(a.proposal)}::jsonb,
+      ${a.amountBefore}::numeric, ${a.amountAfter}::numeric, ${a.userId}) returning id`.execute(tx);
+  return { id: r.rows[0]!.id, seq, number };
+}
+export async function decideAmendment(tx: Tx, id: string, status: string, before: unknown, after: unknown) {
+  await sql`update contract_amendments set status = ${status}, decided_at = now(), before = ${JSON.stringify(before ?? {})}::jsonb,
+    after = ${JSON.stringify(after ?? {})}::jsonb where id = ${id}`.execute(tx);
+}
+export async function touchContract(tx: Tx, id: string, changes: { paymentTermDays: number; pricesIncludeTax: boolean; deliveryTerms: string | null; paymentTerms: string | null; periodEnd: string | null }) {
+  await sql`update contracts set payment_term_days = ${changes.paymentTermDays}, prices_include_tax = ${changes.pricesIncludeTax},
+    delivery_terms = ${changes.deliveryTerms}, payment_terms = ${changes.paymentTerms}, period_end = ${changes.periodEnd},
+    version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+}
+
+export interface AlertRow {
+  kind: 'not_invoiced' | 'delivery_late' | 'unpaid'; contract_id: string; number: string; title: string; customer_id: string; customer_name: string;
+  instalment_id: string; seq: number; trigger: string; milestone: string | null; due_date: string; amount: string; amount_open: string | null;
+  receivable_id: string | null; owner_id: string | null; owner_name: string | null; instalment_owner_id: string | null; tenant_id: string;
+}
+
+/**
+ * Instalments of signed contracts whose date passed unfulfilled: an event (delivery, acceptance) that has not happened
+ * by its expected date, a plan date with no receivable booked, or a receivable booked but still open after its due date.
+ */
+export async function alerts(tx: Tx, asOf: string, scope: RawBuilder<unknown>, limit: number): Promise<AlertRow[]> {
+  return (await sql<AlertRow>`
+    select x.* from (
+      select case when i.trigger in ('on_delivery','on_acceptance') and i.triggered_on is null then 'delivery_late'
+                  when r.id is null then 'not_invoiced' else 'unpaid' end as kind,
+        k.id as contract_id, k.number, k.title, k.customer_id, c.name as customer_name, i.id as instalment_id, i.seq, i.trigger, i.milestone,
+        coalesce(r.due_date, i.due_date) as due_date, i.amount, r.amount_open, r.id as receivable_id, k.owner_id, o.name as owner_name,
+        i.owner_id as instalment_owner_id, k.tenant_id
+      from contract_instalments i join contracts k on k.id = i.contract_id join customers c on c.id = k.customer_id
+        left join users o on o.id = k.owner_id
+        left join lateral (select r.id, r.amount_open, r.due_date from receivables r where r.instalment_id = i.id and r.kind = 'invoice'
+                           order by r.created_at limit 1) r on true
+      where k.status in ('signed','in_performance') and ${scope}
+        and ((r.id is null and i.due_date < ${asOf}::date) or (r.id is not null and r.amount_open > 0 and r.due_date < ${asOf}::date))
+    ) x order by x.due_date, x.number, x.seq limit ${limit}`.execute(tx)).rows;
+}
+
+export interface DueRow { instalment_id: string; contract_id: string; customer_id: string; amount: string; tax_amount: string; currency: string; due_date: string; due_days_after_trigger: number; owner_id: string | null }
+
+/** Date instalments of signed contracts due on or before `asOf` with no receivable yet (for the plan-date job). */
+export async function dueDateInstalments(tx: Tx, asOf: string, limit: number): Promise<DueRow[]> {
+  return (await sql<DueRow>`select i.id as instalment_id, k.id as contract_id, k.customer_id, i.amount, i.tax_amount, k.currency, i.due_date,
+      i.due_days_after_trigger, coalesce(i.owner_id, k.owner_id) as owner_id
+    from contract_instalments i join contracts k on k.id = i.contract_id
+    where i.trigger = 'date' and i.due_date <= ${asOf}::date and k.status in ('signed','in_performance') and i.amount > 0
+      and not exists (select 1 from receivables r where r.instalment_id = i.id)
+    order by i.due_date, i.id limit ${limit}`.execute(tx)).rows;
+}
+
+export async function notify(tx: Tx, n: { tenantId: string; userId: string; kind: string; title: string; body: string; entityId: string; dedupeKey: string }): Promise<boolean> {
+  const r = await sql`insert into notifications (tenant_id, user_id, kind, title, body, entity_type, entity_id, dedupe_key)
+    values (${n.tenantId}, ${n.userId}, ${n.kind}, ${n.title}, ${n.body}, 'contract', ${n.entityId}, ${n.dedupeKey})
+    on conflict (tenant_id, user_id, dedupe_key) do nothing returning id`.execute(tx);
+  return r.rows.length > 0;
+}
+
+export async function frameworkStatus(tx: Tx, id: string): Promise<string | undefined> {
+  return (await sql<{ status: string }>`select status from contracts where id = ${id} and kind = 'framework'`.execute(tx)).rows[0]?.status;
+}

@@ -1,0 +1,82 @@
+// API contracts of the approval engine: rules-driven definitions per document type, requests with steps, the inbox
+// and the approve / reject / return actions. Contracts use it first; quotes and bad debts can reuse it.
+import { z } from 'zod';
+import { ROLES } from '../permissions.js';
+import { UserRefSchema } from './common.js';
+
+export const APPROVAL_ACTIONS = ['approve', 'reject', 'return'] as const;
+export type ApprovalActionName = (typeof APPROVAL_ACTIONS)[number];
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'cancelled'] as const;
+export const STEP_STATUSES = ['waiting', 'pending', 'approved', 'rejected', 'returned', 'cancelled'] as const;
+export const CONDITION_OPS = ['>', '>=', '<', '<=', '=', '!=', 'in'] as const;
+
+/** A fact about the document that rules look at: amount, maxDiscount, paymentTermDays, riskLevel, overCredit … */
+export const FactValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type FactValue = z.infer<typeof FactValue>;
+export type ApprovalFacts = Record<string, FactValue>;
+
+export type Condition =
+  | { fact: string; op: (typeof CONDITION_OPS)[number]; value: FactValue | FactValue[] }
+  | { all: Condition[] }
+  | { any: Condition[] };
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
+  z.object({ fact: z.string().min(1).max(60), op: z.enum(CONDITION_OPS), value: z.union([FactValue, z.array(FactValue).max(50)]) }),
+  z.object({ all: z.array(ConditionSchema).min(1).max(20) }),
+  z.object({ any: z.array(ConditionSchema).min(1).max(20) }),
+]));
+
+/** Who approves a step: everyone active in a role, the submitter's manager (up the team tree), or one user. */
+export const ApproverSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('role'), role: z.enum(ROLES) }),
+  z.object({ type: z.literal('manager') }),
+  z.object({ type: z.literal('user'), userId: z.string().uuid() }),
+]);
+export type Approver = z.infer<typeof ApproverSchema>;
+export const StepDefinitionSchema = z.object({ name: z.string().trim().min(1).max(60), approver: ApproverSchema });
+export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
+
+/**
+ * Rules in order; the steps of every matching rule are chained (a step with the same approver appears once, at its
+ * first place). When no rule matches, `otherwise` applies; an empty chain approves at once.
+ */
+export const ApprovalRulesSchema = z.object({
+  rules: z.array(z.object({
+    name: z.string().trim().min(1).max(80),
+    when: ConditionSchema,
+    steps: z.array(StepDefinitionSchema).min(1).max(10),
+  })).max(30),
+  otherwise: z.array(StepDefinitionSchema).max(10).default([]),
+});
+export type ApprovalRules = z.infer<typeof ApprovalRulesSchema>;
+
+export const ApprovalDefinitionSchema = z.object({
+  docType: z.string(), name: z.string(), rules: ApprovalRulesSchema, builtIn: z.boolean(), version: z.number().int(), updatedAt: z.string().nullable(),
+});
+export const ApprovalDefinitionInput = z.object({ name: z.string().trim().min(2).max(80), rules: ApprovalRulesSchema, version: z.number().int().min(0).optional() });
+
+export const ApprovalStepSchema = z.object({
+  id: z.string(), seq: z.number().int(), name: z.string(), rule: z.string().nullable(), status: z.enum(STEP_STATUSES),
+  approvers: z.array(z.object({ id: z.string(), name: z.string() })), actedBy: UserRefSchema, actedAt: z.string().nullable(), comment: z.string().nullable(),
+});
+export const ApprovalActionSchema = z.object({
+  id: z.string(), action: z.string(), stepSeq: z.number().int().nullable(), actor: UserRefSchema, comment: z.string().nullable(), at: z.string(),
+});
+export const ApprovalRequestSchema = z.object({
+  id: z.string(), docType: z.string(), docId: z.string(), docNumber: z.string(), title: z.string(),
+  status: z.enum(APPROVAL_STATUSES), currentStep: z.number().int().nullable(), facts: z.record(z.string(), FactValue),
+  submittedBy: UserRefSchema, createdAt: z.string(), decidedAt: z.string().nullable(),
+  steps: z.array(ApprovalStepSchema), actions: z.array(ApprovalActionSchema),
+});
+export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
+
+export const ApprovalInboxItem = z.object({
+  id: z.string(), docType: z.string(), docId: z.string(), docNumber: z.string(), title: z.string(),
+  stepSeq: z.number().int(), stepName: z.string(), facts: z.record(z.string(), FactValue),
+  submittedBy: UserRefSchema, createdAt: z.string(), waitingSince: z.string(),
+});
+export const ApprovalInbox = z.object({ items: z.array(ApprovalInboxItem) });
+export const ApprovalInboxQuery = z.object({ docType: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const ApproveBody = z.object({ comment: z.string().trim().max(1000).nullish().transform((v) => v || null) });
+/** Rejecting or returning needs a reason the submitter can act on. */
+export const RejectBody = z.object({ comment: z.string().trim().min(2, 'say why').max(1000) });

@@ -1,0 +1,209 @@
+// API contracts of contracts 合同: framework agreements 框架协议 and order contracts 订单合同, their lines, payment plans
+// 回款计划, signing, amendments 补充协议 and compliance results.
+import { z } from 'zod';
+import { dec } from '../money.js';
+import { normalizeTaxRate, PAYMENT_PLAN_TEMPLATES, TAX_RATES } from '../tax.js';
+import { BusinessDateSchema, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+
+export const CONTRACT_KINDS = ['framework', 'order'] as const;
+export const CONTRACT_STATUSES = ['draft', 'in_approval', 'approved', 'signed', 'in_performance', 'completed', 'terminated'] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const INSTALMENT_TRIGGERS = ['date', 'on_signing', 'on_delivery', 'on_acceptance'] as const;
+export const INSTALMENT_METHODS = ['bank_transfer', 'cash', 'online', 'acceptance_bill', 'check', 'other'] as const;
+export const CONTRACT_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
+export const CONTRACT_SORTS = ['createdAt', '-createdAt', 'number', '-number', 'amountInclTax', '-amountInclTax', 'signedOn', '-signedOn'] as const;
+export const PLAN_TEMPLATES = Object.keys(PAYMENT_PLAN_TEMPLATES) as Array<keyof typeof PAYMENT_PLAN_TEMPLATES>;
+
+const text = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+const Quantity = z.string().trim().regex(/^\d{1,12}(\.\d{1,4})?$/, 'expected a quantity like "3" or "2.5" (at most 4 decimals)')
+  .refine((v) => dec(v).gt(0), 'must be greater than zero');
+const UnitPrice = z.string().trim().regex(/^\d{1,12}(\.\d{1,6})?$/, 'expected a unit price like "1130.00" (at most 6 decimals)');
+const Rate = z.string().trim().regex(/^0(\.\d{1,6})?$/, 'expected a rate below 1 like "0.05"');
+const Money = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected an amount like "1234.50" (at most 2 decimals)')
+  .refine((v) => dec(v).gt(0), 'must be greater than zero');
+const Percent = z.string().trim().regex(/^\d{1,3}(\.\d{1,4})?$/, 'expected a percent like "30" (0–100)')
+  .refine((v) => dec(v).gt(0) && dec(v).lte(100), 'must be above 0 and at most 100');
+
+export const ContractLineInput = z.object({
+  productCode: text(60),
+  description: z.string().trim().min(1, 'describe the line').max(500),
+  quantity: Quantity,
+  unit: text(20),
+  unitPrice: UnitPrice,
+  discountRate: Rate.default('0'),
+  taxRate: z.string().trim().transform((v, ctx) => {
+    const r = normalizeTaxRate(v);
+    if (r === null) ctx.addIssue({ code: 'custom', message: `tax rate must be one of ${TAX_RATES.join(', ')}` });
+    return r ?? '0';
+  }),
+});
+export type ContractLineInput = z.infer<typeof ContractLineInput>;
+
+export const InstalmentInput = z.object({
+  trigger: z.enum(INSTALMENT_TRIGGERS),
+  /** For 'date': the due date; for an event trigger: the date the event is expected (for late alerts). */
+  dueDate: BusinessDateSchema.nullish().transform((v) => v ?? null),
+  dueDaysAfterTrigger: z.number().int().min(0).max(3650).default(0),
+  amount: Money.nullish().transform((v) => v ?? null),
+  /** Percent (0–100) of the amount to plan; the plan is cut with exact splits so it adds back to the cent. */
+  percent: Percent.nullish().transform((v) => v ?? null),
+  method: z.enum(INSTALMENT_METHODS).nullish().transform((v) => v ?? null),
+  ownerId: z.string().uuid().nullish().transform((v) => v ?? null),
+  milestone: text(120),
+}).superRefine((v, ctx) => {
+  if ((v.amount === null) === (v.percent === null)) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give either amount or percent' });
+  if (v.trigger === 'date' && !v.dueDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'a date instalment needs its due date' });
+});
+export type InstalmentInput = z.infer<typeof InstalmentInput>;
+
+const ContractFields = {
+  customerId: z.string().uuid(),
+  frameworkId: z.string().uuid().nullish().transform((v) => v ?? null),
+  title: z.string().trim().min(2, 'title must have at least 2 characters').max(200),
+  currency: z.enum(CONTRACT_CURRENCIES),
+  pricesIncludeTax: z.boolean(),
+  paymentTermDays: z.number().int().min(0).max(3650),
+  deliveryTerms: text(2000),
+  paymentTerms: text(2000),
+  periodStart: BusinessDateSchema.nullish().transform((v) => v ?? null),
+  periodEnd: BusinessDateSchema.nullish().transform((v) => v ?? null),
+  productScope: text(2000),
+  rebateTerms: text(2000),
+  ownerId: z.string().uuid().nullish(),
+  lines: z.array(ContractLineInput).max(500),
+  instalments: z.array(InstalmentInput).max(60),
+  /** Fill the payment plan from a template when no instalments are given. */
+  planTemplate: z.enum(PLAN_TEMPLATES as [string, ...string[]]).nullish(),
+};
+
+export const ContractInput = z.object({
+  ...ContractFields,
+  kind: z.enum(CONTRACT_KINDS).default('order'),
+  currency: ContractFields.currency.default('CNY'),
+  pricesIncludeTax: ContractFields.pricesIncludeTax.default(true),
+  paymentTermDays: ContractFields.paymentTermDays.default(30),
+  lines: ContractFields.lines.default([]),
+  instalments: ContractFields.instalments.default([]),
+});
+export type ContractInput = z.infer<typeof ContractInput>;
+// No defaults here: a field left out of an update keeps its value.
+export const ContractUpdate = z.object(ContractFields).partial().extend({ version: z.number().int().min(1) });
+export type ContractUpdate = z.infer<typeof ContractUpdate>;
+
+export const ContractLineSchema = z.object({
+  id: z.string(), lineNo: z.number().int(), productCode: z.string().nullable(), description: z.string(),
+  quantity: z.string(), unit: z.string().nullable(), unitPrice: z.string(), discountRate: z.string(), taxRate: z.string(),
+  amountExclTax: z.string(), taxAmount: z.string(), amountInclTax: z.string(),
+});
+export const InstalmentSchema = z.object({
+  id: z.string(), seq: z.number().int(), trigger: z.enum(INSTALMENT_TRIGGERS), dueDate: z.string().nullable(),
+  dueDaysAfterTrigger: z.number().int(), percent: z.string().nullable(), amount: z.string(), taxAmount: z.string(),
+  method: z.string().nullable(), owner: UserRefSchema, milestone: z.string().nullable(), triggeredOn: z.string().nullable(),
+  receivableId: z.string().nullable(),
+});
+export const SignatorySchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  party: z.enum(['customer', 'company']),
+  title: z.string().trim().max(60).nullish().transform((v) => v ?? null),
+});
+const SignatoryOut = z.object({ name: z.string(), party: z.enum(['customer', 'company']), title: z.string().nullable() });
+export const SignedFileSchema = z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() });
+
+export const ContractSummarySchema = z.object({
+  id: z.string(), number: z.string(), kind: z.enum(CONTRACT_KINDS), title: z.string(), status: z.enum(CONTRACT_STATUSES),
+  customer: z.object({ id: z.string(), name: z.string() }), framework: z.object({ id: z.string(), number: z.string() }).nullable(),
+  currency: z.string(), pricesIncludeTax: z.boolean(), amountExclTax: z.string(), taxAmount: z.string(), amountInclTax: z.string(),
+  maxDiscountRate: z.string(), paymentTermDays: z.number().int(), signedOn: z.string().nullable(), owner: UserRefSchema,
+  termsLocked: z.boolean(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
+});
+export const ContractSchema = ContractSummarySchema.extend({
+  deliveryTerms: z.string().nullable(), paymentTerms: z.string().nullable(), periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(), productScope: z.string().nullable(), rebateTerms: z.string().nullable(),
+  signatories: z.array(SignatoryOut), signedFile: SignedFileSchema.nullable(), creditOverride: z.boolean(),
+  lines: z.array(ContractLineSchema), instalments: z.array(InstalmentSchema),
+  pendingAmendmentId: z.string().nullable(),
+});
+export type Contract = z.infer<typeof ContractSchema>;
+export const ContractPage = pageOf(ContractSummarySchema);
+
+export const ContractListQuery = ListQueryBase.extend({
+  status: z.enum(CONTRACT_STATUSES).optional(),
+  kind: z.enum(CONTRACT_KINDS).optional(),
+  customerId: z.string().uuid().optional(),
+  ownerId: z.string().uuid().optional(),
+  sort: z.enum(CONTRACT_SORTS).default('-createdAt'),
+});
+export type ContractListQuery = z.infer<typeof ContractListQuery>;
+
+export const ComplianceIssueSchema = z.object({
+  code: z.enum(['payment_term_exceeded', 'plan_missing', 'plan_mismatch', 'lines_missing', 'credit_exceeded', 'framework_invalid']),
+  path: z.string(), message: z.string(), severity: z.enum(['block', 'approval']),
+});
+export const ComplianceSchema = z.object({
+  passed: z.boolean(), issues: z.array(ComplianceIssueSchema), allowedTermDays: z.number().int(),
+  creditLimit: z.string(), creditAvailable: z.string(), riskLevel: z.string(),
+});
+export type Compliance = z.infer<typeof ComplianceSchema>;
+
+export const ContractAction = z.object({ version: z.number().int().min(1).optional() });
+export const ContractTransition = z.object({
+  status: z.enum(['in_performance', 'completed', 'terminated']),
+  reason: z.string().trim().max(500).nullish().transform((v) => v ?? null),
+  version: z.number().int().min(1).optional(),
+});
+/** Signing: JSON with the file as base64, or multipart with the same fields and the file as a part named "file". */
+export const ContractSign = z.object({
+  signedOn: BusinessDateSchema,
+  signatories: z.array(SignatorySchema).min(1, 'name at least one signatory').max(10),
+  file: z.object({
+    name: z.string().trim().min(1).max(200),
+    contentType: z.string().trim().max(100).default('application/pdf'),
+    base64: z.string().min(1).max(14_000_000),
+  }),
+  version: z.number().int().min(1).optional(),
+});
+export const DeliveryInput = z.object({
+  instalmentId: z.string().uuid().nullish().transform((v) => v ?? null),
+  milestone: z.string().trim().max(120).nullish().transform((v) => v ?? null),
+  deliveredOn: BusinessDateSchema.optional(),
+}).refine((v) => v.instalmentId || v.milestone, { message: 'give the instalment or the milestone', path: ['instalmentId'] });
+
+export const AmendmentInput = z.object({
+  reason: z.string().trim().min(2, 'say why the contract changes').max(1000),
+  lines: z.array(ContractLineInput).max(500).optional(),
+  /** The new plan for what is not yet triggered; instalments already triggered or invoiced are kept as they are. */
+  instalments: z.array(InstalmentInput).max(60).optional(),
+  paymentTermDays: z.number().int().min(0).max(3650).optional(),
+  pricesIncludeTax: z.boolean().optional(),
+  deliveryTerms: text(2000).optional(),
+  paymentTerms: text(2000).optional(),
+  periodEnd: BusinessDateSchema.nullish(),
+  version: z.number().int().min(1),
+});
+export type AmendmentInput = z.infer<typeof AmendmentInput>;
+export const AmendmentSchema = z.object({
+  id: z.string(), number: z.string(), contractId: z.string(), seq: z.number().int(),
+  status: z.enum(['in_approval', 'approved', 'rejected', 'returned', 'cancelled']), reason: z.string(),
+  amountBefore: z.string(), amountAfter: z.string(), before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()),
+  createdBy: UserRefSchema, createdAt: z.string(), decidedAt: z.string().nullable(),
+});
+export const AmendmentList = z.object({ items: z.array(AmendmentSchema) });
+
+export const ContractAlertSchema = z.object({
+  kind: z.enum(['not_invoiced', 'delivery_late', 'unpaid']),
+  contract: z.object({ id: z.string(), number: z.string(), title: z.string() }),
+  customer: z.object({ id: z.string(), name: z.string() }),
+  instalmentId: z.string(), seq: z.number().int(), trigger: z.string(), milestone: z.string().nullable(),
+  dueDate: z.string(), daysLate: z.number().int(), amount: z.string(), amountOpen: z.string().nullable(),
+  receivableId: z.string().nullable(), owner: UserRefSchema,
+});
+export const ContractAlertList = z.object({ items: z.array(ContractAlertSchema), asOf: z.string() });
+
+export const ContractSubmitResult = z.object({
+  contract: ContractSchema,
+  compliance: ComplianceSchema,
+  approval: z.object({
+    id: z.string(), status: z.enum(['pending', 'approved']),
+    steps: z.array(z.object({ seq: z.number().int(), name: z.string(), approverIds: z.array(z.string()) })),
+  }),
+});
