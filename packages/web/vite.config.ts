@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Where `vite dev` sends /api; the server's default port unless told otherwise.
+const apiTarget = process.env.L2C_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root,
@@ -10,7 +12,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
@@ -21,6 +23,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 20 },
+            { name: 'shared', test: /packages[\\/]shared[\\/]|node_modules[\\/](zod|decimal\.js)[\\/]/, priority: 15 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion)[\\/]/, priority: 10 },
           ],
         },

@@ -9,12 +9,14 @@ import { authenticate } from './platform/auth.js';
 import { auditRoutes } from './platform/audit-routes.js';
 import { startScheduler, type JobDefinition } from './platform/jobs.js';
 import { identityRoutes } from './domains/identity/index.js';
-import { customersRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
-import { customersExcelRoutes } from './domains/customers/excel.routes.js';
-import { customerSettingsRoutes } from './domains/customers/settings.routes.js';
+import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { receivablesRoutes } from './domains/receivables/index.js';
 import { paymentsRoutes } from './domains/payments/index.js';
 import { writeOffRoutes } from './flows/write-off/index.js';
+import { contractsRoutes, canSeeContract, performanceAlertsJob } from './domains/contracts/index.js';
+import { approvalsRoutes } from './domains/approvals/index.js';
+import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
+import { notificationsRoutes } from './domains/notifications/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -27,6 +29,8 @@ export interface L2C {
 
 export const JOBS: JobDefinition[] = [
   { name: 'customers.pool-reclaim', run: (db) => reclaimStaleCustomers(db) },
+  performanceAlertsJob,
+  overdueJob,
 ];
 
 export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db } = {}): Promise<L2C> {
@@ -53,7 +57,11 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     receivablesRoutes(app, db);
     paymentsRoutes(app, db);
     writeOffRoutes(app, db);
-    auditRoutes(app, db, { customer: canSeeCustomer });
+    contractsRoutes(app, db);
+    approvalsRoutes(app, db);
+    collectionsRoutes(app, db);
+    notificationsRoutes(app, db);
+    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract });
 
     let stopScheduler = () => {};
     app.addHook('onReady', async () => {

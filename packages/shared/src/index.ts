@@ -7,3 +7,8 @@ export * from './contracts/auth.js';
 export * from './contracts/customers.js';
 export * from './contracts/audit.js';
 export * from './contracts/receivables.js';
+export * from './tax.js';
+export * from './contracts/contracts.js';
+export * from './contracts/approvals.js';
+export * from './contracts/collections.js';
+export * from './contracts/notifications.js';

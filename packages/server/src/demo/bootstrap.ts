@@ -4,8 +4,7 @@ import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { asSystem, type Db } from '../platform/db.js';
 import type { Config } from '../platform/config.js';
-import { hashPassword } from '../domains/identity/index.js';
-import { verifyPassword } from '../domains/identity/passwords.js';
+import { hashPassword, verifyPassword } from '../domains/identity/index.js';
 import { loadDemo } from './demo-data.js';
 
 export const DEFAULT_TENANT_SLUG = 'default';

@@ -6,6 +6,8 @@ import { creditCodeCheckChar } from '@l2c/shared';
 import { asSystem, type Db, type Tx } from '../platform/db.js';
 import { hashPassword } from '../domains/identity/index.js';
 import { nameKey } from '../domains/customers/index.js';
+import { businessDate } from '../platform/clock.js';
+import { demoRevenue } from './demo-revenue.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
 export const DEMO_PASSWORD = 'demo1234';
@@ -90,6 +92,7 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
     await sql`update teams set manager_id = ${users.mgrNorth} where id = ${teams.north}`.execute(tx);
     await sql`update teams set manager_id = ${users.ceo} where id = ${center}`.execute(tx);
     await demoCustomers(tx, r, tenantId, users, opts.customers ?? 60);
+    await demoRevenue(tx, r, tenantId, users, businessDate(new Date()));
     return { tenantId };
   });
 }

@@ -24,12 +24,15 @@ export const customers = {
     api<Customer>('/customers', { method: 'POST', body }),
   update: (id: string, body: Partial<CustomerFields> & { version: number }) =>
     api<Customer>(`/customers/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
-  exportXlsx: (filters: CustomerFilters) => download('/customers/export.xlsx', { ...filters }, 'customers.xlsx'),
+  exportXlsx: (filters: CustomerFilters, lang: 'zh' | 'en') =>
+    download('/customers/export.xlsx', { ...filters, lang }, 'customers.xlsx'),
   importTemplate: () => download('/customers/import-template.xlsx', undefined, 'customers-import-template.xlsx'),
-  importFile: (file: File) => {
+  importFile: (file: File, allowDuplicates = false) => {
     const form = new FormData();
     form.append('file', file);
-    return api<ImportReport>('/customers/import', { method: 'POST', body: form });
+    return api<ImportReport>('/customers/import', {
+      method: 'POST', body: form, query: { allowDuplicates: allowDuplicates ? 'true' : undefined },
+    });
   },
   claim: (id: string) => api<Customer>(`/customers/${encodeURIComponent(id)}/claim`, { method: 'POST', body: {} }),
   release: (id: string, reason: string) =>

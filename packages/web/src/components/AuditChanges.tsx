@@ -11,7 +11,14 @@ const ENUM_FIELDS: Record<string, 'industry' | 'source' | 'grade' | 'decisionRol
 
 export function fieldLabel(t: TFunction, entityType: string, field: string): string {
   const ns = entityType === 'contact' ? 'contact.fields' : 'customer.fields';
-  return t(`${ns}.${field}`, { defaultValue: t(`customer.fields.${field}`, { defaultValue: field }) });
+  const fallback = t(`audit.fields.${field}`, { defaultValue: t(`customer.fields.${field}`, { defaultValue: field }) });
+  return t(`${ns}.${field}`, { defaultValue: fallback });
+}
+
+/** Ids that mean nothing to people are hidden when a readable counterpart is there. */
+function visibleChanges(entry: AuditEntry): AuditEntry['changes'] {
+  const fields = new Set(entry.changes.map((c) => c.field));
+  return entry.changes.filter((c) => c.field !== 'id' && !(c.field === 'ownerId' && fields.has('ownerName')));
 }
 
 export function valueText(t: TFunction, field: string, v: unknown): string {
@@ -28,10 +35,11 @@ export function valueText(t: TFunction, field: string, v: unknown): string {
 
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
-  if (entry.changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+  const changes = visibleChanges(entry);
+  if (changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-      {entry.changes.map((c, i) => (
+      {changes.map((c, i) => (
         <li key={`${c.field}-${i}`} data-testid="audit-change">
           <Typography.Text strong>{fieldLabel(t, entry.entityType, c.field)}</Typography.Text>
           {': '}

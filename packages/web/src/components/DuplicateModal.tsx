@@ -1,5 +1,5 @@
 // Shown when creating a customer hits the duplicate check (409 customers.duplicate).
-import { Button, List, Modal, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Modal, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateCandidate } from '../api/types';
@@ -9,46 +9,46 @@ interface Props {
   onCancel: () => void;
   onCreateAnyway: () => void;
   creating: boolean;
+  /** The credit code is taken: creating anyway is not possible, only looking at the existing customer. */
+  blocked?: boolean;
 }
 
-export function DuplicateModal({ candidates, onCancel, onCreateAnyway, creating }: Props) {
+export function DuplicateModal({ candidates, onCancel, onCreateAnyway, creating, blocked = false }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
       open={candidates !== null}
-      title={t('customer.dup.title')}
+      title={blocked ? t('customer.dup.blockedTitle') : t('customer.dup.title')}
       onCancel={onCancel}
-      footer={[
+      footer={blocked ? [<Button key="close" type="primary" onClick={onCancel}>{t('common.close')}</Button>] : [
         <Button key="cancel" onClick={onCancel}>{t('common.cancel')}</Button>,
         <Button key="create" type="primary" danger loading={creating} onClick={onCreateAnyway} data-testid="customer-create-anyway">
           {t('customer.dup.createAnyway')}
         </Button>,
       ]}
     >
-      <Typography.Paragraph>{t('customer.dup.intro')}</Typography.Paragraph>
-      <List
-        size="small"
-        bordered
-        dataSource={candidates ?? []}
-        rowKey="id"
-        renderItem={(c) => (
-          <List.Item data-testid="duplicate-candidate">
-            <List.Item.Meta
-              title={<Link to={`/customers/${c.id}`} target="_blank" rel="noopener">{c.name}</Link>}
-              description={
-                <span>
-                  {c.number}
-                  {c.creditCode && <> · {c.creditCode}</>}
-                  {' · '}{t('customer.fields.owner')}: {c.owner?.name ?? t('customer.list.noOwner')}
-                </span>
-              }
-            />
-            <Tag color={c.reason === 'credit_code' ? 'red' : 'orange'}>
-              {t(`customer.dup.reason.${c.reason}`, { defaultValue: c.reason })}
-            </Tag>
-          </List.Item>
-        )}
-      />
+      <Typography.Paragraph>{blocked ? t('customer.dup.blockedIntro') : t('customer.dup.intro')}</Typography.Paragraph>
+      <Flex vertical gap={8}>
+        {(candidates ?? []).map((c) => (
+          <Card size="small" key={c.id} data-testid="duplicate-candidate">
+            <Flex justify="space-between" align="start" gap={8}>
+              <div style={{ minWidth: 0 }}>
+                <Link to={`/customers/${c.id}`} target="_blank" rel="noopener"><Typography.Text strong>{c.name}</Typography.Text></Link>
+                <div>
+                  <Typography.Text type="secondary">
+                    {c.number}
+                    {c.creditCode && <> · {c.creditCode}</>}
+                    {' · '}{t('customer.fields.owner')}: {c.owner?.name ?? t('customer.list.noOwner')}
+                  </Typography.Text>
+                </div>
+              </div>
+              <Tag color={c.reason === 'credit_code' ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>
+                {t(`customer.dup.reason.${c.reason}`, { defaultValue: c.reason })}
+              </Tag>
+            </Flex>
+          </Card>
+        ))}
+      </Flex>
     </Modal>
   );
 }

@@ -1,7 +1,7 @@
 // Import customers from an Excel file; shows the server's report (created / failed rows and why).
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Modal, Statistic, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, Flex, Modal, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customers } from '../api/endpoints';
@@ -16,6 +16,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
   const showError = useShowError();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const [allowDuplicates, setAllowDuplicates] = useState(false);
 
   const rows: ErrorRow[] = (report?.errors ?? []).flatMap((r) =>
     r.errors.map((e, i) => ({ key: `${r.row}-${i}`, row: r.row, field: e.field, message: e.message })),
@@ -40,7 +41,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
               setBusy(true);
               setReport(null);
               try {
-                const result = await customers.importFile(options.file as File);
+                const result = await customers.importFile(options.file as File, allowDuplicates);
                 setReport(result);
                 options.onSuccess?.(result);
                 void queryClient.invalidateQueries({ queryKey: ['customers'] });
@@ -60,6 +61,9 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             {t('import.template')}
           </Button>
         </Flex>
+        <Checkbox checked={allowDuplicates} onChange={(e) => setAllowDuplicates(e.target.checked)}>
+          {t('import.allowDuplicates')}
+        </Checkbox>
         {report && (
           <>
             <Alert type={report.failed ? 'warning' : 'success'} showIcon title={t('import.done')} />

@@ -8,7 +8,7 @@ const en: Messages = {
     reset: 'Reset', loadMore: 'Load more', noMore: 'No more records', actions: 'Actions', yes: 'Yes', no: 'No',
     loading: 'Loading…', back: 'Back', reload: 'Reload', none: '—', refresh: 'Refresh', submit: 'Submit',
     confirmDelete: 'Delete this record?', saved: 'Saved', deleted: 'Deleted', loadedCount: '{{count}} loaded',
-    required: '{{field}} is required', selectPlaceholder: 'Select', close: 'Close', view: 'View',
+    required: '{{field}} is required', selectPlaceholder: 'Select', close: 'Close', view: 'View', filters: 'Filters',
   },
   nav: {
     home: 'Home', crm: 'CRM', customers: 'Customers', pool: 'Public pool', system: 'System', audit: 'Audit log',
@@ -118,6 +118,7 @@ const en: Messages = {
   import: {
     title: 'Import customers', upload: 'Choose an Excel file (.xlsx)', template: 'Download the template',
     hint: 'Fill in the template; the first row is the header. Up to 5000 rows per import.', total: 'Rows',
+    allowDuplicates: 'Also import rows whose name looks like an existing customer (a matching credit code is still refused)',
     created: 'Created', failed: 'Failed', row: 'Row', field: 'Field', message: 'Problem', done: 'Import finished',
     uploading: 'Importing…',
   },

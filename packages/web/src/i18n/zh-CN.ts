@@ -6,7 +6,7 @@ const zhCN = {
     reset: '重置', loadMore: '加载更多', noMore: '没有更多了', actions: '操作', yes: '是', no: '否',
     loading: '加载中…', back: '返回', reload: '重新加载', none: '—', refresh: '刷新', submit: '提交',
     confirmDelete: '确定删除吗？', saved: '已保存', deleted: '已删除', loadedCount: '已加载 {{count}} 条',
-    required: '请填写{{field}}', selectPlaceholder: '请选择', close: '关闭', view: '查看',
+    required: '请填写{{field}}', selectPlaceholder: '请选择', close: '关闭', view: '查看', filters: '筛选',
   },
   nav: {
     home: '首页', crm: '客户管理', customers: '客户', pool: '公海', system: '系统', audit: '审计日志',
@@ -108,7 +108,7 @@ const zhCN = {
   import: {
     title: '导入客户', upload: '选择 Excel 文件（.xlsx）', template: '下载导入模板',
     hint: '请按模板填写，第一行为表头。单次最多导入 5000 行。', total: '总行数', created: '成功', failed: '失败',
-    row: '行号', field: '字段', message: '问题', done: '导入完成', uploading: '正在导入…',
+    allowDuplicates: '名称相似的客户也导入（信用代码相同的仍会被拒绝）', row: '行号', field: '字段', message: '问题', done: '导入完成', uploading: '正在导入…',
   },
   tokens: {
     title: 'API 令牌', intro: 'API 令牌用于系统集成，调用时在请求头中携带 Authorization: Bearer <令牌>。',

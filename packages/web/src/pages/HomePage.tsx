@@ -3,7 +3,7 @@ import { InboxOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { customers, pool } from '../api/endpoints';
 import type { Page } from '../api/types';
 import { useAuth } from '../auth/useAuth';
@@ -18,6 +18,7 @@ function countText(page: Page<unknown> | undefined, t: (k: string, o?: Record<st
 
 export default function HomePage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { user, scope, can } = useAuth();
   const canCustomers = can('customers', 'read');
   const canPool = can('pool', 'read');
@@ -79,10 +80,10 @@ export default function HomePage() {
       <Card title={t('home.quickLinks')}>
         <Flex gap={8} wrap>
           {can('customers', 'create') && (
-            <Link to="/customers/new"><Button type="primary" icon={<PlusOutlined />}>{t('home.newCustomer')}</Button></Link>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/customers/new')}>{t('home.newCustomer')}</Button>
           )}
-          {canCustomers && <Link to="/customers"><Button icon={<TeamOutlined />}>{t('home.goCustomers')}</Button></Link>}
-          {canPool && <Link to="/pool"><Button icon={<InboxOutlined />}>{t('home.goPool')}</Button></Link>}
+          {canCustomers && <Button icon={<TeamOutlined />} onClick={() => void navigate('/customers')}>{t('home.goCustomers')}</Button>}
+          {canPool && <Button icon={<InboxOutlined />} onClick={() => void navigate('/pool')}>{t('home.goPool')}</Button>}
         </Flex>
       </Card>
     </Flex>

@@ -1,8 +1,8 @@
 // The public pool 公海: customers without an owner, to claim (reps) or assign (managers).
 import { UserSwitchOutlined, VerticalAlignBottomOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Input, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { Alert, App, Button, Card, Col, Flex, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { customers, pool } from '../api/endpoints';
@@ -10,6 +10,7 @@ import type { Customer } from '../api/types';
 import { useAuth } from '../auth/useAuth';
 import { AssignModal } from '../components/AssignModal';
 import { LoadMore } from '../components/LoadMore';
+import { SearchBox } from '../components/SearchBox';
 import { useFormat } from '../i18n/format';
 import { errorText, useShowError } from '../lib/errors';
 import { enumLabel } from '../lib/labels';
@@ -25,8 +26,6 @@ export default function PoolPage() {
   const showError = useShowError();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useUrlFilters(KEYS);
-  const [q, setQ] = useState(filters.q ?? '');
-  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
   const [assigning, setAssigning] = useState<Customer | null>(null);
   const [claimingId, setClaimingId] = useState<string | null>(null);
   const canClaim = can('pool', 'claim') || can('customers', 'claim');
@@ -94,8 +93,7 @@ export default function PoolPage() {
         </div>
         <Row>
           <Col xs={24} md={12} lg={8}>
-            <Input.Search allowClear enterButton value={q} onChange={(e) => setQ(e.target.value)}
-              onSearch={(v) => setFilters({ q: v.trim() || null })} placeholder={t('pool.searchPlaceholder')} data-testid="pool-search" />
+            <SearchBox value={filters.q} onSearch={(q) => setFilters({ q })} placeholder={t('pool.searchPlaceholder')} testId="pool-search" />
           </Col>
         </Row>
         {list.isError && <Alert type="error" showIcon title={errorText(t, list.error)} />}

@@ -82,7 +82,7 @@ export default function CustomerDetailPage() {
             </Flex>
           </div>
           <Flex gap={8} wrap>
-            {can('customers', 'update') && (
+            {can('customers', 'update') && !c.inPool && (
               <Button icon={<EditOutlined />} onClick={() => void navigate(`/customers/${c.id}/edit`)} data-testid="customer-edit">
                 {t('common.edit')}
               </Button>
@@ -119,7 +119,7 @@ export default function CustomerDetailPage() {
             { key: 'overview', label: <span data-testid="customer-tab-overview">{t('customer.detail.overview')}</span>, children: <CustomerOverview customer={c} /> },
             ...(can('contacts', 'read') ? [{ key: 'contacts', label: <span data-testid="customer-tab-contacts">{t('customer.detail.contacts')}</span>, children: <ContactsTab customerId={c.id} /> }] : []),
             ...(can('followups', 'read') ? [{ key: 'followups', label: <span data-testid="customer-tab-followups">{t('customer.detail.followups')}</span>, children: <FollowUpsTab customerId={c.id} /> }] : []),
-            ...(can('audit', 'read') ? [{ key: 'audit', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
+            ...(can('customers', 'read') ? [{ key: 'audit', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
           ]}
         />
       </Card>

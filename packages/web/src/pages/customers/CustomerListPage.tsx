@@ -19,7 +19,7 @@ const FILTER_KEYS = ['q', 'industry', 'region', 'grade', 'source', 'ownerId', 's
 const DEFAULT_SORT = '-createdAt';
 
 export default function CustomerListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
   const showError = useShowError();
@@ -39,7 +39,7 @@ export default function CustomerListPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      await customers.exportXlsx(query);
+      await customers.exportXlsx(query, i18n.language === 'zh-CN' ? 'zh' : 'en');
     } catch (e) {
       showError(e);
     } finally {

@@ -9,7 +9,7 @@ import { customers } from '../../api/endpoints';
 import type { CustomerFields, DuplicateCandidate } from '../../api/types';
 import { CUSTOMER_FORM_FIELDS, CustomerForm, toCustomerFields, type CustomerFormValues } from '../../components/CustomerForm';
 import { DuplicateModal } from '../../components/DuplicateModal';
-import { errorText, formErrorSummary } from '../../lib/errors';
+import { formErrorSummary } from '../../lib/errors';
 
 export default function CustomerNewPage() {
   const { t } = useTranslation();
@@ -19,7 +19,7 @@ export default function CustomerNewPage() {
   const [form] = Form.useForm<CustomerFormValues>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ body: CustomerFields; candidates: DuplicateCandidate[] } | null>(null);
+  const [pending, setPending] = useState<{ body: CustomerFields; candidates: DuplicateCandidate[]; blocked: boolean } | null>(null);
 
   const submit = async (body: CustomerFields, allowDuplicate: boolean) => {
     setSubmitting(true);
@@ -33,10 +33,15 @@ export default function CustomerNewPage() {
       void navigate(`/customers/${created.id}`, { replace: true });
     } catch (e) {
       if (isApiError(e) && e.code === 'customers.duplicate') {
-        setPending({ body, candidates: e.candidates as DuplicateCandidate[] });
+        setPending({ body, candidates: e.candidates as DuplicateCandidate[], blocked: false });
         return;
       }
       setPending(null);
+      if (isApiError(e) && e.code === 'customers.duplicate_credit_code') {
+        form.setFields([{ name: 'creditCode', errors: [t('errors.codes.customers.duplicate_credit_code')] }]);
+        if (e.candidates.length > 0) setPending({ body, candidates: e.candidates as DuplicateCandidate[], blocked: true });
+        return;
+      }
       setError(formErrorSummary(t, form, e, CUSTOMER_FORM_FIELDS) ?? t('customer.form.fixErrors'));
     } finally {
       setSubmitting(false);
@@ -57,6 +62,7 @@ export default function CustomerNewPage() {
       <DuplicateModal
         candidates={pending?.candidates ?? null}
         creating={submitting}
+        blocked={pending?.blocked ?? false}
         onCancel={() => setPending(null)}
         onCreateAnyway={() => { if (pending) void submit(pending.body, true); }}
       />

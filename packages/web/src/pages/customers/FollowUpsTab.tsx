@@ -60,7 +60,7 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
               <Col xs={24} md={8}>
                 <Form.Item name="contactId" label={t('followup.contact')}>
                   <Select allowClear placeholder={t('common.selectPlaceholder')}
-                    options={(people.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name}（${c.title}）` : c.name }))} />
+                    options={(people.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }))} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -92,10 +92,10 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
           items={items.map((f) => ({
             key: f.id,
             color: KIND_COLORS[f.kind] ?? 'gray',
-            title: fmt.instant(f.occurredAt),
             content: (
               <div data-testid="followup-entry">
                 <Flex gap={8} wrap align="center">
+                  <Typography.Text type="secondary">{fmt.instant(f.occurredAt)}</Typography.Text>
                   <Tag color={KIND_COLORS[f.kind]}>{enumLabel(t, 'followUpKind', f.kind)}</Tag>
                   {f.contactName && <Typography.Text>{f.contactName}</Typography.Text>}
                   <Typography.Text type="secondary">{t('followup.by', { name: f.author?.name ?? t('audit.system') })}</Typography.Text>
