@@ -13,6 +13,7 @@ import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCu
 import { receivablesRoutes } from './domains/receivables/index.js';
 import { paymentsRoutes } from './domains/payments/index.js';
 import { writeOffRoutes } from './flows/write-off/index.js';
+import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { contractsRoutes, canSeeContract, performanceAlertsJob } from './domains/contracts/index.js';
 import { approvalsRoutes } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
@@ -30,6 +31,7 @@ export interface L2C {
 export const JOBS: JobDefinition[] = [
   { name: 'customers.pool-reclaim', run: (db) => reclaimStaleCustomers(db) },
   performanceAlertsJob,
+  planReceivablesJob,
   overdueJob,
 ];
 
