@@ -29,6 +29,10 @@ function newestMtime(p) {
 export function webBuildReason() {
   if (!fs.existsSync(path.join(WEB, 'index.html'))) return null; // no web app (yet): nothing to build
   if (!fs.existsSync(WEB_DIST_INDEX)) return 'packages/web/dist/index.html is missing';
+  // index.html names hashed asset files; a half-finished or cleaned build leaves it pointing at nothing.
+  const html = fs.readFileSync(WEB_DIST_INDEX, 'utf8');
+  const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]).find((a) => !fs.existsSync(path.join(WEB, 'dist', a)));
+  if (missing) return `packages/web/dist/${missing} is missing`;
   const built = fs.statSync(WEB_DIST_INDEX).mtimeMs;
   // The web bundle also contains packages/shared (contracts, money), so its sources count too.
   const inputs = ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/web/package.json', 'packages/shared/src'];
