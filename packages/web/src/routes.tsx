@@ -22,6 +22,14 @@ const PoolPage = lazy(() => import('./pages/PoolPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const TokensPage = lazy(() => import('./pages/TokensPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const ContractListPage = lazy(() => import('./pages/contracts/ContractListPage'));
+const ContractEditPage = lazy(() => import('./pages/contracts/ContractEditPage'));
+const ContractDetailPage = lazy(() => import('./pages/contracts/ContractDetailPage'));
+const ApprovalInboxPage = lazy(() => import('./pages/approvals/ApprovalInboxPage'));
+const ReceivableListPage = lazy(() => import('./pages/receivables/ReceivableListPage'));
+const PaymentListPage = lazy(() => import('./pages/payments/PaymentListPage'));
+const WriteOffWorkbenchPage = lazy(() => import('./pages/writeoff/WriteOffWorkbenchPage'));
+const AgingDashboardPage = lazy(() => import('./pages/aging/AgingDashboardPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(LoginPage) },
@@ -37,6 +45,15 @@ export const router = createBrowserRouter([
       { path: 'pool', element: page(PoolPage) },
       { path: 'audit', element: page(AuditPage) },
       { path: 'settings/tokens', element: page(TokensPage) },
+      { path: 'contracts', element: page(ContractListPage) },
+      { path: 'contracts/new', element: page(ContractEditPage) },
+      { path: 'contracts/:id', element: page(ContractDetailPage) },
+      { path: 'contracts/:id/edit', element: page(ContractEditPage) },
+      { path: 'approvals', element: page(ApprovalInboxPage) },
+      { path: 'receivables', element: page(ReceivableListPage) },
+      { path: 'payments', element: page(PaymentListPage) },
+      { path: 'write-off', element: page(WriteOffWorkbenchPage) },
+      { path: 'aging', element: page(AgingDashboardPage) },
       { path: '*', element: page(NotFoundPage) },
     ],
   },

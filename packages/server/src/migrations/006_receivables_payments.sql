@@ -147,7 +147,7 @@ create table account_entries (
   ref_id uuid,
   memo text,
   created_by uuid references users(id),
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default clock_timestamp()  -- distinct within a transaction: orders the ledger
 );
 create index account_entries_customer on account_entries (tenant_id, customer_id, account, business_date);
 select l2c_tenant_table('account_entries', 'select, insert');

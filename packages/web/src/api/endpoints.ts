@@ -4,6 +4,7 @@ import type {
   ApiToken, ApiTokenCreated, AuditEntry, AuditFilters, Contact, ContactFields, Customer, CustomerFields,
   CustomerFilters, FollowUp, FollowUpFields, ImportReport, Me, Page, User, UserSummary,
 } from './types';
+export * from './revenue';
 
 export const PAGE_SIZE = 50;
 

@@ -4,6 +4,7 @@ import type {
   DataScope, DuplicateCandidate as DuplicateCandidateSchema, FollowUpSchema, ImportReport as ImportReportSchema,
   Resource, Role, User,
 } from '@l2c/shared';
+export type * from './revenue-types';
 
 type Out<S extends { parse: (value: unknown) => unknown }> = ReturnType<S['parse']>;
 

@@ -4,13 +4,14 @@ import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/types';
+import type { EnumKind } from '../lib/labels';
 
-const ENUM_FIELDS: Record<string, 'industry' | 'source' | 'grade' | 'decisionRole' | 'followUpKind'> = {
-  industry: 'industry', source: 'source', decisionRole: 'decisionRole', kind: 'followUpKind',
+const ENUM_FIELDS: Record<string, EnumKind> = {
+  industry: 'industry', source: 'source', decisionRole: 'decisionRole', kind: 'followUpKind', status: 'contractStatus',
 };
 
 export function fieldLabel(t: TFunction, entityType: string, field: string): string {
-  const ns = entityType === 'contact' ? 'contact.fields' : 'customer.fields';
+  const ns = entityType === 'contact' ? 'contact.fields' : entityType === 'contract' ? 'contract.fields' : 'customer.fields';
   const fallback = t(`audit.fields.${field}`, { defaultValue: t(`customer.fields.${field}`, { defaultValue: field }) });
   return t(`${ns}.${field}`, { defaultValue: fallback });
 }

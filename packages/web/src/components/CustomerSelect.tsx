@@ -1,7 +1,7 @@
 // Pick a customer (e.g. the parent company), searching GET /customers?q= as one types.
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { customers } from '../api/endpoints';
 import { useDebounced } from '../lib/useDebounced';
 
@@ -14,9 +14,10 @@ interface Props {
   excludeId?: string;
   placeholder?: string;
   id?: string;
+  style?: CSSProperties;
 }
 
-export function CustomerSelect({ value, onChange, initial, excludeId, placeholder, id }: Props) {
+export function CustomerSelect({ value, onChange, initial, excludeId, placeholder, id, style }: Props) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
   const list = useQuery({
@@ -31,6 +32,7 @@ export function CustomerSelect({ value, onChange, initial, excludeId, placeholde
   return (
     <Select
       id={id}
+      style={style}
       value={value ?? undefined}
       onChange={(v: string | undefined) => onChange?.(v ?? null)}
       placeholder={placeholder}

@@ -1,4 +1,6 @@
 // English messages; the type keeps the keys in step with zh-CN.ts.
+import cashEn from './cash.en';
+import contractsEn from './contracts.en';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
@@ -12,7 +14,8 @@ const en: Messages = {
   },
   nav: {
     home: 'Home', crm: 'CRM', customers: 'Customers', pool: 'Public pool', system: 'System', audit: 'Audit log',
-    tokens: 'API tokens', menu: 'Menu',
+    tokens: 'API tokens', menu: 'Menu', cash: 'Contract to cash', contracts: 'Contracts', approvals: 'Approvals',
+    receivables: 'Receivables', payments: 'Payments', writeOff: 'Write-off', aging: 'Aging',
   },
   header: { switchLang: '中文', switchLangTitle: 'Switch language', logout: 'Log out', loggedOut: 'Logged out' },
   roles: {
@@ -79,6 +82,7 @@ const en: Messages = {
       gatekeeper: 'Gatekeeper', champion: 'Champion', other: 'Other',
     },
     followUpKind: { call: 'Call', visit: 'Visit', email: 'Email', wechat: 'WeChat', meeting: 'Meeting', other: 'Other' },
+    ...cashEn.revenueEnums,
   },
   contact: {
     fields: {
@@ -99,14 +103,26 @@ const en: Messages = {
     noChanges: 'No field changes', noAccess: 'You may not read the audit log',
     entityTypes: {
       customer: 'Customer', contact: 'Contact', followup: 'Follow-up', user: 'User', team: 'Team', api_token: 'API token',
-      session: 'Session',
+      session: 'Session', contract: 'Contract', receivable: 'Receivable', payment: 'Payment', write_off: 'Write-off',
+      approval: 'Approval', credit_profile: 'Credit profile', bad_debt_request: 'Bad-debt request',
     },
     actions: {
       create: 'Created', update: 'Updated', delete: 'Deleted', claim: 'Claimed', release: 'Released to pool',
       assign: 'Assigned', import: 'Imported', export: 'Exported', login: 'Logged in', logout: 'Logged out',
-      revoke: 'Revoked', reclaim: 'Returned to pool automatically',
+      revoke: 'Revoked', reclaim: 'Returned to pool automatically', submit: 'Submitted for approval', approve: 'Approved',
+      reject: 'Rejected', return: 'Returned', sign: 'Signed', status: 'Status changed', terminate: 'Terminated',
+      deliver: 'Delivered / accepted', amend_submit: 'Amendment submitted', amend: 'Amendment in force', amend_refused: 'Amendment refused',
+      request_bad_debt: 'Bad debt requested', confirm: 'Confirmed', cancel: 'Cancelled', approval_submit: 'Approval requested',
+      approval_approve: 'Approval step approved', approval_reject: 'Approval rejected', approval_return: 'Approval returned',
+      approval_cancel: 'Approval withdrawn',
     },
-    fields: { ownerName: 'Owner', ownerId: 'Owner ID', parentId: 'Parent company', reason: 'Reason', revokedAt: 'Revoked at', expiresAt: 'Expires at' },
+    fields: {
+      ownerName: 'Owner', ownerId: 'Owner ID', parentId: 'Parent company', reason: 'Reason', revokedAt: 'Revoked at', expiresAt: 'Expires at',
+      status: 'Status', amendment: 'Amendment', delivered: 'Delivered', signedOn: 'Signed on', creditOverride: 'Over-credit approved',
+      amountInclTax: 'Amount incl. tax', title: 'Title', lines: 'Lines', instalments: 'Payment plan', signatories: 'Signatories',
+      signedFileSha256: 'File SHA-256', badDebtRequested: 'Bad debt requested', approvalStep: 'Approval step', decision: 'Decision',
+      comment: 'Comment', approvalChain: 'Approval chain', approvalFacts: 'Approval facts', signedFile: 'Signed file', customerId: 'Customer ID',
+    },
   },
   pool: {
     title: 'Public pool', intro: 'Customers without follow-up for a while, or released by their owner, wait here for any rep to claim.',
@@ -151,9 +167,13 @@ const en: Messages = {
         bad_credentials: 'Wrong email or password', locked: 'Too many failed logins; the account is locked for a while',
         tenant_required: 'This email belongs to several companies; name the tenant', token_not_found: 'No such API token',
       },
+      ...cashEn.revenueErrors,
     },
   },
   notFound: { title: 'Page not found', back: 'Back to home' },
+  ...contractsEn,
+  receivable: cashEn.receivable, payment: cashEn.payment, writeOff: cashEn.writeOff, account: cashEn.account,
+  statement: cashEn.statement, aging: cashEn.aging,
 };
 
 export default en;

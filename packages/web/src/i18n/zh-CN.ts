@@ -1,4 +1,7 @@
 // 简体中文 — the source of truth for message keys; en.ts must have the same shape.
+import cashZh from './cash.zh-CN';
+import contractsZh from './contracts.zh-CN';
+
 const zhCN = {
   app: { name: 'L2C', tagline: '从线索到回款' },
   common: {
@@ -10,7 +13,8 @@ const zhCN = {
   },
   nav: {
     home: '首页', crm: '客户管理', customers: '客户', pool: '公海', system: '系统', audit: '审计日志',
-    tokens: 'API 令牌', menu: '菜单',
+    tokens: 'API 令牌', menu: '菜单', cash: '合同与回款', contracts: '合同', approvals: '审批', receivables: '应收',
+    payments: '回款', writeOff: '核销', aging: '账龄',
   },
   header: { switchLang: 'English', switchLangTitle: '切换语言', logout: '退出登录', loggedOut: '已退出登录' },
   roles: {
@@ -71,6 +75,7 @@ const zhCN = {
       champion: '内部支持者', other: '其他',
     },
     followUpKind: { call: '电话', visit: '拜访', email: '邮件', wechat: '微信', meeting: '会议', other: '其他' },
+    ...cashZh.revenueEnums,
   },
   contact: {
     fields: {
@@ -91,12 +96,24 @@ const zhCN = {
     noChanges: '无字段变更', noAccess: '您没有查看审计日志的权限',
     entityTypes: {
       customer: '客户', contact: '联系人', followup: '跟进记录', user: '用户', team: '团队', api_token: 'API 令牌', session: '会话',
+      contract: '合同', receivable: '应收', payment: '回款', write_off: '核销', approval: '审批', credit_profile: '信用档案',
+      bad_debt_request: '坏账申请',
     },
     actions: {
       create: '创建', update: '修改', delete: '删除', claim: '领取', release: '退回公海', assign: '分配',
       import: '导入', export: '导出', login: '登录', logout: '退出', revoke: '撤销', reclaim: '自动回收公海',
+      submit: '提交审批', approve: '审批通过', reject: '驳回', return: '退回', sign: '签署', status: '状态变更', terminate: '终止',
+      deliver: '交付/验收', amend_submit: '提交补充协议', amend: '补充协议生效', amend_refused: '补充协议未通过',
+      request_bad_debt: '申请坏账', confirm: '确认', cancel: '撤销', approval_submit: '发起审批', approval_approve: '审批同意',
+      approval_reject: '审批驳回', approval_return: '审批退回', approval_cancel: '撤回审批',
     },
-    fields: { ownerName: '负责人', ownerId: '负责人 ID', parentId: '上级公司', reason: '原因', revokedAt: '撤销时间', expiresAt: '过期时间' },
+    fields: {
+      ownerName: '负责人', ownerId: '负责人 ID', parentId: '上级公司', reason: '原因', revokedAt: '撤销时间', expiresAt: '过期时间',
+      status: '状态', amendment: '补充协议', delivered: '交付', signedOn: '签订日期', creditOverride: '超额度通过', amountInclTax: '含税金额',
+      title: '标题', lines: '明细', instalments: '回款计划', signatories: '签署人', signedFileSha256: '文件 SHA-256', badDebtRequested: '申请坏账金额',
+      approvalStep: '审批步骤', decision: '决定', comment: '意见', approvalChain: '审批链', approvalFacts: '审批要素', signedFile: '签署文件',
+      customerId: '客户 ID',
+    },
   },
   pool: {
     title: '公海', intro: '长期未跟进或已退回的客户会进入公海，任何销售都可以领取。',
@@ -134,9 +151,13 @@ const zhCN = {
         bad_credentials: '邮箱或密码不正确', locked: '登录失败次数过多，账号已被临时锁定，请稍后再试',
         tenant_required: '该邮箱属于多个企业，请指定企业', token_not_found: 'API 令牌不存在',
       },
+      ...cashZh.revenueErrors,
     },
   },
   notFound: { title: '页面不存在', back: '返回首页' },
+  ...contractsZh,
+  receivable: cashZh.receivable, payment: cashZh.payment, writeOff: cashZh.writeOff, account: cashZh.account,
+  statement: cashZh.statement, aging: cashZh.aging,
 };
 
 export type Messages = typeof zhCN;

@@ -8,6 +8,7 @@ import { auth } from '../api/endpoints';
 import { useAuth } from '../auth/useAuth';
 import { currentLang, setLang } from '../i18n';
 import { roleLabel } from '../lib/labels';
+import { NotificationBell } from './NotificationBell';
 
 export function HeaderBar({ compact, onOpenMenu }: { compact: boolean; onOpenMenu: () => void }) {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function HeaderBar({ compact, onOpenMenu }: { compact: boolean; onOpenMen
         {!compact && <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>}
       </Flex>
       <Flex align="center" gap={compact ? 4 : 12}>
+        <NotificationBell />
         <Button
           type="text"
           icon={<GlobalOutlined />}

@@ -1,16 +1,25 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
-import { AuditOutlined, HomeOutlined, InboxOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
-import { Menu, type MenuProps } from 'antd';
+import {
+  AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  MoneyCollectOutlined, NodeIndexOutlined, ReconciliationOutlined, TeamOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { approvals } from '../api/endpoints';
 import { useAuth } from '../auth/useAuth';
 
+export const INBOX_KEY = ['approvals', 'inbox'] as const;
+
+const PREFIXES: Array<[string, string]> = [
+  ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'],
+  ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
+  ['/write-off', 'writeOff'], ['/aging', 'aging'],
+];
+
 function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/customers')) return 'customers';
-  if (pathname.startsWith('/pool')) return 'pool';
-  if (pathname.startsWith('/audit')) return 'audit';
-  if (pathname.startsWith('/settings/tokens')) return 'tokens';
-  return 'home';
+  return PREFIXES.find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? 'home';
 }
 
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -29,6 +38,36 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   if (can('pool', 'read')) {
     crm.push({ key: 'pool', icon: <InboxOutlined />, label: link('/pool', 'nav-pool', t('nav.pool')) });
   }
+  const canApprove = can('approvals', 'approve');
+  const inbox = useQuery({ queryKey: INBOX_KEY, queryFn: () => approvals.inbox(), enabled: canApprove, refetchInterval: 60_000 });
+  const waiting = inbox.data?.items.length ?? 0;
+  const cash: NonNullable<MenuProps['items']> = [];
+  if (can('contracts', 'read')) {
+    cash.push({ key: 'contracts', icon: <FileProtectOutlined />, label: link('/contracts', 'nav-contracts', t('nav.contracts')) });
+  }
+  if (can('approvals', 'read')) {
+    cash.push({
+      key: 'approvals', icon: <CheckSquareOutlined />,
+      label: (
+        <Link to="/approvals" data-testid="nav-approvals" onClick={onNavigate}>
+          {t('nav.approvals')}{' '}
+          {waiting > 0 && <Badge count={waiting} size="small" style={{ marginInlineStart: 4 }} data-testid="nav-approvals-badge" />}
+        </Link>
+      ),
+    });
+  }
+  if (can('receivables', 'read')) {
+    cash.push({ key: 'receivables', icon: <ReconciliationOutlined />, label: link('/receivables', 'nav-receivables', t('nav.receivables')) });
+  }
+  if (can('payments', 'read')) {
+    cash.push({ key: 'payments', icon: <MoneyCollectOutlined />, label: link('/payments', 'nav-payments', t('nav.payments')) });
+  }
+  if (can('write_offs', 'read')) {
+    cash.push({ key: 'writeOff', icon: <NodeIndexOutlined />, label: link('/write-off', 'nav-write-off', t('nav.writeOff')) });
+  }
+  if (can('receivables', 'read')) {
+    cash.push({ key: 'aging', icon: <BarChartOutlined />, label: link('/aging', 'nav-aging', t('nav.aging')) });
+  }
   const system: NonNullable<MenuProps['items']> = [];
   if (can('audit', 'read')) {
     system.push({ key: 'audit', icon: <AuditOutlined />, label: link('/audit', 'nav-audit', t('nav.audit')) });
@@ -40,6 +79,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const items: MenuProps['items'] = [
     { key: 'home', icon: <HomeOutlined />, label: link('/', 'nav-home', t('nav.home')) },
     ...(crm.length ? [{ type: 'group' as const, key: 'crm', label: t('nav.crm'), children: crm }] : []),
+    ...(cash.length ? [{ type: 'group' as const, key: 'cash', label: t('nav.cash'), children: cash }] : []),
     ...(system.length ? [{ type: 'group' as const, key: 'system', label: t('nav.system'), children: system }] : []),
   ];
 

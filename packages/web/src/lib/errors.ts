@@ -81,3 +81,29 @@ export function formErrorSummary(t: TFunction, form: FormInstance, err: unknown,
   if (isApiError(err) && err.errors.length > 0 && unmatched.length === 0) return null;
   return [errorText(t, err), ...unmatched].join('\n');
 }
+
+/**
+ * Like applyFieldErrors, but onto nested fields too ("lines.0.quantity" → ['lines', 0, 'quantity']), for forms with
+ * lists. `rename` maps API field names to form field names (e.g. discountRate → discountPercent). Returns what
+ * matched no field.
+ */
+export function applyNestedFieldErrors(
+  form: FormInstance, errors: ReadonlyArray<{ path: string; message: string }>, fields: readonly string[], rename: Record<string, string> = {},
+): string[] {
+  const known = new Set(fields);
+  const unmatched: string[] = [];
+  const byName = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const e of errors) {
+    const name = pathToName(e.path).map((s) => (typeof s === 'string' ? (rename[s] ?? s) : s));
+    if (typeof name[0] !== 'string' || !known.has(name[0])) {
+      unmatched.push(e.path ? `${e.path}: ${e.message}` : e.message);
+      continue;
+    }
+    const key = name.join('.');
+    const entry = byName.get(key) ?? { name, errors: [] };
+    entry.errors.push(e.message);
+    byName.set(key, entry);
+  }
+  form.setFields([...byName.values()]);
+  return unmatched;
+}

@@ -1,7 +1,10 @@
 // Translated labels for enum values that arrive as plain strings from the API.
 import type { TFunction } from 'i18next';
 
-export type EnumKind = 'industry' | 'source' | 'grade' | 'decisionRole' | 'followUpKind';
+export type EnumKind = 'industry' | 'source' | 'grade' | 'decisionRole' | 'followUpKind'
+  | 'contractStatus' | 'contractKind' | 'trigger' | 'method' | 'receivableStatus' | 'receivableKind' | 'receivableSource'
+  | 'paymentStatus' | 'strategy' | 'approvalStatus' | 'writeOffKind' | 'riskLevel' | 'accountEntryKind' | 'statementKind'
+  | 'sourceType';
 
 export function enumLabel(t: TFunction, kind: EnumKind, value: string | null | undefined): string {
   if (!value) return '—';

@@ -12,12 +12,13 @@ import { AssignModal } from '../../components/AssignModal';
 import { ReleaseModal } from '../../components/ReleaseModal';
 import { errorText, useShowError } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
+import { AccountsTab } from '../../components/accounts/AccountsTab';
 import { AuditTab } from './AuditTab';
 import { ContactsTab } from './ContactsTab';
 import { CustomerOverview } from './CustomerOverview';
 import { FollowUpsTab } from './FollowUpsTab';
 
-const TABS = ['overview', 'contacts', 'followups', 'audit'] as const;
+const TABS = ['overview', 'contacts', 'followups', 'accounts', 'audit'] as const;
 
 export default function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -119,6 +120,7 @@ export default function CustomerDetailPage() {
             { key: 'overview', label: <span data-testid="customer-tab-overview">{t('customer.detail.overview')}</span>, children: <CustomerOverview customer={c} /> },
             ...(can('contacts', 'read') ? [{ key: 'contacts', label: <span data-testid="customer-tab-contacts">{t('customer.detail.contacts')}</span>, children: <ContactsTab customerId={c.id} /> }] : []),
             ...(can('followups', 'read') ? [{ key: 'followups', label: <span data-testid="customer-tab-followups">{t('customer.detail.followups')}</span>, children: <FollowUpsTab customerId={c.id} /> }] : []),
+            ...(can('accounts', 'read') ? [{ key: 'accounts', label: <span data-testid="customer-tab-accounts">{t('account.tab')}</span>, children: <AccountsTab customerId={c.id} /> }] : []),
             ...(can('customers', 'read') ? [{ key: 'audit', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
           ]}
         />

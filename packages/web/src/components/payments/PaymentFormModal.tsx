@@ -1,0 +1,147 @@
+// Register a payment 登记回款: customer, amount (an exact string), date, method, payer, bank reference, remark.
+// Finance may confirm it at once and write it off automatically. One Idempotency-Key per submission: a double click
+// or a retry after a lost answer books the payment once.
+import { CONTRACT_CURRENCIES, PAYMENT_METHODS, WRITE_OFF_STRATEGIES } from '@l2c/shared';
+import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { payments } from '../../api/endpoints';
+import type { Payment, WriteOffStrategy } from '../../api/types';
+import { useAuth } from '../../auth/useAuth';
+import { toYmd } from '../../lib/dates';
+import { applyFieldErrors, errorText } from '../../lib/errors';
+import { useIdempotencyKey } from '../../lib/idempotency';
+import { enumOptions } from '../../lib/labels';
+import { isAmount, normalizeAmount } from '../../lib/money';
+import { CustomerSelect } from '../CustomerSelect';
+import { MoneyInput } from '../revenue/MoneyInput';
+
+interface Values {
+  customerId?: string | null; amount?: string; currency?: string; receivedOn?: Dayjs; method?: string; payerName?: string;
+  payerAccount?: string; bankReference?: string; remark?: string; confirm?: boolean; autoApply?: boolean; strategy?: WriteOffStrategy;
+}
+const FIELDS = ['customerId', 'amount', 'currency', 'receivedOn', 'method', 'payerName', 'payerAccount', 'bankReference', 'remark'] as const;
+const text = (v?: string) => (v && v.trim() ? v.trim() : null);
+
+interface Props {
+  open: boolean;
+  onClose: () => void;
+  onDone: (p: Payment) => void;
+  initialCustomer?: { id: string; name: string } | null;
+}
+
+export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Props) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [form] = Form.useForm<Values>();
+  const idem = useIdempotencyKey();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const canConfirm = can('payments', 'confirm');
+  const canApply = canConfirm && can('write_offs', 'create');
+  const confirmNow = Form.useWatch('confirm', form);
+  const autoApply = Form.useWatch('autoApply', form);
+  const p = (k: string) => t(`payment.fields.${k}`);
+
+  useEffect(() => {
+    if (open) {
+      idem.renew();
+      setError(null);
+      form.resetFields();
+      form.setFieldsValue({ customerId: initialCustomer?.id ?? null });
+    }
+  }, [open, form, idem, initialCustomer]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await payments.create({
+        customerId: v.customerId!, amount: normalizeAmount(v.amount), currency: v.currency ?? 'CNY',
+        receivedOn: toYmd(v.receivedOn) ?? toYmd(dayjs())!, method: v.method ?? 'bank_transfer', payerName: text(v.payerName),
+        payerAccount: text(v.payerAccount), bankReference: text(v.bankReference), remark: text(v.remark),
+        confirm: canConfirm && !!v.confirm, autoApply: canApply && v.confirm && v.autoApply ? (v.strategy ?? 'oldest_due') : null,
+      }, idem.key());
+      idem.renew();
+      onDone(created);
+      onClose();
+    } catch (e) {
+      if (isApiError(e)) applyFieldErrors(form, e, FIELDS);
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const half = { xs: 24, sm: 12 };
+  return (
+    <Modal open={open} title={t('payment.form.title')} onCancel={onClose} onOk={() => void submit()} width={640}
+      okButtonProps={{ loading: busy, 'data-testid': 'payment-form-submit' }} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="payment-form-error" />}
+      <Form<Values> form={form} layout="vertical" initialValues={{ currency: 'CNY', method: 'bank_transfer', receivedOn: dayjs(), confirm: canConfirm, autoApply: false, strategy: 'oldest_due' }} data-testid="payment-form">
+        <Row gutter={16}>
+          <Col xs={24}>
+            <Form.Item name="customerId" label={p('customer')} rules={[{ required: true, message: t('payment.form.customerRequired') }]}>
+              <CustomerSelect initial={initialCustomer} id="payment-customer" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="amount" label={p('amount')} rules={[{ validator: async (_r, v?: string) => { if (!isAmount(v)) throw new Error(t('payment.form.amountInvalid')); } }]}>
+              <MoneyInput data-testid="payment-amount" placeholder="0.00" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="currency" label={p('currency')}><Select options={CONTRACT_CURRENCIES.map((c) => ({ value: c, label: c }))} /></Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="receivedOn" label={p('receivedOn')} rules={[{ required: true, message: t('payment.form.dateRequired') }]}>
+              <DatePicker style={{ width: '100%' }} data-testid="payment-received-on" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="method" label={p('method')}><Select options={enumOptions(t, 'method', PAYMENT_METHODS)} /></Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="payerName" label={p('payerName')}><Input maxLength={120} data-testid="payment-payer" /></Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="payerAccount" label={p('payerAccount')}><Input maxLength={60} /></Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="bankReference" label={p('bankReference')}><Input maxLength={80} data-testid="payment-bank-reference" /></Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="remark" label={p('remark')}><Input maxLength={500} /></Form.Item>
+          </Col>
+          {canConfirm && (
+            <Col xs={24}>
+              <Form.Item name="confirm" valuePropName="checked" style={{ marginBottom: 8 }}>
+                <Checkbox data-testid="payment-confirm-now">{t('payment.form.confirmNow')}</Checkbox>
+              </Form.Item>
+            </Col>
+          )}
+          {canApply && confirmNow && (
+            <>
+              <Col xs={24} sm={12}>
+                <Form.Item name="autoApply" valuePropName="checked" style={{ marginBottom: 8 }}>
+                  <Checkbox data-testid="payment-auto-apply">{t('payment.form.autoApply')}</Checkbox>
+                </Form.Item>
+              </Col>
+              {autoApply && (
+                <Col xs={24} sm={12}>
+                  <Form.Item name="strategy" style={{ marginBottom: 8 }}>
+                    <Select options={enumOptions(t, 'strategy', WRITE_OFF_STRATEGIES)} />
+                  </Form.Item>
+                </Col>
+              )}
+            </>
+          )}
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,79 @@
+// Credit note 红冲 against an invoice: amount (at most what is open) and its tax, with a reason. Booked with an
+// Idempotency-Key, so a double click books one note.
+import { Alert, Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import { receivables } from '../../api/endpoints';
+import type { Receivable } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { applyNestedFieldErrors, errorText } from '../../lib/errors';
+import { useIdempotencyKey } from '../../lib/idempotency';
+import { AMOUNT_PATTERN, gt, isAmount, normalizeAmount } from '../../lib/money';
+import { MoneyInput } from '../revenue/MoneyInput';
+
+interface Values { amount?: string; taxAmount?: string; reason?: string }
+
+export function CreditNoteModal({ receivable: r, onClose, onDone }: { receivable: Receivable | null; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [form] = Form.useForm<Values>();
+  const idem = useIdempotencyKey();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const c = (k: string, o?: Record<string, unknown>) => t(`receivable.creditNote.${k}`, o);
+  useEffect(() => {
+    if (r) {
+      form.setFieldsValue({ amount: r.amountOpen, taxAmount: '0.00', reason: '' });
+      idem.renew();
+      setError(null);
+    }
+  }, [r, form, idem]);
+
+  const submit = async () => {
+    if (!r) return;
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await receivables.creditNote(r.id, { amount: normalizeAmount(v.amount), taxAmount: normalizeAmount(v.taxAmount) || '0.00', reason: (v.reason ?? '').trim() }, idem.key());
+      idem.renew();
+      onDone();
+      onClose();
+    } catch (e) {
+      if (isApiError(e)) applyNestedFieldErrors(form, e.errors, ['amount', 'taxAmount', 'reason']);
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open={!!r} title={`${c('title')} · ${r?.number ?? ''}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: busy, danger: true, 'data-testid': 'credit-note-ok' }} destroyOnHidden>
+      <Alert type="info" showIcon title={c('hint')} style={{ marginBottom: 12 }} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="amount"
+          label={c('amount')}
+          extra={r ? `${t('receivable.fields.amountOpen')}: ${fmt.money(r.amountOpen, r.currency)}` : undefined}
+          rules={[{
+            validator: async (_x, v?: string) => {
+              if (!isAmount(v)) throw new Error(t('payment.form.amountInvalid'));
+              if (r && gt(normalizeAmount(v), r.amountOpen)) throw new Error(c('exceeds', { amount: fmt.money(r.amountOpen, r.currency) }));
+            },
+          }]}
+        >
+          <MoneyInput data-testid="credit-note-amount" />
+        </Form.Item>
+        <Form.Item name="taxAmount" label={c('taxAmount')} rules={[{ validator: async (_x, v?: string) => { if (v && !AMOUNT_PATTERN.test(normalizeAmount(v))) throw new Error(t('payment.form.amountInvalid')); } }]}>
+          <MoneyInput />
+        </Form.Item>
+        <Form.Item name="reason" label={c('reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('approval.actions.commentRequired') }]}>
+          <Input.TextArea rows={2} maxLength={500} data-testid="credit-note-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

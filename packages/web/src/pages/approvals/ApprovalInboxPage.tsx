@@ -1,0 +1,130 @@
+// The approval inbox: what waits for the signed-in user's decision, with the document's key facts; approve (with an
+// optional comment), reject or return (with a reason the submitter can act on).
+import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { approvals } from '../../api/endpoints';
+import type { ApprovalInboxItem } from '../../api/types';
+import { useAuth } from '../../auth/useAuth';
+import { stepName } from '../../components/contracts/ApprovalProgress';
+import { Money } from '../../components/revenue/Money';
+import { ReasonModal } from '../../components/revenue/ReasonModal';
+import { useFormat } from '../../i18n/format';
+import { rateToPercent } from '../../lib/contractForm';
+import { errorText } from '../../lib/errors';
+import { enumLabel } from '../../lib/labels';
+import { INBOX_KEY } from '../../layout/NavMenu';
+
+type Act = { item: ApprovalInboxItem; action: 'approve' | 'reject' | 'return' } | null;
+
+function docLink(item: ApprovalInboxItem): string {
+  if (item.docType === 'contract') return `/contracts/${item.docId}`;
+  // An amendment's number is its contract's number plus "-Ann"; the inbox does not carry the contract's id.
+  if (item.docType === 'contract_amendment') return `/contracts?q=${encodeURIComponent(item.docNumber.replace(/-A\d+$/, ''))}`;
+  return '#';
+}
+
+function factItems(t: TFunction, facts: ApprovalInboxItem['facts'], currency: string | undefined) {
+  const out: Array<{ key: string; label: string; children: ReactNode }> = [];
+  const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+  for (const k of ['amount', 'amountBefore', 'amountDelta', 'amountExclTax'] as const) {
+    const v = str(facts[k]);
+    if (v) out.push({ key: k, label: t(`approval.facts.${k}`), children: <Money amount={v} currency={currency} strong={k === 'amount'} /> });
+  }
+  const disc = str(facts.maxDiscount);
+  if (disc) out.push({ key: 'maxDiscount', label: t('approval.facts.maxDiscount'), children: `${rateToPercent(disc)}%` });
+  if (facts.paymentTermDays !== undefined && facts.paymentTermDays !== null) {
+    out.push({ key: 'term', label: t('approval.facts.paymentTermDays'), children: t('approval.facts.days', { days: facts.paymentTermDays }) });
+  }
+  const risk = str(facts.riskLevel);
+  if (risk) out.push({ key: 'risk', label: t('approval.facts.riskLevel'), children: enumLabel(t, 'riskLevel', risk) });
+  const grade = str(facts.customerGrade);
+  if (grade) out.push({ key: 'grade', label: t('approval.facts.customerGrade'), children: grade });
+  if (facts.overCredit === true) out.push({ key: 'over', label: t('approval.facts.overCredit'), children: <Tag color="red">{t('common.yes')}</Tag> });
+  return out;
+}
+
+export default function ApprovalInboxPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [act, setAct] = useState<Act>(null);
+  const inbox = useQuery({ queryKey: INBOX_KEY, queryFn: () => approvals.inbox(), enabled: can('approvals', 'read') });
+
+  const decide = async (item: ApprovalInboxItem, action: 'approve' | 'reject' | 'return', comment: string | null) => {
+    await approvals.act(item.id, action, comment);
+    void message.success(t(`approval.actions.${action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'returned'}`));
+    for (const key of [INBOX_KEY, ['contract', item.docId], ['contract-approvals'], ['contracts'], ['audit'], ['notifications']]) {
+      void queryClient.invalidateQueries({ queryKey: key });
+    }
+  };
+
+  return (
+    <Card>
+      <Flex vertical gap={16}>
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>{t('approval.inbox.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('approval.inbox.intro')}</Typography.Text>
+        </div>
+        {inbox.isPending && <Skeleton active />}
+        {inbox.isError && <Alert type="error" showIcon title={errorText(t, inbox.error)} />}
+        {inbox.data && inbox.data.items.length === 0 && <Empty description={t('approval.inbox.empty')} />}
+        <Row gutter={[16, 16]}>
+          {inbox.data?.items.map((item) => {
+            const currency = typeof item.facts.currency === 'string' ? item.facts.currency : undefined;
+            return (
+              <Col xs={24} lg={12} key={item.id}>
+                <Card
+                  size="small"
+                  data-testid="approval-item"
+                  title={
+                    <Flex gap={8} align="center" wrap>
+                      <Tag color="blue">{t(`approval.inbox.docTypes.${item.docType}`, { defaultValue: item.docType })}</Tag>
+                      <Link to={docLink(item)} data-testid="approval-doc-link">{item.docNumber}</Link>
+                    </Flex>
+                  }
+                  extra={<Tag color="processing">{stepName(t, item.stepName)}</Tag>}
+                >
+                  <Typography.Paragraph strong ellipsis={{ rows: 2 }} style={{ marginBottom: 8 }}>{item.title}</Typography.Paragraph>
+                  <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={factItems(t, item.facts, currency)} />
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0' }}>
+                    {t('approval.inbox.submittedBy')}: {item.submittedBy?.name ?? '—'} · {t('approval.inbox.waitingSince', { time: fmt.instant(item.waitingSince) })}
+                  </Typography.Paragraph>
+                  {can('approvals', 'approve') && (
+                    <Flex gap={8} wrap>
+                      <Button type="primary" icon={<CheckOutlined />} onClick={() => setAct({ item, action: 'approve' })} data-testid="approval-approve">
+                        {t('approval.actions.approve')}
+                      </Button>
+                      <Button icon={<RollbackOutlined />} onClick={() => setAct({ item, action: 'return' })} data-testid="approval-return">
+                        {t('approval.actions.return')}
+                      </Button>
+                      <Button danger icon={<CloseOutlined />} onClick={() => setAct({ item, action: 'reject' })} data-testid="approval-reject">
+                        {t('approval.actions.reject')}
+                      </Button>
+                    </Flex>
+                  )}
+                </Card>
+              </Col>
+            );
+          })}
+        </Row>
+      </Flex>
+      <ReasonModal
+        open={act !== null}
+        title={act ? `${t(`approval.actions.${act.action}`)} · ${act.item.docNumber}` : ''}
+        label={act?.action === 'approve' ? t('approval.actions.commentOptional') : t('approval.actions.comment')}
+        required={act?.action !== 'approve'}
+        danger={act?.action === 'reject'}
+        testId="approval-decide"
+        onClose={() => setAct(null)}
+        onSubmit={async (comment) => { if (act) await decide(act.item, act.action, comment || null); }}
+      />
+    </Card>
+  );
+}
