@@ -105,6 +105,10 @@ describe('drill-down, trend, top customers', () => {
     const next = await d.finance.get(`/api/v1/aging/receivables?asOf=${AS_OF}&groupBy=customer&key=${d.x}&bucket=overdue&limit=2&cursor=${overdue.body.nextCursor}`);
     expect(next.body.items.map((i: { number: string }) => i.number)).toEqual([d.r.r4.number, d.r.r3.number]);
     expect((await d.finance.get(`/api/v1/aging/receivables?asOf=${AS_OF}&bucket=nope`)).status).toBe(400);
+    const region = await d.finance.get(`/api/v1/aging/receivables?asOf=${AS_OF}&groupBy=region&key=unassigned`);
+    expect(region.body.items.map((i: { number: string }) => i.number)).toEqual([d.r.r9.number]);
+    const team = await d.finance.get(`/api/v1/aging/receivables?asOf=${AS_OF}&groupBy=team&key=${t.teams.eastSub}&bucket=1-30`);
+    expect(team.body.items.map((i: { number: string; amountOpen: string }) => [i.number, i.amountOpen])).toEqual([[d.r.r8.number, '1000.00']]);
     // Outside the rep's scope, the cell is simply empty.
     const rep = await c.repNorth.get(`/api/v1/aging/receivables?asOf=${AS_OF}&groupBy=customer&key=${d.x}`);
     expect(rep.body.items).toEqual([]);

@@ -6,14 +6,12 @@ import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { businessDate } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { receivableScopeOf } from '../receivables/index.js';
 import { addDays, bucketOf, bucketsOf, daysFrom, dueRanges, type Bucket } from './buckets.js';
 import { collectionsError } from './collections.errors.js';
 import * as q from './aging.sql.js';
 
 export function scopeOf(auth: AuthContext) {
-  // Everyone-sees-all roles need no customer join; the others see receivables they or their customers' owners may see.
-  return auth.scope === 'all' ? null : receivableScopeOf(auth);
+  return q.scopePredicate(auth.userId, auth.scope);
 }
 
 export function openSetFor(auth: AuthContext, asOf: string | undefined, currency: string, today = businessDate(new Date())): q.OpenSetOptions {
@@ -24,10 +22,8 @@ export function openSetFor(auth: AuthContext, asOf: string | undefined, currency
 type Row = AgingReport['rows'][number];
 
 function shapeRow(r: q.AgingRow, buckets: Bucket[]): Row {
-  return {
-    key: r.key, label: r.label, count: r.n, total: addMoney([r.total]), overdue: addMoney([r.overdue]),
-    amounts: buckets.map((_, i) => addMoney([r[`b${i}`] ?? '0'])),
-  };
+  const amounts = buckets.map((_, i) => addMoney([r[`b${i}`] ?? '0']));
+  return { key: r.key, label: r.label, count: r.n, total: addMoney([r.total]), overdue: addMoney(amounts.slice(1)), amounts };
 }
 
 export async function agingReport(db: Db, auth: AuthContext, query: z.infer<typeof AgingQuery>): Promise<AgingReport> {
@@ -63,7 +59,7 @@ async function byProductLine(tx: Tx, set: q.OpenSetOptions, buckets: Bucket[], r
   for (const r of rows) {
     const amounts = bucketAmounts(r);
     if (!r.split_contract) {
-      add(r.key ?? 'unassigned', r.n, amounts, r.overdue);
+      add(r.key ?? 'unassigned', r.n, amounts, overdueOf(amounts));
       continue;
     }
     const lines = byContract.get(r.split_contract)!;

@@ -4,6 +4,7 @@
 // The second form equals |amount| − allocations up to that day, because every write-off transaction checks that
 // amount = applied + open for the customer; it only reads allocations after the day instead of all of them.
 import { sql, type RawBuilder } from 'kysely';
+import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 
 export interface OpenSetOptions {
@@ -11,28 +12,42 @@ export interface OpenSetOptions {
   /** Read the projection (asOf is today) instead of adding back later allocations. */
   projection: boolean;
   currency: string;
-  /** Data-scope predicate over receivables r and customers c; null = the whole tenant (no customer join needed). */
+  /** Data-scope predicate over receivables r (see scopePredicate); null = the whole tenant. */
   scope: RawBuilder<unknown> | null;
+}
+
+/**
+ * The receivables data scope (the receivables domain's rule: the receivable's owner or its customer's owner is someone
+ * the caller may see), written as two semi-joins on r alone. The report then needs no join to customers, and the
+ * aggregate stays an index-only scan of the open invoices; each owner list is computed once per query (an initplan).
+ */
+export function scopePredicate(userId: string, scope: DataScope): RawBuilder<unknown> | null {
+  if (scope === 'all') return null;
+  // = any(array(…)): the planner then knows the owner list is short and reads the customers by their owner index,
+  // where "in (select visible_owner_ids(…))" is costed as a thousand-row set and scans every customer.
+  const owners = sql`array(select visible_owner_ids(${userId}::uuid, ${scope}))`;
+  return sql`(r.owner_id = any(${owners}) or r.customer_id in (select sc.id from customers sc where sc.owner_id = any(${owners})))`;
 }
 
 /** Columns: id, customer_id, owner_id, contract_id, due_date, open (> 0). */
 export function openSet(o: OpenSetOptions): RawBuilder<unknown> {
-  const join = o.scope ? sql`join customers c on c.id = r.customer_id` : sql``;
-  const scope = o.scope ?? sql`true`;
-  const common = sql`r.kind = 'invoice' and r.currency = ${o.currency} and r.business_date <= ${o.asOf}::date and ${scope}`;
+  const common = sql`r.kind = 'invoice' and r.currency = ${o.currency} and r.business_date <= ${o.asOf}::date and ${o.scope ?? sql`true`}`;
   if (o.projection) {
     return sql`(select r.id, r.customer_id, r.owner_id, r.contract_id, r.due_date, r.amount_open as open
-      from receivables r ${join} where r.amount_open > 0 and ${common})`;
+      from receivables r where r.amount_open > 0 and ${common})`;
   }
   return sql`(with later as (
         select a.receivable_id, sum(a.amount) as amount from allocations a where a.applied_on > ${o.asOf}::date group by a.receivable_id)
       select r.id, r.customer_id, r.owner_id, r.contract_id, r.due_date, r.amount_open + coalesce(l.amount, 0) as open
-      from receivables r ${join} left join later l on l.receivable_id = r.id
+      from receivables r left join later l on l.receivable_id = r.id
       where r.amount_open > 0 and r.amount_open + coalesce(l.amount, 0) > 0 and ${common}
       union all
       select r.id, r.customer_id, r.owner_id, r.contract_id, r.due_date, l.amount as open
-      from later l join receivables r on r.id = l.receivable_id ${join}
-      where r.amount_open = 0 and l.amount > 0 and ${common})`;
+      from later l cross join lateral (
+        -- One primary-key probe per receivable paid after the day (OFFSET 0 keeps it so): the planner would otherwise
+        -- hash every settled receivable of the tenant to find them.
+        select r.* from receivables r where r.id = l.receivable_id and r.amount_open = 0 and ${common} offset 0) r
+      where l.amount > 0)`;
 }
 
 export interface Range { from: string | null; to: string | null }
@@ -49,25 +64,20 @@ function bucketSums(ranges: Range[]): RawBuilder<unknown> {
 
 export type Grouping = 'none' | 'customer' | 'owner' | 'team' | 'region';
 
-/** Group key over the open set o (text; 'unassigned' when there is none), and the joins it needs. */
-const GROUP: Record<Grouping, { key: RawBuilder<unknown>; join: RawBuilder<unknown>; label: RawBuilder<unknown>; labelJoin: RawBuilder<unknown> }> = {
-  none: { key: sql`'all'`, join: sql``, label: sql`'All'`, labelJoin: sql`` },
-  customer: { key: sql`o.customer_id::text`, join: sql``, label: sql`coalesce(x.name, t.key)`, labelJoin: sql`left join customers x on x.id = t.key::uuid` },
-  owner: {
-    key: sql`coalesce(o.owner_id::text, 'unassigned')`, join: sql``,
-    label: sql`coalesce(x.name, 'unassigned')`, labelJoin: sql`left join users x on x.id = nullif(t.key, 'unassigned')::uuid`,
-  },
-  team: {
-    key: sql`coalesce(u.team_id::text, 'unassigned')`, join: sql`left join users u on u.id = o.owner_id`,
-    label: sql`coalesce(x.name, 'unassigned')`, labelJoin: sql`left join teams x on x.id = nullif(t.key, 'unassigned')::uuid`,
-  },
-  region: {
-    key: sql`coalesce(nullif(cr.region, ''), 'unassigned')`, join: sql`join customers cr on cr.id = o.customer_id`,
-    label: sql`t.key`, labelJoin: sql``,
-  },
+/**
+ * Group key over the open set o in its own type (grouping by uuid hashes faster than by its text), the joins it needs,
+ * and the row label, looked up per shown row (a few hundred primary-key probes, not a join over every customer).
+ */
+const GROUP: Record<Grouping, { key: RawBuilder<unknown>; join: RawBuilder<unknown>; label: RawBuilder<unknown> }> = {
+  none: { key: sql`'all'::text`, join: sql``, label: sql`'All'` },
+  customer: { key: sql`o.customer_id`, join: sql``, label: sql`(select x.name from customers x where x.id = t.key)` },
+  owner: { key: sql`o.owner_id`, join: sql``, label: sql`(select x.name from users x where x.id = t.key)` },
+  team: { key: sql`u.team_id`, join: sql`left join users u on u.id = o.owner_id`, label: sql`(select x.name from teams x where x.id = t.key)` },
+  region: { key: sql`nullif(cr.region, '')`, join: sql`join customers cr on cr.id = o.customer_id`, label: sql`t.key` },
 };
 
-export interface AgingRow { is_total: boolean; key: string; label: string; n: number; total: string; overdue: string; groups: number; [bucket: `b${number}`]: string }
+/** Bucket 0 is always "not yet due", so what is overdue is the sum of the others (no extra aggregate per row). */
+export interface AgingRow { is_total: boolean; key: string; label: string; n: number; total: string; groups: number; [bucket: `b${number}`]: string }
 
 /** One statement: the first `limit` groups by open amount, and a totals row over every group. */
 export async function agingByGroup(tx: Tx, set: OpenSetOptions, grouping: Grouping, ranges: Range[], limit: number): Promise<AgingRow[]> {
@@ -76,15 +86,15 @@ export async function agingByGroup(tx: Tx, set: OpenSetOptions, grouping: Groupi
   const sumCols = sql.join(ranges.map((_, i) => sql`coalesce(sum(${sql.ref(`b${i}`)}), 0) as ${sql.raw(`b${i}`)}`));
   const r = await sql<AgingRow>`
     with agg as (
-      select ${g.key} as key, count(*)::int as n, sum(o.open) as total,
-        coalesce(sum(o.open) filter (where o.due_date < ${set.asOf}::date), 0) as overdue, ${bucketSums(ranges)}
+      select ${g.key} as key, count(*)::int as n, sum(o.open) as total, ${bucketSums(ranges)}
       from ${openSet(set)} o ${g.join}
       group by 1),
     top as (select * from agg order by total desc, key limit ${limit})
-    select false as is_total, t.key, ${g.label} as label, t.n, t.total, t.overdue, ${cols}, 0 as groups
-    from top t ${g.labelJoin}
+    select false as is_total, coalesce(t.key::text, 'unassigned') as key, coalesce(${g.label}, 'unassigned') as label,
+      t.n, t.total, ${cols}, 0 as groups
+    from top t
     union all
-    select true, 'total', 'Total', coalesce(sum(n), 0)::int, coalesce(sum(total), 0), coalesce(sum(overdue), 0), ${sumCols}, count(*)::int
+    select true, 'total', 'Total', coalesce(sum(n), 0)::int, coalesce(sum(total), 0), ${sumCols}, count(*)::int
     from agg
     order by 1, 5 desc, 2`.execute(tx);
   return r.rows;
@@ -92,7 +102,7 @@ export async function agingByGroup(tx: Tx, set: OpenSetOptions, grouping: Groupi
 
 const PRODUCT_LINE = sql`coalesce(nullif(upper(split_part(trim(l.product_code), '-', 1)), ''), 'OTHER')`;
 
-export interface ProductLineRow { key: string | null; split_contract: string | null; n: number; total: string; overdue: string; [bucket: `b${number}`]: string }
+export interface ProductLineRow { key: string | null; split_contract: string | null; n: number; total: string; [bucket: `b${number}`]: string }
 
 /**
  * Product lines come from the receivable's contract lines (the product code's prefix before '-'). A contract in one
@@ -108,8 +118,7 @@ export async function agingByProductLine(tx: Tx, set: OpenSetOptions, ranges: Ra
     select case when pl.contract_id is null then 'unassigned' when pl.lines = 1 then pl.only_line
                 when pl.weight <= 0 then 'unassigned' end as key,
            case when pl.lines > 1 and pl.weight > 0 then o.contract_id end as split_contract,
-           count(*)::int as n, sum(o.open) as total,
-           coalesce(sum(o.open) filter (where o.due_date < ${set.asOf}::date), 0) as overdue, ${bucketSums(ranges)}
+           count(*)::int as n, sum(o.open) as total, ${bucketSums(ranges)}
     from o left join pl on pl.contract_id = o.contract_id
     group by 1, 2`.execute(tx);
   return r.rows;

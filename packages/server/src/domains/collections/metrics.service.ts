@@ -20,8 +20,8 @@ export function trendPoints(today: string, months: number): string[] {
 export async function agingTrend(db: Db, auth: AuthContext, query: { months: number; currency: string }, today = businessDate(new Date())) {
   const points = trendPoints(today, query.months);
   const rows = await inTenant(db, auth, (tx) => q.trendDeltas(tx, { currency: query.currency, scope: scopeOf(auth) }, points));
-  // A fact in group k (k points lie before it) counts at points k+1 … n (1-based): running sums over k.
-  const at = (m: 'open' | 'overdue', j: number) => addMoney(rows.filter((r) => r.m === m && r.k < j).map((r) => r.amount));
+  // Deltas per point index (1-based): the amount at point j is the running sum of the deltas up to j.
+  const at = (m: 'open' | 'overdue', j: number) => addMoney(rows.filter((r) => r.m === m && r.k <= j).map((r) => r.amount));
   return {
     currency: query.currency,
     points: points.map((p, i) => ({ month: p.slice(0, 7), asOf: p, open: at('open', i + 1), overdue: at('overdue', i + 1) })),
@@ -43,11 +43,17 @@ export async function dso(db: Db, auth: AuthContext, query: z.infer<typeof DsoQu
   const scope = { currency: query.currency, scope: set.scope };
   const { open, sales, monthly } = await inTenant(db, auth, async (tx) => {
     const totals = (await aging.agingByGroup(tx, set, 'none', [{ from: null, to: null }], 1)).find((r) => r.is_total)!;
-    return {
-      open: totals.total,
-      sales: await q.salesBetween(tx, scope, addDays(asOf, -(query.days - 1)), asOf),
-      monthly: await q.salesByMonth(tx, scope, monthStart(asOf, 23), asOf),
+    // The countback rarely needs more than a few months: read six, and the rest of the two years only if it does.
+    const monthly = new Map<string, string>();
+    const readMonths = async (from: string, to: string) => {
+      for (const d of await q.salesByDay(tx, scope, from, to)) {
+        const m = `${d.day.slice(0, 7)}-01`;
+        monthly.set(m, addMoney([monthly.get(m) ?? '0', d.s]));
+      }
     };
+    await readMonths(monthStart(asOf, 5), asOf);
+    if (dec(totals.total).gt(addMoney([...monthly.values()]))) await readMonths(monthStart(asOf, 23), addDays(monthStart(asOf, 5), -1));
+    return { open: totals.total, sales: await q.salesBetween(tx, scope, addDays(asOf, -(query.days - 1)), asOf), monthly };
   });
   const simple = dec(sales).gt(0) ? days1(dec(open).dividedBy(sales).times(query.days)) : null;
 

@@ -20,6 +20,7 @@ export async function runOverdue(db: Db, now: Date, opts: { tenantIds?: string[]
     const today = businessDate(now, t.timezone);
     const actor: Actor = { tenantId: t.id, userId: null, requestId: 'job:collections.overdue' };
     await inTenant(db, actor, async (tx) => {
+      await q.lockTenantRun(tx, t.id);
       result.cleared += await q.clearOverdue(tx, t.id, today);
       result.marked += await q.markOverdue(tx, t.id, today);
       result.notified += await insertNotificationsFrom(tx, t.id, q.overdueNotices(today));

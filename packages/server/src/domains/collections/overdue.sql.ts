@@ -10,6 +10,15 @@ export async function tenants(tx: Tx, only: string[] | null) {
   return r.rows;
 }
 
+/**
+ * Runs of the job in one tenant queue behind each other (two processes, or a manual run beside the scheduled one):
+ * each step is idempotent anyway, but two runs updating and inserting the same rows in different orders could
+ * deadlock. The lock ends with the transaction.
+ */
+export async function lockTenantRun(tx: Tx, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`collections.overdue:${tenantId}`}))`.execute(tx);
+}
+
 const OVERDUE = (today: string) => sql`r.kind = 'invoice' and r.amount_open > 0 and r.due_date < ${today}::date`;
 
 // The marks are a flag, not money, and can run to thousands on a first run: their audit rows are written in the same

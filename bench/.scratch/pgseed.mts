@@ -1,0 +1,11 @@
+import { createApp } from '../../packages/server/src/app.js';
+import { seedOrg, seedCustomers, seedReceivables, seedStatementCustomer, analyzeAr } from '../collections-seed.js';
+const l2c = await createApp({ databaseUrl: process.env.DATABASE_URL!, demo: false, jobs: false, logLevel: 'warn', webDist: null, adminEmail: null, adminPassword: null });
+const db = l2c.db; const today = '2026-11-23';
+const org = await seedOrg(db, 'bench-ar', today);
+await seedCustomers(db, org.tenantId, 20000);
+await seedReceivables(db, org.tenantId, 1000000, today);
+await seedStatementCustomer(db, org.tenantId, org.manager.id, 10000, today);
+await analyzeAr(db);
+console.log(JSON.stringify(org));
+await l2c.close();

@@ -1,0 +1,179 @@
+// Collections bench (run by `npm run bench` after the customer-list bench, or alone: `npm run bench:collections`).
+//   (a) the aging report through the API against the bare SQL aggregate on the same data, in the same run (target
+//       API ≤ 1.5 × SQL at the median), over BENCH_AR_RECEIVABLES receivables, 30% open;
+//   (c) the statement of account of one customer with BENCH_AR_STATEMENT receivables (target < 500 ms).
+// PGlite in a temporary data directory by default (200,000 receivables, so the whole `npm run bench` stays within a
+// few minutes on 2 cores); with DATABASE_URL, PostgreSQL and 1,000,000 by default. See docs/benchmarks.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createApp, type L2C } from '../packages/server/src/app.js';
+import { businessDate } from '../packages/server/src/platform/clock.js';
+import { bucketsOf, dueRanges } from '../packages/server/src/domains/collections/index.js';
+import { envInt, httpJson, log, percentile, table } from './lib.js';
+import { AR_PASSWORD, analyzeAr, seedCustomers, seedOrg, seedReceivables, seedStatementCustomer } from './collections-seed.js';
+
+const DATABASE_URL = process.env.DATABASE_URL || null;
+const RECEIVABLES = envInt('BENCH_AR_RECEIVABLES', DATABASE_URL ? 1_000_000 : 200_000);
+const CUSTOMERS = envInt('BENCH_AR_CUSTOMERS', 20_000);
+const STATEMENT = envInt('BENCH_AR_STATEMENT', 10_000);
+const RUNS = envInt('BENCH_AR_RUNS', 10);
+const WARMUP = envInt('BENCH_AR_WARMUP', 3);
+const SLUG = 'bench-ar';
+
+interface Timing { n: number; p50: number; p90: number; min: number }
+
+async function time(runs: number, warmup: number, fn: () => Promise<void>): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  const s = Float64Array.from(ms).sort();
+  return { n: runs, p50: percentile(s, 50), p90: percentile(s, 90), min: s[0]! };
+}
+
+/**
+ * The bare aggregate: the same answer, hand-written — the bucket sums per group, the first `limit` groups by total
+ * and a totals row; for a scoped user the same rule (the owner or the customer's owner is in the team) — as the owner
+ * role with tenant_id in the WHERE: no RLS, no transaction, no HTTP, no labels, no JSON.
+ */
+function bareAggregate(groupBy: 'none' | 'customer' | 'owner', tenantId: string, asOf: string, ownerIds: string[] | null, limit = 200) {
+  const ranges = dueRanges(bucketsOf(), asOf);
+  const sums = ranges.map((r, i) => {
+    const lo = r.from === null ? 'true' : `due_date >= '${r.from}'`;
+    const hi = r.to === null ? 'true' : `due_date <= '${r.to}'`;
+    return `coalesce(sum(amount_open) filter (where ${lo} and ${hi}), 0) as b${i}`;
+  }).join(', ');
+  const where = `tenant_id = $1 and amount_open > 0 and kind = 'invoice' and currency = 'CNY' and business_date <= $2
+    ${ownerIds ? 'and (owner_id = any($3::uuid[]) or customer_id in (select id from customers where tenant_id = $1 and owner_id = any($3::uuid[])))' : ''}`;
+  const values = ownerIds ? [tenantId, asOf, ownerIds] : [tenantId, asOf];
+  if (groupBy === 'none') return { text: `select count(*) as n, sum(amount_open) as total, ${sums} from receivables where ${where}`, values };
+  const key = groupBy === 'customer' ? 'customer_id' : 'owner_id';
+  const cols = ranges.map((_, i) => `sum(b${i})`).join(', ');
+  return {
+    text: `with agg as (select ${key} as key, count(*) as n, sum(amount_open) as total, ${sums} from receivables where ${where} group by 1)
+      (select * from agg order by total desc limit ${limit}) union all (select null, sum(n), sum(total), ${cols} from agg)`,
+    values,
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const tmp = DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-ar-'));
+  let l2c: L2C | null = null;
+  let bare: pg.Pool | null = null;
+  try {
+    l2c = await createApp({
+      databaseUrl: DATABASE_URL, ...(tmp ? { dataDir: path.join(tmp, 'data') } : {}), demo: false, jobs: false,
+      logLevel: 'warn', webDist: null, adminEmail: null, adminPassword: null,
+    });
+    const db = l2c.db;
+    const exists = await sql<{ n: number }>`select count(*)::int as n from tenants where slug = ${SLUG}`.execute(db.kysely);
+    if (exists.rows[0]!.n > 0) throw new Error(`tenant ${SLUG} already exists: point DATABASE_URL at a fresh database`);
+    await l2c.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = l2c.app.server.address();
+    const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0]!.v;
+    const today = businessDate(new Date());
+
+    log(`${db.kind} ${version}; seeding ${RECEIVABLES.toLocaleString('en')} receivables over ${CUSTOMERS.toLocaleString('en')} customers, statement customer with ${STATEMENT.toLocaleString('en')} …`);
+    const t0 = Date.now();
+    const org = await seedOrg(db, SLUG, today);
+    await seedCustomers(db, org.tenantId, CUSTOMERS);
+    await seedReceivables(db, org.tenantId, RECEIVABLES, today);
+    const statementCustomer = await seedStatementCustomer(db, org.tenantId, org.manager.id, STATEMENT, today);
+    const seedMs = Date.now() - t0;
+    await analyzeAr(db);
+    log(`seeded in ${(seedMs / 1000).toFixed(1)} s, vacuum analyze ${((Date.now() - t0 - seedMs) / 1000).toFixed(1)} s`);
+
+    const token = async (email: string) => {
+      const res = await httpJson(`${baseUrl}/api/v1/auth/login`, { method: 'POST', body: { email, password: AR_PASSWORD, tenant: SLUG } });
+      if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as { token: string }).token;
+    };
+    const tokens = { admin: await token(org.admin.email), manager: await token(org.manager.email), finance: await token(org.finance.email) };
+    const teamIds = (await sql<{ id: string }>`select visible_owner_ids(${org.manager.id}::uuid, 'team') as id`.execute(db.kysely)).rows.map((r) => r.id);
+    const api = async (tok: string, p: string) => {
+      const res = await httpJson(baseUrl + p, { headers: { authorization: `Bearer ${tok}` } });
+      if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      return res.body as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    bare = DATABASE_URL ? new pg.Pool({ connectionString: DATABASE_URL, max: 2 }) : null;
+    const query = (q: { text: string; values: unknown[] }) => (bare ?? db.pool).query(q.text, q.values);
+
+    const counts = (await sql<{ n: number; open: number }>`select count(*)::int as n, (count(*) filter (where amount_open > 0))::int as open
+      from receivables where tenant_id = ${org.tenantId}`.execute(db.kysely)).rows[0]!;
+
+    const cases = [
+      { key: 'totals', who: 'admin (all)', path: '/api/v1/aging', tok: tokens.admin, sqlQ: bareAggregate('none', org.tenantId, today, null) },
+      { key: 'customer', who: 'admin (all), top 200 of every customer', path: '/api/v1/aging?groupBy=customer&limit=200', tok: tokens.admin, sqlQ: bareAggregate('customer', org.tenantId, today, null) },
+      { key: 'team', who: 'sales manager (team), by owner', path: '/api/v1/aging?groupBy=owner', tok: tokens.manager, sqlQ: bareAggregate('owner', org.tenantId, today, teamIds) },
+    ];
+    const load0 = os.loadavg()[0]!;
+    const rows: Array<Array<string | number>> = [];
+    for (const c of cases) {
+      // The same numbers both ways, or the comparison means nothing.
+      const viaApi = await api(c.tok, c.path);
+      const viaSql = (await query(c.sqlQ)).rows as Array<{ total: string }>;
+      const sqlTotal = viaSql[viaSql.length - 1]!.total; // the totals row (or the only row)
+      if (viaApi.totals.total !== sqlTotal) throw new Error(`${c.key}: API total ${viaApi.totals.total} ≠ SQL ${sqlTotal}`);
+      log(`aging ${c.key}: ${viaApi.groups} groups, total ${viaApi.totals.total}; timing …`);
+      const a = await time(RUNS, WARMUP, async () => { await api(c.tok, c.path); });
+      const s = await time(RUNS, WARMUP, async () => { await query(c.sqlQ); });
+      rows.push([`aging ${c.key}`, c.who, a.p50, a.p90, s.p50, s.p90, a.p50 / s.p50, a.p50 / s.p50 <= 1.5 ? 'yes' : 'NO']);
+    }
+
+    const asOf = new Date(Date.parse(`${today}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10);
+    // The other reports are timed for the record only (a few runs each, to keep the whole bench short).
+    const asOfT = await time(3, 1, async () => { await api(tokens.admin, `/api/v1/aging?groupBy=customer&asOf=${asOf}`); });
+    const trendT = await time(2, 1, async () => { await api(tokens.admin, '/api/v1/aging/trend?months=12'); });
+    const dsoT = await time(3, 1, async () => { await api(tokens.admin, '/api/v1/dso'); });
+
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 730 * 86_400_000).toISOString().slice(0, 10);
+    const stPath = `/api/v1/customers/${statementCustomer}/statement?from=${from}&to=${today}`;
+    const st = await api(tokens.finance, stPath);
+    log(`statement: ${st.lines.length} lines, ${st.writeOffs.length} write-offs, closing ${st.closingBalance}; timing …`);
+    const stT = await time(RUNS, WARMUP, async () => { await api(tokens.finance, stPath); });
+    const xlsxT = await time(2, 1, async () => { await api(tokens.finance, stPath.replace('/statement?', '/statement.xlsx?')); });
+    const pdfT = await time(2, 1, async () => { await api(tokens.finance, stPath.replace('/statement?', '/statement.pdf?')); });
+
+    const load1 = os.loadavg()[0]!;
+    const out: string[] = [];
+    out.push('', `L2C bench — collections — ${today}`);
+    out.push(`database: ${db.kind} ${version}${db.kind === 'postgres' ? '' : ' (embedded, in-process)'}; machine: ${os.availableParallelism()} cores, node ${process.version}`);
+    out.push(`data: ${counts.n.toLocaleString('en')} receivables (${counts.open.toLocaleString('en')} open = ${((100 * counts.open) / counts.n).toFixed(1)}%) over ${CUSTOMERS.toLocaleString('en')} customers; seed ${(seedMs / 1000).toFixed(1)} s`);
+    out.push(`timing: sequential requests, ${WARMUP} warm-up + ${RUNS} measured each (others fewer); ms`);
+    out.push(`load average (1 min) when the measurements started ${load0.toFixed(2)}, ended ${load1.toFixed(2)} — above ~1 means other work shared the 2 cores`);
+    out.push('');
+    out.push(table(['case', 'who', 'API p50', 'API p90', 'SQL p50', 'SQL p90', 'API/SQL', '≤ 1.5×'], rows));
+    out.push('');
+    out.push(table(['report', 'what', 'p50 ms', 'p90 ms', 'target'], [
+      ['statement', `${st.lines.length.toLocaleString('en')} lines, ${st.writeOffs.length.toLocaleString('en')} write-offs (JSON)`, stT.p50, stT.p90, stT.p50 < 500 ? '< 500 ms: yes' : '< 500 ms: NO'],
+      ['statement.xlsx', 'same, Excel', xlsxT.p50, xlsxT.p90, '-'],
+      ['statement.pdf', 'same, PDF', pdfT.p50, pdfT.p90, '-'],
+      ['aging as of', `by customer, as of ${asOf}`, asOfT.p50, asOfT.p90, '-'],
+      ['aging trend', '12 month-ends', trendT.p50, trendT.p90, '-'],
+      ['dso', 'simple + countback, 90 days', dsoT.p50, dsoT.p90, '-'],
+    ]));
+    out.push('');
+    out.push('API: GET over HTTP/1.1 (a fresh connection per request), auth, one transaction as the tenant role (RLS), zod-checked JSON.');
+    out.push('SQL: the bare aggregate (the same bucket sums) as the owner role with tenant_id in the WHERE: no RLS, no transaction, no HTTP.');
+    out.push(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(out.join('\n'));
+  } finally {
+    if (bare) await bare.end();
+    if (l2c) await l2c.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
