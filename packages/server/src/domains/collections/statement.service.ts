@@ -41,6 +41,7 @@ export async function statementOf(db: Db, auth: AuthContext, customerId: string,
   // A customer outside the caller's data scope does not exist for them (404), as everywhere else.
   if (!(await canSeeCustomer(db, auth, customerId))) throw collectionsError('customer_not_found');
   return inTenant(db, auth, async (tx) => {
+    await q.withoutJit(tx);
     const head = await q.customerHead(tx, customerId);
     if (!head) throw collectionsError('customer_not_found');
     const parts = await q.balanceParts(tx, customerId, o.currency, addDays(o.from, -1));
