@@ -75,16 +75,13 @@ export async function capture(db: Db, auth: AuthContext, queryString: string): P
 
 /** Pools for the SQL side: a session pool whose connections are pinned to a tenant and the application role. */
 export class SqlSide {
-  private readonly configured = new WeakMap<pg.PoolClient, string>();
+  private configured = new WeakMap<pg.PoolClient, string>();
   readonly sessionPool: pg.Pool;
   constructor(private readonly db: Db, databaseUrl: string | null) {
     const max = (db.pool as unknown as { options: { max: number } }).options.max;
-    // PostgreSQL: a second pool of the same size as the app's. PGlite: there is one session; use the app's pool
-    // (one connection) and reset the session afterwards (reset()).
+    // PostgreSQL: a second pool of the same size as the app's. PGlite: there is one session, shared with the app;
+    // use the app's pool (one connection) and give the session back with release() after each use.
     this.sessionPool = databaseUrl ? new pg.Pool({ connectionString: databaseUrl, max }) : db.pool;
-  }
-  get poolSize() {
-    return (this.db.pool as unknown as { options: { max: number } }).options.max;
   }
 
   /** Run fn on a session that acts as `auth` (session-level, so the measured statement is one round trip). */
@@ -121,13 +118,17 @@ export class SqlSide {
     }
   }
 
-  /** Back to the owner role with no tenant: on PGlite the session is shared with the app. */
+  /** PGlite: put the shared session back as the app expects it (owner role, no tenant) before the app runs again. */
+  async release(): Promise<void> {
+    if (this.sessionPool !== this.db.pool) return;
+    await this.db.pool.query(`reset role; reset app.tenant_id; reset app.user_id`);
+    this.configured = new WeakMap();
+  }
+
+  /** At the end: release the session (PGlite) or close the second pool (PostgreSQL). */
   async reset(): Promise<void> {
-    if (this.sessionPool === this.db.pool) {
-      await this.db.pool.query(`reset role; reset app.tenant_id; reset app.user_id`);
-    } else {
-      await this.sessionPool.end();
-    }
+    if (this.sessionPool === this.db.pool) await this.release();
+    else await this.sessionPool.end();
   }
 }
 
@@ -210,6 +211,7 @@ export async function runCase(db: Db, side: SqlSide, t: BenchTenant, baseUrl: st
   const apiIds = (res.body as { items: Array<{ id: string }> }).items.map((x) => x.id);
   const sqlIds = await side.asSession(auth, async (cl) =>
     (await cl.query<{ id: string }>(replay.select.sql, replay.select.parameters as unknown[])).rows.map((r) => r.id).slice(0, apiIds.length));
+  await side.release();
   if (JSON.stringify(apiIds) !== JSON.stringify(replay.ids) || JSON.stringify(apiIds) !== JSON.stringify(sqlIds)) {
     throw new Error(`${c.key}: the API page and the SQL page differ`);
   }
@@ -241,6 +243,7 @@ export async function runCase(db: Db, side: SqlSide, t: BenchTenant, baseUrl: st
       const r = await paths[name](opts.load);
       const elu = performance.eventLoopUtilization(elu0).utilization;
       const cpu = meter.read();
+      if (name === 'sql') await side.release();
       const profileFile = `api-${c.key}${attempt ? `-${attempt + 1}` : ''}`;
       const profile = name === 'api' ? ((await opts.profiler?.stop(profileFile)) ?? null) : null;
       check(`${c.key} ${name}`, r);
@@ -249,6 +252,7 @@ export async function runCase(db: Db, side: SqlSide, t: BenchTenant, baseUrl: st
       if (opts.serialMs > 0) {
         const meter1 = new CpuMeter();
         const s1 = await paths[name]({ concurrency: 1, warmupMs: 300, durationMs: opts.serialMs, maxRequests: opts.load.maxRequests });
+        if (name === 'sql') await side.release();
         disturbed = Math.max(disturbed, meter1.read().other ?? 0);
         check(`${c.key} ${name} (1 client)`, s1);
         serial = summarize(s1);
@@ -260,6 +264,7 @@ export async function runCase(db: Db, side: SqlSide, t: BenchTenant, baseUrl: st
     out[name] = best!;
   }
   const plan = await explain(side, auth, replay.select);
+  await side.release();
   return {
     c, rows: apiIds.length, api: out.api.stats, sql: out.sql.stats, sqlTx: out.sqlTx.stats,
     serial: { api: out.api.serial, sql: out.sql.serial, sqlTx: out.sqlTx.serial },

@@ -15,7 +15,7 @@ const url = job.baseUrl + job.path;
 const headers = { authorization: `Bearer ${job.token}`, accept: 'application/json' };
 
 const result = await runLoad(job.load, async () => {
-  const res = await fetch(url, { headers });
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(job.load.timeoutMs ?? 120_000) });
   const body = await res.arrayBuffer(); // the whole body, so latency includes the transfer
   if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
 });

@@ -12,6 +12,8 @@ export interface LoadOptions {
   /** The measured window ends at durationMs or after maxRequests completed requests, whichever comes first. */
   durationMs: number;
   maxRequests: number;
+  /** A request that takes longer fails the measurement (default 120 s), so a stuck request cannot hang the bench. */
+  timeoutMs?: number;
 }
 
 export interface LoadResult {
@@ -32,6 +34,7 @@ export interface LoadResult {
  * loops stop issuing and the in-flight requests drain.
  */
 export async function runLoad(opts: LoadOptions, task: (loop: number) => Promise<void>): Promise<LoadResult> {
+  const timeoutMs = opts.timeoutMs ?? 120_000;
   const lat: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
@@ -53,8 +56,14 @@ export async function runLoad(opts: LoadOptions, task: (loop: number) => Promise
         }
         started++;
       }
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await task(i);
+        await Promise.race([
+          task(i),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`request timed out after ${timeoutMs} ms`)), timeoutMs);
+          }),
+        ]);
         const e = performance.now();
         if (measured) lat.push(e - s);
         if (e >= windowStart && e <= windowEnd) completed++;
@@ -62,6 +71,9 @@ export async function runLoad(opts: LoadOptions, task: (loop: number) => Promise
       } catch (err) {
         errors++;
         firstError ??= (err as Error).message;
+        if (errors >= 100) return; // failing fast: the measurement is void anyway
+      } finally {
+        clearTimeout(timer);
       }
     }
   };
