@@ -126,12 +126,46 @@ describe('approvers', () => {
     const c = await createContract(w.manager, orderBody(own, { paymentTermDays: 75 }));
     const sub = await w.manager.post(`/api/v1/contracts/${c.id}/submit`, {});
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
-    // East's manager is the submitter, so 'Manager' resolves to the root team's manager (the executive);
-    // the executive role step then excludes nobody else, and the submitter is never an approver.
-    expect(sub.body.approval.steps).toEqual([
-      { seq: 1, name: 'Manager', approverIds: [w.t.users.exec.id] },
-      { seq: 2, name: 'Executive', approverIds: [w.t.users.exec.id] },
-    ]);
+    // East's manager is the submitter, so 'Manager' resolves to the root team's manager (the executive); the
+    // 'Executive' step would ask the same person again, so one decision of theirs covers both.
+    expect(sub.body.approval.steps).toEqual([{ seq: 1, name: 'Manager', approverIds: [w.t.users.exec.id] }]);
+  });
+
+  it('an admin with no team gets the executives in place of a manager; nobody approves their own request', async () => {
+    const own = await newCustomer(w.admin);
+    await setCredit(w.db, w.t.tenantId, own, '5000000.00', 90);
+    const c = await createContract(w.admin, orderBody(own));
+    const sub = await w.admin.post(`/api/v1/contracts/${c.id}/submit`, {});
+    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    expect(sub.body.approval.steps).toEqual([{ seq: 1, name: 'Manager', approverIds: [w.t.users.exec.id] }]);
+    // with no executive left, the only one who could decide is the submitting admin: refused, never self-approved
+    await asSystem(w.db, async (tx) => { await sql`update users set active = false where id = ${w.t.users.exec.id}`.execute(tx); });
+    try {
+      const c2 = await createContract(w.admin, orderBody(own));
+      const sub2 = await w.admin.post(`/api/v1/contracts/${c2.id}/submit`, {});
+      expect(sub2.status).toBe(422);
+      expect(sub2.body.code).toBe('approvals.no_approver');
+      expect((await w.admin.get(`/api/v1/contracts/${c2.id}`)).body.status).toBe('draft');
+    } finally {
+      await asSystem(w.db, async (tx) => { await sql`update users set active = true where id = ${w.t.users.exec.id}`.execute(tx); });
+    }
+  });
+
+  it('notices speak the recipient\'s language: 待审批 for a zh-CN approver, English for an en one', async () => {
+    await asSystem(w.db, async (tx) => { await sql`update users set locale = 'en' where id = ${w.t.users.finance.id}`.execute(tx); });
+    const c = await createContract(w.rep, orderBody(customerId, {}, '5', '113000.00')); // ¥565,000.00 → manager, finance
+    const sub = await w.rep.post(`/api/v1/contracts/${c.id}/submit`, {});
+    expect(sub.status, JSON.stringify(sub.body)).toBe(200);
+    expect((await w.manager.post(`/api/v1/approvals/${sub.body.approval.id}/approve`, {})).status).toBe(200);
+    const text = async (userId: string) => asSystem(w.db, async (tx) => (await sql<{ title: string; body: string }>`select title, body from notifications
+      where user_id = ${userId} and entity_id = ${c.id} and kind = 'approval.pending'`.execute(tx)).rows[0]);
+    expect(await text(w.t.users.managerEast.id)).toEqual({ title: `待审批：合同 ${c.number}`, body: expect.stringContaining('第 1 步：直属上级') });
+    expect(await text(w.t.users.finance.id)).toEqual({ title: `Approval needed: Contract ${c.number}`, body: expect.stringContaining('step 2: Finance') });
+    expect((await w.finance.post(`/api/v1/approvals/${sub.body.approval.id}/reject`, { comment: '账期太长' })).status).toBe(200);
+    const decided = await asSystem(w.db, async (tx) => (await sql<{ title: string; body: string }>`select title, body from notifications
+      where user_id = ${w.t.users.repEast.id} and entity_id = ${c.id} and kind = 'approval.rejected'`.execute(tx)).rows);
+    expect(decided).toEqual([{ title: `合同 ${c.number} 已驳回`, body: expect.stringContaining('账期太长') }]);
+    await asSystem(w.db, async (tx) => { await sql`update users set locale = 'zh-CN' where id = ${w.t.users.finance.id}`.execute(tx); });
   });
 
   it('admins store a definition per document type; requests in flight keep their chain', async () => {

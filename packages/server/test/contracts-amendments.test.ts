@@ -37,7 +37,7 @@ describe('amending a signed contract', () => {
 
     const inbox = await w.manager.get('/api/v1/approvals/inbox?docType=contract_amendment');
     const item = inbox.body.items.find((i: { docId: string }) => i.docId === res.body.id);
-    expect(item).toMatchObject({ docNumber: `${c.number}-A01`, facts: expect.objectContaining({ amount: '226000.00', amountDelta: '113000.00' }) });
+    expect(item).toMatchObject({ docNumber: `${c.number}-A01`, subjectType: 'contract', subjectId: c.id, facts: expect.objectContaining({ amount: '226000.00', amountDelta: '113000.00' }) });
     const ok = await w.manager.post(`/api/v1/approvals/${item.id}/approve`, { comment: '同意追加' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
 

@@ -139,6 +139,8 @@ describe('payment → write-off → reversal', () => {
     expect(cn.status).toBe(201);
     expect(cn.body).toMatchObject({ kind: 'credit_note', amount: '-130.00', amountOpen: '0.00', status: 'applied', originalId: r.id });
     expect((await finance.get(`/api/v1/receivables/${r.id}`)).body).toMatchObject({ amountOpen: '1000.00', status: 'partially_paid' });
+    const lines = (await finance.get(`/api/v1/write-offs?receivableId=${r.id}`)).body.items.flatMap((w: { allocations: unknown[] }) => w.allocations);
+    expect(lines).toEqual([expect.objectContaining({ receivableId: r.id, sourceType: 'credit_note', creditNoteId: cn.body.id, creditNoteNumber: cn.body.number, amount: '130.00' })]);
     const tooBig = await finance.post(`/api/v1/receivables/${r.id}/credit-notes`, { amount: '1000.01', reason: '超额红冲' });
     expect(tooBig.status).toBe(409);
 
@@ -149,5 +151,32 @@ describe('payment → write-off → reversal', () => {
     expect(ok.status).toBe(200);
     expect((await finance.get(`/api/v1/receivables/${r.id}`)).body).toMatchObject({ amountOpen: '0.00', badDebtAmount: '1000.00', status: 'bad_debt' });
     expect((await exec.post(`/api/v1/bad-debt-requests/${req.body.id}/approve`, {})).status).toBe(409);
+  });
+});
+
+describe('receivables list', () => {
+  it('filters by several statuses at once; an unknown status is a 400 naming the field', async () => {
+    const c = (await rep.post('/api/v1/customers', { name: '宁波多状态筛选测试有限公司' })).body.id;
+    const book = async (amount: string, dueDate: string) =>
+      (await finance.post('/api/v1/receivables', { customerId: c, amount, taxAmount: '0.00', dueDate, reason: '期初应收导入' })).body;
+    const paid = await book('100.00', '2026-07-31');
+    const partly = await book('200.00', '2026-08-31');
+    const untouched = await book('300.00', '2026-09-30');
+    const pay = await finance.post('/api/v1/payments', { customerId: c, amount: '250.00', receivedOn: '2026-11-20', confirm: true, autoApply: 'oldest_due' });
+    expect(pay.status).toBe(201);
+
+    const list = async (status: string) => {
+      const res = await finance.get(`/api/v1/receivables?customerId=${c}&status=${status}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((r: { number: string; amountOpen: string; status: string }) => [r.number, r.amountOpen, r.status]);
+    };
+    expect(await list('open,partially_paid')).toEqual([[partly.number, '50.00', 'partially_paid'], [untouched.number, '300.00', 'open']]);
+    expect(await list('paid')).toEqual([[paid.number, '0.00', 'paid']]);
+    expect(await list('paid,open')).toEqual([[paid.number, '0.00', 'paid'], [untouched.number, '300.00', 'open']]);
+
+    const bad = await finance.get(`/api/v1/receivables?customerId=${c}&status=open,closed`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(JSON.stringify(bad.body)).toContain('status');
   });
 });

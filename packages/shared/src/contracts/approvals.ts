@@ -71,6 +71,8 @@ export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
 
 export const ApprovalInboxItem = z.object({
   id: z.string(), docType: z.string(), docId: z.string(), docNumber: z.string(), title: z.string(),
+  /** The record whose page shows this request: the contract itself, or the contract an amendment changes. */
+  subjectType: z.string(), subjectId: z.string(),
   stepSeq: z.number().int(), stepName: z.string(), facts: z.record(z.string(), FactValue),
   submittedBy: UserRefSchema, createdAt: z.string(), waitingSince: z.string(),
 });

@@ -15,3 +15,14 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
 }
 
 export const UserRefSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+
+/**
+ * A query parameter holding one value of an enum or several, comma-separated (`open,partially_paid`), parsed to a
+ * de-duplicated array. A bad member is a 400 naming the parameter and the allowed values.
+ */
+export function enumListParam<T extends string>(values: readonly [T, ...T[]]) {
+  const allowed = new Set<string>(values);
+  return z.string().trim().max(200)
+    .refine((s) => s.split(',').every((v) => allowed.has(v)), { message: `expected ${values.join(', ')} (comma-separated for several)` })
+    .transform((s) => [...new Set(s.split(','))] as T[]);
+}

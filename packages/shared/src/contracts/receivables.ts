@@ -1,6 +1,6 @@
 // API contracts of revenue management: receivables 应收, payments 回款, write-offs 核销, customer accounts.
 import { z } from 'zod';
-import { BusinessDateSchema, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { BusinessDateSchema, enumListParam, ListQueryBase, pageOf, UserRefSchema } from './common.js';
 
 /** A positive money amount as an exact decimal string with at most 2 decimals. */
 export const AmountSchema = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected a positive amount like "1234.50" (at most 2 decimals)')
@@ -49,7 +49,8 @@ export const ReceivableListQuery = ListQueryBase.extend({
   customerId: z.string().uuid().optional(),
   contractId: z.string().uuid().optional(),
   ownerId: z.string().uuid().optional(),
-  status: z.enum(RECEIVABLE_STATUSES).optional(),
+  /** One status or several, comma-separated: `open,partially_paid`. */
+  status: enumListParam(RECEIVABLE_STATUSES).optional(),
   kind: z.enum(['invoice', 'credit_note']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueFrom: BusinessDateSchema.optional(),
@@ -112,7 +113,7 @@ export const WriteOffProposalQuery = z.object({
 });
 export const AllocationSchema = z.object({
   id: z.string(), receivableId: z.string(), receivableNumber: z.string(), sourceType: z.string(),
-  paymentId: z.string().nullable(), paymentNumber: z.string().nullable(), creditNoteId: z.string().nullable(),
+  paymentId: z.string().nullable(), paymentNumber: z.string().nullable(), creditNoteId: z.string().nullable(), creditNoteNumber: z.string().nullable(),
   amount: z.string(), appliedOn: z.string(), reversesId: z.string().nullable(),
 });
 export const WriteOffSchema = z.object({

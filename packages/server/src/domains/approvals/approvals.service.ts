@@ -8,6 +8,7 @@ import {
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { sendNotice } from '../notifications/index.js';
 import { approvalError } from './approvals.errors.js';
 import { builtInDefinition, planSteps } from './approvals.rules.js';
 import { approvalHandler, type ApprovalOutcome } from './registry.js';
@@ -33,12 +34,26 @@ async function resolveApprovers(tx: Tx, approver: Approver, submitter: string | 
   return manager ? [manager] : [];
 }
 
-async function notifyApprovers(tx: Tx, actor: Actor, req: { id: string; doc_type: string; doc_id: string; doc_number: string; title: string }, step: { seq: number; name: string; approverIds: string[] }) {
+// Built-in step and document names as a Chinese reader sees them; a tenant's own step names pass through as typed.
+const STEP_NAME_ZH: Record<string, string> = { Manager: '直属上级', Finance: '财务', Executive: '高管' };
+const DOC_TYPE_TEXT: Record<string, { zh: string; en: string }> = {
+  contract: { zh: '合同', en: 'Contract' }, contract_amendment: { zh: '补充协议', en: 'Amendment' },
+};
+const OUTCOME_TEXT = { approved: { zh: '已通过', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, returned: { zh: '已退回', en: 'returned' } } as const;
+
+function docText(docType: string) {
+  return DOC_TYPE_TEXT[docType] ?? { zh: docType, en: docType };
+}
+
+async function notifyApprovers(tx: Tx, actor: Actor, req: { id: string; doc_type: string; doc_number: string; title: string; audit_entity_type: string; audit_entity_id: string }, step: { seq: number; name: string; approverIds: string[] }) {
+  const doc = docText(req.doc_type);
   for (const userId of step.approverIds) {
-    await q.notify(tx, {
-      tenantId: actor.tenantId, userId, kind: 'approval.pending', title: `Approval needed: ${req.doc_number}`,
-      body: `${req.title} — step ${step.seq}: ${step.name}`, entityType: req.doc_type, entityId: req.doc_id,
-      dedupeKey: `approval:${req.id}:step:${step.seq}`,
+    await sendNotice(tx, actor.tenantId, {
+      userId, kind: 'approval.pending', entityType: req.audit_entity_type, entityId: req.audit_entity_id, dedupeKey: `approval:${req.id}:step:${step.seq}`,
+      text: {
+        'zh-CN': { title: `待审批：${doc.zh} ${req.doc_number}`, body: `${req.title} — 第 ${step.seq} 步：${STEP_NAME_ZH[step.name] ?? step.name}` },
+        en: { title: `Approval needed: ${doc.en} ${req.doc_number}`, body: `${req.title} — step ${step.seq}: ${step.name}` },
+      },
     });
   }
 }
@@ -48,13 +63,19 @@ export async function submitForApproval(tx: Tx, actor: Actor, input: SubmitInput
   if (await q.pendingRequestFor(tx, input.docType, input.docId)) throw approvalError('already_pending');
   const submitter = actor.userId;
   const definition = await definitionFor(tx, input.docType);
-  const steps: SubmitResult['steps'] = [];
+  const steps: Array<SubmitResult['steps'][number] & { planned: (typeof planned)[number] }> = [];
   const planned = planSteps(definition.rules, input.facts);
   for (const s of planned) {
     let ids = await resolveApprovers(tx, s.approver, submitter);
-    if (ids.length === 0) ids = await q.usersInRole(tx, 'admin', submitter); // nobody fits: the tenant's admins decide
-    if (ids.length === 0) throw approvalError('no_approver', `Nobody can approve the step "${s.name}"`);
-    steps.push({ seq: steps.length + 1, name: s.name, approverIds: ids });
+    // Nobody fits (no team manager above the submitter, an empty role): escalate — executives decide for a missing
+    // manager, then the tenant's admins. The submitter never approves their own request.
+    if (ids.length === 0 && s.approver.type === 'manager') ids = await q.usersInRole(tx, 'executive', submitter);
+    if (ids.length === 0) ids = await q.usersInRole(tx, 'admin', submitter);
+    if (ids.length === 0) throw approvalError('no_approver', `Nobody but the submitter can approve the step "${s.name}"`);
+    // An escalated step can land on the same people as another step; one decision from them is enough.
+    const key = [...ids].sort().join(',');
+    if (steps.some((p) => [...p.approverIds].sort().join(',') === key)) continue;
+    steps.push({ seq: steps.length + 1, name: s.name, approverIds: ids, planned: s });
   }
   const status = steps.length > 0 ? 'pending' : 'approved';
   const audit = input.audit ?? { entityType: input.docType, entityId: input.docId };
@@ -64,7 +85,7 @@ export async function submitForApproval(tx: Tx, actor: Actor, input: SubmitInput
     submittedBy: submitter, status, currentSeq: steps.length > 0 ? 1 : null,
   });
   for (const [i, s] of steps.entries()) {
-    await q.insertStep(tx, { tenantId: actor.tenantId, requestId, seq: s.seq, name: s.name, rule: planned[i]!.rule, approver: planned[i]!.approver, approverIds: s.approverIds, status: i === 0 ? 'pending' : 'waiting' });
+    await q.insertStep(tx, { tenantId: actor.tenantId, requestId, seq: s.seq, name: s.name, rule: s.planned.rule, approver: s.planned.approver, approverIds: s.approverIds, status: i === 0 ? 'pending' : 'waiting' });
   }
   await q.insertAction(tx, { tenantId: actor.tenantId, requestId, stepSeq: null, action: 'submit', actorId: submitter, comment: null });
   if (status === 'approved') await q.insertAction(tx, { tenantId: actor.tenantId, requestId, stepSeq: null, action: 'auto_approve', actorId: null, comment: null });
@@ -75,8 +96,8 @@ export async function submitForApproval(tx: Tx, actor: Actor, input: SubmitInput
       { field: 'approvalFacts', before: null, after: input.facts },
     ],
   });
-  if (steps[0]) await notifyApprovers(tx, actor, { id: requestId, doc_type: input.docType, doc_id: input.docId, doc_number: input.docNumber, title: input.title }, steps[0]);
-  return { requestId, status, steps };
+  if (steps[0]) await notifyApprovers(tx, actor, { id: requestId, doc_type: input.docType, doc_number: input.docNumber, title: input.title, audit_entity_type: audit.entityType, audit_entity_id: audit.entityId }, steps[0]);
+  return { requestId, status, steps: steps.map(({ seq, name, approverIds }) => ({ seq, name, approverIds })) };
 }
 
 /** Withdraw a pending request (the document was terminated or changed underneath it). */
@@ -125,9 +146,14 @@ export async function actOnApproval(db: Db, auth: AuthContext, requestId: string
       if (!handler) throw approvalError('no_handler', `No approval handler for ${req.doc_type}`);
       await handler.onDecided(tx, auth, { requestId, docType: req.doc_type, docId: req.doc_id, outcome, comment, facts: req.facts as ApprovalFacts });
       if (req.submitted_by) {
-        await q.notify(tx, {
-          tenantId: auth.tenantId, userId: req.submitted_by, kind: `approval.${outcome}`, title: `${req.doc_number} ${outcome}`,
-          body: comment ? `${req.title}: ${comment}` : req.title, entityType: req.doc_type, entityId: req.doc_id, dedupeKey: `approval:${requestId}:${outcome}`,
+        const doc = docText(req.doc_type);
+        const said = OUTCOME_TEXT[outcome];
+        await sendNotice(tx, auth.tenantId, {
+          userId: req.submitted_by, kind: `approval.${outcome}`, entityType: req.audit_entity_type, entityId: req.audit_entity_id, dedupeKey: `approval:${requestId}:${outcome}`,
+          text: {
+            'zh-CN': { title: `${doc.zh} ${req.doc_number} ${said.zh}`, body: comment ? `${req.title}：${comment}` : req.title },
+            en: { title: `${doc.en} ${req.doc_number} ${said.en}`, body: comment ? `${req.title}: ${comment}` : req.title },
+          },
         });
       }
     }
@@ -174,6 +200,7 @@ export async function approvalInbox(db: Db, auth: AuthContext, query: { docType?
     return {
       items: rows.map((r) => ({
         id: r.id, docType: r.doc_type, docId: r.doc_id, docNumber: r.doc_number, title: r.title, stepSeq: r.step_seq, stepName: r.step_name,
+        subjectType: r.audit_entity_type, subjectId: r.audit_entity_id,
         facts: r.facts as ApprovalFacts, submittedBy: r.submitted_by ? { id: r.submitted_by, name: r.submitted_by_name ?? '' } : null,
         createdAt: r.created_at, waitingSince: r.pending_since,
       })),

@@ -163,9 +163,3 @@ export async function isParticipant(tx: Tx, requestId: string, userId: string): 
     or exists (select 1 from approval_steps s where s.request_id = r.id and ${userId}::uuid = any(s.approver_ids)))`.execute(tx);
   return r.rows.length > 0;
 }
-
-export async function notify(tx: Tx, n: { tenantId: string; userId: string; kind: string; title: string; body: string | null; entityType: string; entityId: string; dedupeKey: string }) {
-  await sql`insert into notifications (tenant_id, user_id, kind, title, body, entity_type, entity_id, dedupe_key)
-    values (${n.tenantId}, ${n.userId}, ${n.kind}, ${n.title}, ${n.body}, ${n.entityType}, ${n.entityId}, ${n.dedupeKey})
-    on conflict (tenant_id, user_id, dedupe_key) do nothing`.execute(tx);
-}

@@ -133,13 +133,6 @@ export async function dueDateInstalments(tx: Tx, asOf: string, limit: number): P
     order by i.due_date, i.id limit ${limit}`.execute(tx)).rows;
 }
 
-export async function notify(tx: Tx, n: { tenantId: string; userId: string; kind: string; title: string; body: string; entityId: string; dedupeKey: string }): Promise<boolean> {
-  const r = await sql`insert into notifications (tenant_id, user_id, kind, title, body, entity_type, entity_id, dedupe_key)
-    values (${n.tenantId}, ${n.userId}, ${n.kind}, ${n.title}, ${n.body}, 'contract', ${n.entityId}, ${n.dedupeKey})
-    on conflict (tenant_id, user_id, dedupe_key) do nothing returning id`.execute(tx);
-  return r.rows.length > 0;
-}
-
 export async function frameworkStatus(tx: Tx, id: string): Promise<string | undefined> {
   return (await sql<{ status: string }>`select status from contracts where id = ${id} and kind = 'framework'`.execute(tx)).rows[0]?.status;
 }

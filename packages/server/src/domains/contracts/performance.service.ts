@@ -5,6 +5,7 @@ import { roundMoney } from '@l2c/shared';
 import { asSystem, inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { sendNotice } from '../notifications/index.js';
 import { businessDate } from '../../platform/clock.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { contractError } from './contracts.errors.js';
@@ -31,6 +32,25 @@ export async function contractAlerts(db: Db, auth: AuthContext, asOf = businessD
   };
 }
 
+const TRIGGER_ZH: Record<string, string> = { on_signing: '签约', on_delivery: '交付', on_acceptance: '验收' };
+
+/** The alert in both languages; the recipient's locale picks one. */
+function alertText(a: { kind: string; number: string; title: string; customer_name: string; seq: number; due_date: string; milestone: string | null; trigger: string }) {
+  const late = a.kind === 'delivery_late';
+  const eventZh = a.milestone ?? TRIGGER_ZH[a.trigger] ?? a.trigger;
+  const eventEn = a.milestone ?? a.trigger.replace('on_', '');
+  return {
+    'zh-CN': {
+      title: `${a.number}：${late ? '交付逾期' : '回款计划未开应收'}`,
+      body: `${a.title} · ${a.customer_name}：${late ? `预计 ${a.due_date} 的${eventZh}尚未发生` : `第 ${a.seq} 期（${a.due_date} 到期）尚未生成应收`}`,
+    },
+    en: {
+      title: `${a.number}: ${late ? 'delivery late' : 'instalment not invoiced'}`,
+      body: `${a.title} · ${a.customer_name}: ${late ? `${eventEn} expected ${a.due_date} has not happened` : `instalment ${a.seq} due ${a.due_date} has no receivable`}`,
+    },
+  };
+}
+
 const NOTIFIED_KINDS = new Set(['not_invoiced', 'delivery_late']); // unpaid receivables are the overdue job's to chase
 
 /**
@@ -48,11 +68,11 @@ export async function runPerformanceAlerts(db: Db, now = new Date()): Promise<{ 
       for (const a of await lq.alerts(tx, today, sql`true`, 10_000)) {
         if (!NOTIFIED_KINDS.has(a.kind)) continue;
         alerts++;
-        const what = a.kind === 'delivery_late' ? `${a.milestone ?? a.trigger.replace('on_', '')} expected ${a.due_date} has not happened` : `instalment ${a.seq} due ${a.due_date} has no receivable`;
+        const text = alertText(a);
         for (const userId of new Set([a.owner_id, a.instalment_owner_id].filter((x): x is string => !!x))) {
-          const created = await lq.notify(tx, {
-            tenantId: t.id, userId, kind: `contract.${a.kind}`, title: `${a.number}: ${a.kind === 'delivery_late' ? 'delivery late' : 'instalment not invoiced'}`,
-            body: `${a.title} · ${a.customer_name}: ${what}`, entityId: a.contract_id, dedupeKey: `contract-alert:${a.kind}:${a.instalment_id}:${today}`,
+          const created = await sendNotice(tx, t.id, {
+            userId, kind: `contract.${a.kind}`, text, entityType: 'contract', entityId: a.contract_id,
+            dedupeKey: `contract-alert:${a.kind}:${a.instalment_id}:${today}`,
           });
           if (created) notified++;
         }

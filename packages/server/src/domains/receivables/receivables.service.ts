@@ -72,7 +72,7 @@ export async function listReceivables(db: Db, auth: AuthContext, query: import('
     paid: sql`r.amount_open = 0 and r.bad_debt_amount = 0`,
     bad_debt: sql`r.amount_open = 0 and r.bad_debt_amount > 0`,
   } as const;
-  if (query.status) where.push(statusWhere[query.status]);
+  if (query.status?.length) where.push(sql`(${sql.join(query.status.map((st) => statusWhere[st]), sql` or `)})`);
   const desc = query.sort.startsWith('-');
   const order = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
   const after = decodeCursor(query.cursor, 2) as [unknown, string] | null;

@@ -84,7 +84,7 @@ function shape(w: q.WriteOffRow, allocations: q.AllocationRow[]) {
     id: w.id, number: w.number, customerId: w.customer_id, kind: w.kind, reversesId: w.reverses_id, reversedById: w.reversed_by_id,
     appliedOn: w.applied_on, total: roundMoney(w.total), memo: w.memo, createdBy: w.created_by ? { id: w.created_by, name: w.created_by_name ?? '' } : null, createdAt: w.created_at,
     allocations: allocations.map((a) => ({ id: a.id, receivableId: a.receivable_id, receivableNumber: a.receivable_number, sourceType: a.source_type, paymentId: a.payment_id,
-      paymentNumber: a.payment_number, creditNoteId: a.credit_note_id, amount: roundMoney(a.amount), appliedOn: a.applied_on, reversesId: a.reverses_id })),
+      paymentNumber: a.payment_number, creditNoteId: a.credit_note_id, creditNoteNumber: a.credit_note_number, amount: roundMoney(a.amount), appliedOn: a.applied_on, reversesId: a.reverses_id })),
   };
 }
 

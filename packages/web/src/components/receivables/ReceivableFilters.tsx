@@ -40,8 +40,11 @@ export function ReceivableFilters({ value, onChange }: { value: Filters & { q?: 
             <CustomerSelect style={{ width: '100%' }} value={value.customerId ?? null} onChange={(v) => onChange({ customerId: v })} placeholder={r('customer')} />
           </Col>
           <Col {...col}>
-            <Select allowClear style={{ width: '100%' }} placeholder={r('status')} value={value.status}
-              onChange={(v?: string) => onChange({ status: v ?? null })} options={enumOptions(t, 'receivableStatus', RECEIVABLE_STATUSES)} data-testid="receivable-filter-status" />
+            {/* several statuses at once (open + partially paid = everything still owed); the URL keeps them comma-separated */}
+            <Select mode="multiple" allowClear maxTagCount="responsive" style={{ width: '100%' }} placeholder={r('status')}
+              value={value.status ? value.status.split(',') : []}
+              onChange={(v: string[]) => onChange({ status: v.length > 0 ? v.join(',') : null })}
+              options={enumOptions(t, 'receivableStatus', RECEIVABLE_STATUSES)} data-testid="receivable-filter-status" />
           </Col>
           <Col {...col}>
             <Select allowClear style={{ width: '100%' }} placeholder={r('kind')} value={value.kind}

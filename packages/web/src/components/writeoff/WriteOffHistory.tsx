@@ -60,7 +60,7 @@ export function WriteOffHistory({ customerId, onChanged }: { customerId: string;
                 {w.allocations.map((a) => (
                   <div key={a.id}>
                     <Typography.Text style={{ fontSize: 12 }}>
-                      {a.receivableNumber} ← {enumLabel(t, 'sourceType', a.sourceType)} {a.paymentNumber ?? ''} · {fmt.money(a.amount)}
+                      {a.receivableNumber} ← {enumLabel(t, 'sourceType', a.sourceType)} {a.paymentNumber ?? a.creditNoteNumber ?? ''} · {fmt.money(a.amount)}
                     </Typography.Text>
                   </div>
                 ))}
