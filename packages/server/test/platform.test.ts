@@ -2,7 +2,7 @@
 // forward-only migrations, the API's public face (health, OpenAPI, problem+json, headers).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { inTenant } from '../src/platform/db.js';
+import { asSystem, inTenant } from '../src/platform/db.js';
 import { migrate, readMigrations } from '../src/platform/migrate.js';
 import { call, makeTenant, testApp, type TestTenant } from './helpers.js';
 
@@ -42,6 +42,11 @@ describe('migrations', () => {
     const files = readMigrations();
     const edited = files.map((f, i) => (i === 0 ? { ...f, checksum: 'tampered' } : f));
     await expect(migrate(h.db, edited)).rejects.toThrow(/was changed after it was applied/);
+  });
+  it('declare the row-level-security helpers parallel safe, so tenant-scoped reports may use parallel workers', async () => {
+    const r = await asSystem(h.db, (tx) => sql<{ proname: string; proparallel: string }>`select proname, proparallel from pg_proc
+      where proname in ('app_tenant_id', 'visible_owner_ids') order by proname`.execute(tx));
+    expect(r.rows).toEqual([{ proname: 'app_tenant_id', proparallel: 's' }, { proname: 'visible_owner_ids', proparallel: 's' }]);
   });
 });
 
