@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { asSystem, inTenant } from '../src/platform/db.js';
 import { migrate, readMigrations } from '../src/platform/migrate.js';
+import { refreshStatistics } from '../src/platform/statistics.js';
 import { call, makeTenant, testApp, type TestTenant } from './helpers.js';
 
 let h: Awaited<ReturnType<typeof testApp>>;
@@ -47,6 +48,18 @@ describe('migrations', () => {
     const r = await asSystem(h.db, (tx) => sql<{ proname: string; proparallel: string }>`select proname, proparallel from pg_proc
       where proname in ('app_tenant_id', 'visible_owner_ids') order by proname`.execute(tx));
     expect(r.rows).toEqual([{ proname: 'app_tenant_id', proparallel: 's' }, { proname: 'visible_owner_ids', proparallel: 's' }]);
+  });
+});
+
+describe('planner statistics', () => {
+  it('are gathered on the embedded database, which has no autovacuum; a server is left to its own', async () => {
+    const ran = await refreshStatistics(h.db);
+    expect(ran).toBe(h.db.kind === 'pglite');
+    if (!ran) return;
+    const users = await asSystem(h.db, async (tx) => (await sql<{ reltuples: number; n: number }>`select c.reltuples::float8 as reltuples,
+      (select count(*)::int from users) as n from pg_class c where c.relname = 'users'`.execute(tx)).rows[0]!);
+    expect(users.n).toBeGreaterThan(0);
+    expect(users.reltuples).toBe(users.n); // a table this small is read whole, so the estimate is the count
   });
 });
 

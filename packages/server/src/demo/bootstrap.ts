@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { asSystem, type Db } from '../platform/db.js';
 import type { Config } from '../platform/config.js';
+import { refreshStatistics } from '../platform/statistics.js';
 import { hashPassword, verifyPassword } from '../domains/identity/index.js';
 import { loadDemo } from './demo-data.js';
 
@@ -16,6 +17,7 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
   if (empty && wantDemo) {
     const started = Date.now();
     await loadDemo(db);
+    await refreshStatistics(db); // two years of rows just arrived; plan the first screens with real counts
     log.info({ ms: Date.now() - started }, 'demo tenant loaded');
   }
   if (config.adminEmail && config.adminPassword) await ensureAdmin(db, config.adminEmail.toLowerCase(), config.adminPassword, log);
