@@ -64,8 +64,8 @@ const PROPOSED = [
      select array(select id from customers where tenant_id = app_tenant_id()
        and l2c_bigrams(${SEARCH_KEY}) @> l2c_bigrams(lower(q)) limit cap) $$`,
   `grant execute on function customer_search_ids(text, int) to l2c_app`,
-  `create index customers_name_sort on customers (tenant_id, name, id)`,
-  `create index customers_followup_sort on customers (tenant_id, (coalesce(last_followup_at, 'epoch'::timestamptz)) desc, id desc)`,
+  `create index if not exists customers_name_sort on customers (tenant_id, name, id)`,
+  `create index if not exists customers_followup_sort on customers (tenant_id, (coalesce(last_followup_at, 'epoch'::timestamptz)) desc, id desc)`,
   `analyze customers`,
 ];
 

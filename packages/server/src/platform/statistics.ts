@@ -5,10 +5,13 @@ import { sql } from 'kysely';
 import { asSystem, type Db } from './db.js';
 import type { JobDefinition } from './jobs.js';
 
-/** ANALYZE every table on the embedded database; a no-op on a server, where autovacuum does it. */
-export async function refreshStatistics(db: Db): Promise<boolean> {
+/** ANALYZE the given tables (default: all) on the embedded database; a no-op on a server, where autovacuum does it. */
+export async function refreshStatistics(db: Db, tables: readonly string[] = []): Promise<boolean> {
   if (db.kind !== 'pglite') return false;
-  await asSystem(db, async (tx) => { await sql`analyze`.execute(tx); });
+  await asSystem(db, async (tx) => {
+    if (tables.length === 0) await sql`analyze`.execute(tx);
+    else for (const t of tables) await sql`analyze ${sql.table(t)}`.execute(tx);
+  });
   return true;
 }
 

@@ -8,6 +8,7 @@ import { CustomerInput, creditCodeCheckChar, type Customer, type CustomerListQue
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { refreshStatistics } from '../../platform/statistics.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { businessDate } from '../../platform/clock.js';
 import { defineErrors } from '../../platform/errors.js';
@@ -295,6 +296,8 @@ export async function importCustomers(db: Db, auth: AuthContext, file: { filenam
     }
     return count;
   });
+  // a big import changes the customers table's shape; on PGlite nobody else refreshes the planner's view of it
+  if (created >= 500) await refreshStatistics(db, ['customers']);
 
   const errors = [...failures].sort(([a], [b]) => a - b).map(([row, errs]) => ({ row, errors: errs }));
   return { totalRows: sheetRows.length, created, failed: errors.length, errors };
