@@ -10,7 +10,7 @@ import { auditRoutes } from './platform/audit-routes.js';
 import { startScheduler, type JobDefinition } from './platform/jobs.js';
 import { identityRoutes } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
-import { receivablesRoutes } from './domains/receivables/index.js';
+import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
 import { paymentsRoutes } from './domains/payments/index.js';
 import { writeOffRoutes } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
@@ -59,6 +59,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     receivablesRoutes(app, db);
     paymentsRoutes(app, db);
     writeOffRoutes(app, db);
+    badDebtRequestsRoutes(app, db);
     contractsRoutes(app, db);
     approvalsRoutes(app, db);
     collectionsRoutes(app, db);

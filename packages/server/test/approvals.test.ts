@@ -159,7 +159,7 @@ describe('approvers', () => {
     expect((await w.manager.post(`/api/v1/approvals/${sub.body.approval.id}/approve`, {})).status).toBe(200);
     const text = async (userId: string) => asSystem(w.db, async (tx) => (await sql<{ title: string; body: string }>`select title, body from notifications
       where user_id = ${userId} and entity_id = ${c.id} and kind = 'approval.pending'`.execute(tx)).rows[0]);
-    expect(await text(w.t.users.managerEast.id)).toEqual({ title: `待审批：合同 ${c.number}`, body: expect.stringContaining('第 1 步：直属上级') });
+    expect(await text(w.t.users.managerEast.id)).toEqual({ title: `待审批：合同 ${c.number}`, body: expect.stringContaining('第 1 步：直属经理') });
     expect(await text(w.t.users.finance.id)).toEqual({ title: `Approval needed: Contract ${c.number}`, body: expect.stringContaining('step 2: Finance') });
     expect((await w.finance.post(`/api/v1/approvals/${sub.body.approval.id}/reject`, { comment: '账期太长' })).status).toBe(200);
     const decided = await asSystem(w.db, async (tx) => (await sql<{ title: string; body: string }>`select title, body from notifications

@@ -12,3 +12,4 @@ export * from './contracts/contracts.js';
 export * from './contracts/approvals.js';
 export * from './contracts/collections.js';
 export * from './contracts/notifications.js';
+export * from './contracts/bad-debt.js';

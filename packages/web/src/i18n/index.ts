@@ -6,6 +6,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en';
 import zhCN from './zh-CN';
+import baddebtEn from './baddebt.en';
+import baddebtZh from './baddebt.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -35,7 +37,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh } }, en: { translation: { ...en, ...baddebtEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

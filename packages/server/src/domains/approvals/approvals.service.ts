@@ -35,7 +35,7 @@ async function resolveApprovers(tx: Tx, approver: Approver, submitter: string | 
 }
 
 // Built-in step and document names as a Chinese reader sees them; a tenant's own step names pass through as typed.
-const STEP_NAME_ZH: Record<string, string> = { Manager: '直属上级', Finance: '财务', Executive: '高管' };
+const STEP_NAME_ZH: Record<string, string> = { Manager: '直属经理', Finance: '财务', Executive: '管理层' }; // as the web app's approval.stepNames
 const DOC_TYPE_TEXT: Record<string, { zh: string; en: string }> = {
   contract: { zh: '合同', en: 'Contract' }, contract_amendment: { zh: '补充协议', en: 'Amendment' },
 };

@@ -1,5 +1,6 @@
 // receivables: money owed (应收) and credit notes (红冲); open amounts are projections of allocations.
 export { receivablesRoutes } from './receivables.routes.js';
+export { badDebtRequestsRoutes } from './bad-debt-requests.routes.js';
 export {
   createReceivableFromTrigger, createCreditNoteTx, loadReceivable, toReceivable, receivableStatus, daysBetween, scopeOf as receivableScopeOf,
   type TriggerInput,

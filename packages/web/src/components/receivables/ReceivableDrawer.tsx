@@ -5,6 +5,7 @@ import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Grid, Skeleton, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { BAD_DEBT_KEY } from '../../api/bad-debt';
 import { receivables, writeOffs } from '../../api/endpoints';
 import type { Allocation, Receivable } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
@@ -14,6 +15,7 @@ import { enumLabel } from '../../lib/labels';
 import { isPositive } from '../../lib/money';
 import { Money } from '../revenue/Money';
 import { StatusTag } from '../revenue/StatusTag';
+import { ReceivableBadDebtNotice, useReceivableBadDebtRequests } from '../baddebt/ReceivableBadDebtNotice';
 import { BadDebtModal } from './BadDebtModal';
 import { CreditNoteModal } from './CreditNoteModal';
 
@@ -32,12 +34,13 @@ export function ReceivableDrawer({ id, onClose }: { id: string | null; onClose: 
     queryKey: ['receivable-writeoffs', id], queryFn: () => writeOffs.list({ receivableId: id! }, undefined, 200),
     enabled: !!id && can('write_offs', 'read'),
   });
+  const badDebt = useReceivableBadDebtRequests(id);
   const f = (k: string) => t(`receivable.fields.${k}`);
   const rows: Row[] = (allocations.data?.items ?? []).flatMap((w) => w.allocations
     .filter((a) => a.receivableId === id)
     .map((a) => ({ ...a, writeOffNumber: w.number, kind: w.kind, reversed: !!w.reversedById })));
   const refresh = () => {
-    for (const key of [['receivable', id], ['receivable-writeoffs', id], ['receivables'], ['aging'], ['accounts']]) void queryClient.invalidateQueries({ queryKey: key });
+    for (const key of [['receivable', id], ['receivable-writeoffs', id], ['receivables'], ['aging'], ['accounts'], [...BAD_DEBT_KEY]]) void queryClient.invalidateQueries({ queryKey: key });
   };
   const rec: Receivable | undefined = r.data;
   const canCorrect = !!rec && rec.kind === 'invoice' && isPositive(rec.amountOpen) && can('receivables', 'create');
@@ -58,10 +61,11 @@ export function ReceivableDrawer({ id, onClose }: { id: string | null; onClose: 
             {canCorrect && (
               <Flex gap={8} wrap>
                 <Button onClick={() => setDialog('credit')} data-testid="receivable-credit-note">{t('receivable.creditNote.action')}</Button>
-                <Button danger onClick={() => setDialog('badDebt')} data-testid="receivable-bad-debt">{t('receivable.badDebt.action')}</Button>
+                <Button danger onClick={() => setDialog('badDebt')} disabled={!!badDebt.pending} title={badDebt.pending ? t('badDebtRequest.drawer.alreadyPending') : undefined} data-testid="receivable-bad-debt">{t('receivable.badDebt.action')}</Button>
               </Flex>
             )}
           </Flex>
+          <ReceivableBadDebtNotice requests={badDebt.items} />
           <Descriptions
             size="small"
             bordered

@@ -1,12 +1,13 @@
 // The approval inbox: what waits for the signed-in user's decision, with the document's key facts; approve (with an
-// optional comment), reject or return (with a reason the submitter can act on).
+// optional comment), reject or return (with a reason the submitter can act on). A second tab holds bad-debt
+// requests 坏账审批 (?tab=bad-debt).
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { approvals } from '../../api/endpoints';
 import type { ApprovalInboxItem } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
@@ -18,6 +19,7 @@ import { rateToPercent } from '../../lib/contractForm';
 import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 import { INBOX_KEY } from '../../layout/NavMenu';
+import { BadDebtRequestsTab, useAwaitingBadDebt } from './BadDebtRequestsTab';
 
 type Act = { item: ApprovalInboxItem; action: 'approve' | 'reject' | 'return' } | null;
 
@@ -56,6 +58,15 @@ export default function ApprovalInboxPage() {
   const queryClient = useQueryClient();
   const [act, setAct] = useState<Act>(null);
   const inbox = useQuery({ queryKey: INBOX_KEY, queryFn: () => approvals.inbox(), enabled: can('approvals', 'read') });
+  const awaitingBadDebt = useAwaitingBadDebt();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'bad-debt' && can('receivables', 'read') ? 'bad-debt' : 'documents';
+  const setTab = (key: string) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
+    if (key === 'bad-debt') next.set('tab', key);
+    else next.delete('tab');
+    return next;
+  }, { replace: true });
 
   const decide = async (item: ApprovalInboxItem, action: 'approve' | 'reject' | 'return', comment: string | null) => {
     await approvals.act(item.id, action, comment);
@@ -68,10 +79,17 @@ export default function ApprovalInboxPage() {
   return (
     <Card>
       <Flex vertical gap={16}>
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('approval.inbox.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('approval.inbox.intro')}</Typography.Text>
-        </div>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('approval.inbox.title')}</Typography.Title>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'documents',
+              label: <span data-testid="approval-tab-documents">{t('badDebtRequest.tabs.documents')}</span>,
+              children: (
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">{t('approval.inbox.intro')}</Typography.Text>
         {inbox.isPending && <Skeleton active />}
         {inbox.isError && <Alert type="error" showIcon title={errorText(t, inbox.error)} />}
         {inbox.data && inbox.data.items.length === 0 && <Empty description={t('approval.inbox.empty')} />}
@@ -114,6 +132,23 @@ export default function ApprovalInboxPage() {
             );
           })}
         </Row>
+      </Flex>
+              ),
+            },
+            ...(can('receivables', 'read') ? [{
+              key: 'bad-debt',
+              label: (
+                <span data-testid="approval-tab-bad-debt">
+                  {t('badDebtRequest.tabs.badDebt')}
+                  {(awaitingBadDebt.data?.items.length ?? 0) > 0 && (
+                    <Badge count={awaitingBadDebt.data?.items.length} size="small" style={{ marginInlineStart: 6 }} data-testid="approval-tab-bad-debt-badge" />
+                  )}
+                </span>
+              ),
+              children: <BadDebtRequestsTab />,
+            }] : []),
+          ]}
+        />
       </Flex>
       <ReasonModal
         open={act !== null}

@@ -1,0 +1,28 @@
+// Thin HTTP layer for reading bad-debt requests (creating and deciding them is in the write-off flow's routes).
+import { z } from 'zod';
+import { BadDebtRequestListQuery, BadDebtRequestPage, BadDebtRequestSchema } from '@l2c/shared';
+import type { App } from '../../platform/http.js';
+import type { Db } from '../../platform/db.js';
+import { requireAuth, requirePermission } from '../../platform/auth.js';
+import * as badDebt from './bad-debt-requests.service.js';
+
+const tags = ['receivables'];
+
+export function badDebtRequestsRoutes(app: App, db: Db) {
+  app.get('/api/v1/bad-debt-requests', {
+    schema: {
+      tags,
+      summary: 'List bad-debt requests',
+      description: 'Filters: status (comma-separated), customerId, receivableId, q (receivable number or customer name); '
+        + 'mine=awaiting lists the pending requests the caller may decide. Only requests on receivables in the caller\'s data scope.',
+      querystring: BadDebtRequestListQuery,
+      response: { 200: BadDebtRequestPage },
+    },
+    preHandler: requirePermission('receivables', 'read'),
+  }, async (req) => badDebt.listBadDebtRequests(db, requireAuth(req), req.query));
+
+  app.get('/api/v1/bad-debt-requests/:id', {
+    schema: { tags, summary: 'One bad-debt request', params: z.object({ id: z.string().uuid() }), response: { 200: BadDebtRequestSchema } },
+    preHandler: requirePermission('receivables', 'read'),
+  }, async (req) => badDebt.getBadDebtRequest(db, requireAuth(req), req.params.id));
+}

@@ -1,0 +1,39 @@
+// Bad-debt request queries only (reads). A request is visible when its receivable is: the same data-scope predicate
+// as receivables (aliases r and c), so a rep sees requests on their own customers' receivables and nothing else.
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../platform/db.js';
+
+export interface BadDebtRequestRow {
+  id: string; receivable_id: string; receivable_number: string; customer_id: string; customer_name: string; currency: string;
+  amount: string; reason: string; status: 'pending' | 'approved' | 'rejected';
+  requested_by: string | null; requested_by_name: string | null; created_at: string;
+  decided_by: string | null; decided_by_name: string | null; decided_at: string | null; decision_comment: string | null;
+  write_off_id: string | null;
+  /** created_at as text at full (microsecond) precision, for the keyset cursor. */
+  sort_key: string;
+}
+
+const select = sql`b.id, b.receivable_id, r.number as receivable_number, r.customer_id, c.name as customer_name, r.currency,
+  b.amount, b.reason, b.status, b.requested_by, ru.name as requested_by_name, b.created_at,
+  b.decided_by, du.name as decided_by_name, b.decided_at, b.decision_comment, b.write_off_id, b.created_at::text as sort_key`;
+const from = sql`bad_debt_requests b join receivables r on r.id = b.receivable_id join customers c on c.id = r.customer_id
+  left join users ru on ru.id = b.requested_by left join users du on du.id = b.decided_by`;
+
+export async function findBadDebtRequest(tx: Tx, id: string, scope: RawBuilder<unknown>): Promise<BadDebtRequestRow | undefined> {
+  const r = await sql<BadDebtRequestRow>`select ${select} from ${from} where b.id = ${id} and ${scope}`.execute(tx);
+  return r.rows[0];
+}
+
+/** One page (plus one row to tell whether there is more), ordered by request time then id. */
+export async function listBadDebtRequests(tx: Tx, where: RawBuilder<unknown>[], desc: boolean, after: [string, string] | null, limit: number) {
+  const conds = [...where];
+  if (after) {
+    conds.push(desc
+      ? sql`(b.created_at, b.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
+      : sql`(b.created_at, b.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  }
+  const dir = desc ? sql`desc` : sql`asc`;
+  const r = await sql<BadDebtRequestRow>`select ${select} from ${from}
+    where ${sql.join(conds, sql` and `)} order by b.created_at ${dir}, b.id ${dir} limit ${limit + 1}`.execute(tx);
+  return r.rows;
+}

@@ -1,0 +1,59 @@
+// Approve or reject a bad-debt request: who may (the approve right, a pending request, not one's own), the comment
+// dialog (optional on approval, required on rejection), and the refresh of everything the decision changes.
+import { useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BAD_DEBT_KEY, badDebtRequests, type BadDebtRequest } from '../../api/bad-debt';
+import { useAuth } from '../../auth/useAuth';
+import { useFormat } from '../../i18n/format';
+import { ReasonModal } from '../revenue/ReasonModal';
+
+type Decision = 'approve' | 'reject';
+
+export function useBadDebtDecision(): {
+  canDecide: (r: BadDebtRequest) => boolean;
+  isOwn: (r: BadDebtRequest) => boolean;
+  start: (r: BadDebtRequest, decision: Decision) => void;
+  modal: ReactNode;
+} {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { can, user } = useAuth();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [act, setAct] = useState<{ request: BadDebtRequest; decision: Decision } | null>(null);
+  const a = (k: string, o?: Record<string, unknown>) => t(`badDebtRequest.actions.${k}`, o);
+
+  const isOwn = useCallback((r: BadDebtRequest) => !!user && r.requestedBy?.id === user.id, [user]);
+  const canDecide = useCallback(
+    (r: BadDebtRequest) => r.status === 'pending' && can('receivables', 'approve') && !isOwn(r),
+    [can, isOwn],
+  );
+
+  const submit = async (comment: string) => {
+    if (!act) return;
+    const { request: r, decision } = act;
+    await badDebtRequests.decide(r.id, decision, comment || null);
+    void message.success(a(decision === 'approve' ? 'approved' : 'rejected'));
+    for (const key of [BAD_DEBT_KEY, ['receivable', r.receivable.id], ['receivable-writeoffs', r.receivable.id], ['receivables'], ['aging'], ['accounts'], ['audit']]) {
+      void queryClient.invalidateQueries({ queryKey: key });
+    }
+  };
+
+  const modal = (
+    <ReasonModal
+      open={act !== null}
+      title={act ? `${a(act.decision)} · ${act.request.receivable.number}` : ''}
+      label={act?.decision === 'approve' ? a('commentOptional') : a('comment')}
+      hint={act ? (act.decision === 'approve' ? a('approveHint', { amount: fmt.money(act.request.amount, act.request.currency) }) : a('rejectHint')) : undefined}
+      required={act?.decision === 'reject'}
+      okText={act ? a(act.decision) : undefined}
+      danger={act?.decision === 'approve'}
+      testId="bad-debt-decide"
+      onClose={() => setAct(null)}
+      onSubmit={submit}
+    />
+  );
+  return { canDecide, isOwn, start: (request, decision) => setAct({ request, decision }), modal };
+}
