@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { loadConfig, type Config } from './platform/config.js';
 import { openDb, type Db } from './platform/db.js';
+import { statisticsJob } from './platform/statistics.js';
 import { migrate } from './platform/migrate.js';
 import { buildHttp, type App } from './platform/http.js';
 import { authenticate } from './platform/auth.js';
@@ -33,6 +34,7 @@ export const JOBS: JobDefinition[] = [
   performanceAlertsJob,
   planReceivablesJob,
   overdueJob,
+  statisticsJob,
 ];
 
 export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db } = {}): Promise<L2C> {

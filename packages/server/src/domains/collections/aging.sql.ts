@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
+import { receivableScope } from '../receivables/index.js';
 
 export interface OpenSetOptions {
   asOf: string;
@@ -16,17 +17,9 @@ export interface OpenSetOptions {
   scope: RawBuilder<unknown> | null;
 }
 
-/**
- * The receivables data scope (the receivables domain's rule: the receivable's owner or its customer's owner is someone
- * the caller may see), written as two semi-joins on r alone. The report then needs no join to customers, and the
- * aggregate stays an index-only scan of the open invoices; each owner list is computed once per query (an initplan).
- */
+/** The receivables domain's data scope over r; null for the whole tenant (the report then adds no predicate). */
 export function scopePredicate(userId: string, scope: DataScope): RawBuilder<unknown> | null {
-  if (scope === 'all') return null;
-  // = any(array(…)): the planner then knows the owner list is short and reads the customers by their owner index,
-  // where "in (select visible_owner_ids(…))" is costed as a thousand-row set and scans every customer.
-  const owners = sql`array(select visible_owner_ids(${userId}::uuid, ${scope}))`;
-  return sql`(r.owner_id = any(${owners}) or r.customer_id in (select sc.id from customers sc where sc.owner_id = any(${owners})))`;
+  return scope === 'all' ? null : receivableScope(userId, scope);
 }
 
 /** Columns: id, customer_id, owner_id, contract_id, due_date, open (> 0). */

@@ -102,7 +102,7 @@ export function ReceivableDrawer({ id, onClose }: { id: string | null; onClose: 
                   { title: t('writeOff.number'), dataIndex: 'writeOffNumber' },
                   { title: t('writeOff.appliedOn'), dataIndex: 'appliedOn', render: (v: string) => fmt.date(v) },
                   { title: t('receivable.fields.kind'), dataIndex: 'kind', render: (v: string, a) => <span><StatusTag kind="writeOffKind" value={v} />{a.reversed && <Tag style={{ marginInlineStart: 4 }}>{t('receivable.detail.reversed')}</Tag>}</span> },
-                  { title: t('writeOff.sources'), render: (_v, a) => `${enumLabel(t, 'sourceType', a.sourceType)} ${a.paymentNumber ?? ''}` },
+                  { title: t('writeOff.sources'), render: (_v, a) => `${enumLabel(t, 'sourceType', a.sourceType)} ${a.paymentNumber ?? a.creditNoteNumber ?? ''}` },
                   { title: t('writeOff.total'), dataIndex: 'amount', align: 'right', render: (v: string) => <Money amount={v} currency={rec.currency} /> },
                 ]}
               />

@@ -24,9 +24,8 @@ import { BadDebtRequestsTab, useAwaitingBadDebt } from './BadDebtRequestsTab';
 type Act = { item: ApprovalInboxItem; action: 'approve' | 'reject' | 'return' } | null;
 
 function docLink(item: ApprovalInboxItem): string {
-  if (item.docType === 'contract') return `/contracts/${item.docId}`;
-  // An amendment's number is its contract's number plus "-Ann"; the inbox does not carry the contract's id.
-  if (item.docType === 'contract_amendment') return `/contracts?q=${encodeURIComponent(item.docNumber.replace(/-A\d+$/, ''))}`;
+  // an amendment opens on its contract's page, where the amendments are listed
+  if (item.subjectType === 'contract') return `/contracts/${item.subjectId}`;
   return '#';
 }
 
