@@ -146,6 +146,9 @@ describe('payment → write-off → reversal', () => {
 
     const req = await finance.post(`/api/v1/receivables/${r.id}/bad-debt-requests`, { reason: '客户破产清算' });
     expect(req.body).toMatchObject({ amount: '1000.00', status: 'pending' });
+    const again = await finance.post(`/api/v1/receivables/${r.id}/bad-debt-requests`, { amount: '10.00', reason: '重复申请' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'receivables.bad_debt_request_pending', pendingRequestId: req.body.id });
     expect((await finance.post(`/api/v1/bad-debt-requests/${req.body.id}/approve`, {})).status).toBe(403); // finance lacks approve
     const ok = await exec.post(`/api/v1/bad-debt-requests/${req.body.id}/approve`, { comment: '同意' });
     expect(ok.status).toBe(200);
@@ -178,5 +181,15 @@ describe('receivables list', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toMatch(/problem\+json/);
     expect(JSON.stringify(bad.body)).toContain('status');
+  });
+});
+
+describe('bad-debt requests', () => {
+  it('two at once on the same receivable: one is booked, the other refused', async () => {
+    const r = await receivable('777.77', '2026-05-31');
+    const both = await Promise.all([1, 2].map((i) => finance.post(`/api/v1/receivables/${r.id}/bad-debt-requests`, { reason: `客户失联 ${i}` })));
+    expect(both.map((x) => x.status).sort()).toEqual([201, 409]);
+    const listed = await finance.get(`/api/v1/bad-debt-requests?receivableId=${r.id}`);
+    expect(listed.body.items.map((i: { amount: string; status: string }) => [i.amount, i.status])).toEqual([['777.77', 'pending']]);
   });
 });

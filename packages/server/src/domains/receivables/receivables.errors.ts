@@ -8,5 +8,6 @@ export const receivableError = defineErrors('receivables', {
   bad_debt_exceeds: [409, 'The bad-debt amount exceeds the open amount'],
   bad_debt_request_not_found: [404, 'Bad-debt request not found'],
   bad_debt_request_closed: [409, 'This bad-debt request has already been decided'],
+  bad_debt_request_pending: [409, 'A bad-debt request for this receivable is already waiting for a decision'],
   self_approval: [403, 'The requester cannot approve their own bad-debt request'],
 });

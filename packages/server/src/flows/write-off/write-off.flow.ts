@@ -7,7 +7,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { withIdempotency } from '../../platform/idempotency.js';
 import { recordAudit } from '../../platform/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { createCreditNoteTx, loadReceivable, receivableError, toReceivable } from '../../domains/receivables/index.js';
+import { createCreditNoteTx, loadReceivable, lockReceivables, receivableError, toReceivable } from '../../domains/receivables/index.js';
 import { loadPayment, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
 import { applyWriteOffTx, reverseWriteOffTx } from './write-off.service.js';
 import { proposeFor } from './proposal.js';
@@ -92,7 +92,13 @@ function shape(w: q.WriteOffRow, allocations: q.AllocationRow[]) {
 // bad-debt write-off of the open amount.
 export async function requestBadDebt(db: Db, auth: AuthContext, receivableId: string, input: { amount?: string | undefined; reason: string }) {
   return inTenant(db, auth, async (tx) => {
-    const r = await loadReceivable(tx, auth, receivableId);
+    await loadReceivable(tx, auth, receivableId); // in scope, else 404
+    // Under the receivable's row lock: one open request at a time (two clicks, two finance users), and the open amount
+    // read here is the one the request is checked against. The partial unique index (migration 014) backs this up.
+    const [r] = await lockReceivables(tx, [receivableId]);
+    if (!r) throw receivableError('not_found');
+    const pending = await sql<{ id: string }>`select id from bad_debt_requests where receivable_id = ${receivableId} and status = 'pending'`.execute(tx);
+    if (pending.rows[0]) throw receivableError('bad_debt_request_pending', undefined, { pendingRequestId: pending.rows[0].id });
     const amount = input.amount ?? r.amount_open;
     if (dec(amount).lte(0) || dec(amount).gt(dec(r.amount_open))) throw receivableError('bad_debt_exceeds', undefined, { errors: [{ path: 'amount', message: `at most ${roundMoney(r.amount_open)}` }] });
     const id = (await sql<{ id: string }>`insert into bad_debt_requests (tenant_id, receivable_id, amount, reason, requested_by)
