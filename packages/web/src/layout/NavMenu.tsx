@@ -8,6 +8,7 @@ import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { approvals } from '../api/endpoints';
+import { BAD_DEBT_KEY, badDebtRequests } from '../api/bad-debt';
 import { useAuth } from '../auth/useAuth';
 
 export const INBOX_KEY = ['approvals', 'inbox'] as const;
@@ -40,7 +41,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   }
   const canApprove = can('approvals', 'approve');
   const inbox = useQuery({ queryKey: INBOX_KEY, queryFn: () => approvals.inbox(), enabled: canApprove, refetchInterval: 60_000 });
-  const waiting = inbox.data?.items.length ?? 0;
+  // bad-debt requests wait in the same inbox (its second tab); same query key as the tab, so one fetch serves both
+  const canDecideBadDebt = can('receivables', 'approve');
+  const badDebt = useQuery({
+    queryKey: [...BAD_DEBT_KEY, 'awaiting'], enabled: canDecideBadDebt, refetchInterval: 60_000,
+    queryFn: () => badDebtRequests.list({ mine: 'awaiting', sort: 'requestedAt' }, undefined, 200),
+  });
+  const waiting = (inbox.data?.items.length ?? 0) + (badDebt.data?.items.length ?? 0);
   const cash: NonNullable<MenuProps['items']> = [];
   if (can('contracts', 'read')) {
     cash.push({ key: 'contracts', icon: <FileProtectOutlined />, label: link('/contracts', 'nav-contracts', t('nav.contracts')) });
