@@ -12,7 +12,7 @@ import { startScheduler, type JobDefinition } from './platform/jobs.js';
 import { identityRoutes } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
-import { paymentsRoutes } from './domains/payments/index.js';
+import { paymentsRoutes, canSeePayment } from './domains/payments/index.js';
 import { writeOffRoutes } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { contractsRoutes, canSeeContract, performanceAlertsJob } from './domains/contracts/index.js';
@@ -66,7 +66,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     approvalsRoutes(app, db);
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);
-    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract });
+    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment });
 
     let stopScheduler = () => {};
     app.addHook('onReady', async () => {

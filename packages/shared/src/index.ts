@@ -13,3 +13,4 @@ export * from './contracts/approvals.js';
 export * from './contracts/collections.js';
 export * from './contracts/notifications.js';
 export * from './contracts/bad-debt.js';
+export * from './contracts/payment-files.js';

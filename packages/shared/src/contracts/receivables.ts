@@ -1,6 +1,7 @@
 // API contracts of revenue management: receivables 应收, payments 回款, write-offs 核销, customer accounts.
 import { z } from 'zod';
 import { BusinessDateSchema, enumListParam, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { PaymentFileSchema } from './payment-files.js';
 
 /** A positive money amount as an exact decimal string with at most 2 decimals. */
 export const AmountSchema = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected a positive amount like "1234.50" (at most 2 decimals)')
@@ -79,7 +80,10 @@ export const PaymentSchema = z.object({
   currency: z.string(), amount: z.string(), amountUnapplied: z.string(), amountApplied: z.string(),
   receivedOn: z.string(), method: z.string(), payerName: z.string().nullable(), payerAccount: z.string().nullable(),
   bankReference: z.string().nullable(), remark: z.string().nullable(),
+  /** Metadata of the payment's documents: declared at registration and every uploaded file (see `files`). */
   attachments: z.array(z.object({ name: z.string(), sha256: z.string(), size: z.number() })),
+  /** Uploaded receipt files 回款凭证, downloadable at /payments/{id}/files/{fileId}. */
+  files: z.array(PaymentFileSchema),
   status: z.enum(PAYMENT_STATUSES), registeredBy: UserRefSchema, confirmedBy: UserRefSchema, confirmedAt: z.string().nullable(),
   rejectedReason: z.string().nullable(), version: z.number().int(), createdAt: z.string(),
   writeOffId: z.string().nullable().optional(),

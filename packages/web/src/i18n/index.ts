@@ -8,6 +8,8 @@ import en from './en';
 import zhCN from './zh-CN';
 import baddebtEn from './baddebt.en';
 import baddebtZh from './baddebt.zh-CN';
+import payfilesEn from './payfiles.en';
+import payfilesZh from './payfiles.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -37,7 +39,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh } }, en: { translation: { ...en, ...baddebtEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import * as payments from './payments.service.js';
 import * as accounts from './accounts.service.js';
+import { paymentFilesRoutes } from './payment-files.routes.js';
 
 const IdParams = z.object({ id: z.string().uuid() });
 
@@ -30,6 +31,8 @@ export function paymentsRoutes(app: App, db: Db) {
     schema: { tags: ['payments'], params: IdParams, body: PaymentReject, response: { 200: PaymentSchema } },
     preHandler: requirePermission('payments', 'confirm'),
   }, async (req) => payments.rejectPayment(db, requireAuth(req), req.params.id, req.body.reason, req.body.version));
+
+  paymentFilesRoutes(app, db);
 
   app.get('/api/v1/customers/:id/accounts', {
     schema: { tags: ['accounts'], params: IdParams, response: { 200: CustomerAccounts } },

@@ -15,14 +15,25 @@ import * as q from './payments.sql.js';
 export type Payment = z.infer<typeof PaymentSchema>;
 
 export function toPayment(r: q.PaymentRow): Payment {
+  const files = (r.files ?? []).map(toPaymentFile);
+  // Declared metadata first, then every uploaded file not already declared with the same content.
+  const declared = new Set(r.attachments.map((a) => a.sha256));
+  const attachments = [...r.attachments, ...files.filter((f) => !declared.has(f.sha256)).map((f) => ({ name: f.name, sha256: f.sha256, size: f.size }))];
   return {
     id: r.id, number: r.number, customer: { id: r.customer_id, name: r.customer_name }, currency: r.currency,
     amount: roundMoney(r.amount, r.currency), amountUnapplied: roundMoney(r.amount_unapplied, r.currency),
     amountApplied: roundMoney(dec(r.amount).minus(dec(r.amount_unapplied)), r.currency), receivedOn: r.received_on, method: r.method,
-    payerName: r.payer_name, payerAccount: r.payer_account, bankReference: r.bank_reference, remark: r.remark, attachments: r.attachments,
+    payerName: r.payer_name, payerAccount: r.payer_account, bankReference: r.bank_reference, remark: r.remark, attachments, files,
     status: r.status, registeredBy: r.registered_by ? { id: r.registered_by, name: r.registered_name ?? '' } : null,
     confirmedBy: r.confirmed_by ? { id: r.confirmed_by, name: r.confirmed_name ?? '' } : null, confirmedAt: r.confirmed_at,
     rejectedReason: r.rejected_reason, version: r.version, createdAt: r.created_at,
+  };
+}
+
+export function toPaymentFile(f: q.PaymentFileMeta) {
+  return {
+    id: f.id, name: f.name, contentType: f.content_type, size: f.size, sha256: f.sha256,
+    uploadedBy: f.uploaded_by ? { id: f.uploaded_by, name: f.uploaded_name ?? '' } : null, uploadedAt: new Date(f.created_at).toISOString(),
   };
 }
 
@@ -32,6 +43,11 @@ export async function loadPayment(tx: Tx, auth: AuthContext, id: string) {
   const row = await q.findPayment(tx, id, scopeOf(auth));
   if (!row) throw paymentError('not_found');
   return row;
+}
+
+/** For the audit trail: may this caller read the history of this payment? */
+export async function canSeePayment(db: Db, auth: AuthContext, id: string): Promise<boolean> {
+  return inTenant(db, auth, async (tx) => !!(await q.findPayment(tx, id, scopeOf(auth))));
 }
 
 export async function getPayment(db: Db, auth: AuthContext, id: string) {

@@ -9,11 +9,17 @@ export interface PaymentRow {
   remark: string | null; attachments: Array<{ name: string; sha256: string; size: number }>; status: 'claimed' | 'confirmed' | 'rejected';
   registered_by: string | null; registered_name: string | null; confirmed_by: string | null; confirmed_name: string | null;
   confirmed_at: string | null; rejected_reason: string | null; version: number; created_at: string;
+  files: PaymentFileMeta[];
 }
+/** An uploaded receipt file as the payment row carries it (jsonb: created_at is not run through the type parsers). */
+export interface PaymentFileMeta { id: string; name: string; content_type: string; size: number; sha256: string; uploaded_by: string | null; uploaded_name: string | null; created_at: string }
 
 const paymentSelect = sql`p.id, p.number, p.customer_id, c.name as customer_name, p.currency, p.amount, p.amount_unapplied, p.received_on,
   p.method, p.payer_name, p.payer_account, p.bank_reference, p.remark, p.attachments, p.status, p.registered_by, ru.name as registered_name,
-  p.confirmed_by, cu.name as confirmed_name, p.confirmed_at, p.rejected_reason, p.version, p.created_at`;
+  p.confirmed_by, cu.name as confirmed_name, p.confirmed_at, p.rejected_reason, p.version, p.created_at,
+  coalesce((select jsonb_agg(jsonb_build_object('id', f.id, 'name', f.file_name, 'content_type', f.content_type, 'size', f.size_bytes,
+      'sha256', f.sha256, 'uploaded_by', f.uploaded_by, 'uploaded_name', fu.name, 'created_at', f.created_at) order by f.created_at, f.id)
+    from payment_files f left join users fu on fu.id = f.uploaded_by where f.payment_id = p.id), '[]'::jsonb) as files`;
 const paymentFrom = sql`payments p join customers c on c.id = p.customer_id left join users ru on ru.id = p.registered_by left join users cu on cu.id = p.confirmed_by`;
 
 /** Payments follow their customer's owner, or who registered them. */

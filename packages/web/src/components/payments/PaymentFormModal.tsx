@@ -1,13 +1,16 @@
-// Register a payment 登记回款: customer, amount (an exact string), date, method, payer, bank reference, remark.
+// Register a payment 登记回款: customer, amount (an exact string), date, method, payer, bank reference, remark, and
+// the bank receipt 银行回单 (files picked here are uploaded once the payment exists, with its id).
 // Finance may confirm it at once and write it off automatically. One Idempotency-Key per submission: a double click
 // or a retry after a lost answer books the payment once.
+import { InboxOutlined } from '@ant-design/icons';
 import { CONTRACT_CURRENCIES, PAYMENT_METHODS, WRITE_OFF_STRATEGIES } from '@l2c/shared';
-import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Upload, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { payments } from '../../api/endpoints';
+import { paymentFiles } from '../../api/payment-files';
 import type { Payment, WriteOffStrategy } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { toYmd } from '../../lib/dates';
@@ -17,6 +20,7 @@ import { enumOptions } from '../../lib/labels';
 import { isAmount, normalizeAmount } from '../../lib/money';
 import { CustomerSelect } from '../CustomerSelect';
 import { MoneyInput } from '../revenue/MoneyInput';
+import { PAYMENT_FILES_MAX, RECEIPT_ACCEPT, receiptProblem, receiptUploadError } from './paymentFileRules';
 
 interface Values {
   customerId?: string | null; amount?: string; currency?: string; receivedOn?: Dayjs; method?: string; payerName?: string;
@@ -39,6 +43,9 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
   const idem = useIdempotencyKey();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const [receipts, setReceipts] = useState<Array<UploadFile & { originFileObj: File }>>([]);
+  const canAttach = can('payments', 'create') || can('payments', 'confirm');
   const canConfirm = can('payments', 'confirm');
   const canApply = canConfirm && can('write_offs', 'create');
   const confirmNow = Form.useWatch('confirm', form);
@@ -49,6 +56,7 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
     if (open) {
       idem.renew();
       setError(null);
+      setReceipts([]);
       form.resetFields();
       form.setFieldsValue({ customerId: initialCustomer?.id ?? null });
     }
@@ -67,6 +75,18 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
         confirm: canConfirm && !!v.confirm, autoApply: canApply && v.confirm && v.autoApply ? (v.strategy ?? 'oldest_due') : null,
       }, idem.key());
       idem.renew();
+      // The payment is booked: from here on nothing may reopen the form (a resubmit would book it again).
+      // A receipt that fails is reported; it can be added again from the payment's drawer.
+      let failed = 0;
+      for (const r of receipts) {
+        try {
+          await paymentFiles.upload(created.id, r.originFileObj);
+        } catch (e) {
+          failed++;
+          void message.error(receiptUploadError(t, r.name, e));
+        }
+      }
+      if (failed) void message.warning(t('paymentFiles.someFailed', { count: failed }));
       onDone(created);
       onClose();
     } catch (e) {
@@ -117,6 +137,30 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
           <Col {...half}>
             <Form.Item name="remark" label={p('remark')}><Input maxLength={500} /></Form.Item>
           </Col>
+          {canAttach && (
+            <Col xs={24}>
+              <Form.Item label={t('paymentFiles.title')} extra={t('paymentFiles.hint')}>
+                <Upload.Dragger
+                  accept={RECEIPT_ACCEPT}
+                  multiple
+                  fileList={receipts}
+                  disabled={busy}
+                  beforeUpload={(file) => {
+                    const problem = receiptProblem(t, file);
+                    if (problem) void message.error(problem);
+                    else setReceipts((list) => (list.length >= PAYMENT_FILES_MAX ? list : [...list, { uid: file.uid, name: file.name, size: file.size, status: 'done', originFileObj: file }]));
+                    return Upload.LIST_IGNORE;
+                  }}
+                  onRemove={(file) => setReceipts((list) => list.filter((r) => r.uid !== file.uid))}
+                  data-testid="payment-receipts"
+                >
+                  <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+                  <p className="ant-upload-text">{t('paymentFiles.dragText')}</p>
+                  <p className="ant-upload-hint">{t('paymentFiles.dragHint')}</p>
+                </Upload.Dragger>
+              </Form.Item>
+            </Col>
+          )}
           {canConfirm && (
             <Col xs={24}>
               <Form.Item name="confirm" valuePropName="checked" style={{ marginBottom: 8 }}>

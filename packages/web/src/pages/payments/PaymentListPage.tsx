@@ -1,6 +1,7 @@
 // Payments 回款: search and filters, the list with amounts right-aligned, register a payment; finance confirms or
-// rejects claimed payments; confirmed ones with unapplied money lead to the write-off workbench.
-import { PlusOutlined } from '@ant-design/icons';
+// rejects claimed payments; confirmed ones with unapplied money lead to the write-off workbench. A payment's number
+// opens its drawer with the receipt files 回款凭证.
+import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { PAYMENT_STATUSES } from '@l2c/shared';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Popconfirm, Row, Select, Table, Typography } from 'antd';
@@ -12,6 +13,7 @@ import type { Payment } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { CustomerSelect } from '../../components/CustomerSelect';
 import { LoadMore } from '../../components/LoadMore';
+import { PaymentDrawer } from '../../components/payments/PaymentDrawer';
 import { PaymentFormModal } from '../../components/payments/PaymentFormModal';
 import { Money } from '../../components/revenue/Money';
 import { ReasonModal } from '../../components/revenue/ReasonModal';
@@ -37,6 +39,7 @@ export default function PaymentListPage() {
   const [registering, setRegistering] = useState(false);
   const [rejecting, setRejecting] = useState<Payment | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const list = useInfiniteQuery({
     queryKey: ['payments', 'list', filters],
     queryFn: ({ pageParam }) => payments.list(filters, pageParam),
@@ -96,7 +99,15 @@ export default function PaymentListPage() {
           onRow={(p) => ({ 'data-testid': 'payment-row', 'data-id': p.id }) as HTMLAttributes<HTMLElement>}
           footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
           columns={[
-            { title: f('number'), dataIndex: 'number', render: (v: string) => <span data-testid="payment-number">{v}</span> },
+            {
+              title: f('number'), dataIndex: 'number',
+              render: (v: string, p) => (
+                <Typography.Link onClick={() => setViewing(p.id)} title={t('paymentDetail.open', { number: v })}>
+                  <span data-testid="payment-number">{v}</span>
+                  {p.files.length > 0 && <span style={{ marginInlineStart: 6 }} data-testid="payment-file-count"><PaperClipOutlined /> {p.files.length}</span>}
+                </Typography.Link>
+              ),
+            },
             { title: f('customer'), render: (_v, p) => <Link to={`/customers/${p.customer.id}?tab=accounts`}>{p.customer.name}</Link> },
             { title: f('amount'), dataIndex: 'amount', align: 'right', render: (v: string, p) => <Money amount={v} currency={p.currency} strong /> },
             { title: f('amountUnapplied'), dataIndex: 'amountUnapplied', align: 'right', render: (v: string, p) => <Money amount={v} currency={p.currency} type={isPositive(v) ? 'warning' : 'secondary'} /> },
@@ -138,6 +149,7 @@ export default function PaymentListPage() {
           void message.success((p.status === 'confirmed' ? t('payment.form.createdConfirmed') : t('payment.form.created')) + applied);
         }}
       />
+      <PaymentDrawer id={viewing} onClose={() => setViewing(null)} />
       <ReasonModal
         open={!!rejecting}
         title={`${t('payment.rejectTitle')} · ${rejecting?.number ?? ''}`}
