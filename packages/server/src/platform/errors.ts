@@ -7,7 +7,8 @@ export class DomainError extends Error {
     readonly code: string,
     readonly status: number,
     message: string,
-    readonly extra: { errors?: FieldProblem[]; candidates?: unknown[] } = {},
+    /** Extension members of the problem document: field errors, duplicate candidates, the id of a conflicting record … */
+    readonly extra: { errors?: FieldProblem[]; candidates?: unknown[]; [member: string]: unknown } = {},
   ) {
     super(message);
   }
