@@ -114,7 +114,8 @@ const en: Messages = {
       deliver: 'Delivered / accepted', amend_submit: 'Amendment submitted', amend: 'Amendment in force', amend_refused: 'Amendment refused',
       request_bad_debt: 'Bad debt requested', confirm: 'Confirmed', cancel: 'Cancelled', approval_submit: 'Approval requested',
       approval_approve: 'Approval step approved', approval_reject: 'Approval rejected', approval_return: 'Approval returned',
-      approval_cancel: 'Approval withdrawn',
+      approval_cancel: 'Approval withdrawn', attach_file: 'File attached', auto_approve: 'Approved automatically',
+      flag_high_risk: 'Flagged high risk', rebate: 'Rebate booked', reverse: 'Reversed', write_off: 'Written off', bad_debt: 'Bad debt written off',
     },
     fields: {
       ownerName: 'Owner', ownerId: 'Owner ID', parentId: 'Parent company', reason: 'Reason', revokedAt: 'Revoked at', expiresAt: 'Expires at',

@@ -106,6 +106,8 @@ const zhCN = {
       deliver: '交付/验收', amend_submit: '提交补充协议', amend: '补充协议生效', amend_refused: '补充协议未通过',
       request_bad_debt: '申请坏账', confirm: '确认', cancel: '撤销', approval_submit: '发起审批', approval_approve: '审批同意',
       approval_reject: '审批驳回', approval_return: '审批退回', approval_cancel: '撤回审批',
+      attach_file: '上传附件', auto_approve: '自动通过', flag_high_risk: '标记高风险', rebate: '返利入账', reverse: '反核销',
+      write_off: '核销', bad_debt: '坏账核销',
     },
     fields: {
       ownerName: '负责人', ownerId: '负责人 ID', parentId: '上级公司', reason: '原因', revokedAt: '撤销时间', expiresAt: '过期时间',
