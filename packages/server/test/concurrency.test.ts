@@ -10,9 +10,11 @@ const root = path.resolve(import.meta.dirname, '../../..');
 let t: TestTenant;
 let finance: Client;
 let customerId: string;
+let baseUrl: string;
 
 beforeAll(async () => {
   const h = await testApp();
+  baseUrl = h.baseUrl;
   t = await makeTenant(h.db);
   finance = await login(h.baseUrl, t.users.finance);
   const rep = await login(h.baseUrl, t.users.repEast);
@@ -62,4 +64,22 @@ describe('racing write-offs against the same receivables', () => {
     const applied = unapplied.map((u) => 600 * n - Number(u));
     expect(applied[0]! + applied[1]!).toBe(600 * n);
   }, 120_000);
+});
+
+describe('document numbers under load', () => {
+  it('20 payments at once — more than the connection pool holds — all get distinct numbers, none waits forever', async () => {
+    const c = (await (await login(baseUrl, t.users.repEast)).post('/api/v1/customers', { name: '并发编号测试有限公司' })).body.id as string;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      finance.post('/api/v1/payments', { customerId: c, amount: `${100 + i}.00`, receivedOn: '2026-11-20', confirm: true, autoApply: 'oldest_due', bankReference: `NUM-${t.slug}-${i}` })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const numbers = results.map((r) => r.body.number as string);
+    expect(new Set(numbers).size).toBe(20);
+    for (const n of numbers) expect(n).toMatch(/^HK-2026-\d{6}$/);
+    // a refused payment (duplicate bank reference) books nothing; the next one still gets a fresh, larger number
+    const dup = await finance.post('/api/v1/payments', { customerId: c, amount: '1.00', receivedOn: '2026-11-20', confirm: true, bankReference: `NUM-${t.slug}-0` });
+    expect(dup.status).toBe(409);
+    const next = await finance.post('/api/v1/payments', { customerId: c, amount: '1.00', receivedOn: '2026-11-20', confirm: true });
+    expect(next.status).toBe(201);
+    expect(next.body.number > [...numbers].sort().at(-1)!).toBe(true);
+  });
 });

@@ -129,6 +129,10 @@ describe('payment → write-off → reversal', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 'confirmed', amountUnapplied: '0.00', amountApplied: '450.00' });
     expect(res.body.writeOffId).toBeTruthy();
+    // the response is built from what the transaction wrote; it must be what a read returns
+    const { writeOffId, ...booked } = res.body;
+    expect(booked).toEqual((await finance.get(`/api/v1/payments/${res.body.id}`)).body);
+    expect(writeOffId).toMatch(/^[0-9a-f-]{36}$/);
     const opens = await Promise.all([a, b, d].map(async (x) => (await finance.get(`/api/v1/receivables/${x.id}`)).body.amountOpen));
     expect(opens).toEqual(['0.00', '0.00', '150.00']);
   });

@@ -56,7 +56,7 @@ export async function demoRevenue(tx: Tx, r: ReturnType<typeof prng>, tenantId: 
     where tenant_id = ${tenantId} and amount_open > 0 and due_date < ${addDays(today, -200)} order by due_date limit 1`.execute(tx)).rows[0];
   if (worst) {
     const ceo: AuthContext = { ...finance, userId: users.ceo!, role: 'executive', name: '陈建国' };
-    await applyWriteOffTx(tx, ceo, { customerId: worst.customer_id, memo: '坏账 客户破产清算', lines: [{ receivableId: worst.id, source: { type: 'bad_debt' }, amount: worst.amount_open }] }, 'bad_debt');
+    await applyWriteOffTx(tx, ceo, { customerId: worst.customer_id, memo: '坏账 客户破产清算', lines: [{ receivableId: worst.id, source: { type: 'bad_debt' }, amount: worst.amount_open }] }, { kind: 'bad_debt' });
   }
 }
 
@@ -106,7 +106,7 @@ async function demoContract(tx: Tx, r: ReturnType<typeof prng>, finance: AuthCon
     const receivedOn = addDays(dueDate, habit.lateDays);
     if (receivedOn > today) continue;
     const amount = roundMoney(dec(planAmounts[i]!).times(habit.share));
-    const paymentId = await registerPaymentTx(tx, finance, {
+    const { id: paymentId } = await registerPaymentTx(tx, finance, {
       customerId: c.id, amount, currency: 'CNY', receivedOn, method: r.pick(['bank_transfer', 'bank_transfer', 'bank_transfer', 'acceptance_bill', 'online'] as const),
       payerName: null, payerAccount: null, bankReference: `DEMO${receivedOn.replaceAll('-', '')}${String(++bankLine).padStart(5, '0')}`, remark: number,
       attachments: [], confirm: true, autoApply: null,

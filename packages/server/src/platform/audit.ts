@@ -1,7 +1,7 @@
 // The audit trail: who, when, which record, each changed field before → after. Append-only: the application
 // role has no UPDATE or DELETE on audit_log, so not even a bug can rewrite history.
 import { sql } from 'kysely';
-import type { Actor, Tx } from './db.js';
+import { deferToCommit, type Actor, type Tx } from './db.js';
 
 export interface AuditChange { field: string; before: unknown; after: unknown }
 
@@ -31,9 +31,48 @@ export interface AuditInput {
   changes?: AuditChange[];
 }
 
+/**
+ * Record entries in the transaction's audit trail. They are written together, in one statement, when the transaction
+ * ends (a payment with its write-off touches a payment, a write-off and each receivable: one insert, not five) — and
+ * vanish with it if it fails. The changes are computed now, from the values as they are at the call.
+ */
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
-  const changes = input.changes ?? diffRecords(input.before ?? null, input.after ?? null);
-  await sql`insert into audit_log (tenant_id, actor_id, action, entity_type, entity_id, changes, request_id)
-    values (${actor.tenantId}, ${actor.userId}, ${input.action}, ${input.entityType}, ${input.entityId},
-            ${JSON.stringify(changes)}::jsonb, ${actor.requestId ?? null})`.execute(tx);
+  await recordAudits(tx, actor, [input]);
+}
+
+export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = inputs.map((i): AuditRow => ({
+    tenantId: actor.tenantId, actorId: actor.userId, requestId: actor.requestId ?? null, action: i.action, entityType: i.entityType,
+    entityId: i.entityId, changes: JSON.stringify(i.changes ?? diffRecords(i.before ?? null, i.after ?? null)),
+  }));
+  const buffer = pending.get(tx);
+  if (buffer) {
+    buffer.push(...rows);
+    return;
+  }
+  if (deferToCommit(tx, () => writeAudits(tx, rows))) {
+    pending.set(tx, rows); // later entries of this transaction join this array, in the order they are recorded
+    return;
+  }
+  await writeAudits(tx, rows);
+}
+
+interface AuditRow { tenantId: string; actorId: string | null; requestId: string | null; action: string; entityType: string; entityId: string; changes: string }
+
+// The entries waiting for the end of each transaction.
+const pending = new WeakMap<Tx, AuditRow[]>();
+
+async function writeAudits(tx: Tx, rows: AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  // The trail is read in `at` order; rows of one statement can share a clock reading, so each gets the statement's
+  // clock plus its position in microseconds: the order recorded, strictly.
+  const col = <K extends keyof AuditRow>(k: K) => rows.map((r) => r[k]);
+  await sql`insert into audit_log (tenant_id, actor_id, action, entity_type, entity_id, changes, request_id, at)
+    select e.tenant_id, e.actor_id, e.action, e.entity_type, e.entity_id, e.changes::jsonb, e.request_id,
+      t0.at + make_interval(secs => e.n / 1000000.0)
+    from (select clock_timestamp() as at) t0, unnest(${col('tenantId')}::uuid[], ${col('actorId')}::uuid[], ${col('action')}::text[], ${col('entityType')}::text[],
+      ${col('entityId')}::uuid[], ${col('changes')}::text[], ${col('requestId')}::text[])
+      with ordinality as e(tenant_id, actor_id, action, entity_type, entity_id, changes, request_id, n)
+    order by e.n`.execute(tx);
 }

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role } from '@l2c/shared';
-import { asSystem, type Actor, type Db } from './db.js';
+import type { Actor, Db } from './db.js';
 import { commonError } from './errors.js';
 
 export const SESSION_COOKIE = 'l2c_session';
@@ -54,19 +54,18 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthCon
   const token = bearer ?? cookie;
   if (!token) return null;
   const via = bearer ? 'bearer' : 'cookie';
-  const row = await asSystem(db, async (tx) => {
-    const r = await sql<TokenRow>`
-      select t.id as token_id, t.tenant_id, t.user_id, u.role, u.team_id, u.name, t.kind, t.csrf_hash, t.last_used_at
-      from auth_tokens t join users u on u.id = t.user_id
-      where t.token_hash = ${hashToken(token)} and t.revoked_at is null
-        and (t.expires_at is null or t.expires_at > now()) and u.active`.execute(tx);
-    const found = r.rows[0];
-    // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
-    if (found && (!found.last_used_at || Date.now() - Date.parse(found.last_used_at) > 60_000)) {
-      await sql`update auth_tokens set last_used_at = now() where id = ${found.token_id}`.execute(tx);
-    }
-    return found;
-  });
+  // One statement, no transaction (as the owner: the tenant is what we are finding out). A begin/commit around it
+  // cost two round trips on every request.
+  const r = await sql<TokenRow>`
+    select t.id as token_id, t.tenant_id, t.user_id, u.role, u.team_id, u.name, t.kind, t.csrf_hash, t.last_used_at
+    from auth_tokens t join users u on u.id = t.user_id
+    where t.token_hash = ${hashToken(token)} and t.revoked_at is null
+      and (t.expires_at is null or t.expires_at > now()) and u.active`.execute(db.kysely);
+  const row = r.rows[0];
+  // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
+  if (row && (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000)) {
+    await sql`update auth_tokens set last_used_at = now() where id = ${row.token_id}`.execute(db.kysely);
+  }
   if (!row) throw commonError('unauthenticated', 'The session or token is invalid or expired');
   // Cookies ride along automatically, so a cookie-authenticated write must prove it came from our page.
   if (via === 'cookie' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {

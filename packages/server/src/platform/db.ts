@@ -26,6 +26,12 @@ export interface Db {
   kind: 'pglite' | 'postgres';
   pool: pg.Pool;
   kysely: Kdb;
+  /**
+   * A server only: two connections of its own for short autonomous writes that must not wait for, or hold locks
+   * for, a request's transaction — document numbers (platform/sequences.ts). Never used while holding its own lock
+   * for long, so a request waiting on it always gets a turn; the app's pool can be exhausted without a deadlock.
+   */
+  side: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -38,8 +44,10 @@ export interface OpenDbOptions {
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // statement_timeout: a wait on the side pool is a bug (see Db.side); fail the request rather than hang it
+    const side = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, statement_timeout: 5000 });
     const kysely = new Kysely({ dialect: new PostgresDialect({ pool }) });
-    return { kind: 'postgres', pool, kysely, close: () => kysely.destroy() };
+    return { kind: 'postgres', pool, kysely, side, close: async () => { await kysely.destroy(); await side.end(); } };
   }
   const release = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   try {
@@ -52,6 +60,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
       kind: 'pglite',
       pool,
       kysely,
+      side: null, // one connection, one transaction at a time: nothing to wait for
       close: async () => {
         await kysely.destroy();
         await pglite.close();
@@ -77,14 +86,53 @@ export interface Actor {
  */
 export async function inTenant<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (tx) => {
+    txDb.set(tx, db);
+    beforeCommit.set(tx, []);
     await sql`select set_config('app.tenant_id', ${actor.tenantId}, true),
                      set_config('app.user_id', ${actor.userId ?? ''}, true),
                      set_config('role', 'l2c_app', true)`.execute(tx);
-    return fn(tx);
+    const result = await fn(tx);
+    await runBeforeCommit(tx);
+    return result;
   });
 }
 
 /** A transaction as the owner role (no RLS): only for login look-ups, migrations, job claims and demo loading. */
 export async function asSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.kysely.transaction().execute(fn);
+  return db.kysely.transaction().execute(async (tx) => {
+    beforeCommit.set(tx, []);
+    const result = await fn(tx);
+    await runBeforeCommit(tx);
+    return result;
+  });
+}
+
+// Work a transaction defers to its end, still inside it (the audit trail writes its entries in one statement).
+const beforeCommit = new WeakMap<Tx, Array<() => Promise<void>>>();
+
+/**
+ * Run `fn` at the end of this transaction, before it commits, in the order registered; false when the transaction
+ * was not opened by inTenant / asSystem (then the caller must do the work at once). If the transaction fails, the
+ * work is dropped with it.
+ */
+export function deferToCommit(tx: Tx, fn: () => Promise<void>): boolean {
+  const hooks = beforeCommit.get(tx);
+  if (!hooks) return false;
+  hooks.push(fn);
+  return true;
+}
+
+async function runBeforeCommit(tx: Tx): Promise<void> {
+  const hooks = beforeCommit.get(tx) ?? [];
+  for (let i = 0; i < hooks.length; i++) await hooks[i]!(); // a hook may register another
+}
+
+// Which database a request transaction belongs to, for the platform helpers that act beside it (sequences.ts).
+// Only inTenant registers: system work (demo load, jobs) may hold counter rows it inserted itself, and must keep
+// taking its numbers inside its own transaction.
+const txDb = new WeakMap<Tx, Db>();
+
+/** The database whose inTenant opened this transaction; undefined for any other. */
+export function dbOfTx(tx: Tx): Db | undefined {
+  return txDb.get(tx);
 }

@@ -69,25 +69,51 @@ export async function listPayments(db: Db, auth: AuthContext, query: z.infer<typ
 }
 
 /** Register a payment inside the caller's transaction; a bank reference already booked is a 409 naming it. */
-export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>): Promise<string> {
+export interface RegisteredPayment {
+  id: string; number: string; customerId: string; currency: string; amount: string; receivedOn: string; status: 'claimed' | 'confirmed';
+  /** The row as a read would return it, from what this transaction wrote (no files yet, nothing applied yet). */
+  row: q.PaymentRow;
+}
+
+/**
+ * Book a payment under its customer's lock (the caller's transaction). With `confirm` (finance only) it is booked
+ * confirmed at once — one row, one prepaid entry, one audit entry — rather than claimed then confirmed.
+ */
+export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>): Promise<RegisteredPayment> {
+  if (input.confirm && !can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
   const customer = await q.lockCustomer(tx, input.customerId);
   if (!customer) throw paymentError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
   const number = await nextDocNumber(tx, auth, 'HK', Number(input.receivedOn.slice(0, 4)));
-  const id = await q.insertPayment(tx, {
-    tenantId: auth.tenantId, number, customerId: input.customerId, currency: input.currency, amount: roundMoney(input.amount, input.currency),
+  const amount = roundMoney(input.amount, input.currency);
+  const status = input.confirm ? 'confirmed' : 'claimed';
+  const inserted = await q.insertPayment(tx, {
+    tenantId: auth.tenantId, number, customerId: input.customerId, currency: input.currency, amount,
     receivedOn: input.receivedOn, method: input.method, payerName: input.payerName, payerAccount: input.payerAccount,
     bankReference: input.bankReference, remark: input.remark, attachments: input.attachments, registeredBy: auth.userId,
+    confirmedBy: input.confirm ? auth.userId : null,
   });
-  if (!id) {
+  if (!inserted) {
     const existing = await q.findByBankReference(tx, input.bankReference!);
     throw paymentError('duplicate_bank_reference', `Bank reference ${input.bankReference} is already booked`, {
       errors: [{ path: 'bankReference', message: 'already booked' }], candidates: [{ id: existing }],
     });
   }
+  const id = inserted.id;
+  if (input.confirm) {
+    await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId: input.customerId, account: 'prepaid', amount, businessDate: input.receivedOn,
+      kind: 'payment_confirmed', refType: 'payment', refId: id, memo: number, createdBy: auth.userId });
+  }
   await recordAudit(tx, auth, { action: 'create', entityType: 'payment', entityId: id,
-    after: { number, customerId: input.customerId, amount: roundMoney(input.amount, input.currency), receivedOn: input.receivedOn, method: input.method, bankReference: input.bankReference, status: 'claimed' } });
-  if (input.confirm) await confirmPaymentTx(tx, auth, id, null);
-  return id;
+    after: { number, customerId: input.customerId, amount, receivedOn: input.receivedOn, method: input.method, bankReference: input.bankReference, status } });
+  const row: q.PaymentRow = {
+    id, number, customer_id: input.customerId, customer_name: customer.name, currency: input.currency, amount, amount_unapplied: amount,
+    received_on: input.receivedOn, method: input.method, payer_name: input.payerName, payer_account: input.payerAccount,
+    bank_reference: input.bankReference, remark: input.remark, attachments: input.attachments, status,
+    registered_by: auth.userId, registered_name: auth.name, confirmed_by: input.confirm ? auth.userId : null,
+    confirmed_name: input.confirm ? auth.name : null, confirmed_at: inserted.confirmed_at, rejected_reason: null,
+    version: inserted.version, created_at: inserted.created_at, files: [],
+  };
+  return { id, number, customerId: input.customerId, currency: input.currency, amount, receivedOn: input.receivedOn, status, row };
 }
 
 /** claimed → confirmed: the money is real; it lands on the prepaid account until written off. */

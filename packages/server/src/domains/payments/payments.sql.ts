@@ -46,14 +46,17 @@ export async function insertPayment(tx: Tx, p: {
   tenantId: string; number: string; customerId: string; currency: string; amount: string; receivedOn: string; method: string;
   payerName: string | null; payerAccount: string | null; bankReference: string | null; remark: string | null;
   attachments: unknown[]; registeredBy: string | null;
-}): Promise<string | null> {
-  const r = await sql<{ id: string }>`insert into payments (tenant_id, number, customer_id, currency, amount, amount_unapplied, received_on, method,
-      payer_name, payer_account, bank_reference, remark, attachments, registered_by)
+  /** Set: booked confirmed by this user at once (finance registering money it sees on the statement). */
+  confirmedBy: string | null;
+}): Promise<{ id: string; created_at: string; confirmed_at: string | null; version: number } | null> {
+  const r = await sql<{ id: string; created_at: string; confirmed_at: string | null; version: number }>`insert into payments (tenant_id, number, customer_id, currency, amount, amount_unapplied, received_on, method,
+      payer_name, payer_account, bank_reference, remark, attachments, registered_by, status, confirmed_by, confirmed_at)
     values (${p.tenantId}, ${p.number}, ${p.customerId}, ${p.currency}, ${p.amount}::numeric, ${p.amount}::numeric, ${p.receivedOn}, ${p.method},
-      ${p.payerName}, ${p.payerAccount}, ${p.bankReference}, ${p.remark}, ${JSON.stringify(p.attachments)}::jsonb, ${p.registeredBy})
+      ${p.payerName}, ${p.payerAccount}, ${p.bankReference}, ${p.remark}, ${JSON.stringify(p.attachments)}::jsonb, ${p.registeredBy},
+      ${p.confirmedBy ? 'confirmed' : 'claimed'}, ${p.confirmedBy}::uuid, case when ${p.confirmedBy}::uuid is null then null else now() end)
     on conflict (tenant_id, bank_reference) where bank_reference is not null and status <> 'rejected' do nothing
-    returning id`.execute(tx);
-  return r.rows[0]?.id ?? null;
+    returning id, created_at, confirmed_at, version`.execute(tx);
+  return r.rows[0] ?? null;
 }
 
 export async function findByBankReference(tx: Tx, ref: string): Promise<string | null> {
@@ -78,8 +81,13 @@ export async function setStatus(tx: Tx, id: string, s: { status: string; confirm
 /** unapplied = amount − net allocations from this payment (reversals are negative rows). */
 export async function refreshUnapplied(tx: Tx, ids: string[]) {
   if (ids.length === 0) return;
-  await sql`update payments p set amount_unapplied = p.amount - coalesce((select sum(a.amount) from allocations a where a.payment_id = p.id), 0)
-    where p.id = any(${ids}::uuid[])`.execute(tx);
+  await refreshUnappliedStatement(ids).execute(tx);
+}
+
+/** The same update as a statement to compose (it can ride along another in one round trip). */
+export function refreshUnappliedStatement(ids: string[]) {
+  return sql`update payments p set amount_unapplied = p.amount - coalesce((select sum(a.amount) from allocations a where a.payment_id = p.id), 0)
+    where p.id = any(${ids}::uuid[]) returning p.id`;
 }
 
 export async function insertAccountEntry(tx: Tx, e: {

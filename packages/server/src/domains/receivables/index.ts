@@ -5,5 +5,5 @@ export {
   createReceivableFromTrigger, createCreditNoteTx, loadReceivable, toReceivable, receivableStatus, daysBetween, scopeOf as receivableScopeOf,
   type TriggerInput,
 } from './receivables.service.js';
-export { lockReceivables, refreshOpen, customerBalanceGap, receivableScope, type ReceivableRow } from './receivables.sql.js';
+export { lockReceivables, refreshOpen, receivableScope, type ReceivableRow } from './receivables.sql.js';
 export { receivableError } from './receivables.errors.js';

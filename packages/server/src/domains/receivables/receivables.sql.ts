@@ -79,13 +79,19 @@ export async function lockReceivables(tx: Tx, ids: string[]) {
  * Recompute the projections from the facts: open = |amount| − what was allocated against it (as an invoice) or from
  * it (as a credit note); bad debt = net bad-debt allocations. Reversals are negative rows, so they restore.
  */
-export async function refreshOpen(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return;
-  await sql`update receivables r set
+export interface RefreshedReceivable { id: string; kind: string; amount: string; amount_open: string; bad_debt_amount: string }
+
+/** Recompute open and bad-debt amounts from the allocations; returns the rows as they are now. */
+export async function refreshOpen(tx: Tx, ids: string[], alongside: RawBuilder<unknown> | null = null): Promise<RefreshedReceivable[]> {
+  if (ids.length === 0) return [];
+  // `alongside`: another data-modifying statement to run in the same round trip (as a WITH clause)
+  const r = await sql<RefreshedReceivable>`${alongside ? sql`with alongside as (${alongside}) ` : sql``}update receivables r set
       amount_open = abs(r.amount) - coalesce((select sum(a.amount) from allocations a where a.receivable_id = r.id and r.kind = 'invoice'), 0)
                                   - coalesce((select sum(a.amount) from allocations a where a.credit_note_id = r.id and r.kind = 'credit_note'), 0),
       bad_debt_amount = coalesce((select sum(a.amount) from allocations a where a.receivable_id = r.id and a.source_type = 'bad_debt'), 0)
-    where r.id = any(${ids}::uuid[])`.execute(tx);
+    where r.id = any(${ids}::uuid[])
+    returning r.id, r.kind, r.amount, r.amount_open, r.bad_debt_amount`.execute(tx);
+  return r.rows;
 }
 
 export async function customerExists(tx: Tx, customerId: string): Promise<{ id: string; owner_id: string | null } | undefined> {
@@ -93,12 +99,3 @@ export async function customerExists(tx: Tx, customerId: string): Promise<{ id: 
   return r.rows[0];
 }
 
-/** Per customer, money owed must equal money applied plus money still open — to the cent. */
-export async function customerBalanceGap(tx: Tx, customerId: string): Promise<string> {
-  const r = await sql<{ gap: string }>`select (
-      coalesce((select sum(amount) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)
-      - coalesce((select sum(a.amount) from allocations a join receivables r on r.id = a.receivable_id where r.customer_id = ${customerId}), 0)
-      - coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)
-    )::text as gap`.execute(tx);
-  return r.rows[0]!.gap;
-}

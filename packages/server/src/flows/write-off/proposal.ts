@@ -6,9 +6,13 @@ import * as q from './write-off.sql.js';
 
 export interface ProposalPayment { id: string; customer_id: string; currency: string; amount_unapplied: string; remark: string | null; bank_reference: string | null }
 
-export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null) {
+/**
+ * With `lock`, the receivables the proposal reaches are locked as they are read and returned as `locked`, for a
+ * write-off that follows in the same transaction (the automatic write-off of a payment).
+ */
+export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null, lock = false) {
   const preferred = contractId ?? (strategy === 'contract' ? await q.contractMentionedBy(tx, payment.customer_id, `${payment.remark ?? ''} ${payment.bank_reference ?? ''}`) : null);
-  const open = await q.openInvoicesInOrder(tx, payment.customer_id, payment.currency, strategy, preferred);
+  const open = await q.openInvoicesInOrder(tx, payment.customer_id, payment.currency, strategy, preferred, lock ? payment.amount_unapplied : null);
   let remaining = dec(payment.amount_unapplied);
   const lines: Array<{ receivableId: string; receivableNumber: string; dueDate: string; amountOpen: string; amount: string; contractNumber: string | null }> = [];
   for (const r of open) {
@@ -20,5 +24,6 @@ export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'ol
   return {
     paymentId: payment.id, strategy, amountAvailable: roundMoney(payment.amount_unapplied),
     amountProposed: roundMoney(dec(payment.amount_unapplied).minus(remaining)), lines,
+    locked: lock ? open : [],
   };
 }

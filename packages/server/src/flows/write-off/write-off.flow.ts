@@ -16,17 +16,24 @@ import * as q from './write-off.sql.js';
 
 export async function registerPayment(db: Db, auth: AuthContext, input: z.infer<typeof PaymentCreate>, idempotencyKey?: string) {
   return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'payments.register', idempotencyKey, input, async () => {
-    const id = await registerPaymentTx(tx, auth, input);
+    const p = await registerPaymentTx(tx, auth, input);
     let writeOffId: string | null = null;
-    if (input.confirm && input.autoApply) {
-      const p = await loadPayment(tx, auth, id);
-      const proposal = await proposeFor(tx, p, input.autoApply, null);
+    let applied = '0';
+    if (p.status === 'confirmed' && input.autoApply) {
+      // The payment is this transaction's own row and its customer is locked since registration: the engine takes
+      // them as they are rather than locking and reading them again.
+      const own = { id: p.id, customer_id: p.customerId, currency: p.currency, amount_unapplied: p.amount, status: p.status, number: p.number };
+      const proposal = await proposeFor(tx, { ...own, remark: input.remark, bank_reference: input.bankReference }, input.autoApply, null, true);
       if (proposal.lines.length > 0) {
-        writeOffId = await applyWriteOffTx(tx, auth, { customerId: p.customer_id, appliedOn: p.received_on, memo: `auto: ${input.autoApply}`,
-          lines: proposal.lines.map((l) => ({ receivableId: l.receivableId, source: { type: 'payment' as const, paymentId: id }, amount: l.amount })) });
+        writeOffId = await applyWriteOffTx(tx, auth, { customerId: p.customerId, appliedOn: p.receivedOn, memo: `auto: ${input.autoApply}`,
+          lines: proposal.lines.map((l) => ({ receivableId: l.receivableId, source: { type: 'payment' as const, paymentId: p.id }, amount: l.amount })) },
+        { customerLocked: true, ownPayments: [own], lockedReceivables: proposal.locked });
+        applied = proposal.amountProposed;
       }
     }
-    return { statusCode: 201, body: { ...toPayment(await loadPayment(tx, auth, id)), writeOffId } };
+    // The response from what was written (the write-off's invariant check has just confirmed unapplied = amount −
+    // applied): reading the payment back cost the most expensive statement of the request.
+    return { statusCode: 201, body: { ...toPayment({ ...p.row, amount_unapplied: dec(p.amount).minus(dec(applied)).toFixed(2) }), writeOffId } };
   }));
 }
 
@@ -118,7 +125,7 @@ export async function decideBadDebt(db: Db, auth: AuthContext, requestId: string
     const r = await loadReceivable(tx, auth, req.receivable_id);
     let writeOffId: string | null = null;
     if (approve) {
-      writeOffId = await applyWriteOffTx(tx, auth, { customerId: r.customer_id, memo: `坏账 ${req.reason}`, lines: [{ receivableId: r.id, source: { type: 'bad_debt' }, amount: req.amount }] }, 'bad_debt');
+      writeOffId = await applyWriteOffTx(tx, auth, { customerId: r.customer_id, memo: `坏账 ${req.reason}`, lines: [{ receivableId: r.id, source: { type: 'bad_debt' }, amount: req.amount }] }, { kind: 'bad_debt' });
     }
     await sql`update bad_debt_requests set status = ${approve ? 'approved' : 'rejected'}, decided_by = ${auth.userId}, decided_at = now(),
       decision_comment = ${comment}, write_off_id = ${writeOffId} where id = ${requestId}`.execute(tx);

@@ -5,11 +5,11 @@
 import { dec, roundMoney, type DecimalValue } from '@l2c/shared';
 import type { AuthContext } from '../../platform/auth.js';
 import type { Actor, Tx } from '../../platform/db.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { businessDate } from '../../platform/clock.js';
-import { customerBalanceGap, lockReceivables, receivableStatus, refreshOpen } from '../../domains/receivables/index.js';
-import { accountBalance, insertAccountEntry, lockCustomer, lockPayments, refreshUnapplied } from '../../domains/payments/index.js';
+import { lockReceivables, receivableStatus, refreshOpen } from '../../domains/receivables/index.js';
+import { accountBalance, insertAccountEntry, lockCustomer, lockPayments, refreshUnapplied, refreshUnappliedStatement } from '../../domains/payments/index.js';
 import { writeOffError } from './write-off.errors.js';
 import * as q from './write-off.sql.js';
 
@@ -25,14 +25,37 @@ function sumBy<K>(items: Array<{ key: K; amount: DecimalValue }>): Map<K, Decima
 
 const lineError = (i: number, message: string) => ({ errors: [{ path: `lines.${i}.amount`, message }] });
 
-export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input: ApplyInput, kind: 'apply' | 'bad_debt' = 'apply'): Promise<string> {
-  const customer = await lockCustomer(tx, input.customerId);
-  if (!customer) throw writeOffError('customer_not_found');
+/** A payment this transaction booked itself: nobody else can see the row yet, so there is nothing to lock. */
+export interface OwnPayment { id: string; customer_id: string; currency: string; amount_unapplied: string; status: string; number: string }
+
+export interface ApplyOptions {
+  kind?: 'apply' | 'bad_debt';
+  /** The caller already holds this customer's lock (it booked the payment in the same transaction). */
+  customerLocked?: boolean;
+  /** Payments booked earlier in this transaction, used as they are instead of locked and read again. */
+  ownPayments?: OwnPayment[];
+  /** Receivables this transaction has locked and read already (the automatic proposal), not locked again. */
+  lockedReceivables?: LockedReceivable[];
+}
+export type LockedReceivable = Awaited<ReturnType<typeof lockReceivables>>[number];
+
+export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input: ApplyInput, opts: ApplyOptions = {}): Promise<string> {
+  const kind = opts.kind ?? 'apply';
+  if (!opts.customerLocked && !(await lockCustomer(tx, input.customerId))) throw writeOffError('customer_not_found');
   const appliedOn = input.appliedOn ?? businessDate(new Date());
   const creditNoteIds = input.lines.flatMap((l) => (l.source.type === 'credit_note' ? [l.source.creditNoteId] : []));
-  const receivables = new Map((await lockReceivables(tx, [...new Set([...input.lines.map((l) => l.receivableId), ...creditNoteIds])])).map((r) => [r.id, r]));
+  const known = new Map((opts.lockedReceivables ?? []).map((r) => [r.id, r]));
+  const targets = [...new Set([...input.lines.map((l) => l.receivableId), ...creditNoteIds])];
+  const receivables = new Map<string, LockedReceivable>([
+    ...targets.flatMap((id) => (known.has(id) ? [[id, known.get(id)!] as const] : [])),
+    ...(await lockReceivables(tx, targets.filter((id) => !known.has(id)))).map((r) => [r.id, r] as const),
+  ]);
   const paymentIds = [...new Set(input.lines.flatMap((l) => (l.source.type === 'payment' ? [l.source.paymentId] : [])))];
-  const payments = new Map((await lockPayments(tx, paymentIds)).map((p) => [p.id, p]));
+  const own = new Map((opts.ownPayments ?? []).map((p) => [p.id, p]));
+  const payments = new Map<string, OwnPayment>([
+    ...own,
+    ...(await lockPayments(tx, paymentIds.filter((id) => !own.has(id)))).map((p) => [p.id, p] as const),
+  ]);
 
   input.lines.forEach((l, i) => {
     const r = receivables.get(l.receivableId);
@@ -94,9 +117,12 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
   if (rebateTotal.gt(0)) {
     await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated()), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
   }
-  await settle(tx, actor, input.customerId, [...receivables.keys()], paymentIds, receivables);
-  await recordAudit(tx, actor, { action: kind === 'bad_debt' ? 'bad_debt' : 'create', entityType: 'write_off', entityId: writeOffId,
-    after: { number, customerId: input.customerId, appliedOn, total: roundMoney(total), lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount) })) } });
+  const changed = await settle(tx, input.customerId, [...receivables.keys()], paymentIds, receivables);
+  await recordAudits(tx, actor, [
+    { action: kind === 'bad_debt' ? 'bad_debt' : 'create', entityType: 'write_off', entityId: writeOffId,
+      after: { number, customerId: input.customerId, appliedOn, total: roundMoney(total), lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount) })) } },
+    ...changed,
+  ]);
   return writeOffId;
 }
 
@@ -130,30 +156,35 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   if (rebate.gt(0)) {
     await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
   }
-  await settle(tx, actor, original.customer_id, receivableIds, paymentIds, before);
-  await recordAudit(tx, actor, { action: 'reverse', entityType: 'write_off', entityId: writeOffId, changes: [{ field: 'reversedBy', before: null, after: number }, { field: 'reason', before: null, after: reason }] });
+  const changed = await settle(tx, original.customer_id, receivableIds, paymentIds, before);
+  await recordAudits(tx, actor, [
+    { action: 'reverse', entityType: 'write_off', entityId: writeOffId, changes: [{ field: 'reversedBy', before: null, after: number }, { field: 'reason', before: null, after: reason }] },
+    ...changed,
+  ]);
   return reversalId;
 }
 
 /**
  * Recompute the projections from the facts, then check the invariants the database cannot express as row checks:
  * per customer, receivables = applied + open, and the prepaid ledger = confirmed unapplied money. Any gap aborts the
- * whole transaction. Each receivable whose open amount changed gets an audit entry.
+ * whole transaction. Returns an audit entry for each receivable whose open amount changed (the caller writes them
+ * with its own entry, in one statement).
  */
-async function settle(tx: Tx, actor: AuthContext | Actor, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; amount: string; amount_open: string; bad_debt_amount: string }>) {
-  await refreshOpen(tx, receivableIds);
-  await refreshUnapplied(tx, paymentIds);
-  const gap = await customerBalanceGap(tx, customerId);
-  const prepaid = await q.prepaidGap(tx, customerId);
-  if (!dec(gap).isZero() || !dec(prepaid).isZero()) throw writeOffError('invariant_broken', `receivable gap ${gap}, prepaid gap ${prepaid}`);
-  const after = new Map((await lockReceivables(tx, receivableIds)).map((r) => [r.id, r]));
+async function settle(tx: Tx, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
+  // both projections in one round trip: the payments' update rides along the receivables' as a WITH clause
+  const after = new Map((await refreshOpen(tx, receivableIds, paymentIds.length > 0 ? refreshUnappliedStatement(paymentIds) : null)).map((r) => [r.id, r]));
+  if (receivableIds.length === 0) await refreshUnapplied(tx, paymentIds); // (refreshOpen did nothing, so neither did its rider)
+  const gaps = await q.invariantGaps(tx, customerId);
+  if (!dec(gaps.receivables).isZero() || !dec(gaps.prepaid).isZero()) throw writeOffError('invariant_broken', `receivable gap ${gaps.receivables}, prepaid gap ${gaps.prepaid}`);
+  const entries: AuditInput[] = [];
   for (const id of receivableIds) {
     const b = before.get(id)!;
     const a = after.get(id)!;
     if (b.amount_open === a.amount_open) continue;
-    await recordAudit(tx, actor, { action: 'write_off', entityType: 'receivable', entityId: id, changes: [
+    entries.push({ action: 'write_off', entityType: 'receivable', entityId: id, changes: [
       { field: 'amountOpen', before: roundMoney(b.amount_open), after: roundMoney(a.amount_open) },
       { field: 'status', before: receivableStatus(b.kind, b.amount, b.amount_open, b.bad_debt_amount), after: receivableStatus(a.kind, a.amount, a.amount_open, a.bad_debt_amount) },
     ] });
   }
+  return entries;
 }

@@ -56,18 +56,36 @@ export async function listWriteOffs(tx: Tx, filter: { customerId?: string | unde
 }
 
 /** Open invoices of a customer in the order a strategy wants them written off. */
-export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: string, strategy: string, preferContractId: string | null) {
+export interface OpenInvoiceRow {
+  id: string; number: string; due_date: string; amount_open: string; contract_number: string | null;
+  // the columns lockReceivables returns, so a locked proposal can stand in for it
+  customer_id: string; kind: string; currency: string; amount: string; bad_debt_amount: string;
+}
+
+/**
+ * The customer's open invoices in the strategy's order (at most 1,000). With `lockUpTo`, only as many as that amount
+ * reaches (a running sum in the same order), locked FOR UPDATE: the automatic write-off of a payment then needs no
+ * second read of its receivables. The caller holds the customer's lock, so the order rows are locked in is free.
+ */
+export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: string, strategy: string, preferContractId: string | null, lockUpTo: string | null = null): Promise<OpenInvoiceRow[]> {
   const order = strategy === 'instalment'
     ? sql`r.contract_id is null, k.number, i.seq nulls last, r.due_date, r.number`
     : strategy === 'contract'
       ? sql`(r.contract_id is distinct from ${preferContractId}::uuid), r.due_date, r.business_date, r.number`
       : sql`r.due_date, r.business_date, r.number`;
-  const r = await sql<{ id: string; number: string; due_date: string; amount_open: string; contract_number: string | null }>`
-    select r.id, r.number, r.due_date, r.amount_open, k.number as contract_number
-    from receivables r left join contracts k on k.id = r.contract_id left join contract_instalments i on i.id = r.instalment_id
-    where r.customer_id = ${customerId} and r.kind = 'invoice' and r.amount_open > 0 and r.currency = ${currency}
-    order by ${order} limit 1000`.execute(tx);
-  return r.rows;
+  const from = sql`receivables r left join contracts k on k.id = r.contract_id left join contract_instalments i on i.id = r.instalment_id`;
+  const open = sql`r.customer_id = ${customerId} and r.kind = 'invoice' and r.amount_open > 0 and r.currency = ${currency}`;
+  const columns = sql`r.id, r.number, r.due_date, r.amount_open, k.number as contract_number, r.customer_id, r.kind, r.currency, r.amount, r.bad_debt_amount`;
+  if (lockUpTo === null) {
+    return (await sql<OpenInvoiceRow>`select ${columns} from ${from} where ${open} order by ${order} limit 1000`.execute(tx)).rows;
+  }
+  // FOR UPDATE cannot sit beside a window function: rank and cut in a CTE, lock in the outer query
+  return (await sql<OpenInvoiceRow>`with ranked as (
+      select r.id, sum(r.amount_open) over (order by ${order}, r.id) - r.amount_open as before_this, row_number() over (order by ${order}, r.id) as n
+      from ${from} where ${open})
+    select ${columns} from ${from} join ranked x on x.id = r.id
+    where x.before_this < ${lockUpTo}::numeric and x.n <= 1000
+    order by x.n for update of r`.execute(tx)).rows;
 }
 
 /** A contract number (HT-2026-000123) mentioned in the payment's remark or bank reference. */
@@ -78,10 +96,19 @@ export async function contractMentionedBy(tx: Tx, customerId: string, text: stri
   return r.rows[0]?.id ?? null;
 }
 
-/** The prepaid ledger must equal the confirmed payments' unapplied money, to the cent. */
-export async function prepaidGap(tx: Tx, customerId: string): Promise<string> {
-  const r = await sql<{ gap: string }>`select (
+/**
+ * Both money invariants of a customer in one read: receivables − applied − open (must be 0), and the prepaid ledger −
+ * confirmed unapplied money (must be 0).
+ */
+export async function invariantGaps(tx: Tx, customerId: string): Promise<{ receivables: string; prepaid: string }> {
+  // receivables: Σ(amount − open) over the invoices is what they say was applied; Σ allocations is what was applied
+  const r = await sql<{ receivables: string; prepaid: string }>`select (
+      coalesce((select sum(amount - amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)
+      - coalesce((select sum(a.amount) from allocations a join receivables r on r.id = a.receivable_id where r.customer_id = ${customerId}), 0)
+    )::text as receivables, (
       coalesce((select sum(amount) from account_entries where customer_id = ${customerId} and account = 'prepaid'), 0)
-      - coalesce((select sum(amount_unapplied) from payments where customer_id = ${customerId} and status = 'confirmed'), 0))::text as gap`.execute(tx);
-  return r.rows[0]!.gap;
+      - coalesce((select sum(amount_unapplied) from payments where customer_id = ${customerId} and status = 'confirmed'), 0)
+    )::text as prepaid`.execute(tx);
+  return r.rows[0]!;
 }
+
