@@ -51,6 +51,24 @@ describe('migrations', () => {
   });
 });
 
+describe('request transactions', () => {
+  it('roll back everything when the work fails, and keep the tenant settings to the transaction', async () => {
+    const marker = `rollback-${Date.now()}`;
+    await expect(inTenant(h.db, { tenantId: a.tenantId, userId: a.users.admin.id }, async (tx) => {
+      await sql`insert into audit_log (tenant_id, actor_id, action, entity_type, entity_id, changes) values (${a.tenantId}, ${a.users.admin.id}, ${marker}, 'test', ${a.tenantId}, '[]')`.execute(tx);
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    const left = await asSystem(h.db, async (tx) => (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${marker}`.execute(tx)).rows[0]!.n);
+    expect(left).toBe(0);
+    const after = await asSystem(h.db, async (tx) => (await sql<{ t: string | null; r: string }>`select nullif(current_setting('app.tenant_id', true), '') as t, current_user as r`.execute(tx)).rows[0]!);
+    expect(after.t).toBeNull();
+    expect(after.r).not.toBe('l2c_app');
+  });
+  it('refuse a tenant id that is not a UUID before reaching the database', async () => {
+    await expect(inTenant(h.db, { tenantId: "x'); drop table tenants; --", userId: null }, async () => 1)).rejects.toThrow(/not a UUID/);
+  });
+});
+
 describe('planner statistics', () => {
   it('are gathered on the embedded database, which has no autovacuum; a server is left to its own', async () => {
     const ran = await refreshStatistics(h.db);

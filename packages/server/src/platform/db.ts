@@ -85,16 +85,31 @@ export interface Actor {
  * app.tenant_id, so a query that forgets its tenant filter still sees only this tenant's rows.
  */
 export async function inTenant<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.kysely.transaction().execute(async (tx) => {
-    txDb.set(tx, db);
-    beforeCommit.set(tx, []);
-    await sql`select set_config('app.tenant_id', ${actor.tenantId}, true),
-                     set_config('app.user_id', ${actor.userId ?? ''}, true),
-                     set_config('role', 'l2c_app', true)`.execute(tx);
-    const result = await fn(tx);
-    await runBeforeCommit(tx);
-    return result;
+  const tenantId = uuidLiteral(actor.tenantId);
+  const userId = actor.userId ? uuidLiteral(actor.userId) : '';
+  return db.kysely.connection().execute(async (conn) => {
+    const tx = conn as unknown as Tx; // a connection-bound Kysely: queries only, like a Transaction
+    // `begin` and the transaction's settings in one round trip (the simple protocol takes several statements; the
+    // values are checked UUIDs, so writing them as literals is safe). Every request pays this, so it counts.
+    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true), `
+      + `set_config('role', 'l2c_app', true)`).execute(conn);
+    try {
+      txDb.set(tx, db);
+      beforeCommit.set(tx, []);
+      const result = await fn(tx);
+      await runBeforeCommit(tx);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn).catch(() => undefined); // a broken connection is closed by the pool anyway
+      throw err;
+    }
   });
+}
+
+function uuidLiteral(v: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw new Error(`not a UUID: ${JSON.stringify(v)}`);
+  return v.toLowerCase();
 }
 
 /** A transaction as the owner role (no RLS): only for login look-ups, migrations, job claims and demo loading. */
