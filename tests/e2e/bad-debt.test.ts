@@ -4,10 +4,10 @@
 // bad debt with nothing open.
 import { dec } from '@l2c/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import baddebtZh from '../../packages/web/src/i18n/baddebt.zh-CN';
 import zhCN from '../../packages/web/src/i18n/zh-CN';
-import { startE2E, type E2E } from './harness';
+import { byId, type E2E, getJson, reportFailures, startE2E, until } from './harness';
 
 const FINANCE = { email: 'zhou.jing@demo.l2c.cn', password: 'demo1234' };
 const CEO = { email: 'ceo@demo.l2c.cn', password: 'demo1234', name: '陈建国' };
@@ -15,44 +15,11 @@ const REASON = '客户已注销，经催收确认无法收回';
 
 let e2e: E2E | undefined;
 let page: Page;
+/** GET an API path with the browser's session (same cookies as the page). */
+const apiGet = <T>(path: string) => getJson<T>(e2e!, page, path);
 
 interface OpenReceivable { id: string; number: string; customer: { id: string; name: string }; amountOpen: string }
 let target: OpenReceivable;
-
-const byId = (p: Page, id: string) => p.getByTestId(id);
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-}
-
-function reportFailures(ctx: TestContext) {
-  ctx.onTestFailed(async () => {
-    if (!e2e) return;
-    const files = await e2e.screenshots(ctx.task.name);
-    console.error([
-      `[e2e] "${ctx.task.name}" failed at ${page && !page.isClosed() ? page.url() : '(no page)'}`,
-      ...files.map((f) => `[e2e] screenshot: ${f}`),
-      ...e2e.browserProblems().map((p) => `[e2e] browser: ${p}`),
-      `[e2e] server output (last 3000 chars):\n${e2e.serverOutput().slice(-3000)}`,
-    ].join('\n'));
-  });
-}
-
-async function apiGet<T>(path: string): Promise<T> {
-  const res = await page.request.get(`${e2e!.baseUrl}/api/v1${path}`);
-  expect(res.status(), `GET ${path}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 async function loginAs(user: { email: string; password: string }) {
   await e2e!.context.clearCookies();
@@ -74,7 +41,7 @@ describe('bad debt: requested by finance, approved by the executive in the inbox
   }, 60_000);
 
   it('finance requests a bad-debt write-off from the receivable drawer, which then shows it pending', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await loginAs(FINANCE);
     const open = await apiGet<{ items: OpenReceivable[] }>('/aging/receivables?limit=200');
     target = open.items.find((r) => dec(r.amountOpen).gt(0))!;
@@ -98,7 +65,7 @@ describe('bad debt: requested by finance, approved by the executive in the inbox
   });
 
   it('the executive sees it waiting in the inbox and approves it', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await loginAs(CEO);
     await page.goto(`${e2e!.baseUrl}/approvals`);
     const tab = byId(page, 'approval-tab-bad-debt');
@@ -126,7 +93,7 @@ describe('bad debt: requested by finance, approved by the executive in the inbox
   });
 
   it('the receivable shows bad debt, nothing open', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/receivables?id=${target.id}`);
     await byId(page, 'receivable-status').waitFor();
     await until('the drawer shows bad debt', async () => (await byId(page, 'receivable-status').getAttribute('data-status')) === 'bad_debt');

@@ -3,10 +3,10 @@
 import crypto from 'node:crypto';
 import { creditCodeCheckChar } from '@l2c/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../packages/web/src/i18n/en';
 import zhCN from '../../packages/web/src/i18n/zh-CN';
-import { DEMO_ADMIN, startE2E, type E2E } from './harness';
+import { byId, DEMO_ADMIN, type E2E, reportFailures, startE2E, until } from './harness';
 
 let e2e: E2E | undefined;
 let page: Page;
@@ -22,38 +22,6 @@ function validCreditCode(): string {
   return body + creditCodeCheckChar(body);
 }
 
-const byId = (p: Page, id: string) => p.getByTestId(id);
-
-/** Poll `check` until it returns true (Playwright's auto-waiting assertions live in @playwright/test, not -core). */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-}
-
-/** On failure: screenshots of every tab, the URL, browser problems and the server's log, to make the cause visible. */
-function reportFailures(ctx: TestContext) {
-  ctx.onTestFailed(async () => {
-    if (!e2e) return;
-    const files = await e2e.screenshots(ctx.task.name);
-    const lines = [
-      `[e2e] "${ctx.task.name}" failed at ${page && !page.isClosed() ? page.url() : '(no page)'}`,
-      ...files.map((f) => `[e2e] screenshot: ${f}`),
-      ...e2e.browserProblems().map((p) => `[e2e] browser: ${p}`),
-      `[e2e] server output (last 3000 chars):\n${e2e.serverOutput().slice(-3000)}`,
-    ];
-    console.error(lines.join('\n'));
-  });
-}
-
 describe('customers in the browser', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     e2e = await startE2E();
@@ -65,7 +33,7 @@ describe('customers in the browser', { timeout: 90_000 }, () => {
   }, 60_000);
 
   it('the demo admin logs in', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/customers`);
     await page.waitForURL(/\/login/); // not signed in: sent to the login page, keeping where we wanted to go
     await byId(page, 'login-email').fill(DEMO_ADMIN.email);
@@ -79,7 +47,7 @@ describe('customers in the browser', { timeout: 90_000 }, () => {
   });
 
   it('creates a customer through the form', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await byId(page, 'customer-new').click();
     await page.waitForURL((u) => u.pathname === '/customers/new');
     await byId(page, 'customer-form-name').fill(customer.name);
@@ -92,7 +60,7 @@ describe('customers in the browser', { timeout: 90_000 }, () => {
   });
 
   it('finds it with the list search, opens it and sees its audit entry', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await byId(page, 'nav-customers').click();
     await page.waitForURL((u) => u.pathname === '/customers');
     await byId(page, 'customer-row').first().waitFor(); // the demo customers
@@ -118,7 +86,7 @@ describe('customers in the browser', { timeout: 90_000 }, () => {
   });
 
   it('switches the language to English and back', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/customers`);
     await byId(page, 'customer-new').waitFor();
     expect(await byId(page, 'customer-new').innerText()).toContain(zhCN.customer.list.new);
@@ -137,7 +105,7 @@ describe('customers in the browser', { timeout: 90_000 }, () => {
   });
 
   it('the customer list is usable on a phone (375×812)', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     const phone = await e2e!.newPage({ viewport: { width: 375, height: 812 } });
     try {
       await phone.goto(`${e2e!.baseUrl}/customers`);
@@ -173,7 +141,7 @@ describe('customers in the browser', { timeout: 90_000 }, () => {
   });
 
   it('logs out through the user menu', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await byId(page, 'user-menu').click();
     await byId(page, 'logout').click();
     await page.waitForURL(/\/login/);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import pg from 'pg';
+import { expect, type TestContext } from 'vitest';
 import { ROOT, ensureWebBuilt } from '../../scripts/web-build.mjs';
 
 export const CHROMIUM = process.env.L2C_CHROMIUM ?? '/usr/bin/chromium';
@@ -213,4 +214,45 @@ export async function startE2E(): Promise<E2E> {
     await cleanup();
     throw err;
   }
+}
+
+// ---- helpers the browser tests share ----
+
+export const byId = (p: Page, id: string) => p.getByTestId(id);
+
+/** Poll `check` until it holds (errors count as "not yet"); fail with the last error after `timeoutMs`. */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    try {
+      if (await check()) return;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+}
+
+/** On a failed test: screenshots, browser problems and the server's last output, in the test log. */
+export function reportFailures(ctx: TestContext, state: () => { e2e: E2E | undefined; page: Page | undefined }) {
+  ctx.onTestFailed(async () => {
+    const { e2e, page } = state();
+    if (!e2e) return;
+    const files = await e2e.screenshots(ctx.task.name);
+    console.error([
+      `[e2e] "${ctx.task.name}" failed at ${page && !page.isClosed() ? page.url() : '(no page)'}`,
+      ...files.map((f) => `[e2e] screenshot: ${f}`),
+      ...e2e.browserProblems().map((p) => `[e2e] browser: ${p}`),
+      `[e2e] server output (last 3000 chars):\n${e2e.serverOutput().slice(-3000)}`,
+    ].join('\n'));
+  });
+}
+
+/** GET an API path with the browser's session (the page's cookies); expects a 200. */
+export async function getJson<T>(e2e: E2E, page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`${e2e.baseUrl}/api/v1${path}`);
+  expect(res.status(), `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
 }

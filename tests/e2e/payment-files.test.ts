@@ -5,9 +5,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import payfilesZh from '../../packages/web/src/i18n/payfiles.zh-CN';
-import { startE2E, type E2E } from './harness';
+import { byId, type E2E, getJson, reportFailures, startE2E, until } from './harness';
 
 const REP = { email: 'li.na@demo.l2c.cn', password: 'demo1234' };
 const RECEIPT_NAME = '招商银行回单.pdf';
@@ -18,42 +18,9 @@ const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex'
 
 let e2e: E2E | undefined;
 let page: Page;
+/** GET an API path with the browser's session (same cookies as the page). */
+const apiGet = <T>(path: string) => getJson<T>(e2e!, page, path);
 let paymentNumber = '';
-
-const byId = (p: Page, id: string) => p.getByTestId(id);
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-}
-
-function reportFailures(ctx: TestContext) {
-  ctx.onTestFailed(async () => {
-    if (!e2e) return;
-    const files = await e2e.screenshots(ctx.task.name);
-    console.error([
-      `[e2e] "${ctx.task.name}" failed at ${page && !page.isClosed() ? page.url() : '(no page)'}`,
-      ...files.map((f) => `[e2e] screenshot: ${f}`),
-      ...e2e.browserProblems().map((p) => `[e2e] browser: ${p}`),
-      `[e2e] server output (last 3000 chars):\n${e2e.serverOutput().slice(-3000)}`,
-    ].join('\n'));
-  });
-}
-
-async function apiGet<T>(path: string): Promise<T> {
-  const res = await page.request.get(`${e2e!.baseUrl}/api/v1${path}`);
-  expect(res.status(), `GET ${path}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 describe('payment receipt files in the browser', { timeout: 120_000 }, () => {
   beforeAll(async () => {
@@ -66,7 +33,7 @@ describe('payment receipt files in the browser', { timeout: 120_000 }, () => {
   }, 60_000);
 
   it('a rep registers a payment with the bank receipt attached in the form', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/login`);
     await byId(page, 'login-email').fill(REP.email);
     await byId(page, 'login-password').fill(REP.password);
@@ -102,7 +69,7 @@ describe('payment receipt files in the browser', { timeout: 120_000 }, () => {
   });
 
   it('the drawer lists the receipt and downloads it byte for byte under its Chinese name', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     const row = byId(page, 'payment-row').filter({ hasText: paymentNumber });
     await until('the list shows the paper clip', async () => (await row.getByTestId('payment-file-count').innerText()).includes('1'));
     await row.getByTestId('payment-number').click();
@@ -116,7 +83,7 @@ describe('payment receipt files in the browser', { timeout: 120_000 }, () => {
   });
 
   it('adds the remittance advice from the drawer', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     const files = byId(page, 'payment-drawer').getByTestId('payment-files');
     expect(await files.innerText()).toContain(payfilesZh.paymentFiles.title);
     await files.locator('input[type=file]').setInputFiles({ name: '汇款通知.png', mimeType: 'image/png', buffer: advice });

@@ -5,57 +5,22 @@
 import crypto from 'node:crypto';
 import { dec } from '@l2c/shared';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zhCN from '../../packages/web/src/i18n/zh-CN';
-import { startE2E, type E2E } from './harness';
+import { byId, type E2E, getJson, reportFailures, startE2E, until } from './harness';
 
 const FINANCE = { email: 'zhou.jing@demo.l2c.cn', password: 'demo1234' };
 
 let e2e: E2E | undefined;
 let page: Page;
+/** GET an API path with the browser's session (same cookies as the page). */
+const apiGet = <T>(path: string) => getJson<T>(e2e!, page, path);
 
 interface OpenReceivable { id: string; number: string; customer: { id: string; name: string }; dueDate: string; amountOpen: string }
 let target: OpenReceivable;
 let paymentNumber = '';
 let agingBefore = '';
 const bankReference = `E2E-${crypto.randomBytes(4).toString('hex').toUpperCase()}`;
-
-const byId = (p: Page, id: string) => p.getByTestId(id);
-
-/** Poll `check` until it returns true (Playwright's auto-waiting assertions live in @playwright/test, not -core). */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
-}
-
-function reportFailures(ctx: TestContext) {
-  ctx.onTestFailed(async () => {
-    if (!e2e) return;
-    const files = await e2e.screenshots(ctx.task.name);
-    console.error([
-      `[e2e] "${ctx.task.name}" failed at ${page && !page.isClosed() ? page.url() : '(no page)'}`,
-      ...files.map((f) => `[e2e] screenshot: ${f}`),
-      ...e2e.browserProblems().map((p) => `[e2e] browser: ${p}`),
-      `[e2e] server output (last 3000 chars):\n${e2e.serverOutput().slice(-3000)}`,
-    ].join('\n'));
-  });
-}
-
-/** GET an API path with the browser's session (same cookies as the page). */
-async function apiGet<T>(path: string): Promise<T> {
-  const res = await page.request.get(`${e2e!.baseUrl}/api/v1${path}`);
-  expect(res.status(), `GET ${path}`).toBe(200);
-  return (await res.json()) as T;
-}
 
 /** Pick a customer in an antd customer select (found by the input's id): type a part of the name, click the option. */
 async function pickCustomer(inputSelector: string, name: string): Promise<void> {
@@ -85,7 +50,7 @@ describe('register a payment and write it off in the browser', { timeout: 120_00
   }, 60_000);
 
   it('finance logs in and finds a customer whose oldest open receivable is the one to pay', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/login`);
     await byId(page, 'login-email').fill(FINANCE.email);
     await byId(page, 'login-password').fill(FINANCE.password);
@@ -110,7 +75,7 @@ describe('register a payment and write it off in the browser', { timeout: 120_00
   });
 
   it('registers and confirms a payment of the open amount; a double click books it once', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/payments`);
     await byId(page, 'payment-register').click();
     await pickCustomer('#payment-customer', target.customer.name);
@@ -134,7 +99,7 @@ describe('register a payment and write it off in the browser', { timeout: 120_00
   });
 
   it('writes the payment off in the workbench by accepting the proposal', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await byId(page, 'nav-write-off').click();
     await page.waitForURL((u) => u.pathname === '/write-off');
     await byId(page, 'workbench-customer').waitFor();
@@ -165,7 +130,7 @@ describe('register a payment and write it off in the browser', { timeout: 120_00
   });
 
   it('the receivable shows paid', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/receivables?id=${target.id}`);
     await byId(page, 'receivable-status').waitFor();
     await until('the drawer shows the receivable paid', async () =>
@@ -175,7 +140,7 @@ describe('register a payment and write it off in the browser', { timeout: 120_00
   });
 
   it('the aging dashboard\'s total open dropped by the payment', async (ctx) => {
-    reportFailures(ctx);
+    reportFailures(ctx, () => ({ e2e, page }));
     const after = await agingTotalOpen();
     expect(dec(agingBefore).minus(dec(after)).toFixed(2)).toBe(dec(target.amountOpen).toFixed(2));
     const problems = e2e!.browserProblems().filter((p) => !p.includes('favicon'));
