@@ -78,13 +78,10 @@ export async function setStatus(tx: Tx, id: string, s: { status: string; confirm
       rejected_reason = ${s.rejectedReason ?? null}, version = version + 1 where id = ${id}`.execute(tx);
 }
 
-/** unapplied = amount − net allocations from this payment (reversals are negative rows). */
-export async function refreshUnapplied(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return;
-  await refreshUnappliedStatement(ids).execute(tx);
-}
-
-/** The same update as a statement to compose (it can ride along another in one round trip). */
+/**
+ * unapplied = amount − net allocations from this payment (reversals are negative rows), as a statement to compose:
+ * it rides along refreshOpen in one round trip.
+ */
 export function refreshUnappliedStatement(ids: string[]) {
   return sql`update payments p set amount_unapplied = p.amount - coalesce((select sum(a.amount) from allocations a where a.payment_id = p.id), 0)
     where p.id = any(${ids}::uuid[]) returning p.id`;

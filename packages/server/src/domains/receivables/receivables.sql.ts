@@ -83,7 +83,10 @@ export interface RefreshedReceivable { id: string; kind: string; amount: string;
 
 /** Recompute open and bad-debt amounts from the allocations; returns the rows as they are now. */
 export async function refreshOpen(tx: Tx, ids: string[], alongside: RawBuilder<unknown> | null = null): Promise<RefreshedReceivable[]> {
-  if (ids.length === 0) return [];
+  if (ids.length === 0) {
+    if (alongside) await alongside.execute(tx); // nothing to refresh here, but the rider still runs
+    return [];
+  }
   // `alongside`: another data-modifying statement to run in the same round trip (as a WITH clause)
   const r = await sql<RefreshedReceivable>`${alongside ? sql`with alongside as (${alongside}) ` : sql``}update receivables r set
       amount_open = abs(r.amount) - coalesce((select sum(a.amount) from allocations a where a.receivable_id = r.id and r.kind = 'invoice'), 0)

@@ -33,7 +33,7 @@ export async function registerPayment(db: Db, auth: AuthContext, input: z.infer<
     }
     // The response from what was written (the write-off's invariant check has just confirmed unapplied = amount −
     // applied): reading the payment back cost the most expensive statement of the request.
-    return { statusCode: 201, body: { ...toPayment({ ...p.row, amount_unapplied: dec(p.amount).minus(dec(applied)).toFixed(2) }), writeOffId } };
+    return { statusCode: 201, body: { ...toPayment({ ...p.row, amount_unapplied: roundMoney(dec(p.amount).minus(dec(applied)), p.currency) }), writeOffId } };
   }));
 }
 

@@ -9,7 +9,7 @@ import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { businessDate } from '../../platform/clock.js';
 import { lockReceivables, receivableStatus, refreshOpen } from '../../domains/receivables/index.js';
-import { accountBalance, insertAccountEntry, lockCustomer, lockPayments, refreshUnapplied, refreshUnappliedStatement } from '../../domains/payments/index.js';
+import { accountBalance, insertAccountEntry, lockCustomer, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
 import { writeOffError } from './write-off.errors.js';
 import * as q from './write-off.sql.js';
 
@@ -173,7 +173,6 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
 async function settle(tx: Tx, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
   // both projections in one round trip: the payments' update rides along the receivables' as a WITH clause
   const after = new Map((await refreshOpen(tx, receivableIds, paymentIds.length > 0 ? refreshUnappliedStatement(paymentIds) : null)).map((r) => [r.id, r]));
-  if (receivableIds.length === 0) await refreshUnapplied(tx, paymentIds); // (refreshOpen did nothing, so neither did its rider)
   const gaps = await q.invariantGaps(tx, customerId);
   if (!dec(gaps.receivables).isZero() || !dec(gaps.prepaid).isZero()) throw writeOffError('invariant_broken', `receivable gap ${gaps.receivables}, prepaid gap ${gaps.prepaid}`);
   const entries: AuditInput[] = [];
