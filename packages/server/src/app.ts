@@ -42,7 +42,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
   const db = deps.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(db);
-    const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist });
+    const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy });
     await bootstrap(db, config, app.log);
 
     app.addHook('onRequest', async (req) => {

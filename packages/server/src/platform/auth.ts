@@ -19,6 +19,8 @@ export interface AuthContext extends Actor {
   name: string;
   tokenId: string;
   via: 'cookie' | 'bearer';
+  /** The long-lived API token this request came with (null for a login session): an integration's own key space. */
+  apiTokenId?: string | null;
 }
 
 declare module 'fastify' {
@@ -75,6 +77,7 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthCon
   return {
     tenantId: row.tenant_id, userId: row.user_id, role: row.role, teamId: row.team_id, name: row.name,
     scope: ROLE_SCOPE[row.role], tokenId: row.token_id, via, requestId: req.id,
+    apiTokenId: row.kind === 'api' ? row.token_id : null,
   };
 }
 

@@ -12,6 +12,8 @@ export interface Config {
   logLevel: string;
   jobs: boolean;
   cookieSecure: boolean;
+  /** Which proxies may set X-Forwarded-For/-Proto (L2C_TRUST_PROXY); false: none, the socket address is the client. */
+  trustProxy: TrustProxy;
   sessionHours: number;
   webDist: string | null;
   timezone: string;
@@ -29,8 +31,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.L2C_LOG_LEVEL ?? 'info',
     jobs: env.L2C_JOBS !== '0',
     cookieSecure: env.L2C_COOKIE_SECURE === '1',
+    trustProxy: parseTrustProxy(env.L2C_TRUST_PROXY),
     sessionHours: Number(env.L2C_SESSION_HOURS ?? 12),
     webDist: env.L2C_WEB_DIST ?? path.resolve(import.meta.dirname, '../../../web/dist'),
     timezone: env.L2C_TIMEZONE ?? 'Asia/Shanghai',
   };
+}
+
+/** Addresses or CIDRs of the proxies in front of L2C (or proxy-addr's names: loopback, linklocal, uniquelocal), or a hop count. */
+export type TrustProxy = string[] | number | false;
+
+/**
+ * L2C_TRUST_PROXY: unset or empty → trust no proxy; `2` → trust that many hops; `127.0.0.1,10.0.0.0/8` → trust
+ * these proxies only. `true`/`*` is refused: trusting every peer lets any client choose its address, and with it its
+ * login rate-limit bucket.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (!v || v === '0' || v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === '*') throw new Error('L2C_TRUST_PROXY must name the proxies (addresses, CIDRs) or a hop count, not trust everyone');
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -19,12 +19,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from './errors.js';
+import type { TrustProxy } from './config.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 export interface HttpOptions {
   logLevel: string;
   webDist: string | null;
+  /** Proxies whose X-Forwarded-* headers count (config L2C_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 function problem(status: number, title: string, extra: Record<string, unknown> = {}) {
@@ -39,7 +42,9 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Only named proxies: trusting every peer let any client pick its req.ip, and so its login rate-limit bucket.
+    // A hop count trusts that many proxies nearest to us, whatever their addresses (what proxy-addr does for a number).
+    trustProxy: typeof opts.trustProxy === 'number' ? ((_addr: string, hop: number) => hop < (opts.trustProxy as number)) : (opts.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -47,6 +52,9 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
   app.decorateRequest('auth', null);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // API answers carry customer data and are per caller: no browser or proxy cache keeps them (errors included).
+    // The web app's static files, outside /api/, keep their caching.
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {

@@ -15,11 +15,14 @@ const UserListItem = z.object({
 export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; cookieSecure: boolean }) {
   app.post('/api/v1/auth/login', {
     schema: { tags: ['auth'], body: LoginRequest, response: { 200: LoginResponse }, security: [] },
-    // Per address and email: slows guessing; the account lock (5 failures) stops it.
+    // Per client address and email: slows guessing; the account lock (5 failures) stops it. req.ip is the socket's
+    // peer unless L2C_TRUST_PROXY names it as a proxy, so a client cannot pick its bucket with X-Forwarded-For.
     config: { rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: string })?.email ?? '')}` } },
   }, async (req, reply) => {
     const result = await identity.login(db, req.body, opts);
-    const cookieOpts = { path: '/', sameSite: 'lax' as const, secure: opts.cookieSecure, expires: new Date(result.expiresAt) };
+    // Secure when HTTPS is on: configured, or seen (req.protocol reads X-Forwarded-Proto only from a trusted proxy).
+    const secure = opts.cookieSecure || req.protocol === 'https';
+    const cookieOpts = { path: '/', sameSite: 'lax' as const, secure, expires: new Date(result.expiresAt) };
     reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOpts, httpOnly: true });
     reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOpts, httpOnly: false });
     return { token: result.token, csrfToken: result.csrfToken, user: result.user };

@@ -29,17 +29,24 @@ export async function login(
   const matching = input.tenant ? candidates.filter((c) => c.tenant_slug === input.tenant) : candidates;
   if (matching.length > 1) throw identityError('tenant_required');
   const user = matching[0];
-  if (user?.locked_until && Date.parse(user.locked_until) > Date.now()) throw identityError('locked');
+  // The attempt is counted before its password is checked, in a statement of its own: parallel attempts (from as
+  // many addresses as an attacker has) each take a number under the row lock, and only the first MAX_FAILED_LOGINS
+  // are checked at all. The check itself (argon2, tens of milliseconds) holds no lock.
+  if (user) {
+    const claim = await asSystem(db, (tx) => q.claimLoginAttempt(tx, user.tenant_id, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES));
+    if (!claim || claim.locked) throw identityError('locked');
+  }
   const ok = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user || !ok || !user.active) {
-    if (user) await asSystem(db, (tx) => q.recordFailedLogin(tx, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES));
+    if (user) await asSystem(db, (tx) => q.lockIfExhausted(tx, user.tenant_id, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES));
     throw identityError('bad_credentials');
   }
   const token = newToken('l2cs');
   const csrfToken = newToken('csrf');
   const expiresAt = new Date(Date.now() + opts.sessionHours * 3600_000).toISOString();
   await asSystem(db, async (tx) => {
-    await q.recordSuccessfulLogin(tx, user.id);
+    // Parallel wrong attempts may have locked the account while this one was being checked: the lock stands.
+    if (!(await q.recordSuccessfulLogin(tx, user.tenant_id, user.id))) throw identityError('locked');
     await q.insertToken(tx, {
       tenantId: user.tenant_id, userId: user.id, kind: 'session', name: null,
       tokenHash: hashToken(token), csrfHash: hashToken(csrfToken), expiresAt,

@@ -23,14 +23,34 @@ export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefi
   return r.rows[0];
 }
 
-export async function recordFailedLogin(tx: Tx, userId: string, maxFailures: number, lockMinutes: number) {
-  await sql`update users set failed_logins = failed_logins + 1,
-      locked_until = case when failed_logins + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else locked_until end
-    where id = ${userId}`.execute(tx);
+/**
+ * Claim an attempt before the password is checked: one statement, so the row lock serialises parallel attempts and
+ * each gets its own number. An attempt counts as a failure until it proves otherwise. An expired lock starts the
+ * count again; the attempt after `maxAttempts` sets the lock itself, without a password check.
+ */
+export async function claimLoginAttempt(tx: Tx, tenantId: string, userId: string, maxAttempts: number, lockMinutes: number) {
+  const r = await sql<{ attempt: number; locked: boolean }>`update users set
+      failed_logins = case when locked_until > now() then failed_logins when locked_until is not null then 1 else failed_logins + 1 end,
+      locked_until = case when locked_until > now() then locked_until
+        when (case when locked_until is not null then 1 else failed_logins + 1 end) > ${maxAttempts}
+          then now() + make_interval(mins => ${lockMinutes})
+        else null end
+    where tenant_id = ${tenantId} and id = ${userId}
+    returning failed_logins as attempt, coalesce(locked_until > now(), false) as locked`.execute(tx);
+  return r.rows[0];
 }
 
-export async function recordSuccessfulLogin(tx: Tx, userId: string) {
-  await sql`update users set failed_logins = 0, locked_until = null where id = ${userId}`.execute(tx);
+/** A wrong password: its failure is already counted; lock when the count has reached the limit. */
+export async function lockIfExhausted(tx: Tx, tenantId: string, userId: string, maxFailures: number, lockMinutes: number) {
+  await sql`update users set locked_until = now() + make_interval(mins => ${lockMinutes})
+    where tenant_id = ${tenantId} and id = ${userId} and failed_logins >= ${maxFailures} and (locked_until is null or locked_until <= now())`.execute(tx);
+}
+
+/** The right password resets the count, unless the account was locked meanwhile: then false, and it stays locked. */
+export async function recordSuccessfulLogin(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
+  const r = await sql`update users set failed_logins = 0, locked_until = null
+    where tenant_id = ${tenantId} and id = ${userId} and (locked_until is null or locked_until <= now())`.execute(tx);
+  return Number(r.numAffectedRows ?? 0) > 0;
 }
 
 export async function insertToken(tx: Tx, t: {
