@@ -12,26 +12,21 @@ import { refreshStatistics } from '../../platform/statistics.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { businessDate } from '../../platform/clock.js';
 import { defineErrors } from '../../platform/errors.js';
-import { customerError } from './customers.errors.js';
 import { auditView, listCustomers, lockCustomerCreation, toWrite } from './customers.service.js';
 import * as q from './customers.sql.js';
+import { IMPORT_MAX_ROWS, readRows, type FieldError, type SheetRow, type Upload } from './excel.reader.js';
 import {
-  COLUMNS, ENUM_FIELDS, IMPORT_COLUMNS, columnForHeader, enumCode, enumLabel, zhLabels,
+  COLUMNS, ENUM_FIELDS, IMPORT_COLUMNS, enumCode, enumLabel, zhLabels,
   type Column, type EnumField, type ImportField, type Lang,
 } from './excel.columns.js';
 
 export const EXPORT_MAX_ROWS = 50_000;
-export const IMPORT_MAX_ROWS = 5_000;
+export { IMPORT_MAX_ROWS } from './excel.reader.js';
 const TIME_ZONE = 'Asia/Shanghai'; // businessDate()'s default: the business time zone
 
 const excelError = defineErrors('customers', {
   export_too_large: [422, 'Too many customers match to export at once; narrow the filters and export again'],
-  too_many_rows: [400, `A file may hold at most ${IMPORT_MAX_ROWS.toLocaleString('en')} customers; split it into smaller files`],
 });
-
-function badFile(filename: string, why: string) {
-  return customerError('bad_file', `"${filename}" ${why}`);
-}
 
 // ---- export ----------------------------------------------------------------------------------------------------
 
@@ -149,71 +144,6 @@ export async function importTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-// ---- import: reading the file ----------------------------------------------------------------------------------
-
-interface FieldError { field: string; message: string }
-interface SheetRow { row: number; values: Partial<Record<ImportField, string>>; errors: FieldError[] }
-
-/** What a cell shows, as text: rich text joined, formulas by their result, hyperlinks by their text. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value).trim();
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
-  return '';
-}
-
-function isExcelError(value: ExcelJS.CellValue): boolean {
-  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
-  if ('error' in value) return true;
-  return ('formula' in value || 'sharedFormula' in value) && isExcelError((value.result ?? null) as ExcelJS.CellValue);
-}
-
-/** Column number → field, from row 1 of the first sheet that has a customer-name column. */
-function findHeader(wb: ExcelJS.Workbook): { sheet: ExcelJS.Worksheet; fields: Map<number, ImportField> } | null {
-  for (const sheet of wb.worksheets) {
-    const fields = new Map<number, ImportField>();
-    const taken = new Set<string>();
-    sheet.getRow(1).eachCell((cell, col) => {
-      const key = columnForHeader(cellText(cell.value));
-      // Export-only columns (number, owner …) are recognised but not read; a repeated header counts once.
-      if (key && !taken.has(key) && IMPORT_COLUMNS.some((c) => c.key === key)) fields.set(col, key as ImportField);
-      if (key) taken.add(key);
-    });
-    if ([...fields.values()].includes('name')) return { sheet, fields };
-  }
-  return null;
-}
-
-export async function readRows(file: { filename: string; data: Buffer }): Promise<SheetRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file.data as unknown as ExcelJS.Buffer); // exceljs declares its own Buffer type
-  } catch {
-    throw badFile(file.filename, 'is not a readable .xlsx workbook (save it as Excel Workbook .xlsx)');
-  }
-  const header = findHeader(wb);
-  if (!header) throw badFile(file.filename, 'has no header row with a customer name column (客户名称 / Customer name) in row 1');
-  const rows: SheetRow[] = [];
-  header.sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values: SheetRow['values'] = {};
-    const errors: FieldError[] = [];
-    for (const [col, field] of header.fields) {
-      const value = row.getCell(col).value;
-      const text = cellText(value);
-      if (text) values[field] = text;
-      if (isExcelError(value)) errors.push({ field, message: `the cell shows an Excel error (${text})` });
-    }
-    if (Object.keys(values).length > 0) rows.push({ row: rowNumber, values, errors });
-  });
-  if (rows.length > IMPORT_MAX_ROWS) throw excelError('too_many_rows', `"${file.filename}" has ${rows.length} rows; at most ${IMPORT_MAX_ROWS} are allowed per file`);
-  return rows;
-}
-
 // ---- import: checking and writing ------------------------------------------------------------------------------
 
 type Input = z.infer<typeof CustomerInput>;
@@ -260,7 +190,7 @@ function asCreated(id: string, number: string, w: q.CustomerWrite, auth: AuthCon
 
 export interface ImportOptions { allowDuplicates: boolean; now?: Date }
 
-export async function importCustomers(db: Db, auth: AuthContext, file: { filename: string; data: Buffer }, opts: ImportOptions): Promise<z.infer<typeof ImportReport>> {
+export async function importCustomers(db: Db, auth: AuthContext, file: Upload, opts: ImportOptions): Promise<z.infer<typeof ImportReport>> {
   const sheetRows = await readRows(file);
   const checked = sheetRows.map((r) => ({ row: r.row, ...toInput(r) }));
   const failures = new Map<number, FieldError[]>();
