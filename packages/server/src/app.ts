@@ -5,6 +5,7 @@ import { loadConfig, type Config } from './platform/config.js';
 import { openDb, type Db } from './platform/db.js';
 import { statisticsJob } from './platform/statistics.js';
 import { migrate } from './platform/migrate.js';
+import { loadConstraintCatalog } from './platform/pg-errors.js';
 import { buildHttp, type App } from './platform/http.js';
 import { authenticate } from './platform/auth.js';
 import { auditRoutes } from './platform/audit-routes.js';
@@ -42,6 +43,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
   const db = deps.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(db);
+    await loadConstraintCatalog(db); // which columns a violated key has, for the problem's field names
     const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy });
     await bootstrap(db, config, app.log);
 

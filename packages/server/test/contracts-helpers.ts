@@ -44,7 +44,7 @@ export async function setCredit(db: Db, tenantId: string, customerId: string, li
   await asSystem(db, async (tx) => {
     await sql`insert into credit_profiles (tenant_id, customer_id, credit_limit, payment_term_days, risk_level)
       values (${tenantId}, ${customerId}, ${limit}::numeric, ${termDays}, ${risk})
-      on conflict (customer_id) do update set credit_limit = excluded.credit_limit, payment_term_days = excluded.payment_term_days,
+      on conflict (tenant_id, customer_id) do update set credit_limit = excluded.credit_limit, payment_term_days = excluded.payment_term_days,
         risk_level = excluded.risk_level`.execute(tx);
   });
 }

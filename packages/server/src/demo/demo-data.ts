@@ -88,9 +88,9 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
       users[u.key] = (await sql<{ id: string }>`insert into users (tenant_id, email, name, role, team_id, password_hash)
         values (${tenantId}, ${u.email}, ${u.name}, ${u.role}, ${u.team ? teams[u.team]! : null}, ${passwordHash}) returning id`.execute(tx)).rows[0]!.id;
     }
-    await sql`update teams set manager_id = ${users.mgrEast} where id in (${teams.east}, ${teams.shanghai})`.execute(tx);
-    await sql`update teams set manager_id = ${users.mgrNorth} where id = ${teams.north}`.execute(tx);
-    await sql`update teams set manager_id = ${users.ceo} where id = ${center}`.execute(tx);
+    await sql`update teams set manager_id = ${users.mgrEast} where tenant_id = ${tenantId} and id in (${teams.east}, ${teams.shanghai})`.execute(tx);
+    await sql`update teams set manager_id = ${users.mgrNorth} where tenant_id = ${tenantId} and id = ${teams.north}`.execute(tx);
+    await sql`update teams set manager_id = ${users.ceo} where tenant_id = ${tenantId} and id = ${center}`.execute(tx);
     await demoCustomers(tx, r, tenantId, users, opts.customers ?? 60);
     await demoRevenue(tx, r, tenantId, users, businessDate(new Date()));
     return { tenantId };
@@ -144,8 +144,10 @@ async function demoCustomers(tx: Tx, r: ReturnType<typeof prng>, tenantId: strin
         values (${tenantId}, ${customerId}, ${r.pick(contactIds)}, ${kind}, ${content}, ${at}, ${owner}, ${at})`.execute(tx);
       last = at;
     }
-    if (last) await sql`update customers set last_followup_at = ${last}, owner_since = least(owner_since, ${last}::timestamptz) where id = ${customerId}`.execute(tx);
-    else if (owner) await sql`update customers set owner_since = ${new Date(now - r.int(25) * 86400_000).toISOString()} where id = ${customerId}`.execute(tx);
+    if (last) await sql`update customers set last_followup_at = ${last}, owner_since = least(owner_since, ${last}::timestamptz)
+      where tenant_id = ${tenantId} and id = ${customerId}`.execute(tx);
+    else if (owner) await sql`update customers set owner_since = ${new Date(now - r.int(25) * 86400_000).toISOString()}
+      where tenant_id = ${tenantId} and id = ${customerId}`.execute(tx);
   }
   await sql`insert into doc_sequences (tenant_id, doc_type, year, last_value)
     select ${tenantId}, 'KH', y, ${count} from generate_series(2024, 2027) y on conflict do nothing`.execute(tx);

@@ -117,7 +117,8 @@ async function demoContract(tx: Tx, r: ReturnType<typeof prng>, finance: AuthCon
       lines: [{ receivableId, source: { type: 'payment', paymentId }, amount }] });
   }
   if (allTriggered) {
-    const open = (await sql<{ open: string }>`select coalesce(sum(amount_open), 0)::text as open from receivables where contract_id = ${contractId}`.execute(tx)).rows[0]!.open;
-    if (dec(open).isZero()) await sql`update contracts set status = 'completed' where id = ${contractId}`.execute(tx);
+    const open = (await sql<{ open: string }>`select coalesce(sum(amount_open), 0)::text as open from receivables
+      where tenant_id = ${finance.tenantId} and contract_id = ${contractId}`.execute(tx)).rows[0]!.open;
+    if (dec(open).isZero()) await sql`update contracts set status = 'completed' where tenant_id = ${finance.tenantId} and id = ${contractId}`.execute(tx);
   }
 }

@@ -57,16 +57,17 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthCon
   if (!token) return null;
   const via = bearer ? 'bearer' : 'cookie';
   // One statement, no transaction (as the owner: the tenant is what we are finding out). A begin/commit around it
-  // cost two round trips on every request.
+  // cost two round trips on every request. No row-level security here, so the joins and the update name the tenant
+  // themselves: the keys are (tenant_id, id).
   const r = await sql<TokenRow>`
     select t.id as token_id, t.tenant_id, t.user_id, u.role, u.team_id, u.name, t.kind, t.csrf_hash, t.last_used_at
-    from auth_tokens t join users u on u.id = t.user_id
+    from auth_tokens t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id
     where t.token_hash = ${hashToken(token)} and t.revoked_at is null
       and (t.expires_at is null or t.expires_at > now()) and u.active`.execute(db.kysely);
   const row = r.rows[0];
   // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
   if (row && (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000)) {
-    await sql`update auth_tokens set last_used_at = now() where id = ${row.token_id}`.execute(db.kysely);
+    await sql`update auth_tokens set last_used_at = now() where tenant_id = ${row.tenant_id} and id = ${row.token_id}`.execute(db.kysely);
   }
   if (!row) throw commonError('unauthenticated', 'The session or token is invalid or expired');
   // Cookies ride along automatically, so a cookie-authenticated write must prove it came from our page.

@@ -31,4 +31,9 @@ export const commonError = defineErrors('common', {
   csrf: [403, 'Missing or wrong CSRF token'],
   idempotency_mismatch: [422, 'This Idempotency-Key was used with a different request body'],
   rate_limited: [429, 'Too many requests'],
+  // Database facts the input broke (platform/pg-errors.ts): an unknown or another tenant's id, a taken value, a rule.
+  reference_not_found: [422, 'A referenced record does not exist'],
+  in_use: [409, 'Other records still refer to this one'],
+  duplicate: [409, 'This record already exists'],
+  check_violation: [422, 'The record breaks a rule of its table'],
 });

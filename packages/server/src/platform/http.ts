@@ -19,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from './errors.js';
+import { pgProblem } from './pg-errors.js';
 import type { TrustProxy } from './config.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -100,9 +101,12 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
         problem(400, 'Invalid input', { code: 'common.invalid', detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors, requestId: req.id }),
       );
     }
-    if (err instanceof DomainError) {
-      return reply.code(err.status).type('application/problem+json').send(
-        problem(err.status, err.message, { code: err.code, detail: err.message, ...err.extra, requestId: req.id }),
+    // A database error the input provoked (an unknown reference, a duplicate, an impossible value) is the client's
+    // problem, not a defect: platform/pg-errors.ts names the field.
+    const known = err instanceof DomainError ? err : pgProblem(err, ['GET', 'HEAD'].includes(req.method) ? 'query' : 'body');
+    if (known) {
+      return reply.code(known.status).type('application/problem+json').send(
+        problem(known.status, known.message, { code: known.code, detail: known.message, ...known.extra, requestId: req.id }),
       );
     }
     if (isResponseSerializationError(err)) {

@@ -6,6 +6,7 @@ export const approvalError = defineErrors('approvals', {
   not_your_step: [403, 'You are not an approver of the current step'],
   already_pending: [409, 'This document is already waiting for approval'],
   no_approver: [422, 'Nobody can approve a step of this chain; set a team manager or add a user in the role'],
+  approver_not_found: [422, 'An approver of this definition is not a user of this company'],
   no_handler: [500, 'No handler is registered for this document type'],
   definition_conflict: [409, 'Someone else changed this approval definition; reload it and try again'],
 });

@@ -34,6 +34,14 @@ export async function usersInRole(tx: Tx, role: string, exclude: string | null):
   return r.rows.map((x) => x.id);
 }
 
+/** Which of `ids` are users of the tenant. Said in SQL, not left to row-level security alone: a definition stores its
+ * approvers as JSON, where no foreign key can check them. */
+export async function usersOfTenant(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await sql<{ id: string }>`select id from users where tenant_id = ${tenantId} and id = any(${ids}::uuid[])`.execute(tx);
+  return new Set(r.rows.map((x) => x.id));
+}
+
 export async function activeUser(tx: Tx, id: string): Promise<boolean> {
   return (await sql`select 1 from users where id = ${id} and active`.execute(tx)).rows.length > 0;
 }

@@ -95,7 +95,7 @@ export async function flagHighRisk(tx: Tx, tenantId: string, today: string, days
     old as (select cp.customer_id, cp.risk_level from credit_profiles cp where cp.customer_id in (select customer_id from target)),
     up as (
       insert into credit_profiles (tenant_id, customer_id, risk_level) select ${tenantId}::uuid, customer_id, 'high' from target
-      on conflict (customer_id) do update set risk_level = 'high', version = credit_profiles.version + 1, updated_at = now()
+      on conflict (tenant_id, customer_id) do update set risk_level = 'high', version = credit_profiles.version + 1, updated_at = now()
         where credit_profiles.risk_level <> 'high'
       returning customer_id)
     select up.customer_id, old.risk_level as before from up left join old on old.customer_id = up.customer_id

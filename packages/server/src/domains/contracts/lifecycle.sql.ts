@@ -12,7 +12,7 @@ export interface CreditRow { credit_limit: string; payment_term_days: number; ri
  */
 export async function creditPosition(tx: Tx, tenantId: string, customerId: string, excludeContract: string | null, lock: boolean): Promise<CreditRow> {
   if (lock) {
-    await sql`insert into credit_profiles (tenant_id, customer_id) values (${tenantId}, ${customerId}) on conflict (customer_id) do nothing`.execute(tx);
+    await sql`insert into credit_profiles (tenant_id, customer_id) values (${tenantId}, ${customerId}) on conflict (tenant_id, customer_id) do nothing`.execute(tx);
     await sql`select 1 from credit_profiles where customer_id = ${customerId} for update`.execute(tx);
   }
   const r = await sql<Omit<CreditRow, 'has_profile'> & { profile: string | null }>`

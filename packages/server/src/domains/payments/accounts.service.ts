@@ -67,7 +67,7 @@ export async function setCreditProfile(db: Db, auth: AuthContext, customerId: st
     const before = (await sql<{ credit_limit: string; payment_term_days: number; risk_level: string }>`select credit_limit, payment_term_days, risk_level from credit_profiles where customer_id = ${customerId} for update`.execute(tx)).rows[0];
     await sql`insert into credit_profiles (tenant_id, customer_id, credit_limit, payment_term_days, risk_level)
       values (${auth.tenantId}, ${customerId}, ${input.creditLimit}::numeric, ${input.paymentTermDays}, ${input.riskLevel})
-      on conflict (customer_id) do update set credit_limit = excluded.credit_limit, payment_term_days = excluded.payment_term_days,
+      on conflict (tenant_id, customer_id) do update set credit_limit = excluded.credit_limit, payment_term_days = excluded.payment_term_days,
         risk_level = excluded.risk_level, version = credit_profiles.version + 1, updated_at = now()`.execute(tx);
     const delta = dec(input.creditLimit).minus(before?.credit_limit ?? '0');
     if (!delta.isZero()) {

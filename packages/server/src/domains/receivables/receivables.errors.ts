@@ -3,6 +3,7 @@ import { defineErrors } from '../../platform/errors.js';
 export const receivableError = defineErrors('receivables', {
   not_found: [404, 'Receivable not found'],
   customer_not_found: [404, 'Customer not found'],
+  contract_not_found: [422, 'No such contract of this customer'],
   credit_note_exceeds: [409, 'A credit note cannot exceed what is still open on the original receivable'],
   not_an_invoice: [409, 'Only an invoice receivable can be corrected by a credit note'],
   bad_debt_exceeds: [409, 'The bad-debt amount exceeds the open amount'],

@@ -117,6 +117,10 @@ export async function createManualReceivable(db: Db, auth: AuthContext, input: i
   return inTenant(db, auth, async (tx) => {
     const customer = await q.customerExists(tx, input.customerId);
     if (!customer) throw receivableError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
+    // Checked before a number is taken; the owner is left to its foreign key (platform/pg-errors.ts names ownerId).
+    if (input.contractId && !(await q.contractOfCustomer(tx, input.contractId, input.customerId))) {
+      throw receivableError('contract_not_found', undefined, { errors: [{ path: 'contractId', message: 'no such contract of this customer' }] });
+    }
     const { id } = await createReceivableFromTrigger(tx, auth, {
       customerId: input.customerId, contractId: input.contractId, instalmentId: null, source: 'manual', sourceKey: null,
       amount: input.amount, taxAmount: input.taxAmount, currency: input.currency, businessDate: input.businessDate ?? businessDate(new Date()),

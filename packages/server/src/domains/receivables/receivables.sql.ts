@@ -97,6 +97,11 @@ export async function refreshOpen(tx: Tx, ids: string[], alongside: RawBuilder<u
   return r.rows;
 }
 
+/** Is the contract one of this customer's (and so of this tenant's)? */
+export async function contractOfCustomer(tx: Tx, contractId: string, customerId: string): Promise<boolean> {
+  return (await sql`select 1 from contracts where id = ${contractId} and customer_id = ${customerId}`.execute(tx)).rows.length > 0;
+}
+
 export async function customerExists(tx: Tx, customerId: string): Promise<{ id: string; owner_id: string | null } | undefined> {
   const r = await sql<{ id: string; owner_id: string | null }>`select id, owner_id from customers where id = ${customerId}`.execute(tx);
   return r.rows[0];
