@@ -13,7 +13,7 @@ const userColumns = sql`u.id, u.tenant_id, tn.name as tenant_name, tn.slug as te
 
 export async function findUsersByEmail(tx: Tx, email: string): Promise<UserRow[]> {
   const r = await sql<UserRow>`select ${userColumns} from users u join tenants tn on tn.id = u.tenant_id
-    left join teams tm on tm.id = u.team_id where u.email = ${email}`.execute(tx);
+    left join teams tm on tm.tenant_id = u.tenant_id and tm.id = u.team_id where u.email = ${email}`.execute(tx);
   return r.rows;
 }
 
