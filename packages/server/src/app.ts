@@ -45,6 +45,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     await migrate(db);
     await loadConstraintCatalog(db); // which columns a violated key has, for the problem's field names
     const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy });
+    db.log ??= app.log; // inTenant's retries after a deadlock are logged at warn with the request id
     await bootstrap(db, config, app.log);
 
     app.addHook('onRequest', async (req) => {

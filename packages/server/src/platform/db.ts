@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { lockDataDir } from './lockfile.js';
+import { defineErrors } from './errors.js';
 
 // Both drivers go through node-postgres' parsers, so one set of explicit parsers gives one behaviour:
 // business dates stay 'YYYY-MM-DD' strings (never a JS Date at local midnight), instants become ISO strings,
@@ -32,6 +33,8 @@ export interface Db {
    * for long, so a request waiting on it always gets a turn; the app's pool can be exhausted without a deadlock.
    */
   side: pg.Pool | null;
+  /** Where inTenant reports a transaction it runs again (set by the app to its logger; silent when unset). */
+  log?: { warn(obj: object, msg: string): void } | undefined;
   close(): Promise<void>;
 }
 
@@ -80,11 +83,64 @@ export interface Actor {
   requestId?: string | null;
 }
 
+const txError = defineErrors('common', {
+  busy: [503, 'The database is busy with conflicting changes; try again in a moment'],
+});
+
+// Errors after which PostgreSQL has rolled the whole transaction back and running it again may well succeed: a
+// deadlock (the other side went through) and a serialization failure. Not lock_not_available (55P03): nothing here
+// sets NOWAIT or lock_timeout, and a statement that asks for it wants to fail fast, not to be repeated.
+const RETRYABLE = new Set(['40P01', '40001']);
+/** Attempts per request transaction: the first plus three retries, then 503 common.busy. */
+export const TX_ATTEMPTS = 4;
+let retries = 0;
+
+/** How many request transactions this process has run again after a deadlock or serialization failure. */
+export function transactionRetries(): number {
+  return retries;
+}
+
+/** The SQLSTATE of a database error (node-postgres and PGlite both carry `code`), looking through `cause`. */
+function sqlState(err: unknown): string | null {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return null;
+}
+
 /**
  * Run `fn` in one transaction as the tenant's application role. Row-level security policies read
  * app.tenant_id, so a query that forgets its tenant filter still sees only this tenant's rows.
+ *
+ * A transaction that loses a deadlock or a serialization conflict is run again from the start, on a fresh
+ * transaction, up to TX_ATTEMPTS times with a jittered, growing pause; then the caller gets 503 common.busy (never a
+ * 500). So `fn` must be safe to run again: everything it writes to the database is rolled back with the attempt (the
+ * audit buffer and idempotency keys included), document numbers taken on the side pool only leave a gap, and nothing
+ * is sent to the client before inTenant returns. State it keeps outside the database must be rebuilt per attempt.
+ * The lock order that keeps deadlocks rare in the first place: docs/adr/0004-lock-order.md.
  */
 export async function inTenant<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTenantOnce(db, actor, fn);
+    } catch (err) {
+      const code = sqlState(err);
+      if (code === null || !RETRYABLE.has(code)) throw err;
+      if (attempt >= TX_ATTEMPTS) {
+        db.log?.warn({ reqId: actor.requestId ?? null, tenantId: actor.tenantId, code, attempts: attempt }, 'transaction gave up: still conflicting after retries, answering 503');
+        throw txError('busy', undefined, { retryAfterSeconds: 1 });
+      }
+      retries++;
+      // full jitter over a doubling window (25, 50, 100 ms): two transactions that just deadlocked do not meet again
+      const delayMs = Math.round(Math.random() * 25 * 2 ** (attempt - 1));
+      db.log?.warn({ reqId: actor.requestId ?? null, tenantId: actor.tenantId, code, attempt, delayMs }, `transaction retried after ${code === '40P01' ? 'a deadlock' : 'a serialization failure'}`);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
+
+async function inTenantOnce<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const tenantId = uuidLiteral(actor.tenantId);
   const userId = actor.userId ? uuidLiteral(actor.userId) : '';
   return db.kysely.connection().execute(async (conn) => {

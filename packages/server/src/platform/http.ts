@@ -105,6 +105,8 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
     // problem, not a defect: platform/pg-errors.ts names the field.
     const known = err instanceof DomainError ? err : pgProblem(err, ['GET', 'HEAD'].includes(req.method) ? 'query' : 'body');
     if (known) {
+      // a refusal worth repeating (common.busy once inTenant's retries are spent): say when to come back
+      if (typeof known.extra.retryAfterSeconds === 'number') reply.header('retry-after', String(known.extra.retryAfterSeconds));
       return reply.code(known.status).type('application/problem+json').send(
         problem(known.status, known.message, { code: known.code, detail: known.message, ...known.extra, requestId: req.id }),
       );

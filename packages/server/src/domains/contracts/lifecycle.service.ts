@@ -10,6 +10,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
 import { approvalHistory, cancelPendingApproval, submitForApproval, type ApprovalDecision } from '../approvals/index.js';
+import { lockCustomer } from '../payments/index.js';
 import { contractError } from './contracts.errors.js';
 import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
@@ -81,6 +82,9 @@ export interface SignInput {
 export async function signContract(db: Db, auth: AuthContext, id: string, input: SignInput): Promise<Contract> {
   if (input.file.content.length === 0) throw contractError('bad_file', undefined, { errors: [{ path: 'file', message: 'the signed file is empty' }] });
   return inTenant(db, auth, async (tx) => {
+    // Lock order (docs/adr/0004-lock-order.md): the customer, then the contract. Signing books receivables and checks
+    // credit against the customer's open money, so it queues behind that customer's payments and write-offs.
+    await lockCustomer(tx, (await loadVisible(tx, auth, id)).customer_id);
     const row = await loadVisible(tx, auth, id, true);
     if (row.status !== 'approved') throw contractError('bad_status', `Only an approved contract can be signed; this contract is ${row.status}`);
     checkVersion(row, input.version);

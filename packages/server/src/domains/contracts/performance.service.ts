@@ -64,20 +64,25 @@ export async function runPerformanceAlerts(db: Db, now = new Date()): Promise<{ 
   for (const t of tenants) {
     const today = businessDate(now, t.timezone);
     const actor: Actor = { tenantId: t.id, userId: null, requestId: 'job:contracts.performance-alerts' };
-    await inTenant(db, actor, async (tx) => {
+    // counted inside the transaction and added once it committed: inTenant may run it again after a deadlock
+    const n = await inTenant(db, actor, async (tx) => {
+      const counts = { alerts: 0, notified: 0 };
       for (const a of await lq.alerts(tx, today, sql`true`, 10_000)) {
         if (!NOTIFIED_KINDS.has(a.kind)) continue;
-        alerts++;
+        counts.alerts++;
         const text = alertText(a);
         for (const userId of new Set([a.owner_id, a.instalment_owner_id].filter((x): x is string => !!x))) {
           const created = await sendNotice(tx, t.id, {
             userId, kind: `contract.${a.kind}`, text, entityType: 'contract', entityId: a.contract_id,
             dedupeKey: `contract-alert:${a.kind}:${a.instalment_id}:${today}`,
           });
-          if (created) notified++;
+          if (created) counts.notified++;
         }
       }
+      return counts;
     });
+    alerts += n.alerts;
+    notified += n.notified;
   }
   return { alerts, notified };
 }

@@ -119,7 +119,8 @@ export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infe
 /** claimed → confirmed: the money is real; it lands on the prepaid account until written off. */
 export async function confirmPaymentTx(tx: Tx, auth: AuthContext, id: string, version: number | null) {
   if (!can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
-  await loadPayment(tx, auth, id);
+  // Lock order (docs/adr/0004-lock-order.md): the customer, then the payment — the order write-offs take.
+  await q.lockCustomer(tx, (await loadPayment(tx, auth, id)).customer_id);
   const [p] = await q.lockPayments(tx, [id]);
   if (version !== null && p!.version !== version) throw commonError('version_conflict');
   if (p!.status !== 'claimed') throw paymentError('not_claimed');
@@ -140,7 +141,7 @@ export async function confirmPayment(db: Db, auth: AuthContext, id: string, vers
 export async function rejectPayment(db: Db, auth: AuthContext, id: string, reason: string, version: number) {
   return inTenant(db, auth, async (tx) => {
     if (!can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
-    await loadPayment(tx, auth, id);
+    await q.lockCustomer(tx, (await loadPayment(tx, auth, id)).customer_id); // lock order: customer, then payment
     const [p] = await q.lockPayments(tx, [id]);
     if (p!.version !== version) throw commonError('version_conflict');
     if (p!.status !== 'claimed') throw paymentError('not_claimed');

@@ -130,7 +130,11 @@ export async function createManualReceivable(db: Db, auth: AuthContext, input: i
   });
 }
 
-/** A credit note 红冲: a negative receivable linked to the original, at most what is still open on it. */
+/**
+ * A credit note 红冲: a negative receivable linked to the original, at most what is still open on it. The caller holds
+ * the customer's lock already (docs/adr/0004-lock-order.md: customer, then receivables), as the write-off that applies
+ * the note needs it.
+ */
 export async function createCreditNoteTx(tx: Tx, auth: AuthContext, originalId: string, input: { amount: string; taxAmount: string; reason: string; businessDate?: string | undefined }) {
   const original = await loadReceivable(tx, auth, originalId);
   const [locked] = await q.lockReceivables(tx, [originalId]);

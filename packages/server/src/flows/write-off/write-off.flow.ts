@@ -8,7 +8,7 @@ import { withIdempotency } from '../../platform/idempotency.js';
 import { recordAudit } from '../../platform/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { createCreditNoteTx, loadReceivable, lockReceivables, receivableError, toReceivable } from '../../domains/receivables/index.js';
-import { loadPayment, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
+import { loadPayment, lockCustomer, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
 import { applyWriteOffTx, reverseWriteOffTx } from './write-off.service.js';
 import { proposeFor } from './proposal.js';
 import { writeOffError } from './write-off.errors.js';
@@ -58,9 +58,13 @@ export async function reverseWriteOff(db: Db, auth: AuthContext, id: string, rea
 /** A credit note 红冲 against an invoice, applied to that invoice at once (its open amount drops by the note). */
 export async function issueCreditNote(db: Db, auth: AuthContext, originalId: string, input: z.infer<typeof CreditNoteCreate>, idempotencyKey?: string) {
   return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'receivables.credit-note', idempotencyKey, { originalId, ...input }, async () => {
+    // Lock order (docs/adr/0004-lock-order.md): the customer, then the invoice. The invoice locked first and the
+    // customer after it deadlocked with payments, which lock the customer, then its invoices.
+    const original = await loadReceivable(tx, auth, originalId); // in scope, else 404; its customer never changes
+    if (!(await lockCustomer(tx, original.customer_id))) throw receivableError('not_found');
     const note = await createCreditNoteTx(tx, auth, originalId, input);
     await applyWriteOffTx(tx, auth, { customerId: note.customerId, appliedOn: input.businessDate, memo: `红冲 ${note.number}`,
-      lines: [{ receivableId: originalId, source: { type: 'credit_note', creditNoteId: note.id }, amount: input.amount }] });
+      lines: [{ receivableId: originalId, source: { type: 'credit_note', creditNoteId: note.id }, amount: input.amount }] }, { customerLocked: true });
     return { statusCode: 201, body: toReceivable(await loadReceivable(tx, auth, note.id)) };
   }));
 }
@@ -99,7 +103,8 @@ function shape(w: q.WriteOffRow, allocations: q.AllocationRow[]) {
 // bad-debt write-off of the open amount.
 export async function requestBadDebt(db: Db, auth: AuthContext, receivableId: string, input: { amount?: string | undefined; reason: string }) {
   return inTenant(db, auth, async (tx) => {
-    await loadReceivable(tx, auth, receivableId); // in scope, else 404
+    const receivable = await loadReceivable(tx, auth, receivableId); // in scope, else 404
+    await lockCustomer(tx, receivable.customer_id); // lock order: the customer, then its receivable
     // Under the receivable's row lock: one open request at a time (two clicks, two finance users), and the open amount
     // read here is the one the request is checked against. The partial unique index (migration 014) backs this up.
     const [r] = await lockReceivables(tx, [receivableId]);
@@ -117,15 +122,20 @@ export async function requestBadDebt(db: Db, auth: AuthContext, receivableId: st
 
 export async function decideBadDebt(db: Db, auth: AuthContext, requestId: string, approve: boolean, comment: string | null) {
   return inTenant(db, auth, async (tx) => {
-    const req = (await sql<{ id: string; receivable_id: string; amount: string; status: string; requested_by: string; reason: string }>`
-      select id, receivable_id, amount, status, requested_by, reason from bad_debt_requests where id = ${requestId} for update`.execute(tx)).rows[0];
+    const req = (await sql<{ id: string; receivable_id: string; customer_id: string; amount: string; requested_by: string; reason: string }>`
+      select b.id, b.receivable_id, r.customer_id, b.amount, b.requested_by, b.reason from bad_debt_requests b join receivables r on r.id = b.receivable_id
+      where b.id = ${requestId}`.execute(tx)).rows[0];
     if (!req) throw receivableError('bad_debt_request_not_found');
-    if (req.status !== 'pending') throw receivableError('bad_debt_request_closed');
+    // Lock order (docs/adr/0004-lock-order.md): the customer, then the request (its status read under that lock: a
+    // parallel decision may have just closed it), then the receivable in the write-off.
+    await lockCustomer(tx, req.customer_id);
+    const status = (await sql<{ status: string }>`select status from bad_debt_requests where id = ${requestId} for update`.execute(tx)).rows[0]!.status;
+    if (status !== 'pending') throw receivableError('bad_debt_request_closed');
     if (req.requested_by === auth.userId) throw receivableError('self_approval');
     const r = await loadReceivable(tx, auth, req.receivable_id);
     let writeOffId: string | null = null;
     if (approve) {
-      writeOffId = await applyWriteOffTx(tx, auth, { customerId: r.customer_id, memo: `坏账 ${req.reason}`, lines: [{ receivableId: r.id, source: { type: 'bad_debt' }, amount: req.amount }] }, { kind: 'bad_debt' });
+      writeOffId = await applyWriteOffTx(tx, auth, { customerId: r.customer_id, memo: `坏账 ${req.reason}`, lines: [{ receivableId: r.id, source: { type: 'bad_debt' }, amount: req.amount }] }, { kind: 'bad_debt', customerLocked: true });
     }
     await sql`update bad_debt_requests set status = ${approve ? 'approved' : 'rejected'}, decided_by = ${auth.userId}, decided_at = now(),
       decision_comment = ${comment}, write_off_id = ${writeOffId} where id = ${requestId}`.execute(tx);

@@ -65,7 +65,8 @@ export interface OpenInvoiceRow {
 /**
  * The customer's open invoices in the strategy's order (at most 1,000). With `lockUpTo`, only as many as that amount
  * reaches (a running sum in the same order), locked FOR UPDATE: the automatic write-off of a payment then needs no
- * second read of its receivables. The caller holds the customer's lock, so the order rows are locked in is free.
+ * second read of its receivables. The rows are locked in id order, like every lock on receivables
+ * (docs/adr/0004-lock-order.md), and returned in the strategy's order.
  */
 export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: string, strategy: string, preferContractId: string | null, lockUpTo: string | null = null): Promise<OpenInvoiceRow[]> {
   const order = strategy === 'instalment'
@@ -80,12 +81,13 @@ export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: 
     return (await sql<OpenInvoiceRow>`select ${columns} from ${from} where ${open} order by ${order} limit 1000`.execute(tx)).rows;
   }
   // FOR UPDATE cannot sit beside a window function: rank and cut in a CTE, lock in the outer query
-  return (await sql<OpenInvoiceRow>`with ranked as (
+  const locked = (await sql<OpenInvoiceRow & { n: number }>`with ranked as (
       select r.id, sum(r.amount_open) over (order by ${order}, r.id) - r.amount_open as before_this, row_number() over (order by ${order}, r.id) as n
       from ${from} where ${open})
-    select ${columns} from ${from} join ranked x on x.id = r.id
+    select ${columns}, x.n from ${from} join ranked x on x.id = r.id
     where x.before_this < ${lockUpTo}::numeric and x.n <= 1000
-    order by x.n for update of r`.execute(tx)).rows;
+    order by r.id for update of r`.execute(tx)).rows;
+  return locked.sort((a, b) => a.n - b.n);
 }
 
 /** A contract number (HT-2026-000123) mentioned in the payment's remark or bank reference. */
