@@ -74,7 +74,7 @@ beforeAll(async () => {
   for (let c = 0; c < 2; c++) {
     const id = (await rep.post('/api/v1/customers', { name: `锁顺序测试客户${c}有限公司` })).body.id as string;
     const receivables: string[] = [];
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < (twoProcesses ? 40 : 20); i++) {
       const res = await finance.post('/api/v1/receivables', { customerId: id, amount: '1000.00', dueDate: `2026-${String(1 + (i % 12)).padStart(2, '0')}-15`, reason: 'lock order' });
       expect(res.status).toBe(201);
       receivables.push(res.body.id);
