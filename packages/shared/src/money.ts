@@ -38,12 +38,27 @@ export function compareMoney(a: string, b: string): -1 | 0 | 1 {
 
 /**
  * Split `total` into parts proportional to `weights`, each rounded to the currency scale, so that the parts add
- * back to the total exactly. The rounding remainder goes to the parts with the largest dropped fractions
- * (largest-remainder method), ties to the earliest part.
+ * back to the total exactly. This is L2C's one rule for the cent remainder (docs/ARCHITECTURE.md, "Money"): every
+ * part gets its exact share rounded down to the minor unit, and the units left over go one each to the parts with
+ * the largest dropped fractions (largest-remainder method), ties to the earliest part. Equal weights all tie, so
+ * the first parts get the extra cents: 100,000.00 in three → 33,333.34 + 33,333.33 + 33,333.33.
  */
 export function splitMoney(total: string, weights: string[], currency = DEFAULT_CURRENCY): string[] {
+  return splitScaled(total, weights, scaleOf(currency));
+}
+
+/**
+ * `total` in `n` equal parts by the cent rule of splitMoney: total / n rounded down to the minor unit, and the units
+ * left over one each to the first parts. The parts add to the total exactly and differ by at most one minor unit.
+ */
+export function splitEqually(total: string, n: number, currency = DEFAULT_CURRENCY): string[] {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError('splitEqually: n must be a positive integer');
+  return splitMoney(total, Array.from({ length: n }, () => '1'), currency);
+}
+
+/** splitMoney at any number of decimals (splitMoney is this at the currency's scale). */
+export function splitScaled(total: string, weights: string[], scale: number): string[] {
   if (weights.length === 0) throw new RangeError('splitMoney: no weights');
-  const scale = scaleOf(currency);
   const unit = dec(1).dividedBy(dec(10).pow(scale));
   const weightSum = weights.reduce((s, w) => s.plus(dec(w)), dec(0));
   if (weightSum.isZero()) throw new RangeError('splitMoney: weights sum to zero');

@@ -69,20 +69,39 @@ export function maxDiscountRate(lines: Array<{ discountRate?: string | null | un
 /** An instalment given either as a fixed amount or as a percent (0–100) of the amount to plan. */
 export interface PlanPart { amount?: string | null | undefined; percent?: string | null | undefined }
 
+/** Decimals a percent may have (contract_instalments.percent is numeric(9,6)). */
+export const PERCENT_SCALE = 6;
+/** How far a percent may be from the exact share it stands for: half a unit of its last decimal. */
+const PERCENT_SLACK = dec(1).dividedBy(dec(10).pow(PERCENT_SCALE)).dividedBy(2);
+
+/**
+ * The percent of each of `n` equal instalments: 100 / n rounded half-up to PERCENT_SCALE decimals ("33.333333" for
+ * thirds, "25" for quarters). n instalments of this percent are a whole plan (see resolvePlan), cut into n equal
+ * parts by the cent rule: the first instalments get the extra cents.
+ */
+export function equalPercent(n: number): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError('equalPercent: n must be a positive integer');
+  return dec(100).dividedBy(n).toDecimalPlaces(PERCENT_SCALE).toFixed(PERCENT_SCALE).replace(/\.?0+$/, '');
+}
+
 /**
  * Resolve a payment plan against `base` (the contract total, or what is left to plan): fixed amounts stay as given;
- * percent parts are cut from `base` with splitMoney (the remainder of 100% as a hidden last part), so a plan of
- * percents that add to 100 always adds back to `base` to the cent (30/60/10 of 100,000.01 → 30,000.00 + 60,000.01 + 10,000.00).
+ * percent parts are cut from `base` with splitMoney — L2C's one cent rule, largest remainder with ties to the earliest
+ * instalment — so a plan of percents that add to 100 always adds back to `base` to the cent (30/60/10 of 100,000.01 →
+ * 30,000.00 + 60,000.01 + 10,000.00). Percents that fall short of 100 leave the rest unplanned (a hidden last part),
+ * except when they are within half a unit of their last decimal each of 100: then each stands for its exact share of
+ * a whole plan (three × 33.333333 are thirds, six × 16.666667 are sixths) and the whole base is split over them.
  * Whether a mixed plan adds up is for the caller to check with planTotal.
  */
 export function resolvePlan(base: string, parts: PlanPart[], currency = 'CNY'): string[] {
   const given = parts.filter((p) => p.percent != null).map((p) => dec(p.percent!));
   const percentSum = given.reduce((s, p) => s.plus(p), dec(0));
-  if (percentSum.gt(100)) throw new RangeError('instalment percents add to more than 100');
+  const rest = dec(100).minus(percentSum);
+  const whole = rest.abs().lte(PERCENT_SLACK.times(given.length));
+  if (percentSum.gt(100) && !whole) throw new RangeError('instalment percents add to more than 100');
   let cut: string[] = [];
   if (given.length > 0) {
-    const rest = dec(100).minus(percentSum);
-    const weights = [...given.map((p) => p.toString()), ...(rest.isZero() ? [] : [rest.toString()])];
+    const weights = [...given.map((p) => p.toString()), ...(whole ? [] : [rest.toString()])];
     cut = splitMoney(roundMoney(base, currency), weights, currency).slice(0, given.length);
   }
   let k = 0;

@@ -21,7 +21,8 @@ const UnitPrice = z.string().trim().regex(/^\d{1,12}(\.\d{1,6})?$/, 'expected a 
 const Rate = z.string().trim().regex(/^0(\.\d{1,6})?$/, 'expected a rate below 1 like "0.05"');
 const Money = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected an amount like "1234.50" (at most 2 decimals)')
   .refine((v) => dec(v).gt(0), 'must be greater than zero');
-const Percent = z.string().trim().regex(/^\d{1,3}(\.\d{1,4})?$/, 'expected a percent like "30" (0–100)')
+// Six decimals (the column is numeric(9,6)): enough for N equal instalments of equalPercent(N), e.g. 3 × 33.333333.
+const Percent = z.string().trim().regex(/^\d{1,3}(\.\d{1,6})?$/, 'expected a percent like "30" or "33.333333" (above 0, at most 100, at most 6 decimals)')
   .refine((v) => dec(v).gt(0) && dec(v).lte(100), 'must be above 0 and at most 100');
 
 export const ContractLineInput = z.object({
@@ -45,7 +46,10 @@ export const InstalmentInput = z.object({
   dueDate: BusinessDateSchema.nullish().transform((v) => v ?? null),
   dueDaysAfterTrigger: z.number().int().min(0).max(3650).default(0),
   amount: Money.nullish().transform((v) => v ?? null),
-  /** Percent (0–100) of the amount to plan; the plan is cut with exact splits so it adds back to the cent. */
+  /**
+   * Percent (0–100, at most 6 decimals) of the amount to plan; the plan is cut with exact splits so it adds back to
+   * the cent (resolvePlan). N equal instalments: N × equalPercent(N), e.g. three × "33.333333" — the first get the extra cents.
+   */
   percent: Percent.nullish().transform((v) => v ?? null),
   method: z.enum(INSTALMENT_METHODS).nullish().transform((v) => v ?? null),
   ownerId: z.string().uuid().nullish().transform((v) => v ?? null),

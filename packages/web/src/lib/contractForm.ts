@@ -2,7 +2,7 @@
 // server uses (documentAmounts for lines and totals, resolvePlan/planTotal for the payment plan), so what the user
 // sees is what the server will book. Everything stays an exact decimal string.
 import {
-  dec, documentAmounts, PAYMENT_PLAN_TEMPLATES, planTotal, resolvePlan, roundMoney, type PlanTemplate, type TaxAmounts,
+  dec, documentAmounts, equalPercent, PAYMENT_PLAN_TEMPLATES, planTotal, resolvePlan, roundMoney, type PlanTemplate, type TaxAmounts,
 } from '@l2c/shared';
 import type { Dayjs } from 'dayjs';
 import type {
@@ -34,6 +34,8 @@ export const CONTRACT_FORM_FIELDS = [
 export const QUANTITY = /^\d{1,12}(\.\d{1,4})?$/;
 export const UNIT_PRICE = /^\d{1,12}(\.\d{1,6})?$/;
 export const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
+/** An instalment's percent: six decimals, enough for N equal instalments (3 × 33.333333). */
+export const PLAN_PERCENT = /^\d{1,3}(\.\d{1,6})?$/;
 
 const text = (v: string | undefined | null): string | null => (v && v.trim() ? v.trim() : null);
 
@@ -48,7 +50,7 @@ export function validDiscount(v: string | undefined): boolean {
   return PERCENT.test(v.trim()) && dec(v.trim()).lt(100);
 }
 export function validPercent(v: string | undefined): boolean {
-  return !!v && PERCENT.test(v.trim()) && dec(v.trim()).gt(0) && dec(v.trim()).lte(100);
+  return !!v && PLAN_PERCENT.test(v.trim()) && dec(v.trim()).gt(0) && dec(v.trim()).lte(100);
 }
 export function validAmount(v: string | undefined): boolean {
   const s = normalizeAmount(v);
@@ -141,6 +143,32 @@ export function templateInstalments(name: PlanTemplate, ownerId: string | null):
     trigger: p.trigger, by: 'percent' as const, percent: p.percent, dueDaysAfterTrigger: p.dueDaysAfterTrigger,
     method: 'bank_transfer', ownerId, milestone: p.milestone ?? '', dueDate: null,
   }));
+}
+
+/** The largest N the "split equally" menu offers (monthly over three years). */
+export const MAX_EQUAL_INSTALMENTS = 36;
+
+/**
+ * The plan as `n` equal instalments: every instalment by the percent equalPercent(n), which the server cuts by the one
+ * cent rule (the first instalments get the extra cents; docs/adr/0005-one-cent-rule.md). The first n instalments keep
+ * their trigger, dates and owner; missing ones continue from the last, one month (or 30 days after the trigger) later.
+ */
+export function equalInstalments(items: InstalmentValues[], n: number, blank: InstalmentValues): InstalmentValues[] {
+  const percent = equalPercent(n);
+  const kept = items.slice(0, n);
+  const last = kept.length - 1;
+  const anchor = kept[last];
+  const out: InstalmentValues[] = [];
+  for (let k = 0; k < n; k++) {
+    const step = k - last; // months (or 30-day steps) after the last instalment kept
+    const base = kept[k] ?? (anchor ? {
+      ...anchor, milestone: '',
+      dueDate: anchor.dueDate ? anchor.dueDate.add(step, 'month') : null, // counted from the anchor: 31 Jan → 28 Feb → 31 Mar
+      dueDaysAfterTrigger: anchor.trigger === 'date' ? anchor.dueDaysAfterTrigger : (anchor.dueDaysAfterTrigger ?? 0) + 30 * step,
+    } : { ...blank });
+    out.push({ ...base, by: 'percent', percent, amount: '' });
+  }
+  return out;
 }
 
 export function toContractFields(v: ContractFormValues): ContractFields {

@@ -59,6 +59,8 @@ export function templatePlan(name: PlanTemplate): PlanItem[] {
 
 /**
  * Cut the plan against `base` (what there is to plan) and split `taxBase` over it in proportion to the amounts.
+ * Both cuts follow the one cent rule (splitMoney; docs/adr/0005-one-cent-rule.md): shares rounded down, leftover cents
+ * to the largest dropped fractions, ties to the earliest — N equal instalments put the extra cents on the first ones.
  * Instalment owners default to `defaultOwner`.
  */
 export function computePlan(base: string, taxBase: string, items: PlanItem[], currency: string, defaultOwner: string | null, firstSeq = 1): InstalmentWrite[] {

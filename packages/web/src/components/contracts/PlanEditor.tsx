@@ -1,4 +1,5 @@
-// The payment plan 回款计划: templates (30/60/10, 100% on signing), instalments given as a percent or an amount, and
+// The payment plan 回款计划: templates (30/60/10, 100% on signing), N equal instalments 均分 N 期, instalments given
+// as a percent or an amount, and
 // a live check that the plan adds up to the amount to plan (or how much is missing / over), cut with resolvePlan
 // exactly as the server cuts it.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -7,7 +8,7 @@ import { Alert, Button, DatePicker, Dropdown, Flex, Form, Input, InputNumber, Se
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  templateInstalments, validAmount, validPercent, type InstalmentValues, type PlanPreview,
+  equalInstalments, templateInstalments, validAmount, validPercent, type InstalmentValues, type PlanPreview,
 } from '../../lib/contractForm';
 import { useFormat } from '../../i18n/format';
 import { enumOptions } from '../../lib/labels';
@@ -15,6 +16,9 @@ import { isNegative, isZero } from '../../lib/money';
 import { Money } from '../revenue/Money';
 import { MoneyInput } from '../revenue/MoneyInput';
 import { UserSelect } from '../UserSelect';
+
+/** What the "split equally" menu offers: 2–12 instalments, and two or three years monthly. */
+const EQUAL_COUNTS = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 36];
 
 interface Props {
   preview: PlanPreview;
@@ -36,6 +40,7 @@ export function PlanEditor({ preview, base, currency, defaultOwnerId, name = 'in
   const p2 = (k: string, amount: string) => t(`contract.plan.${k}`, { amount });
   const applyTemplate = (tpl: PlanTemplate) => form.setFieldValue(name, templateInstalments(tpl, defaultOwnerId));
   const blank: InstalmentValues = { trigger: 'date', by: 'percent', percent: '', dueDaysAfterTrigger: 0, method: 'bank_transfer', ownerId: defaultOwnerId, dueDate: null };
+  const splitEqually = (n: number) => form.setFieldValue(name, equalInstalments(items, n, blank));
 
   const gapAlert = isZero(base) && !preview.percentOver
     ? <Alert type="info" showIcon title={p('noTotal')} data-testid="plan-gap" data-gap="0" />
@@ -68,6 +73,15 @@ export function PlanEditor({ preview, base, currency, defaultOwnerId, name = 'in
               }}
             >
               <Button data-testid="plan-template">{p('template')}</Button>
+            </Dropdown>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: EQUAL_COUNTS.map((n) => ({ key: String(n), label: <span data-testid={`plan-equal-${n}`}>{t('contract.plan.equalN', { n })}</span> })),
+                onClick: ({ key }) => splitEqually(Number(key)),
+              }}
+            >
+              <Button data-testid="plan-equal" title={p('equalHint')}>{p('equal')}</Button>
             </Dropdown>
             <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...blank })} data-testid="plan-add">{p('add')}</Button>
           </Flex>
