@@ -54,8 +54,8 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     // API answers carry customer data and are per caller: no browser or proxy cache keeps them (errors included).
-    // The web app's static files, outside /api/, keep their caching.
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // The web app's static files, outside /api/, keep their caching; a route that set its own (private, no-store) keeps it.
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {
