@@ -35,7 +35,8 @@ describe('release and claim', () => {
     expect(claim.body.owner.id).toBe(t.users.repNorth.id);
     const again = await repEast.post(`/api/v1/customers/${c.id}/claim`);
     expect(again.status).toBe(404); // now owned by the other region: out of repEast's scope
-    const audit = (await managerEast.get(`/api/v1/audit?entityType=customer&entityId=${c.id}`)).body.items;
+    // Its history, read by its new owner (East's manager may not: the customer is now out of her team's scope).
+    const audit = (await repNorth.get(`/api/v1/audit?entityType=customer&entityId=${c.id}`)).body.items;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(['claim', 'release', 'create']);
     expect(audit[1].changes).toContainEqual({ field: 'reason', before: null, after: '客户暂无需求' });
     expect(audit[0].changes).toContainEqual({ field: 'ownerId', before: null, after: t.users.repNorth.id });

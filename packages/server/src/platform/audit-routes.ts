@@ -1,6 +1,8 @@
-// Reading the audit trail. Admins, managers, finance and executives query it freely (audit:read); anyone else
-// may read the history of one record they can see, checked by the owning domain's visibility function.
-import { sql } from 'kysely';
+// Reading the audit trail. Whoever holds audit:read over the whole tenant (admins, finance, executives) queries it
+// freely. Anyone else may read the history of one record they can see, checked by the owning domain's visibility
+// function (out of scope is a 404, as for a record that does not exist); beyond that, a reader with audit:read and a
+// narrower scope (a sales manager) sees the actions of the people in their scope — the filter is in the SQL.
+import { sql, type RawBuilder } from 'kysely';
 import { AuditListQuery, AuditPage, can } from '@l2c/shared';
 import type { App } from './http.js';
 import { inTenant, type Db } from './db.js';
@@ -18,13 +20,19 @@ export function auditRoutes(app: App, db: Db, visibility: Record<string, Visibil
   }, async (req) => {
     const auth = requireAuth(req);
     const query = req.query;
-    if (!can(auth.role, 'audit', 'read')) {
-      const check = query.entityType ? visibility[query.entityType] : undefined;
-      if (!check || !query.entityId) throw commonError('forbidden', 'Only the history of one record you can see');
-      if (!(await check(db, auth, query.entityId))) throw commonError('not_found');
+    const scoped: RawBuilder<unknown>[] = [];
+    if (!can(auth.role, 'audit', 'read') || auth.scope !== 'all') {
+      const check = query.entityType && query.entityId ? visibility[query.entityType] : undefined;
+      if (check) {
+        if (!(await check(db, auth, query.entityId!))) throw commonError('not_found');
+      } else if (can(auth.role, 'audit', 'read')) {
+        scoped.push(sql`a.actor_id = any(array(select visible_owner_ids(${auth.userId}::uuid, ${auth.scope})))`);
+      } else {
+        throw commonError('forbidden', 'Only the history of one record you can see');
+      }
     }
     const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    const where = [sql`true`];
+    const where = [sql`true`, ...scoped];
     if (query.entityType) where.push(sql`a.entity_type = ${query.entityType}`);
     if (query.entityId) where.push(sql`a.entity_id = ${query.entityId}`);
     if (query.actorId) where.push(sql`a.actor_id = ${query.actorId}`);

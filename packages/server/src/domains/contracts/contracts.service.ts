@@ -112,7 +112,7 @@ async function checkParties(tx: Tx, auth: AuthContext, kind: string, customerId:
     throw contractError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer in your scope' }] });
   }
   if (frameworkId) {
-    const f = await q.frameworkFor(tx, frameworkId);
+    const f = await q.frameworkFor(tx, frameworkId, scopeOf(auth));
     if (kind !== 'order' || !f || f.kind !== 'framework' || f.customer_id !== customerId) {
       throw contractError('framework_invalid', undefined, { errors: [{ path: 'frameworkId', message: 'not a framework agreement of this customer' }] });
     }

@@ -139,8 +139,10 @@ export async function customerFor(tx: Tx, id: string, userId: string, scope: Dat
   return r.rows[0];
 }
 
-export async function frameworkFor(tx: Tx, id: string) {
-  const r = await sql<{ id: string; kind: string; customer_id: string; status: string }>`select id, kind, customer_id, status from contracts where id = ${id}`.execute(tx);
+/** A framework agreement an order may reference: only one in the caller's scope (contractScope), else undefined. */
+export async function frameworkFor(tx: Tx, id: string, scope: RawBuilder<unknown>) {
+  const r = await sql<{ id: string; kind: string; customer_id: string; status: string }>`select k.id, k.kind, k.customer_id, k.status
+    from contracts k where k.id = ${id} and ${scope}`.execute(tx);
   return r.rows[0];
 }
 

@@ -45,7 +45,8 @@ export async function createContact(db: Db, auth: AuthContext, customerId: strin
 async function loadContactForWrite(tx: Parameters<Parameters<typeof inTenant>[2]>[0], auth: AuthContext, id: string) {
   const existing = await c.findContact(tx, id);
   if (!existing) throw customerError('contact_not_found');
-  await loadVisible(tx, auth, existing.customer_id, true);
+  // A contact of a customer outside the caller's scope does not exist for them: the same 404 as an unknown id.
+  await loadVisible(tx, auth, existing.customer_id, true, 'contact_not_found');
   return (await c.findContact(tx, id, true))!;
 }
 

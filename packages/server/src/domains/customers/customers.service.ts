@@ -62,11 +62,14 @@ export async function listCustomers(db: Db, auth: AuthContext, query: CustomerLi
   };
 }
 
-/** Load a customer the caller may see (its owner is in their scope, or it is in the pool), else 404. */
-export async function loadVisible(tx: Tx, auth: AuthContext, id: string, forUpdate = false): Promise<q.CustomerRow> {
-  if (!(await q.isVisible(tx, id, auth.userId, auth.scope))) throw customerError('not_found');
+/**
+ * Load a customer the caller may see (its owner is in their scope, or it is in the pool), else 404 — `notFound` when
+ * the id the caller sent named something else (a contact's customer must answer as a missing contact).
+ */
+export async function loadVisible(tx: Tx, auth: AuthContext, id: string, forUpdate = false, notFound: 'not_found' | 'contact_not_found' = 'not_found'): Promise<q.CustomerRow> {
+  if (!(await q.isVisible(tx, id, auth.userId, auth.scope))) throw customerError(notFound);
   const row = await q.findCustomer(tx, id, { forUpdate });
-  if (!row) throw customerError('not_found');
+  if (!row) throw customerError(notFound);
   return row;
 }
 

@@ -81,7 +81,8 @@ export interface RegisteredPayment {
  */
 export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>): Promise<RegisteredPayment> {
   if (input.confirm && !can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
-  const customer = await q.lockCustomer(tx, input.customerId);
+  // Only for a customer in the caller's scope: a rep registers money for her customers, finance and admins for any.
+  const customer = await q.lockCustomer(tx, input.customerId, auth);
   if (!customer) throw paymentError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
   const number = await nextDocNumber(tx, auth, 'HK', Number(input.receivedOn.slice(0, 4)));
   const amount = roundMoney(input.amount, input.currency);

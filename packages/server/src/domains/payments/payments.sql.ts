@@ -110,8 +110,16 @@ export async function accountEntries(tx: Tx, customerId: string, account: string
   return r.rows;
 }
 
-export async function lockCustomer(tx: Tx, customerId: string) {
+/**
+ * Lock a customer for a money write; undefined when there is none. With `visibleTo`, also undefined when the customer is
+ * outside that caller's data scope — owned by someone they may not see (a customer in the pool is visible to all, as
+ * for reads) — so out of scope and not found are one answer, from one statement.
+ */
+export async function lockCustomer(tx: Tx, customerId: string, visibleTo: { userId: string; scope: DataScope } | null = null) {
+  const visible = !visibleTo || visibleTo.scope === 'all' ? sql`true`
+    : sql`(owner_id is null or owner_id = any(array(select visible_owner_ids(${visibleTo.userId}::uuid, ${visibleTo.scope}))))`;
   // NO KEY UPDATE: serialises money writers of one customer without blocking inserts that reference the customer.
-  const r = await sql<{ id: string; owner_id: string | null; name: string }>`select id, owner_id, name from customers where id = ${customerId} for no key update`.execute(tx);
+  const r = await sql<{ id: string; owner_id: string | null; name: string }>`select id, owner_id, name from customers
+    where id = ${customerId} and ${visible} for no key update`.execute(tx);
   return r.rows[0];
 }

@@ -1,13 +1,13 @@
 // Request-level entry points of the write-off flow: each is one transaction, idempotent where it books money.
 import type { z } from 'zod';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { dec, roundMoney, type CreditNoteCreate, type PaymentCreate, type WriteOffApply } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { withIdempotency } from '../../platform/idempotency.js';
 import { recordAudit } from '../../platform/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { createCreditNoteTx, loadReceivable, lockReceivables, receivableError, toReceivable } from '../../domains/receivables/index.js';
+import { createCreditNoteTx, loadReceivable, lockReceivables, receivableError, receivableScopeOf, toReceivable } from '../../domains/receivables/index.js';
 import { loadPayment, lockCustomer, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
 import { applyWriteOffTx, reverseWriteOffTx } from './write-off.service.js';
 import { proposeFor } from './proposal.js';
@@ -38,11 +38,15 @@ export async function registerPayment(db: Db, auth: AuthContext, input: z.infer<
 }
 
 export async function propose(db: Db, auth: AuthContext, paymentId: string, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null) {
-  return inTenant(db, auth, async (tx) => proposeFor(tx, await loadPayment(tx, auth, paymentId), strategy, contractId));
+  // The payment in scope (else 404), and of its customer only the open invoices the caller may see.
+  return inTenant(db, auth, async (tx) => proposeFor(tx, await loadPayment(tx, auth, paymentId), strategy, contractId, false, receivableScopeOf(auth)));
 }
 
 export async function applyWriteOff(db: Db, auth: AuthContext, input: z.infer<typeof WriteOffApply>, idempotencyKey?: string) {
   return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'write-offs.apply', idempotencyKey, input, async () => {
+    // Booking on a customer outside the caller's scope is booking on a customer that does not exist (roles with
+    // write_offs:create see the whole tenant today; the check keeps that true for any role given it later).
+    if (auth.scope !== 'all' && !(await q.customerInScope(tx, input.customerId, auth.userId, auth.scope))) throw writeOffError('customer_not_found');
     const id = await applyWriteOffTx(tx, auth, input);
     return { statusCode: 201, body: await writeOffView(tx, id) };
   }));
@@ -50,6 +54,7 @@ export async function applyWriteOff(db: Db, auth: AuthContext, input: z.infer<ty
 
 export async function reverseWriteOff(db: Db, auth: AuthContext, id: string, reason: string, reversedOn?: string, idempotencyKey?: string) {
   return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'write-offs.reverse', idempotencyKey, { id, reason, reversedOn }, async () => {
+    if (auth.scope !== 'all' && !(await q.findWriteOff(tx, id, scopeOf(auth)))) throw writeOffError('not_found');
     const reversalId = await reverseWriteOffTx(tx, auth, id, reason, reversedOn);
     return { statusCode: 201, body: await writeOffView(tx, reversalId) };
   }));
@@ -70,13 +75,13 @@ export async function issueCreditNote(db: Db, auth: AuthContext, originalId: str
 }
 
 export async function getWriteOff(db: Db, auth: AuthContext, id: string) {
-  return inTenant(db, auth, async (tx) => writeOffView(tx, id));
+  return inTenant(db, auth, async (tx) => writeOffView(tx, id, scopeOf(auth)));
 }
 
 export async function listWriteOffs(db: Db, auth: AuthContext, filter: { customerId?: string | undefined; paymentId?: string | undefined; receivableId?: string | undefined; limit: number; cursor?: string | undefined }) {
   return inTenant(db, auth, async (tx) => {
     const before = decodeCursor(filter.cursor, 2) as [string, string] | null;
-    const rows = await q.listWriteOffs(tx, filter, filter.limit, before);
+    const rows = await q.listWriteOffs(tx, filter, filter.limit, before, scopeOf(auth));
     const page = rows.slice(0, filter.limit);
     const allocations = await q.allocationsOf(tx, page.map((w) => w.id));
     const last = page[page.length - 1];
@@ -84,8 +89,11 @@ export async function listWriteOffs(db: Db, auth: AuthContext, filter: { custome
   });
 }
 
-async function writeOffView(tx: Tx, id: string) {
-  const w = await q.findWriteOff(tx, id);
+const scopeOf = (auth: AuthContext) => q.writeOffScope(auth.userId, auth.scope);
+
+/** A write-off as the API shows it; with `scope`, a write-off the caller may not see is a 404. */
+async function writeOffView(tx: Tx, id: string, scope: RawBuilder<unknown> = sql`true`) {
+  const w = await q.findWriteOff(tx, id, scope);
   if (!w) throw writeOffError('not_found');
   return shape(w, await q.allocationsOf(tx, [id]));
 }
@@ -124,7 +132,8 @@ export async function decideBadDebt(db: Db, auth: AuthContext, requestId: string
   return inTenant(db, auth, async (tx) => {
     const req = (await sql<{ id: string; receivable_id: string; customer_id: string; amount: string; requested_by: string; reason: string }>`
       select b.id, b.receivable_id, r.customer_id, b.amount, b.requested_by, b.reason from bad_debt_requests b join receivables r on r.id = b.receivable_id
-      where b.id = ${requestId}`.execute(tx)).rows[0];
+      where b.id = ${requestId} and ${receivableScopeOf(auth)}`.execute(tx)).rows[0];
+    // A request on a receivable outside the caller's scope is not found, before its status or requester says anything.
     if (!req) throw receivableError('bad_debt_request_not_found');
     // Lock order (docs/adr/0004-lock-order.md): the customer, then the request (its status read under that lock: a
     // parallel decision may have just closed it), then the receivable in the write-off.

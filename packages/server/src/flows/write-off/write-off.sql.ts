@@ -1,6 +1,19 @@
 // Write-off queries only: headers, allocation edges, and the reads the engine needs.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
+
+/**
+ * Data scope of a write-off: its customer's owner, or the owner of a receivable it allocates to, is someone the caller
+ * may see — the receivables' rule (receivables.sql.ts receivableScope) applied to what the write-off touched, so whoever
+ * sees a receivable sees how it was paid. Semi-joins over `w` alone with the owner list as an initplan, like that rule.
+ */
+export function writeOffScope(userId: string, scope: DataScope): RawBuilder<unknown> {
+  if (scope === 'all') return sql`true`;
+  const owners = sql`array(select visible_owner_ids(${userId}::uuid, ${scope}))`;
+  return sql`(w.customer_id in (select sc.id from customers sc where sc.owner_id = any(${owners}))
+    or exists (select 1 from allocations sa join receivables sr on sr.id = sa.receivable_id where sa.write_off_id = w.id and sr.owner_id = any(${owners})))`;
+}
 
 export async function insertWriteOff(tx: Tx, w: { tenantId: string; number: string; customerId: string; kind: string; reversesId: string | null; appliedOn: string; total: string; memo: string | null; createdBy: string | null }) {
   const r = await sql<{ id: string }>`insert into write_offs (tenant_id, number, customer_id, kind, reverses_id, applied_on, total, memo, created_by)
@@ -24,11 +37,19 @@ export async function insertAllocations(tx: Tx, rows: AllocationInsert[]) {
 
 export interface WriteOffRow { id: string; number: string; customer_id: string; kind: 'apply' | 'reverse' | 'bad_debt'; reverses_id: string | null; reversed_by_id: string | null; applied_on: string; total: string; memo: string | null; created_by: string | null; created_by_name: string | null; created_at: string }
 
-export async function findWriteOff(tx: Tx, id: string): Promise<WriteOffRow | undefined> {
+/** Is this a customer whose money the caller may book: its owner is someone the caller may see? */
+export async function customerInScope(tx: Tx, customerId: string, userId: string, scope: DataScope): Promise<boolean> {
+  const r = await sql`select 1 from customers c where c.id = ${customerId}
+    and c.owner_id = any(array(select visible_owner_ids(${userId}::uuid, ${scope})))`.execute(tx);
+  return r.rows.length > 0;
+}
+
+/** One write-off; with `scope` (writeOffScope), only if the caller may see it. */
+export async function findWriteOff(tx: Tx, id: string, scope: RawBuilder<unknown> = sql`true`): Promise<WriteOffRow | undefined> {
   const r = await sql<WriteOffRow>`select w.id, w.number, w.customer_id, w.kind, w.reverses_id, rv.id as reversed_by_id, w.applied_on, w.total, w.memo,
       w.created_by, u.name as created_by_name, w.created_at
     from write_offs w left join write_offs rv on rv.reverses_id = w.id left join users u on u.id = w.created_by
-    where w.id = ${id}`.execute(tx);
+    where w.id = ${id} and ${scope}`.execute(tx);
   return r.rows[0];
 }
 
@@ -43,11 +64,11 @@ export async function allocationsOf(tx: Tx, writeOffIds: string[]): Promise<Arra
   return r.rows;
 }
 
-export async function listWriteOffs(tx: Tx, filter: { customerId?: string | undefined; paymentId?: string | undefined; receivableId?: string | undefined }, limit: number, before: [string, string] | null) {
+export async function listWriteOffs(tx: Tx, filter: { customerId?: string | undefined; paymentId?: string | undefined; receivableId?: string | undefined }, limit: number, before: [string, string] | null, scope: RawBuilder<unknown>) {
   const r = await sql<WriteOffRow>`select w.id, w.number, w.customer_id, w.kind, w.reverses_id, rv.id as reversed_by_id, w.applied_on, w.total, w.memo,
       w.created_by, u.name as created_by_name, w.created_at
     from write_offs w left join write_offs rv on rv.reverses_id = w.id left join users u on u.id = w.created_by
-    where (${filter.customerId ?? null}::uuid is null or w.customer_id = ${filter.customerId ?? null}::uuid)
+    where ${scope} and (${filter.customerId ?? null}::uuid is null or w.customer_id = ${filter.customerId ?? null}::uuid)
       and (${filter.paymentId ?? null}::uuid is null or exists (select 1 from allocations a where a.write_off_id = w.id and a.payment_id = ${filter.paymentId ?? null}::uuid))
       and (${filter.receivableId ?? null}::uuid is null or exists (select 1 from allocations a where a.write_off_id = w.id and a.receivable_id = ${filter.receivableId ?? null}::uuid))
       and (${before?.[0] ?? null}::timestamptz is null or (w.created_at, w.id) < (${before?.[0] ?? null}::timestamptz, ${before?.[1] ?? null}::uuid))
@@ -68,14 +89,15 @@ export interface OpenInvoiceRow {
  * second read of its receivables. The rows are locked in id order, like every lock on receivables
  * (docs/adr/0004-lock-order.md), and returned in the strategy's order.
  */
-export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: string, strategy: string, preferContractId: string | null, lockUpTo: string | null = null): Promise<OpenInvoiceRow[]> {
+export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: string, strategy: string, preferContractId: string | null, lockUpTo: string | null = null, scope: RawBuilder<unknown> = sql`true`): Promise<OpenInvoiceRow[]> {
   const order = strategy === 'instalment'
     ? sql`r.contract_id is null, k.number, i.seq nulls last, r.due_date, r.number`
     : strategy === 'contract'
       ? sql`(r.contract_id is distinct from ${preferContractId}::uuid), r.due_date, r.business_date, r.number`
       : sql`r.due_date, r.business_date, r.number`;
   const from = sql`receivables r left join contracts k on k.id = r.contract_id left join contract_instalments i on i.id = r.instalment_id`;
-  const open = sql`r.customer_id = ${customerId} and r.kind = 'invoice' and r.amount_open > 0 and r.currency = ${currency}`;
+  // `scope`: the receivables' data-scope rule over r, so a proposal lists only invoices the caller may see
+  const open = sql`r.customer_id = ${customerId} and r.kind = 'invoice' and r.amount_open > 0 and r.currency = ${currency} and ${scope}`;
   const columns = sql`r.id, r.number, r.due_date, r.amount_open, k.number as contract_number, r.customer_id, r.kind, r.currency, r.amount, r.bad_debt_amount`;
   if (lockUpTo === null) {
     return (await sql<OpenInvoiceRow>`select ${columns} from ${from} where ${open} order by ${order} limit 1000`.execute(tx)).rows;

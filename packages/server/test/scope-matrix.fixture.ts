@@ -1,0 +1,365 @@
+// The scope matrix's world and its request generator. One tenant where repEast owns a customer with one record of every
+// kind a path parameter, a filter or a request body can name — made through the API the way people make them — plus the
+// callers who must not see any of it: another tenant's admin, a second rep of team East, the North team's manager and
+// nobody. Requests are generated from the OpenAPI document: ids from the record table, other fields from the schema
+// with hints by name, so that a request reaches the scope check instead of failing validation.
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { expect } from 'vitest';
+import { asSystem, type Db } from '../src/platform/db.js';
+import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
+import { orderBody, signBody, SIGNED_PDF } from './contracts-helpers.js';
+
+/** Kinds of record a request can name. `user` and `team` are the tenant's directory: tenant-scoped, not data-scoped. */
+export type Kind =
+  | 'customer' | 'contact' | 'contract' | 'instalment' | 'receivable' | 'creditNote' | 'payment' | 'paymentFile' | 'writeOff'
+  | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team';
+
+const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team']);
+
+/** Path parameters: the kind of record is named by the path segment before the parameter (…/write-offs/{id}). */
+export const BY_SEGMENT: Record<string, Kind> = {
+  customers: 'customer', contacts: 'contact', contracts: 'contract', receivables: 'receivable', payments: 'payment',
+  files: 'paymentFile', 'write-offs': 'writeOff', 'bad-debt-requests': 'badDebtRequest', approvals: 'approval',
+  notifications: 'notification', 'api-tokens': 'apiToken', users: 'user', teams: 'team',
+};
+
+/** Query parameters and body fields: the kind is named by the field. */
+export const BY_FIELD: Record<string, Kind> = {
+  customerId: 'customer', contactId: 'contact', contractId: 'contract', instalmentId: 'instalment', receivableId: 'receivable',
+  creditNoteId: 'creditNote', paymentId: 'payment', fileId: 'paymentFile', writeOffId: 'writeOff', entityId: 'customer',
+  ownerId: 'user', actorId: 'user', userId: 'user', managerId: 'user', teamId: 'team',
+};
+
+/** Optional non-id fields sent anyway, because they give an id its meaning. */
+const COMPANIONS: Record<string, unknown> = { entityType: 'customer' };
+
+/**
+ * Bodies the OpenAPI document cannot describe: routes that read their body by hand (multipart or JSON with base64).
+ * A route added later that reads its body by hand gets a 400 in the matrix until it is listed here.
+ */
+export const HAND_READ_BODIES: Record<string, () => unknown> = {
+  'POST /api/v1/contracts/{id}/sign': () => signBody(),
+  'POST /api/v1/payments/{id}/files': () => ({ fileName: '回单.pdf', contentType: 'application/pdf', contentBase64: SIGNED_PDF.toString('base64') }),
+};
+
+export interface Caller { name: string; client: Client | null }
+
+export interface ScopeWorld {
+  baseUrl: string;
+  t: TestTenant;
+  owner: Client;
+  admin: Client;
+  /** The others of the tenant, for the tests beside the matrix. */
+  clients: { repEast2: Client; managerEast: Client; managerNorth: Client; finance: Client };
+  /** Who must not see repEast's records, and what each is. */
+  outsiders: Caller[];
+  ids: Record<Kind, string>;
+  /** Strings that only repEast's records carry: numbers, names, distinctive amounts. None may reach an outsider. */
+  markers: string[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies, checked by the caller
+async function ok<T = any>(res: { status: number; body: any }, status = 201): Promise<T> {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body as T;
+}
+
+/** A second sales rep in team East (the same team as repEast, without access to her customers). */
+async function colleagueOf(db: Db, t: TestTenant): Promise<{ email: string }> {
+  const email = `repeast2@${t.slug}.test`;
+  await asSystem(db, async (tx) => {
+    await sql`insert into users (tenant_id, email, name, role, team_id, password_hash)
+      select tenant_id, ${email}, 'repEast2', 'sales_rep', team_id, password_hash from users where id = ${t.users.repEast.id}`.execute(tx);
+  });
+  return { email };
+}
+
+export async function buildScopeWorld(): Promise<ScopeWorld> {
+  const h = await testApp();
+  const t = await makeTenant(h.db);
+  const other = await makeTenant(h.db);
+  // Teams get managers, so a contract goes through real approval steps.
+  await asSystem(h.db, async (tx) => {
+    await sql`update teams set manager_id = ${t.users.managerEast.id} where id = ${t.teams.east}`.execute(tx);
+    await sql`update teams set manager_id = ${t.users.managerNorth.id} where id = ${t.teams.north}`.execute(tx);
+    await sql`update teams set manager_id = ${t.users.exec.id} where id = ${t.teams.root}`.execute(tx);
+  });
+  const colleague = await colleagueOf(h.db, t);
+  const [owner, repEast2, managerEast, managerNorth, finance, exec, admin, otherAdmin] = await Promise.all([
+    login(h.baseUrl, t.users.repEast), login(h.baseUrl, colleague), login(h.baseUrl, t.users.managerEast),
+    login(h.baseUrl, t.users.managerNorth), login(h.baseUrl, t.users.finance), login(h.baseUrl, t.users.exec),
+    login(h.baseUrl, t.users.admin), login(h.baseUrl, other.users.admin),
+  ]) as Client[];
+  const tag = crypto.randomBytes(4).toString('hex');
+  const customerName = `范围矩阵测试客户${tag}有限公司`;
+
+  const customer = await ok(await owner!.post('/api/v1/customers', { name: customerName, allowDuplicate: true }));
+  const credit = await fetch(`${h.baseUrl}/api/v1/customers/${customer.id}/credit-profile`, {
+    method: 'PUT', headers: { authorization: `Bearer ${finance!.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ creditLimit: '1000000.00', paymentTermDays: 30, riskLevel: 'normal' }),
+  });
+  expect(credit.status).toBe(204);
+  const contact = await ok(await owner!.post(`/api/v1/customers/${customer.id}/contacts`, { name: `矩阵联系人${tag}`, mobile: '13800138000' }));
+  await ok(await owner!.post(`/api/v1/customers/${customer.id}/followups`, { kind: 'call', content: `矩阵跟进${tag}` }));
+
+  // A contract through approval and signing: its on-signing instalment books the receivable.
+  const draft = await ok(await owner!.post('/api/v1/contracts', orderBody(customer.id, {}, '1', '11311.11')));
+  const submitted = await ok(await owner!.post(`/api/v1/contracts/${draft.id}/submit`, {}), 200);
+  const approvers: Record<string, Client> = {
+    [t.users.managerEast.id]: managerEast!, [t.users.managerNorth.id]: managerNorth!, [t.users.finance.id]: finance!,
+    [t.users.exec.id]: exec!, [t.users.admin.id]: admin!,
+  };
+  for (const step of submitted.approval.steps as Array<{ approverIds: string[] }>) {
+    await ok(await approvers[step.approverIds[0]!]!.post(`/api/v1/approvals/${submitted.approval.id}/approve`, { comment: 'ok' }), 200);
+  }
+  const approved = await ok(await owner!.get(`/api/v1/contracts/${draft.id}`), 200);
+  const contract = await ok(await owner!.post(`/api/v1/contracts/${draft.id}/sign`, signBody(approved.version)), 200);
+  const instalment = contract.instalments[0];
+  const receivable = await ok(await owner!.get(`/api/v1/receivables/${instalment.receivableId}`), 200);
+
+  // Money: a payment the rep registers and finance confirms, its receipt, part of it written off, a credit note, and a
+  // bad-debt request left pending.
+  const claimed = await ok(await owner!.post('/api/v1/payments', { customerId: customer.id, amount: '5432.10', receivedOn: '2026-03-10' }));
+  await ok(await finance!.post(`/api/v1/payments/${claimed.id}/confirm`, { version: claimed.version }), 200);
+  const file = await ok(await owner!.post(`/api/v1/payments/${claimed.id}/files`, HAND_READ_BODIES['POST /api/v1/payments/{id}/files']!()));
+  const writeOff = await ok(await finance!.post('/api/v1/write-offs', {
+    customerId: customer.id, appliedOn: '2026-03-11',
+    lines: [{ receivableId: receivable.id, amount: '1234.56', source: { type: 'payment', paymentId: claimed.id } }],
+  }));
+  const creditNote = await ok(await finance!.post(`/api/v1/receivables/${receivable.id}/credit-notes`, { amount: '123.45', reason: '矩阵红冲' }));
+  const badDebt = await ok(await finance!.post(`/api/v1/receivables/${receivable.id}/bad-debt-requests`, { amount: '98.76', reason: '矩阵坏账申请' }));
+  const payment = await ok(await owner!.get(`/api/v1/payments/${claimed.id}`), 200);
+
+  const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
+  // A notice of her own (the approval engine notifies approvers; repEast is the submitter here).
+  const notification = await asSystem(h.db, async (tx) => (await sql<{ id: string }>`insert into notifications
+      (tenant_id, user_id, kind, title, body, entity_type, entity_id, dedupe_key)
+    values (${t.tenantId}, ${t.users.repEast.id}, 'scope.matrix', ${`矩阵通知 ${customer.number}`}, null, 'customer', ${customer.id}, ${`matrix:${tag}`})
+    returning id`.execute(tx)).rows[0]!.id);
+
+  return {
+    baseUrl: h.baseUrl, t, owner: owner!, admin: admin!,
+    clients: { repEast2: repEast2!, managerEast: managerEast!, managerNorth: managerNorth!, finance: finance! },
+    outsiders: [
+      { name: 'another tenant\'s admin', client: otherAdmin! },
+      { name: 'a rep of the same team (repEast2)', client: repEast2! },
+      { name: 'the other team\'s manager (managerNorth)', client: managerNorth! },
+      { name: 'no login', client: null },
+    ],
+    ids: {
+      customer: customer.id, contact: contact.id, contract: contract.id, instalment: instalment.id, receivable: receivable.id,
+      creditNote: creditNote.id, payment: payment.id, paymentFile: file.id, writeOff: writeOff.id, badDebtRequest: badDebt.id,
+      approval: submitted.approval.id, notification, apiToken: token.id, user: t.users.repEast.id, team: t.teams.east,
+    },
+    markers: [
+      customerName, customer.number, contract.number, receivable.number, creditNote.number, payment.number, writeOff.number,
+      `矩阵联系人${tag}`, '11311.11', '5432.10', '1234.56', '123.45', '98.76',
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Routes and requests from the OpenAPI document
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON Schema is untyped data
+export type Schema = Record<string, any>;
+export interface Route {
+  method: string;
+  path: string;
+  key: string;
+  op: Schema;
+}
+
+export interface Req { method: string; path: string; query: Record<string, string>; body: unknown | undefined }
+
+/** Every operation of the API under /api/v1. */
+export function routesOf(doc: Schema): Route[] {
+  const out: Route[] = [];
+  for (const [path, ops] of Object.entries<Schema>(doc.paths)) {
+    if (!path.startsWith('/api/v1/')) continue;
+    for (const [method, op] of Object.entries<Schema>(ops)) out.push({ method: method.toUpperCase(), path, key: `${method.toUpperCase()} ${path}`, op });
+  }
+  return out;
+}
+
+const isId = (name: string) => name === 'id' || name.endsWith('Id');
+
+function bodySchema(doc: Schema, op: Schema): Schema | undefined {
+  const s = op.requestBody?.content?.['application/json']?.schema;
+  return s ? deref(doc, s) : undefined;
+}
+
+function deref(doc: Schema, s: Schema): Schema {
+  let cur = s;
+  while (cur && typeof cur.$ref === 'string') {
+    const name = cur.$ref.replace('#/components/schemas/', '');
+    cur = doc.components?.schemas?.[name] ?? {};
+  }
+  return cur;
+}
+
+/** Field names anywhere in a schema. */
+function fieldNames(doc: Schema, s: Schema | undefined, seen = new Set<Schema>()): string[] {
+  if (!s || seen.has(s)) return [];
+  seen.add(s);
+  const x = deref(doc, s);
+  const names: string[] = [];
+  for (const [k, v] of Object.entries<Schema>(x.properties ?? {})) names.push(k, ...fieldNames(doc, v, seen));
+  for (const alt of [...(x.anyOf ?? []), ...(x.oneOf ?? []), ...(x.allOf ?? [])]) names.push(...fieldNames(doc, alt, seen));
+  if (x.items) names.push(...fieldNames(doc, x.items, seen));
+  return names;
+}
+
+/**
+ * Does the route name a record? A path parameter, a query parameter ending in Id, or a body field naming a data-scoped
+ * record (customerId, receivableId …). Body fields naming users or teams are references to the tenant's directory.
+ */
+export function namesARecord(doc: Schema, route: Route): boolean {
+  const params: Schema[] = route.op.parameters ?? [];
+  if (params.some((p) => p.in === 'path' && isId(p.name))) return true;
+  if (params.some((p) => p.in === 'query' && isId(p.name))) return true;
+  return fieldNames(doc, bodySchema(doc, route.op)).some((n) => BY_FIELD[n] !== undefined && !DIRECTORY.has(BY_FIELD[n]!));
+}
+
+export class FixtureMissing extends Error {}
+
+/** The kind of record a path parameter names, from the segment before it. */
+function pathKind(route: Route, param: string): Kind {
+  const segments = route.path.split('/');
+  const at = segments.indexOf(`{${param}}`);
+  const kind = BY_SEGMENT[segments[at - 1] ?? ''];
+  if (!kind) throw new FixtureMissing(`add a fixture for ${route.key}: no record for the path segment "${segments[at - 1]}" (BY_SEGMENT in scope-matrix.fixture.ts)`);
+  return kind;
+}
+
+const DATE = '2026-12-06';
+const HINTS: Array<[RegExp, string]> = [
+  [/(^|[a-z])(on|date|Date|From|To|^from|^to|Start|End|At)$/, DATE],
+  [/amount|Amount|limit|Limit|price|Price|rate|Rate|quantity|percent/, '1.00'],
+];
+const FALLBACKS = ['1.00', DATE, `${DATE}T08:00:00Z`, '1', '0', 'matrix@example.com', '13800138000', '矩阵测试 matrix', 'A'];
+
+function stringFor(name: string, s: Schema): string {
+  const tests = (v: string) => (!s.pattern || new RegExp(s.pattern, 'u').test(v)) && v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity);
+  const candidates: string[] = [];
+  if (s.format === 'date-time') candidates.push(`${DATE}T08:00:00Z`);
+  if (s.format === 'date') candidates.push(DATE);
+  if (s.format === 'email') candidates.push('matrix@example.com');
+  for (const [re, v] of HINTS) if (re.test(name)) candidates.push(v);
+  if (/^(taxRate)$/.test(name)) candidates.unshift('0.13');
+  candidates.push(...FALLBACKS);
+  for (const c of candidates) {
+    const v = c.length < (s.minLength ?? 0) ? c.padEnd(s.minLength, '测') : c;
+    if (tests(v)) return v;
+  }
+  throw new Error(`cannot generate a value for field "${name}" (${JSON.stringify(s)}): extend HINTS in scope-matrix.fixture.ts`);
+}
+
+/** A minimal valid value: required fields, plus ids that name records (filled from `idOf`) and their companions. */
+function valueFor(doc: Schema, name: string, raw: Schema, idOf: (field: string) => string): unknown {
+  const s = deref(doc, raw);
+  if (isId(name) && BY_FIELD[name]) return idOf(name);
+  if ('const' in s) return s.const;
+  if (Array.isArray(s.enum)) return s.enum[0];
+  const alts = s.anyOf ?? s.oneOf;
+  if (alts) return valueFor(doc, name, alts.find((a: Schema) => deref(doc, a).type !== 'null') ?? alts[0], idOf);
+  const type = Array.isArray(s.type) ? s.type.find((x: string) => x !== 'null') : s.type;
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      const required = new Set<string>(s.required ?? []);
+      for (const [k, v] of Object.entries<Schema>(s.properties ?? {})) {
+        if (required.has(k) || (BY_FIELD[k] && !DIRECTORY.has(BY_FIELD[k]!)) || k in COMPANIONS) {
+          out[k] = k in COMPANIONS && !required.has(k) ? COMPANIONS[k] : valueFor(doc, k, v, idOf);
+        }
+      }
+      return out;
+    }
+    case 'array': return Array.from({ length: Math.max(1, s.minItems ?? 0) }, () => valueFor(doc, name, s.items ?? {}, idOf));
+    case 'integer': case 'number': return Math.min(Math.max(s.minimum ?? 1, 1), s.maximum ?? Number.MAX_SAFE_INTEGER);
+    case 'boolean': return false;
+    case 'string': return isId(name) ? idOf(name) : stringFor(name, s);
+    default: return isId(name) ? idOf(name) : 'matrix';
+  }
+}
+
+/**
+ * The request for a route with every record it names taken from `ids` (the fixture's, or unknown ones for the
+ * control). Throws FixtureMissing when a record the route names has no fixture.
+ */
+export function requestFor(doc: Schema, route: Route, ids: Record<Kind, string>): Req {
+  const idOfField = (field: string) => {
+    const kind = BY_FIELD[field];
+    if (!kind) throw new FixtureMissing(`add a fixture for ${route.key}: no record for the field "${field}" (BY_FIELD in scope-matrix.fixture.ts)`);
+    return ids[kind];
+  };
+  let path = route.path;
+  const query: Record<string, string> = {};
+  for (const p of (route.op.parameters ?? []) as Schema[]) {
+    const s = deref(doc, p.schema ?? {});
+    if (p.in === 'path') {
+      const v = isId(p.name) ? ids[pathKind(route, p.name)] : String(valueFor(doc, p.name, s, idOfField));
+      path = path.replace(`{${p.name}}`, encodeURIComponent(v));
+    } else if (p.in === 'query' && (p.required || isId(p.name) || p.name in COMPANIONS)) {
+      query[p.name] = isId(p.name) ? idOfField(p.name) : p.name in COMPANIONS ? String(COMPANIONS[p.name]) : String(valueFor(doc, p.name, s, idOfField));
+    }
+  }
+  const schema = bodySchema(doc, route.op);
+  const hand = HAND_READ_BODIES[route.key];
+  const body = hand ? hand() : schema ? valueFor(doc, 'body', schema, idOfField) : ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined;
+  return { method: route.method, path, query, body };
+}
+
+/** Fresh ids for every kind: records that do not exist, to compare an outsider's answer with. */
+export function unknownIds(): Record<Kind, string> {
+  return new Proxy({} as Record<Kind, string>, { get: () => crypto.randomUUID() });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed response body
+export interface Answer { status: number; code: string | null; contentType: string; json: any; text: string; bytes: Buffer }
+
+export async function send(baseUrl: string, client: Client | null, req: Req): Promise<Answer> {
+  const qs = new URLSearchParams(req.query).toString();
+  const headers: Record<string, string> = {};
+  if (client) headers.authorization = `Bearer ${client.token}`;
+  if (req.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${baseUrl}${req.path}${qs ? `?${qs}` : ''}`, { method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const contentType = res.headers.get('content-type') ?? '';
+  const text = /json|text/.test(contentType) ? bytes.toString('utf8') : '';
+  let json: Answer['json'] = null;
+  try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+  return { status: res.status, code: json?.code ?? null, contentType, json, text, bytes };
+}
+
+/** Everything a person could read in an answer: the JSON or text, or every cell of a workbook. */
+export async function readable(a: Answer): Promise<string> {
+  if (a.contentType.includes('spreadsheetml')) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(a.bytes as unknown as ExcelJS.Buffer);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { cells.push(String(c.text ?? '')); })));
+    return cells.join('\n');
+  }
+  return a.text || a.bytes.toString('latin1');
+}
+
+/** Method and path of every /api/v1 route Fastify serves, from printRoutes (to find routes missing from the document). */
+export function servedRoutes(tree: string): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = line.match(/^([│ ]*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    stack[depth] = m[2]!;
+    const full = stack.join('');
+    for (const method of (m[3] ?? '').split(', ').filter((x) => x && x !== 'HEAD')) {
+      if (full.startsWith('/api/v1/')) out.push(`${method} ${full.replace(/:(\w+)/g, '{$1}')}`);
+    }
+  }
+  return out;
+}
