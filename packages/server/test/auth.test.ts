@@ -1,9 +1,12 @@
 // Login, sessions with CSRF protection, API tokens, lockout after repeated failures (also in parallel, from many
 // addresses), proxy headers only from trusted proxies, no caching of API responses.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createApp } from '../src/app.js';
-import { loadConfig, parseTrustProxy } from '../src/platform/config.js';
+import { loadConfig, parseTrustProxy, type Config } from '../src/platform/config.js';
 import { asSystem, type Db } from '../src/platform/db.js';
 import { call, login, makeTenant, PASSWORD, testApp, type TestTenant } from './helpers.js';
 
@@ -226,14 +229,34 @@ describe('API responses are never cached', () => {
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.headers.get('cache-control')).toBe('no-store');
   });
+
+  it('the web app\'s static files keep their own caching', async () => {
+    const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-web-'));
+    fs.mkdirSync(path.join(webDist, 'assets'));
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>L2C</title>');
+    fs.writeFileSync(path.join(webDist, 'assets', 'app.js'), 'console.log(1)');
+    const web = await secondApp({ webDist });
+    try {
+      const asset = await call(web.baseUrl, 'GET', '/assets/app.js');
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).not.toMatch(/no-store/);
+      expect((await call(web.baseUrl, 'GET', '/api/v1/nothing-here')).headers.get('cache-control')).toBe('no-store');
+    } finally {
+      await web.close();
+      fs.rmSync(webDist, { recursive: true, force: true });
+    }
+  });
 });
 
 /** A second server on the same database, configured as if behind a reverse proxy at `trust` (L2C_TRUST_PROXY). */
-async function appBehindProxy(trust: string) {
+function appBehindProxy(trust: string) {
+  return secondApp({ trustProxy: loadConfig({ L2C_TRUST_PROXY: trust }).trustProxy });
+}
+
+async function secondApp(overrides: Partial<Config>) {
   const h = await testApp();
   const l2c = await createApp({
-    logLevel: 'warn', jobs: false, demo: false, webDist: null, adminEmail: null, adminPassword: null,
-    trustProxy: loadConfig({ L2C_TRUST_PROXY: trust }).trustProxy,
+    logLevel: 'warn', jobs: false, demo: false, webDist: null, adminEmail: null, adminPassword: null, ...overrides,
   }, { db: h.db });
   await l2c.app.listen({ port: 0, host: '127.0.0.1' });
   const addr = l2c.app.server.address();
