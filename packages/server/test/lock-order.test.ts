@@ -9,6 +9,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, transactionRetries, type Db } from '../src/platform/db.js';
+import { invariantGaps } from '../src/flows/write-off/write-off.sql.js';
 import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -183,6 +184,9 @@ describe('mixed money traffic on the same customers', () => {
 
     await asSystem(db, async (tx) => {
       for (const c of customers) {
+        // the engine's own check (what every write-off verifies before it commits)
+        const gaps = await invariantGaps(tx, c.id);
+        expect([Number(gaps.receivables), Number(gaps.prepaid)]).toEqual([0, 0]);
         const [x] = (await sql<Record<string, string>>`select
             (select sum(amount) from receivables where customer_id = ${c.id} and kind = 'invoice')::text as booked,
             (select sum(amount_open) from receivables where customer_id = ${c.id} and kind = 'invoice')::text as open,
