@@ -77,6 +77,46 @@ describe('receivables: owner and contract must be of the tenant', () => {
   });
 });
 
+describe('customers and contracts: every other id field is checked within the tenant', () => {
+  // 4xx naming the field, never 201 and never 500; which 4xx is the service's choice (a check of its own, or the
+  // foreign key through platform/pg-errors.ts).
+  async function refused(res: Res, field: string) {
+    expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(400);
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
+    names(res, field);
+  }
+  const foreignCustomer = async () => newCustomer(await login(baseUrl, other.users.repNorth));
+
+  it('POST /customers with another tenant\'s owner or parent', async () => {
+    const manager = await login(baseUrl, t.users.managerEast);
+    await refused(await manager.post('/api/v1/customers', { name: `外部负责人${crypto.randomBytes(3).toString('hex')}有限公司`, ownerId: other.users.repEast.id, allowDuplicate: true }), 'ownerId');
+    await refused(await rep.post('/api/v1/customers', { name: `外部母公司${crypto.randomBytes(3).toString('hex')}有限公司`, parentId: await foreignCustomer(), allowDuplicate: true }), 'parentId');
+  });
+
+  it('POST /customers/:id/assign to another tenant\'s user', async () => {
+    const manager = await login(baseUrl, t.users.managerEast);
+    const c = (await rep.get(`/api/v1/customers/${customerId}`)).body;
+    await refused(await manager.post(`/api/v1/customers/${customerId}/assign`, { ownerId: other.users.repEast.id, version: c.version }), 'ownerId');
+    expect((await rep.get(`/api/v1/customers/${customerId}`)).body.version).toBe(c.version);
+  });
+
+  it('POST /customers/:id/followups with another tenant\'s contact, or one of another customer', async () => {
+    const otherRep = await login(baseUrl, other.users.repNorth);
+    const theirCustomer = await newCustomer(otherRep);
+    const theirContact = (await otherRep.post(`/api/v1/customers/${theirCustomer}/contacts`, { name: '外部联系人' })).body.id;
+    const ownContact = (await rep.post(`/api/v1/customers/${secondCustomerId}/contacts`, { name: '别家联系人' })).body.id;
+    for (const contactId of [theirContact, ownContact]) {
+      await refused(await rep.post(`/api/v1/customers/${customerId}/followups`, { kind: 'call', content: '电话回访', contactId }), 'contactId');
+    }
+  });
+
+  it('POST /contracts with another tenant\'s owner or framework agreement, or an unknown one', async () => {
+    await refused(await rep.post('/api/v1/contracts', orderBody(customerId, { ownerId: other.users.repEast.id })), 'ownerId');
+    await refused(await rep.post('/api/v1/contracts', orderBody(customerId, { frameworkId: foreignContractId })), 'frameworkId');
+    await refused(await rep.post('/api/v1/contracts', orderBody(customerId, { frameworkId: crypto.randomUUID() })), 'frameworkId');
+  });
+});
+
 describe('users and teams: managers, parents and teams must be of the tenant', () => {
   it('POST /teams with another tenant\'s user as manager, or an unknown one → 422 naming managerId', async () => {
     for (const managerId of [other.users.managerEast.id, crypto.randomUUID()]) {
