@@ -287,9 +287,11 @@ function valueFor(doc: Schema, name: string, raw: Schema, idOf: (field: string) 
 
 /**
  * The request for a route with every record it names taken from `ids` (the fixture's, or unknown ones for the
- * control). Throws FixtureMissing when a record the route names has no fixture.
+ * control). Throws FixtureMissing when a record the route names has no fixture. With `filters: false`, only the
+ * query parameters the route requires (a list or report as a whole).
  */
-export function requestFor(doc: Schema, route: Route, ids: Record<Kind, string>): Req {
+export function requestFor(doc: Schema, route: Route, ids: Record<Kind, string>, opts: { filters?: boolean } = {}): Req {
+  const filters = opts.filters ?? true;
   const idOfField = (field: string) => {
     const kind = BY_FIELD[field];
     if (!kind) throw new FixtureMissing(`add a fixture for ${route.key}: no record for the field "${field}" (BY_FIELD in scope-matrix.fixture.ts)`);
@@ -302,7 +304,7 @@ export function requestFor(doc: Schema, route: Route, ids: Record<Kind, string>)
     if (p.in === 'path') {
       const v = isId(p.name) ? ids[pathKind(route, p.name)] : String(valueFor(doc, p.name, s, idOfField));
       path = path.replace(`{${p.name}}`, encodeURIComponent(v));
-    } else if (p.in === 'query' && (p.required || isId(p.name) || p.name in COMPANIONS)) {
+    } else if (p.in === 'query' && (p.required || (filters && (isId(p.name) || p.name in COMPANIONS)))) {
       query[p.name] = isId(p.name) ? idOfField(p.name) : p.name in COMPANIONS ? String(COMPANIONS[p.name]) : String(valueFor(doc, p.name, s, idOfField));
     }
   }

@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   // eslint-disable-next-line no-console
-  console.log(`scope matrix: ${matrix.length} of ${routes.length} routes name a record; ${matrix.length} routes × 4 callers = ${cases} cases run, plus ${controls} positive controls`);
+  console.log(`scope matrix: ${matrix.length} of ${routes.length} routes name a record (× 4 callers), ${wholeLists.length} lists and reports read whole (× 3 callers): ${cases} cases run, plus ${controls} positive controls`);
 });
 
 describe('the route table', () => {
@@ -102,6 +102,27 @@ describe('scope matrix', () => {
   });
 });
 
+// Lists and reports as a whole — every GET without a path id, with only its required parameters — must not show an
+// outsider any of repEast's records either: the scope is in the query, not only in the filters.
+const wholeLists = routes.filter((r) => r.method === 'GET'
+  && !(r.op.parameters ?? []).some((p: Schema) => p.in === 'path' || (p.in === 'query' && p.required && /(^id|Id)$/.test(p.name))));
+
+describe('lists and reports without a filter', () => {
+  it.each(wholeLists)('$key', async (route) => {
+    const req = requestFor(doc, route, w.ids, { filters: false });
+    const problems: string[] = [];
+    for (const caller of w.outsiders.filter((c) => c.client)) {
+      cases++;
+      const got = await send(w.baseUrl, caller.client, req);
+      if (got.status >= 500 || got.status === 400 || got.status === 404) problems.push(`${caller.name}: ${got.status} ${got.text.slice(0, 300)}`);
+      const shown = await readable(got);
+      const leaked = w.markers.filter((m) => shown.includes(m));
+      if (leaked.length > 0) problems.push(`${caller.name}: ${got.status}, and the answer shows ${leaked.join(', ')}`);
+    }
+    expect(problems, `${route.key}\n${problems.join('\n')}`).toEqual([]);
+  });
+});
+
 describe('scope beside the matrix', () => {
   it('a proposal lists only the invoices its caller may see, even for a payment she may still see', async () => {
     const { repEast2, managerEast, finance } = w.clients;
@@ -146,6 +167,25 @@ describe('scope beside the matrix', () => {
     const mine = await w.owner.post('/api/v1/contracts', order);
     expect(mine.status, JSON.stringify(mine.body)).toBe(201);
     expect(mine.body.framework).toEqual({ id: framework.id, number: framework.number });
+  });
+
+  it('a customer in the public pool is open to every rep for claiming; its account and statement are not', async () => {
+    const { repEast2, finance } = w.clients;
+    const customer = (await w.owner.post('/api/v1/customers', { name: `范围矩阵公海客户${Date.now()}有限公司`, allowDuplicate: true })).body;
+    const invoice = (await finance.post('/api/v1/receivables', { customerId: customer.id, amount: '654.32', dueDate: '2026-11-30', reason: '公海前入账' })).body;
+    expect((await w.owner.post(`/api/v1/customers/${customer.id}/release`, { reason: '不再跟进' })).status).toBe(200);
+    expect((await repEast2.get(`/api/v1/customers/${customer.id}`)).status).toBe(200);
+    const money = [`/api/v1/customers/${customer.id}/accounts`, `/api/v1/customers/${customer.id}/accounts/prepaid/entries`,
+      `/api/v1/customers/${customer.id}/statement?from=2026-01-01&to=2026-12-31`, `/api/v1/customers/${customer.id}/statement.xlsx?from=2026-01-01&to=2026-12-31`];
+    for (const path of money) {
+      const res = await repEast2.get(path);
+      expect(res.status, path).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain('654.32');
+    }
+    const statement = await finance.get(money[2]!);
+    expect(statement.status).toBe(200);
+    expect(JSON.stringify(statement.body)).toContain(invoice.number);
+    expect((await finance.get(money[0]!)).body.receivablesOpen).toBe('654.32');
   });
 
   it('a sales manager reads the audit trail of her team\'s people and records, not of the other team', async () => {

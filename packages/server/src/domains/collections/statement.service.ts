@@ -4,7 +4,6 @@
 import { dec, roundMoney, scaleOf, type Statement } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
-import { canSeeCustomer } from '../customers/index.js';
 import { addDays } from './buckets.js';
 import { collectionsError } from './collections.errors.js';
 import * as q from './statement.sql.js';
@@ -38,11 +37,12 @@ const RANK: Record<string, number> = { receivable: 0, credit_note: 1, payment: 2
 type Line = Omit<q.LineRow, 'kind'> & { kind: Statement['lines'][number]['kind'] };
 
 export async function statementOf(db: Db, auth: AuthContext, customerId: string, o: StatementOptions): Promise<StatementData> {
-  // A customer outside the caller's data scope does not exist for them (404), as everywhere else.
-  if (!(await canSeeCustomer(db, auth, customerId))) throw collectionsError('customer_not_found');
   return inTenant(db, auth, async (tx) => {
     await q.withoutJit(tx);
-    const head = await q.customerHead(tx, customerId);
+    // A customer outside the caller's data scope does not exist for them (404), as everywhere else. A statement is
+    // money, so the rule is the receivables' (the customer's owner is in scope), not the pool's: a customer in the
+    // public pool is open to every rep for claiming, its account is not.
+    const head = await q.customerHead(tx, customerId, auth.scope === 'all' ? null : auth);
     if (!head) throw collectionsError('customer_not_found');
     const parts = await q.balanceParts(tx, customerId, o.currency, addDays(o.from, -1));
     const booked = await q.statementLines(tx, customerId, o.currency, o.from, o.to);

@@ -5,6 +5,7 @@
 // allocations by write-off) and looks others up by primary key, so its cost follows the customer's history, not the
 // size of the tables.
 import { sql } from 'kysely';
+import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 
 /**
@@ -16,11 +17,13 @@ export async function withoutJit(tx: Tx): Promise<void> {
   await sql`set local jit = off`.execute(tx);
 }
 
-export async function customerHead(tx: Tx, customerId: string) {
+/** The customer a statement is of; with `visibleTo`, only if its owner is someone that caller may see. */
+export async function customerHead(tx: Tx, customerId: string, visibleTo: { userId: string; scope: DataScope } | null) {
+  const visible = visibleTo ? sql`c.owner_id = any(array(select visible_owner_ids(${visibleTo.userId}::uuid, ${visibleTo.scope})))` : sql`true`;
   const r = await sql<{ id: string; number: string; name: string; address: string | null; owner_name: string | null; tenant_name: string | null }>`
     select c.id, c.number, c.name, c.address, u.name as owner_name, (select t.name from tenants t where t.id = c.tenant_id) as tenant_name
     from customers c left join users u on u.id = c.owner_id
-    where c.id = ${customerId}`.execute(tx);
+    where c.id = ${customerId} and ${visible}`.execute(tx);
   return r.rows[0];
 }
 

@@ -9,9 +9,13 @@ import { businessDate } from '../../platform/clock.js';
 import { paymentError } from './payments.errors.js';
 import * as q from './payments.sql.js';
 
+/**
+ * The customer, if the caller may see its accounts: its owner is in the caller's scope. Accounts are money, so the rule
+ * is the receivables', not the pool's — a customer in the public pool is open to every rep for claiming, its money is not.
+ */
 async function visibleCustomer(tx: Parameters<Parameters<typeof inTenant>[2]>[0], auth: AuthContext, customerId: string) {
-  const scope = auth.scope === 'all' ? sql`true` : sql`c.owner_id in (select visible_owner_ids(${auth.userId}::uuid, ${auth.scope}))`;
-  const r = await sql<{ id: string }>`select c.id from customers c where c.id = ${customerId} and (${scope} or c.owner_id is null)`.execute(tx);
+  const scope = auth.scope === 'all' ? sql`true` : sql`c.owner_id = any(array(select visible_owner_ids(${auth.userId}::uuid, ${auth.scope})))`;
+  const r = await sql<{ id: string }>`select c.id from customers c where c.id = ${customerId} and ${scope}`.execute(tx);
   if (!r.rows[0]) throw paymentError('customer_not_found');
 }
 

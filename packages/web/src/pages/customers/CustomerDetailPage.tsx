@@ -24,7 +24,7 @@ export default function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { can, user } = useAuth();
+  const { can, user, scope } = useAuth();
   const { message } = App.useApp();
   const showError = useShowError();
   const queryClient = useQueryClient();
@@ -120,7 +120,8 @@ export default function CustomerDetailPage() {
             { key: 'overview', label: <span data-testid="customer-tab-overview">{t('customer.detail.overview')}</span>, children: <CustomerOverview customer={c} /> },
             ...(can('contacts', 'read') ? [{ key: 'contacts', label: <span data-testid="customer-tab-contacts">{t('customer.detail.contacts')}</span>, children: <ContactsTab customerId={c.id} /> }] : []),
             ...(can('followups', 'read') ? [{ key: 'followups', label: <span data-testid="customer-tab-followups">{t('customer.detail.followups')}</span>, children: <FollowUpsTab customerId={c.id} /> }] : []),
-            ...(can('accounts', 'read') ? [{ key: 'accounts', label: <span data-testid="customer-tab-accounts">{t('account.tab')}</span>, children: <AccountsTab customerId={c.id} /> }] : []),
+            // A customer in the pool is open to every rep for claiming, its accounts are not (the API answers 404).
+            ...(can('accounts', 'read') && (!c.inPool || scope === 'all') ? [{ key: 'accounts', label: <span data-testid="customer-tab-accounts">{t('account.tab')}</span>, children: <AccountsTab customerId={c.id} /> }] : []),
             ...(can('customers', 'read') ? [{ key: 'audit', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
           ]}
         />
