@@ -37,7 +37,9 @@ afterAll(() => {
 describe('the route table', () => {
   it('has every route Fastify serves in the OpenAPI document, so none escapes the matrix', () => {
     const documented = new Set(routes.map((r) => r.key));
-    expect(servedRoutes(h.l2c.app.printRoutes({ commonPrefix: false })).filter((k) => !documented.has(k))).toEqual([]);
+    const served = servedRoutes(h.l2c.app.printRoutes({ commonPrefix: false }));
+    expect(served.length).toBeGreaterThanOrEqual(routes.length); // the route tree was read, not skipped
+    expect(served.filter((k) => !documented.has(k))).toEqual([]);
   });
 
   it('fails a route whose record has no fixture, naming the route', () => {
