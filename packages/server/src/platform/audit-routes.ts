@@ -31,7 +31,7 @@ export function auditRoutes(app: App, db: Db, visibility: Record<string, Visibil
         throw commonError('forbidden', 'Only the history of one record you can see');
       }
     }
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']) as [string, string] | null;
     const where = [sql`true`, ...scoped];
     if (query.entityType) where.push(sql`a.entity_type = ${query.entityType}`);
     if (query.entityId) where.push(sql`a.entity_id = ${query.entityId}`);

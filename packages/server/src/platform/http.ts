@@ -15,11 +15,11 @@ import {
   isResponseSerializationError,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from './errors.js';
 import { pgProblem } from './pg-errors.js';
+import { cleanInputValidatorCompiler } from './validation.js';
 import type { TrustProxy } from './config.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -48,7 +48,7 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
     trustProxy: typeof opts.trustProxy === 'number' ? ((_addr: string, hop: number) => hop < (opts.trustProxy as number)) : (opts.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(cleanInputValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('auth', null);
   app.addHook('onSend', async (req, reply) => {
@@ -118,7 +118,9 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
     if (status === 500) req.log.error({ err }, 'unhandled error');
     const title = status === 500 ? 'Internal error' : err.message;
     const code = status === 429 ? 'common.rate_limited' : status === 500 ? 'common.internal' : `http.${err.code ?? status}`;
-    return reply.code(status).type('application/problem+json').send(problem(status, title, { code, detail: title, requestId: req.id }));
+    // A body Fastify cannot parse (not JSON, prototype keys, empty with a JSON content type) is a 400 about the body.
+    const errors = status === 400 && err.code?.startsWith('FST_ERR_CTP_') ? [{ path: 'body', message: err.message }] : undefined;
+    return reply.code(status).type('application/problem+json').send(problem(status, title, { code, detail: title, ...(errors ? { errors } : {}), requestId: req.id }));
   });
 
   // The built web app, with a single-page fallback for its client-side routes.

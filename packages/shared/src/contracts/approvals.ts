@@ -2,7 +2,7 @@
 // and the approve / reject / return actions. Contracts use it first; quotes and bad debts can reuse it.
 import { z } from 'zod';
 import { ROLES } from '../permissions.js';
-import { UserRefSchema } from './common.js';
+import { IdSchema, Text, UserRefSchema } from './common.js';
 
 export const APPROVAL_ACTIONS = ['approve', 'reject', 'return'] as const;
 export type ApprovalActionName = (typeof APPROVAL_ACTIONS)[number];
@@ -11,7 +11,7 @@ export const STEP_STATUSES = ['waiting', 'pending', 'approved', 'rejected', 'ret
 export const CONDITION_OPS = ['>', '>=', '<', '<=', '=', '!=', 'in'] as const;
 
 /** A fact about the document that rules look at: amount, maxDiscount, paymentTermDays, riskLevel, overCredit … */
-export const FactValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const FactValue = z.union([Text, z.number(), z.boolean(), z.null()]);
 export type FactValue = z.infer<typeof FactValue>;
 export type ApprovalFacts = Record<string, FactValue>;
 
@@ -20,7 +20,7 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] };
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
-  z.object({ fact: z.string().min(1).max(60), op: z.enum(CONDITION_OPS), value: z.union([FactValue, z.array(FactValue).max(50)]) }),
+  z.object({ fact: Text.min(1).max(60), op: z.enum(CONDITION_OPS), value: z.union([FactValue, z.array(FactValue).max(50)]) }),
   z.object({ all: z.array(ConditionSchema).min(1).max(20) }),
   z.object({ any: z.array(ConditionSchema).min(1).max(20) }),
 ]));
@@ -29,10 +29,10 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
 export const ApproverSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role'), role: z.enum(ROLES) }),
   z.object({ type: z.literal('manager') }),
-  z.object({ type: z.literal('user'), userId: z.string().uuid() }),
+  z.object({ type: z.literal('user'), userId: IdSchema }),
 ]);
 export type Approver = z.infer<typeof ApproverSchema>;
-export const StepDefinitionSchema = z.object({ name: z.string().trim().min(1).max(60), approver: ApproverSchema });
+export const StepDefinitionSchema = z.object({ name: Text.trim().min(1).max(60), approver: ApproverSchema });
 export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
 
 /**
@@ -41,7 +41,7 @@ export type StepDefinition = z.infer<typeof StepDefinitionSchema>;
  */
 export const ApprovalRulesSchema = z.object({
   rules: z.array(z.object({
-    name: z.string().trim().min(1).max(80),
+    name: Text.trim().min(1).max(80),
     when: ConditionSchema,
     steps: z.array(StepDefinitionSchema).min(1).max(10),
   })).max(30),
@@ -52,7 +52,7 @@ export type ApprovalRules = z.infer<typeof ApprovalRulesSchema>;
 export const ApprovalDefinitionSchema = z.object({
   docType: z.string(), name: z.string(), rules: ApprovalRulesSchema, builtIn: z.boolean(), version: z.number().int(), updatedAt: z.string().nullable(),
 });
-export const ApprovalDefinitionInput = z.object({ name: z.string().trim().min(2).max(80), rules: ApprovalRulesSchema, version: z.number().int().min(0).optional() });
+export const ApprovalDefinitionInput = z.object({ name: Text.trim().min(2).max(80), rules: ApprovalRulesSchema, version: z.number().int().min(0).optional() });
 
 export const ApprovalStepSchema = z.object({
   id: z.string(), seq: z.number().int(), name: z.string(), rule: z.string().nullable(), status: z.enum(STEP_STATUSES),
@@ -77,8 +77,8 @@ export const ApprovalInboxItem = z.object({
   submittedBy: UserRefSchema, createdAt: z.string(), waitingSince: z.string(),
 });
 export const ApprovalInbox = z.object({ items: z.array(ApprovalInboxItem) });
-export const ApprovalInboxQuery = z.object({ docType: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const ApprovalInboxQuery = z.object({ docType: Text.max(40).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
-export const ApproveBody = z.object({ comment: z.string().trim().max(1000).nullish().transform((v) => v || null) });
+export const ApproveBody = z.object({ comment: Text.trim().max(1000).nullish().transform((v) => v || null) });
 /** Rejecting or returning needs a reason the submitter can act on. */
-export const RejectBody = z.object({ comment: z.string().trim().min(2, 'say why').max(1000) });
+export const RejectBody = z.object({ comment: Text.trim().min(2, 'say why').max(1000) });

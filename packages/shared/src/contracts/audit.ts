@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { IdSchema, InstantSchema, ListQueryBase, pageOf, Text, UserRefSchema } from './common.js';
 
 export const AuditChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
 export const AuditEntrySchema = z.object({
@@ -14,10 +14,10 @@ export const AuditEntrySchema = z.object({
 });
 export const AuditPage = pageOf(AuditEntrySchema);
 export const AuditListQuery = ListQueryBase.extend({
-  entityType: z.string().max(40).optional(),
-  entityId: z.string().uuid().optional(),
-  actorId: z.string().uuid().optional(),
-  action: z.string().max(40).optional(),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  entityType: Text.max(40).optional(),
+  entityId: IdSchema.optional(),
+  actorId: IdSchema.optional(),
+  action: Text.max(40).optional(),
+  from: InstantSchema.optional(),
+  to: InstantSchema.optional(),
 });

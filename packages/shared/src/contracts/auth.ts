@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { Text } from './common.js';
 import { ROLES } from '../permissions.js';
 
 export const LoginRequest = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(200),
-  tenant: z.string().trim().max(60).optional(),
+  email: Text.trim().toLowerCase().email(),
+  password: Text.min(1).max(200),
+  tenant: Text.trim().max(60).optional(),
 });
 export const UserSchema = z.object({
   id: z.string(),
@@ -20,7 +21,7 @@ export type User = z.infer<typeof UserSchema>;
 export const LoginResponse = z.object({ token: z.string(), csrfToken: z.string(), user: UserSchema });
 
 export const ApiTokenCreate = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: Text.trim().min(1).max(80),
   expiresInDays: z.number().int().min(1).max(3650).default(365),
 });
 export const ApiTokenSchema = z.object({

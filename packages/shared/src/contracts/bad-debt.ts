@@ -1,7 +1,7 @@
 // API contracts of bad-debt requests 坏账核销申请: finance asks, someone else with the right approves or rejects;
 // an approval books a bad-debt write-off of the requested amount.
 import { z } from 'zod';
-import { enumListParam, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { enumListParam, IdSchema, ListQueryBase, pageOf, UserRefSchema } from './common.js';
 
 export const BAD_DEBT_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type BadDebtRequestStatus = (typeof BAD_DEBT_REQUEST_STATUSES)[number];
@@ -29,8 +29,8 @@ export const BadDebtRequestPage = pageOf(BadDebtRequestSchema);
 export const BadDebtRequestListQuery = ListQueryBase.extend({
   /** One status or several, comma-separated: `pending,rejected`. */
   status: enumListParam(BAD_DEBT_REQUEST_STATUSES).optional(),
-  customerId: z.string().uuid().optional(),
-  receivableId: z.string().uuid().optional(),
+  customerId: IdSchema.optional(),
+  receivableId: IdSchema.optional(),
   /** `awaiting`: pending requests the caller may decide — not their own, and only if they hold the approve right. */
   mine: z.enum(['awaiting']).optional(),
   sort: z.enum(['requestedAt', '-requestedAt']).default('-requestedAt'),

@@ -1,6 +1,6 @@
 // API contracts of collections 催收: aging 账龄, DSO, overdue lists, statements of account 对账单.
 import { z } from 'zod';
-import { BusinessDateSchema, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { BusinessDateSchema, CursorSchema, IdSchema, ListQueryBase, pageOf, Text, UserRefSchema } from './common.js';
 
 export const AGING_GROUPS = ['none', 'customer', 'owner', 'team', 'region', 'product_line'] as const;
 export type AgingGroup = (typeof AGING_GROUPS)[number];
@@ -10,7 +10,7 @@ export const DEFAULT_AGING_BUCKETS = [0, 30, 60, 90, 180] as const;
  * Bucket boundaries in days past due, ascending: "0,30,60,90,180" gives current (not yet due), 1–30, 31–60, 61–90,
  * 91–180 and over 180. A list that does not start at 0 gets 0 in front: "not yet due" is always its own bucket.
  */
-export const AgingBucketsParam = z.string().trim().max(80)
+export const AgingBucketsParam = Text.trim().max(80)
   .regex(/^\d{1,4}(,\d{1,4})*$/, 'expected ascending whole days like "0,30,60,90,180"')
   .transform((s) => s.split(',').map(Number))
   .refine((xs) => xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'boundaries must be strictly ascending')
@@ -54,11 +54,11 @@ export type AgingReport = z.infer<typeof AgingReport>;
 export const AgingDrillQuery = AgingBase.extend({
   groupBy: z.enum(AGING_GROUPS).default('none'),
   /** The row's key from the report; omit for every row. */
-  key: z.string().max(120).optional(),
+  key: Text.max(120).optional(),
   /** A bucket key from the report, or "overdue"; omit for every open receivable. */
-  bucket: z.string().max(20).optional(),
+  bucket: Text.max(20).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: CursorSchema.optional(),
 });
 export const OpenReceivableSchema = z.object({
   id: z.string(), number: z.string(),
@@ -97,8 +97,8 @@ export const TopOverdueCustomers = z.object({
 export const OverdueListQuery = ListQueryBase.omit({ q: true }).extend({
   asOf: BusinessDateSchema.optional(),
   currency: z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY'),
-  customerId: z.string().uuid().optional(),
-  ownerId: z.string().uuid().optional(),
+  customerId: IdSchema.optional(),
+  ownerId: IdSchema.optional(),
   /** Only receivables at least this many days past due. */
   minDays: z.coerce.number().int().min(1).max(3650).default(1),
 });

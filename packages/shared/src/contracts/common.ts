@@ -1,13 +1,93 @@
+// Field primitives of every request schema, one place per rule. Each one answers bad input with a zod issue (a 400
+// naming the field) and never throws, whatever the input: the server must not reach the database with a value it
+// cannot store (NUL, lone surrogates), compare (an impossible date) or compute with (a non-number).
 import { z } from 'zod';
+import { dec } from '../money.js';
 
-export const IdSchema = z.string().uuid();
-export const BusinessDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-export const InstantSchema = z.string();
+/** NUL cannot be stored in PostgreSQL text or jsonb; a lone UTF-16 surrogate cannot be encoded as UTF-8. */
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const BAD_TEXT_MESSAGE = 'must not contain NUL (\\u0000) or an unpaired surrogate';
+export function isCleanText(value: string): boolean {
+  return !BAD_TEXT.test(value);
+}
 
+/** The base of every string a client sends: chain `.trim().min().max()` on it as on `z.string()`. */
+export const Text = z.string().refine(isCleanText, { message: BAD_TEXT_MESSAGE, abort: true });
+/** Optional free text: blank, null or missing is null. */
+export const optionalText = (max: number) => Text.trim().max(max).nullish().transform((v) => (v ? v : null));
+
+/** An id: a UUID in any letter case, normalised to lower case (ids are compared as strings after parsing). */
+export const IdSchema = Text.trim().toLowerCase().uuid('expected an id (a UUID)');
+export const IdParams = z.object({ id: IdSchema });
+
+/**
+ * Business dates are real calendar days from 1900 to 2999: 2026-02-30 and 0000-00-00 are 400s, not database errors,
+ * and a date plus the longest term L2C allows (10 years) still has a four-digit year.
+ */
+export const DATE_MIN = '1900-01-01';
+export const DATE_MAX = '2999-12-31';
+const yearInRange = (value: string) => value.slice(0, 10) >= DATE_MIN && value.slice(0, 10) <= DATE_MAX;
+export const BusinessDateSchema = z.iso.date({ message: 'expected a real calendar date as YYYY-MM-DD', abort: true })
+  .refine(yearInRange, `expected a date between ${DATE_MIN} and ${DATE_MAX}`);
+/** A moment with its offset, ISO 8601 (2026-12-06T09:30:00+08:00), in the same year range. */
+export const InstantSchema = z.iso.datetime({ offset: true, message: 'expected a date and time with offset, ISO 8601', abort: true })
+  .refine(yearInRange, `expected a moment between ${DATE_MIN} and ${DATE_MAX}`);
+
+/** How a decimal field reads: digits before and after the point, sign rule and bounds (exclusive or inclusive). */
+export interface DecimalRule {
+  digits: number;
+  scale: number;
+  /** positive: > 0; nonNegative: ≥ 0; nonZero: signed, ≠ 0; signed: any. */
+  sign: 'positive' | 'nonNegative' | 'nonZero' | 'signed';
+  /** Inclusive upper bound. */
+  max?: string;
+  /** Inclusive lower bound. */
+  min?: string;
+  /** What the client is told on a malformed value, e.g. 'expected an amount like "1234.50" (at most 2 decimals)'. */
+  message: string;
+}
+
+/** The decimal as decimal.js reads it, or null: checks never throw, whatever reaches them. */
+export function decimalOrNull(value: unknown) {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  try { return dec(value); } catch { return null; }
+}
+
+/**
+ * A decimal string (never a JSON number, never `1e3`, `+1`, `.5` or `0x10`). The pattern check aborts, so the bounds
+ * check only sees well-formed values — and guards itself anyway.
+ */
+export function decimalString(rule: DecimalRule) {
+  const minus = rule.sign === 'nonZero' || rule.sign === 'signed' ? '-?' : '';
+  const pattern = new RegExp(`^${minus}\\d{1,${rule.digits}}${rule.scale > 0 ? `(\\.\\d{1,${rule.scale}})?` : ''}$`);
+  return Text.trim().regex(pattern, { message: rule.message, abort: true }).superRefine((value, ctx) => {
+    const d = decimalOrNull(value);
+    if (!d) return void ctx.addIssue({ code: 'custom', message: rule.message });
+    if (rule.sign === 'positive' && !d.gt(0)) ctx.addIssue({ code: 'custom', message: 'must be greater than zero' });
+    if (rule.sign === 'nonZero' && d.isZero()) ctx.addIssue({ code: 'custom', message: 'must not be zero (zero is meaningless here)' });
+    if (rule.min !== undefined && d.lt(rule.min)) ctx.addIssue({ code: 'custom', message: `must be at least ${rule.min}` });
+    if (rule.max !== undefined && d.gt(rule.max)) ctx.addIssue({ code: 'custom', message: `must be at most ${rule.max}` });
+  });
+}
+
+/**
+ * Money as an exact decimal string: at most 15 digits before the point and 2 after, so a third decimal is a 400.
+ * Every currency L2C books (CNY, USD, EUR, HKD) has 2 minor digits; one with fewer (JPY) needs a check against the
+ * record's currency (scaleOf) before it is allowed in CurrencySchema.
+ */
+/** The largest amount L2C books: 15 digits and 2 decimals, within the numeric(18,2) columns with room for sums. */
+export const MAX_MONEY = '999999999999999.99';
+export const MoneySchema = decimalString({ digits: 15, scale: 2, sign: 'positive', message: 'expected a positive amount like "1234.50" (at most 2 decimals)' });
+export const MoneyOrZeroSchema = decimalString({ digits: 15, scale: 2, sign: 'nonNegative', message: 'expected an amount like "1234.50" (at most 2 decimals)' });
+/** A ledger correction: positive or negative, never zero. */
+export const SignedMoneySchema = decimalString({ digits: 15, scale: 2, sign: 'nonZero', message: 'expected an amount like "100.00" or "-100.00" (at most 2 decimals)' });
+
+/** Opaque to the client; the server checks what it decodes to (platform/cursor.ts), and names `cursor` when it is not its own. */
+export const CursorSchema = Text.max(500);
 export const ListQueryBase = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-  q: z.string().trim().max(100).optional(),
+  cursor: CursorSchema.optional(),
+  q: Text.trim().max(100).optional(),
 });
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
@@ -22,7 +102,7 @@ export const UserRefSchema = z.object({ id: z.string(), name: z.string() }).null
  */
 export function enumListParam<T extends string>(values: readonly [T, ...T[]]) {
   const allowed = new Set<string>(values);
-  return z.string().trim().max(200)
+  return Text.trim().max(200)
     .refine((s) => s.split(',').every((v) => allowed.has(v)), { message: `expected ${values.join(', ')} (comma-separated for several)` })
     .transform((s) => [...new Set(s.split(','))] as T[]);
 }

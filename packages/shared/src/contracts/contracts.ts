@@ -1,9 +1,8 @@
 // API contracts of contracts 合同: framework agreements 框架协议 and order contracts 订单合同, their lines, payment plans
 // 回款计划, signing, amendments 补充协议 and compliance results.
 import { z } from 'zod';
-import { dec } from '../money.js';
 import { normalizeTaxRate, PAYMENT_PLAN_TEMPLATES, TAX_RATES } from '../tax.js';
-import { BusinessDateSchema, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { BusinessDateSchema, decimalOrNull, decimalString, IdSchema, ListQueryBase, MAX_MONEY, MoneySchema, optionalText, pageOf, Text, UserRefSchema } from './common.js';
 
 export const CONTRACT_KINDS = ['framework', 'order'] as const;
 export const CONTRACT_STATUSES = ['draft', 'in_approval', 'approved', 'signed', 'in_performance', 'completed', 'terminated'] as const;
@@ -14,31 +13,50 @@ export const CONTRACT_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
 export const CONTRACT_SORTS = ['createdAt', '-createdAt', 'number', '-number', 'amountInclTax', '-amountInclTax', 'signedOn', '-signedOn'] as const;
 export const PLAN_TEMPLATES = Object.keys(PAYMENT_PLAN_TEMPLATES) as Array<keyof typeof PAYMENT_PLAN_TEMPLATES>;
 
-const text = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-const Quantity = z.string().trim().regex(/^\d{1,12}(\.\d{1,4})?$/, 'expected a quantity like "3" or "2.5" (at most 4 decimals)')
-  .refine((v) => dec(v).gt(0), 'must be greater than zero');
-const UnitPrice = z.string().trim().regex(/^\d{1,12}(\.\d{1,6})?$/, 'expected a unit price like "1130.00" (at most 6 decimals)');
-const Rate = z.string().trim().regex(/^0(\.\d{1,6})?$/, 'expected a rate below 1 like "0.05"');
-const Money = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected an amount like "1234.50" (at most 2 decimals)')
-  .refine((v) => dec(v).gt(0), 'must be greater than zero');
+const text = optionalText;
+const Quantity = decimalString({ digits: 12, scale: 4, sign: 'positive', message: 'expected a quantity like "3" or "2.5" (at most 4 decimals)' });
+const UnitPrice = decimalString({ digits: 12, scale: 6, sign: 'nonNegative', message: 'expected a unit price like "1130.00" (at most 6 decimals)' });
+const Rate = decimalString({ digits: 1, scale: 6, sign: 'nonNegative', max: '0.999999', message: 'expected a rate below 1 like "0.05"' });
+const Money = MoneySchema;
 // Six decimals (the column is numeric(9,6)): enough for N equal instalments of equalPercent(N), e.g. 3 × 33.333333.
-const Percent = z.string().trim().regex(/^\d{1,3}(\.\d{1,6})?$/, 'expected a percent like "30" or "33.333333" (above 0, at most 100, at most 6 decimals)')
-  .refine((v) => dec(v).gt(0) && dec(v).lte(100), 'must be above 0 and at most 100');
+const Percent = decimalString({ digits: 3, scale: 6, sign: 'positive', max: '100', message: 'expected a percent like "30" or "33.333333" (above 0, at most 100, at most 6 decimals)' });
 
 export const ContractLineInput = z.object({
   productCode: text(60),
-  description: z.string().trim().min(1, 'describe the line').max(500),
+  description: Text.trim().min(1, 'describe the line').max(500),
   quantity: Quantity,
   unit: text(20),
   unitPrice: UnitPrice,
   discountRate: Rate.default('0'),
-  taxRate: z.string().trim().transform((v, ctx) => {
+  taxRate: Text.trim().transform((v, ctx) => {
     const r = normalizeTaxRate(v);
     if (r === null) ctx.addIssue({ code: 'custom', message: `tax rate must be one of ${TAX_RATES.join(', ')}` });
     return r ?? '0';
   }),
 });
 export type ContractLineInput = z.infer<typeof ContractLineInput>;
+
+/**
+ * Lines whose amounts fit the books: each quantity × unit price, with the highest tax rate on top, and their sum stay
+ * within MAX_MONEY — twelve-digit quantities times twelve-digit prices would not fit the amount columns.
+ */
+const HIGHEST_TAX = '1.13';
+const Lines = z.array(ContractLineInput).max(500).superRefine((lines, ctx) => {
+  let total = decimalOrNull('0')!;
+  let lineTooBig = false;
+  lines.forEach((line, i) => {
+    const quantity = decimalOrNull(line?.quantity);
+    const price = decimalOrNull(line?.unitPrice);
+    if (!quantity || !price) return;
+    const gross = quantity.times(price).times(HIGHEST_TAX);
+    if (gross.gt(MAX_MONEY)) {
+      lineTooBig = true;
+      ctx.addIssue({ code: 'custom', path: [i, 'unitPrice'], message: `quantity × unit price is beyond what can be booked (${MAX_MONEY})` });
+    }
+    total = total.plus(gross);
+  });
+  if (!lineTooBig && total.gt(MAX_MONEY)) ctx.addIssue({ code: 'custom', message: `the lines add up to more than can be booked (${MAX_MONEY})` });
+});
 
 export const InstalmentInput = z.object({
   trigger: z.enum(INSTALMENT_TRIGGERS),
@@ -52,7 +70,7 @@ export const InstalmentInput = z.object({
    */
   percent: Percent.nullish().transform((v) => v ?? null),
   method: z.enum(INSTALMENT_METHODS).nullish().transform((v) => v ?? null),
-  ownerId: z.string().uuid().nullish().transform((v) => v ?? null),
+  ownerId: IdSchema.nullish().transform((v) => v ?? null),
   milestone: text(120),
 }).superRefine((v, ctx) => {
   if ((v.amount === null) === (v.percent === null)) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'give either amount or percent' });
@@ -61,9 +79,9 @@ export const InstalmentInput = z.object({
 export type InstalmentInput = z.infer<typeof InstalmentInput>;
 
 const ContractFields = {
-  customerId: z.string().uuid(),
-  frameworkId: z.string().uuid().nullish().transform((v) => v ?? null),
-  title: z.string().trim().min(2, 'title must have at least 2 characters').max(200),
+  customerId: IdSchema,
+  frameworkId: IdSchema.nullish().transform((v) => v ?? null),
+  title: Text.trim().min(2, 'title must have at least 2 characters').max(200),
   currency: z.enum(CONTRACT_CURRENCIES),
   pricesIncludeTax: z.boolean(),
   paymentTermDays: z.number().int().min(0).max(3650),
@@ -73,8 +91,8 @@ const ContractFields = {
   periodEnd: BusinessDateSchema.nullish().transform((v) => v ?? null),
   productScope: text(2000),
   rebateTerms: text(2000),
-  ownerId: z.string().uuid().nullish(),
-  lines: z.array(ContractLineInput).max(500),
+  ownerId: IdSchema.nullish(),
+  lines: Lines,
   instalments: z.array(InstalmentInput).max(60),
   /** Fill the payment plan from a template when no instalments are given. */
   planTemplate: z.enum(PLAN_TEMPLATES as [string, ...string[]]).nullish(),
@@ -106,9 +124,9 @@ export const InstalmentSchema = z.object({
   receivableId: z.string().nullable(),
 });
 export const SignatorySchema = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: Text.trim().min(1).max(60),
   party: z.enum(['customer', 'company']),
-  title: z.string().trim().max(60).nullish().transform((v) => v ?? null),
+  title: Text.trim().max(60).nullish().transform((v) => v ?? null),
 });
 const SignatoryOut = z.object({ name: z.string(), party: z.enum(['customer', 'company']), title: z.string().nullable() });
 export const SignedFileSchema = z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() });
@@ -133,8 +151,8 @@ export const ContractPage = pageOf(ContractSummarySchema);
 export const ContractListQuery = ListQueryBase.extend({
   status: z.enum(CONTRACT_STATUSES).optional(),
   kind: z.enum(CONTRACT_KINDS).optional(),
-  customerId: z.string().uuid().optional(),
-  ownerId: z.string().uuid().optional(),
+  customerId: IdSchema.optional(),
+  ownerId: IdSchema.optional(),
   sort: z.enum(CONTRACT_SORTS).default('-createdAt'),
 });
 export type ContractListQuery = z.infer<typeof ContractListQuery>;
@@ -152,7 +170,7 @@ export type Compliance = z.infer<typeof ComplianceSchema>;
 export const ContractAction = z.object({ version: z.number().int().min(1).optional() });
 export const ContractTransition = z.object({
   status: z.enum(['in_performance', 'completed', 'terminated']),
-  reason: z.string().trim().max(500).nullish().transform((v) => v ?? null),
+  reason: Text.trim().max(500).nullish().transform((v) => v ?? null),
   version: z.number().int().min(1).optional(),
 });
 /** Signing: JSON with the file as base64, or multipart with the same fields and the file as a part named "file". */
@@ -160,21 +178,21 @@ export const ContractSign = z.object({
   signedOn: BusinessDateSchema,
   signatories: z.array(SignatorySchema).min(1, 'name at least one signatory').max(10),
   file: z.object({
-    name: z.string().trim().min(1).max(200),
-    contentType: z.string().trim().max(100).default('application/pdf'),
-    base64: z.string().min(1).max(14_000_000),
+    name: Text.trim().min(1).max(200),
+    contentType: Text.trim().max(100).default('application/pdf'),
+    base64: Text.min(1).max(14_000_000),
   }),
   version: z.number().int().min(1).optional(),
 });
 export const DeliveryInput = z.object({
-  instalmentId: z.string().uuid().nullish().transform((v) => v ?? null),
-  milestone: z.string().trim().max(120).nullish().transform((v) => v ?? null),
+  instalmentId: IdSchema.nullish().transform((v) => v ?? null),
+  milestone: Text.trim().max(120).nullish().transform((v) => v ?? null),
   deliveredOn: BusinessDateSchema.optional(),
 }).refine((v) => v.instalmentId || v.milestone, { message: 'give the instalment or the milestone', path: ['instalmentId'] });
 
 export const AmendmentInput = z.object({
-  reason: z.string().trim().min(2, 'say why the contract changes').max(1000),
-  lines: z.array(ContractLineInput).max(500).optional(),
+  reason: Text.trim().min(2, 'say why the contract changes').max(1000),
+  lines: Lines.optional(),
   /** The new plan for what is not yet triggered; instalments already triggered or invoiced are kept as they are. */
   instalments: z.array(InstalmentInput).max(60).optional(),
   paymentTermDays: z.number().int().min(0).max(3650).optional(),

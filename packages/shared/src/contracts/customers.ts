@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidCreditCode, normalizeCreditCode } from '../credit-code.js';
-import { BusinessDateSchema, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { BusinessDateSchema, IdSchema, InstantSchema, ListQueryBase, optionalText, pageOf, Text, UserRefSchema } from './common.js';
 
 export const CUSTOMER_GRADES = ['A', 'B', 'C', 'D'] as const;
 export const CUSTOMER_SOURCES = ['manual', 'import', 'website', 'campaign', 'referral', 'exhibition', 'partner', 'other'] as const;
@@ -11,17 +11,14 @@ export const DECISION_ROLES = ['decision_maker', 'influencer', 'evaluator', 'use
 export const FOLLOWUP_KINDS = ['call', 'visit', 'email', 'wechat', 'meeting', 'other'] as const;
 export const CUSTOMER_SORTS = ['name', '-name', 'createdAt', '-createdAt', 'lastFollowUpAt', '-lastFollowUpAt', 'number', '-number'] as const;
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-
-export const CreditCodeSchema = z
-  .string()
+export const CreditCodeSchema = Text
   .transform(normalizeCreditCode)
   .refine(isValidCreditCode, { message: 'not a valid unified social credit code (18 characters, check character must match)' });
 
-const PhoneSchema = z.string().trim().regex(/^\+?[\d\s()-]{5,20}$/, 'not a phone number');
+const PhoneSchema = Text.trim().regex(/^\+?[\d\s()-]{5,20}$/, 'not a phone number');
 
 export const CustomerInput = z.object({
-  name: z.string().trim().min(2, 'name must have at least 2 characters').max(120),
+  name: Text.trim().min(2, 'name must have at least 2 characters').max(120),
   creditCode: CreditCodeSchema.nullish().transform((v) => v ?? null),
   industry: z.enum(INDUSTRIES).nullish().transform((v) => v ?? null),
   region: optionalText(60),
@@ -31,8 +28,8 @@ export const CustomerInput = z.object({
   address: optionalText(200),
   website: optionalText(200),
   remark: optionalText(2000),
-  ownerId: z.string().uuid().nullish(),
-  parentId: z.string().uuid().nullish().transform((v) => v ?? null),
+  ownerId: IdSchema.nullish(),
+  parentId: IdSchema.nullish().transform((v) => v ?? null),
 });
 export type CustomerInput = z.infer<typeof CustomerInput>;
 
@@ -69,10 +66,10 @@ export const CustomerPage = pageOf(CustomerSchema);
 
 export const CustomerListQuery = ListQueryBase.extend({
   industry: z.enum(INDUSTRIES).optional(),
-  region: z.string().trim().max(60).optional(),
+  region: Text.trim().max(60).optional(),
   grade: z.enum(CUSTOMER_GRADES).optional(),
   source: z.enum(CUSTOMER_SOURCES).optional(),
-  ownerId: z.string().uuid().optional(),
+  ownerId: IdSchema.optional(),
   sort: z.enum(CUSTOMER_SORTS).default('-createdAt'),
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
@@ -83,11 +80,11 @@ export const DuplicateCandidate = z.object({
 });
 
 export const ContactInput = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: Text.trim().min(1).max(60),
   title: optionalText(60),
   mobile: PhoneSchema.nullish().transform((v) => v ?? null),
   phone: PhoneSchema.nullish().transform((v) => v ?? null),
-  email: z.string().trim().toLowerCase().email().nullish().transform((v) => v ?? null),
+  email: Text.trim().toLowerCase().email().nullish().transform((v) => v ?? null),
   decisionRole: z.enum(DECISION_ROLES).default('other'),
   isPrimary: z.boolean().default(false),
   remark: optionalText(500),
@@ -102,9 +99,9 @@ export const ContactSchema = z.object({
 
 export const FollowUpInput = z.object({
   kind: z.enum(FOLLOWUP_KINDS),
-  content: z.string().trim().min(1).max(4000),
-  contactId: z.string().uuid().nullish().transform((v) => v ?? null),
-  occurredAt: z.string().datetime({ offset: true }).optional(),
+  content: Text.trim().min(1).max(4000),
+  contactId: IdSchema.nullish().transform((v) => v ?? null),
+  occurredAt: InstantSchema.optional(),
   nextStep: optionalText(500),
   nextDate: BusinessDateSchema.nullish().transform((v) => v ?? null),
 });
@@ -115,8 +112,8 @@ export const FollowUpSchema = z.object({
 });
 
 export const PoolClaim = z.object({ version: z.number().int().min(1).optional() });
-export const PoolRelease = z.object({ reason: z.string().trim().min(1).max(500) });
-export const CustomerAssign = z.object({ ownerId: z.string().uuid(), version: z.number().int().min(1) });
+export const PoolRelease = z.object({ reason: Text.trim().min(1).max(500) });
+export const CustomerAssign = z.object({ ownerId: IdSchema, version: z.number().int().min(1) });
 
 export const ImportRowError = z.object({ row: z.number().int(), errors: z.array(z.object({ field: z.string(), message: z.string() })) });
 export const ImportReport = z.object({

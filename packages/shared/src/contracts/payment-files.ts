@@ -1,7 +1,7 @@
 // API contracts of payment receipt files 回款凭证: the bank receipt 银行回单 or remittance advice behind a payment.
 // Upload as multipart/form-data (one part named "file") or as JSON with the content in base64.
 import { z } from 'zod';
-import { UserRefSchema } from './common.js';
+import { IdSchema, Text, UserRefSchema } from './common.js';
 
 /** Accepted content types and the file-name extensions that go with them. */
 export const PAYMENT_FILE_TYPES = {
@@ -30,9 +30,9 @@ export const PaymentFileList = z.object({ items: z.array(PaymentFileSchema) });
 
 /** The JSON form of an upload; multipart/form-data with a part named "file" is the other. */
 export const PaymentFileUpload = z.object({
-  fileName: z.string().trim().min(1).max(200),
+  fileName: Text.trim().min(1).max(200),
   /** Optional: taken from the file name's extension when missing or generic (application/octet-stream). */
-  contentType: z.string().trim().max(120).optional(),
-  contentBase64: z.string().min(1).max(14_000_000),
+  contentType: Text.trim().max(120).optional(),
+  contentBase64: Text.min(1).max(14_000_000),
 });
-export const PaymentFileParams = z.object({ id: z.string().uuid(), fileId: z.string().uuid() });
+export const PaymentFileParams = z.object({ id: IdSchema, fileId: IdSchema });

@@ -1,12 +1,11 @@
 // API contracts of revenue management: receivables 应收, payments 回款, write-offs 核销, customer accounts.
 import { z } from 'zod';
-import { BusinessDateSchema, enumListParam, ListQueryBase, pageOf, UserRefSchema } from './common.js';
+import { BusinessDateSchema, enumListParam, IdSchema, ListQueryBase, MoneyOrZeroSchema, MoneySchema, pageOf, SignedMoneySchema, Text, UserRefSchema } from './common.js';
 import { PaymentFileSchema } from './payment-files.js';
 
-/** A positive money amount as an exact decimal string with at most 2 decimals. */
-export const AmountSchema = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected a positive amount like "1234.50" (at most 2 decimals)')
-  .refine((v) => !/^0+(\.0+)?$/.test(v), 'must be greater than zero');
-export const AmountOrZeroSchema = z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected an amount like "1234.50" (at most 2 decimals)');
+/** A positive money amount as an exact decimal string with at most 2 decimals (zero is meaningless for one). */
+export const AmountSchema = MoneySchema;
+export const AmountOrZeroSchema = MoneyOrZeroSchema;
 export const CurrencySchema = z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY');
 
 export const RECEIVABLE_STATUSES = ['open', 'partially_paid', 'paid', 'bad_debt'] as const;
@@ -16,20 +15,20 @@ export const PAYMENT_STATUSES = ['claimed', 'confirmed', 'rejected'] as const;
 export const WRITE_OFF_STRATEGIES = ['oldest_due', 'contract', 'instalment'] as const;
 
 export const ReceivableCreate = z.object({
-  customerId: z.string().uuid(),
-  contractId: z.string().uuid().nullish().transform((v) => v ?? null),
+  customerId: IdSchema,
+  contractId: IdSchema.nullish().transform((v) => v ?? null),
   amount: AmountSchema,
   taxAmount: AmountOrZeroSchema.default('0.00'),
   currency: CurrencySchema,
   businessDate: BusinessDateSchema.optional(),
   dueDate: BusinessDateSchema,
-  ownerId: z.string().uuid().nullish(),
-  reason: z.string().trim().min(2, 'a receivable made by hand needs a reason').max(500),
+  ownerId: IdSchema.nullish(),
+  reason: Text.trim().min(2, 'a receivable made by hand needs a reason').max(500),
 });
 export const CreditNoteCreate = z.object({
   amount: AmountSchema,
   taxAmount: AmountOrZeroSchema.default('0.00'),
-  reason: z.string().trim().min(2).max(500),
+  reason: Text.trim().min(2).max(500),
   businessDate: BusinessDateSchema.optional(),
 });
 
@@ -47,9 +46,9 @@ export const ReceivableSchema = z.object({
 export type Receivable = z.infer<typeof ReceivableSchema>;
 export const ReceivablePage = pageOf(ReceivableSchema);
 export const ReceivableListQuery = ListQueryBase.extend({
-  customerId: z.string().uuid().optional(),
-  contractId: z.string().uuid().optional(),
-  ownerId: z.string().uuid().optional(),
+  customerId: IdSchema.optional(),
+  contractId: IdSchema.optional(),
+  ownerId: IdSchema.optional(),
   /** One status or several, comma-separated: `open,partially_paid`. */
   status: enumListParam(RECEIVABLE_STATUSES).optional(),
   kind: z.enum(['invoice', 'credit_note']).optional(),
@@ -60,16 +59,16 @@ export const ReceivableListQuery = ListQueryBase.extend({
 });
 
 export const PaymentCreate = z.object({
-  customerId: z.string().uuid(),
+  customerId: IdSchema,
   amount: AmountSchema,
   currency: CurrencySchema,
   receivedOn: BusinessDateSchema,
   method: z.enum(PAYMENT_METHODS).default('bank_transfer'),
-  payerName: z.string().trim().max(120).nullish().transform((v) => v ?? null),
-  payerAccount: z.string().trim().max(60).nullish().transform((v) => v ?? null),
-  bankReference: z.string().trim().max(80).nullish().transform((v) => v || null),
-  remark: z.string().trim().max(500).nullish().transform((v) => v ?? null),
-  attachments: z.array(z.object({ name: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().min(0) })).max(20).default([]),
+  payerName: Text.trim().max(120).nullish().transform((v) => v ?? null),
+  payerAccount: Text.trim().max(60).nullish().transform((v) => v ?? null),
+  bankReference: Text.trim().max(80).nullish().transform((v) => v || null),
+  remark: Text.trim().max(500).nullish().transform((v) => v ?? null),
+  attachments: z.array(z.object({ name: Text.max(200), sha256: Text.regex(/^[0-9a-f]{64}$/), size: z.number().int().min(0) })).max(20).default([]),
   /** Finance may register and confirm in one step. */
   confirm: z.boolean().default(false),
   /** After confirming, write the payment off automatically with this strategy. */
@@ -90,30 +89,30 @@ export const PaymentSchema = z.object({
 });
 export const PaymentPage = pageOf(PaymentSchema);
 export const PaymentListQuery = ListQueryBase.extend({
-  customerId: z.string().uuid().optional(),
+  customerId: IdSchema.optional(),
   status: z.enum(PAYMENT_STATUSES).optional(),
   unapplied: z.enum(['true', 'false']).optional(),
   sort: z.enum(['receivedOn', '-receivedOn']).default('-receivedOn'),
 });
-export const PaymentReject = z.object({ reason: z.string().trim().min(2).max(500), version: z.number().int().min(1) });
+export const PaymentReject = z.object({ reason: Text.trim().min(2).max(500), version: z.number().int().min(1) });
 export const PaymentConfirm = z.object({ version: z.number().int().min(1) });
 
 export const AllocationSource = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('payment'), paymentId: z.string().uuid() }),
-  z.object({ type: z.literal('credit_note'), creditNoteId: z.string().uuid() }),
+  z.object({ type: z.literal('payment'), paymentId: IdSchema }),
+  z.object({ type: z.literal('credit_note'), creditNoteId: IdSchema }),
   z.object({ type: z.literal('rebate') }),
 ]);
-export const WriteOffLineInput = z.object({ receivableId: z.string().uuid(), source: AllocationSource, amount: AmountSchema });
+export const WriteOffLineInput = z.object({ receivableId: IdSchema, source: AllocationSource, amount: AmountSchema });
 export const WriteOffApply = z.object({
-  customerId: z.string().uuid(),
+  customerId: IdSchema,
   appliedOn: BusinessDateSchema.optional(),
   lines: z.array(WriteOffLineInput).min(1).max(500),
-  memo: z.string().trim().max(500).nullish().transform((v) => v ?? null),
+  memo: Text.trim().max(500).nullish().transform((v) => v ?? null),
 });
 export const WriteOffProposalQuery = z.object({
-  paymentId: z.string().uuid(),
+  paymentId: IdSchema,
   strategy: z.enum(WRITE_OFF_STRATEGIES).default('oldest_due'),
-  contractId: z.string().uuid().optional(),
+  contractId: IdSchema.optional(),
 });
 export const AllocationSchema = z.object({
   id: z.string(), receivableId: z.string(), receivableNumber: z.string(), sourceType: z.string(),
@@ -129,9 +128,9 @@ export const WriteOffProposal = z.object({
   paymentId: z.string(), strategy: z.string(), amountAvailable: z.string(), amountProposed: z.string(),
   lines: z.array(z.object({ receivableId: z.string(), receivableNumber: z.string(), dueDate: z.string(), amountOpen: z.string(), amount: z.string(), contractNumber: z.string().nullable() })),
 });
-export const WriteOffReverse = z.object({ reason: z.string().trim().min(2).max(500), reversedOn: BusinessDateSchema.optional() });
+export const WriteOffReverse = z.object({ reason: Text.trim().min(2).max(500), reversedOn: BusinessDateSchema.optional() });
 
-export const BadDebtRequestCreate = z.object({ amount: AmountSchema.optional(), reason: z.string().trim().min(2).max(500) });
+export const BadDebtRequestCreate = z.object({ amount: AmountSchema.optional(), reason: Text.trim().min(2).max(500) });
 
 export const AccountEntrySchema = z.object({
   id: z.string(), account: z.enum(['prepaid', 'rebate', 'credit']), amount: z.string(), balanceAfter: z.string(),
@@ -142,4 +141,5 @@ export const CustomerAccounts = z.object({
   prepaid: z.string(), rebate: z.string(), creditLimit: z.string(), receivablesOpen: z.string(), creditAvailable: z.string(),
   paymentTermDays: z.number().int(), riskLevel: z.string(),
 });
-export const RebateEntryCreate = z.object({ amount: z.string().regex(/^-?\d{1,15}(\.\d{1,2})?$/), memo: z.string().trim().min(2).max(500), businessDate: BusinessDateSchema.optional() });
+/** A rebate earned (+) or corrected (−): zero is meaningless and a 400. */
+export const RebateEntryCreate = z.object({ amount: SignedMoneySchema, memo: Text.trim().min(2).max(500), businessDate: BusinessDateSchema.optional() });

@@ -1,7 +1,7 @@
 // Thin HTTP layer of the approval engine: the inbox, one request, the three actions, and definitions.
 import { z } from 'zod';
 import {
-  ApprovalDefinitionInput, ApprovalDefinitionSchema, ApprovalInbox, ApprovalInboxQuery, ApprovalRequestSchema, ApproveBody, RejectBody,
+  ApprovalDefinitionInput, ApprovalDefinitionSchema, ApprovalInbox, ApprovalInboxQuery, ApprovalRequestSchema, ApproveBody, RejectBody, IdSchema, Text,
 } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
@@ -9,8 +9,8 @@ import { requireAuth, requirePermission } from '../../platform/auth.js';
 import * as approvals from './approvals.service.js';
 import * as definitions from './definitions.service.js';
 
-const IdParams = z.object({ id: z.string().uuid() });
-const DocTypeParams = z.object({ docType: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) });
+const IdParams = z.object({ id: IdSchema });
+const DocTypeParams = z.object({ docType: Text.regex(/^[a-z][a-z0-9_]{1,39}$/) });
 const tags = ['approvals'];
 
 export function approvalsRoutes(app: App, db: Db) {

@@ -87,7 +87,7 @@ function bucketWhere(buckets: Bucket[], asOf: string, bucket: string | undefined
 }
 
 async function page(tx: Tx, set: q.OpenSetOptions, buckets: Bucket[], where: ReturnType<typeof q.groupFilter>[], cursor: string | undefined, limit: number) {
-  const after = decodeCursor(cursor, 2) as [string, string] | null;
+  const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
   const rows = await q.openReceivables(tx, set, where, after, limit);
   const items = rows.slice(0, limit).map((r) => {
     const days = daysFrom(r.due_date, set.asOf);

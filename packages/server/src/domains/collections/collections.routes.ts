@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import {
   AgingDrillQuery, AgingQuery, AgingReport, AgingTrend, AgingTrendQuery, DsoQuery, DsoReport, OpenReceivablePage, OverdueListQuery,
-  Statement, StatementQuery, TopOverdueCustomers, TopOverdueQuery,
+  Statement, StatementQuery, TopOverdueCustomers, TopOverdueQuery, IdSchema,
 } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
@@ -65,7 +65,7 @@ export function collectionsRoutes(app: App, db: Db) {
     preHandler: canRead,
   }, async (req) => aging.overdueList(db, requireAuth(req), req.query));
 
-  const StatementParams = z.object({ id: z.string().uuid() });
+  const StatementParams = z.object({ id: IdSchema });
   app.get('/api/v1/customers/:id/statement', {
     schema: { tags, params: StatementParams, querystring: StatementQuery, response: { 200: Statement }, description: 'Statement of account 对账单 of one customer for a period.' },
     preHandler: canRead,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import {
   AmendmentInput, AmendmentList, AmendmentSchema, ApprovalRequestSchema, ComplianceSchema, ContractAction, ContractAlertList, ContractInput,
-  ContractListQuery, ContractPage, ContractSchema, ContractSign, ContractSubmitResult, ContractTransition, ContractUpdate, DeliveryInput,
+  ContractListQuery, ContractPage, ContractSchema, ContractSign, ContractSubmitResult, ContractTransition, ContractUpdate, DeliveryInput, IdSchema, BusinessDateSchema,
 } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
@@ -16,7 +16,7 @@ import * as lifecycle from './lifecycle.service.js';
 import * as amendments from './amendments.service.js';
 import * as performance from './performance.service.js';
 
-const IdParams = z.object({ id: z.string().uuid() });
+const IdParams = z.object({ id: IdSchema });
 const tags = ['contracts'];
 const SignFields = ContractSign.omit({ file: true });
 
@@ -60,7 +60,7 @@ export function contractsRoutes(app: App, db: Db) {
   }, async (req, reply) => reply.code(201).send(await contracts.createContract(db, requireAuth(req), req.body)));
 
   app.get('/api/v1/contracts/alerts', {
-    schema: { tags, querystring: z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }), response: { 200: ContractAlertList } },
+    schema: { tags, querystring: z.object({ asOf: BusinessDateSchema.optional() }), response: { 200: ContractAlertList } },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req) => performance.contractAlerts(db, requireAuth(req), req.query.asOf));
 

@@ -73,6 +73,7 @@ export async function loadVisible(tx: Tx, auth: AuthContext, id: string, forUpda
 }
 
 const SORTS = { createdAt: sql`k.created_at`, number: sql`k.number`, amountInclTax: sql`k.amount_incl_tax`, signedOn: sql`coalesce(k.signed_on, '0001-01-01'::date)` } as const;
+const SORT_KIND = { createdAt: 'instant', number: 'text', amountInclTax: 'decimal', signedOn: 'date' } as const;
 
 export async function listContracts(db: Db, auth: AuthContext, query: ContractListQuery) {
   const where = [scopeOf(auth)];
@@ -83,7 +84,7 @@ export async function listContracts(db: Db, auth: AuthContext, query: ContractLi
   if (query.q) where.push(sql`(k.number ilike ${`%${query.q}%`} or k.title ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
   const desc = query.sort.startsWith('-');
   const order = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
-  const after = decodeCursor(query.cursor, 2) as [unknown, string] | null;
+  const after = decodeCursor(query.cursor, [SORT_KIND[query.sort.replace(/^-/, '') as keyof typeof SORTS], 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) => q.listContracts(tx, where, order, desc, after, query.limit));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

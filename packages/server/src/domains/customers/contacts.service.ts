@@ -107,7 +107,7 @@ export async function createFollowUp(db: Db, auth: AuthContext, customerId: stri
       content: input.content, occurredAt, nextStep: input.nextStep, nextDate: input.nextDate, authorId: auth.userId });
     await recordAudit(tx, auth, { action: 'create', entityType: 'followup', entityId: id,
       after: { customerId, kind: input.kind, content: input.content, occurredAt } });
-    const rows = await c.listFollowUps(tx, customerId, 50);
-    return toFollowUp(rows.find((r) => r.id === id)!);
+    // Read back by id: a record dated before the customer's newest ones is not in the first page of the list.
+    return toFollowUp((await c.findFollowUp(tx, id))!);
   });
 }

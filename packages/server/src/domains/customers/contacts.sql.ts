@@ -55,12 +55,18 @@ export interface FollowUpRow {
   occurred_at: string; next_step: string | null; next_date: string | null; author_id: string | null; author_name: string | null; created_at: string;
 }
 
-export async function listFollowUps(tx: Tx, customerId: string, limit = 200): Promise<FollowUpRow[]> {
-  const r = await sql<FollowUpRow>`select f.id, f.customer_id, f.contact_id, ct.name as contact_name, f.kind, f.content, f.occurred_at,
+const followUpSelect = sql`select f.id, f.customer_id, f.contact_id, ct.name as contact_name, f.kind, f.content, f.occurred_at,
       f.next_step, f.next_date, f.author_id, u.name as author_name, f.created_at
-    from followups f left join contacts ct on ct.id = f.contact_id left join users u on u.id = f.author_id
+    from followups f left join contacts ct on ct.id = f.contact_id left join users u on u.id = f.author_id`;
+
+export async function listFollowUps(tx: Tx, customerId: string, limit = 200): Promise<FollowUpRow[]> {
+  const r = await sql<FollowUpRow>`${followUpSelect}
     where f.customer_id = ${customerId} order by f.occurred_at desc, f.id desc limit ${limit}`.execute(tx);
   return r.rows;
+}
+
+export async function findFollowUp(tx: Tx, id: string): Promise<FollowUpRow | undefined> {
+  return (await sql<FollowUpRow>`${followUpSelect} where f.id = ${id}`.execute(tx)).rows[0];
 }
 
 export async function insertFollowUp(tx: Tx, f: {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   ContactInput, ContactSchema, ContactUpdate, CustomerAssign, CustomerCreate, CustomerListQuery, CustomerPage,
-  CustomerSchema, CustomerUpdate, FollowUpInput, FollowUpSchema, PoolRelease,
+  CustomerSchema, CustomerUpdate, FollowUpInput, FollowUpSchema, PoolRelease, IdSchema,
 } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
@@ -11,7 +11,7 @@ import * as customers from './customers.service.js';
 import * as pool from './pool.service.js';
 import * as contacts from './contacts.service.js';
 
-const IdParams = z.object({ id: z.string().uuid() });
+const IdParams = z.object({ id: IdSchema });
 const tags = ['customers'];
 
 export function customersRoutes(app: App, db: Db) {

@@ -35,6 +35,7 @@ const SORT_EXPR = {
   lastFollowUpAt: sql`coalesce(c.last_followup_at, 'epoch'::timestamptz)`,
   number: sql`c.number`,
 } as const;
+const SORT_KIND = { name: 'text', createdAt: 'instant', lastFollowUpAt: 'instant', number: 'text' } as const;
 
 export interface ListOptions { poolOnly?: boolean }
 
@@ -51,7 +52,7 @@ export async function listCustomers(db: Db, auth: AuthContext, query: CustomerLi
   if (query.grade) where.push(sql`c.grade = ${query.grade}`);
   if (query.source) where.push(sql`c.source = ${query.source}`);
   if (query.ownerId) where.push(sql`c.owner_id = ${query.ownerId}`);
-  const after = decodeCursor(query.cursor, 2) as [unknown, string] | null;
+  const after = decodeCursor(query.cursor, [SORT_KIND[key], 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) =>
     q.listCustomers(tx, { where, orderExpr: SORT_EXPR[key], desc, after, limit: query.limit }));
   const page = rows.slice(0, query.limit);
@@ -92,8 +93,8 @@ export function toWrite(input: CustomerInput): q.CustomerWrite {
 
 async function checkParent(tx: Tx, auth: AuthContext, id: string | null, parentId: string | null) {
   if (!parentId) return;
-  if (parentId === id || !(await q.isVisible(tx, parentId, auth.userId, auth.scope))) throw customerError('parent_invalid');
-  if (id && (await q.wouldCycle(tx, id, parentId))) throw customerError('parent_invalid');
+  if (parentId === id || !(await q.isVisible(tx, parentId, auth.userId, auth.scope))) throw customerError('parent_invalid', undefined, { errors: [{ path: 'parentId', message: 'not a customer you can see' }] });
+  if (id && (await q.wouldCycle(tx, id, parentId))) throw customerError('parent_invalid', undefined, { errors: [{ path: 'parentId', message: 'would make a cycle' }] });
 }
 
 async function resolveOwner(tx: Tx, auth: AuthContext, requested: string | null | undefined): Promise<string> {

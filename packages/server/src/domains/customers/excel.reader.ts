@@ -37,7 +37,7 @@ export interface SheetRow { row: number; values: Partial<Record<ImportField, str
 export interface Upload { filename: string; data: Buffer }
 
 function badFile(filename: string, why: string) {
-  return customerError('bad_file', `"${filename}" ${why}`);
+  return customerError('bad_file', `"${filename}" ${why}`, { errors: [{ path: 'file', message: why }] });
 }
 
 /** What a cell shows, as text: rich text joined, formulas by their result, hyperlinks by their text. */

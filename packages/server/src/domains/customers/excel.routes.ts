@@ -42,11 +42,13 @@ function sendXlsx(reply: FastifyReply, data: Buffer | Readable, filename: string
     .send(data);
 }
 
+const FILE_FIELD = { errors: [{ path: 'file', message: 'send the .xlsx workbook as multipart/form-data in the field "file"' }] };
+
 /** The one uploaded file, from the multipart field "file". */
 async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
-  if (!req.isMultipart()) throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"');
+  if (!req.isMultipart()) throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"', FILE_FIELD);
   const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"');
+  if (!part || part.fieldname !== 'file') throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"', FILE_FIELD);
   return { filename: part.filename || 'upload', data: await part.toBuffer() };
 }
 

@@ -6,5 +6,6 @@ export const identityError = defineErrors('identity', {
   tenant_required: [400, 'This email belongs to several companies; name the tenant'],
   email_taken: [409, 'A user with this email already exists'],
   team_not_found: [400, 'No such team'],
+  team_name_taken: [409, 'A team with this name exists'],
   token_not_found: [404, 'No such API token'],
 });

@@ -1,6 +1,6 @@
 // Thin HTTP layer for identity: parse, call the service, shape the response.
 import { z } from 'zod';
-import { ApiTokenCreate, ApiTokenCreated, ApiTokenSchema, ListQueryBase, LoginRequest, LoginResponse, ROLES, UserSchema } from '@l2c/shared';
+import { ApiTokenCreate, ApiTokenCreated, ApiTokenSchema, ListQueryBase, LoginRequest, LoginResponse, ROLES, UserSchema, IdSchema, Text } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { CSRF_COOKIE, requireAuth, requirePermission, SESSION_COOKIE } from '../../platform/auth.js';
@@ -49,7 +49,7 @@ export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; c
   }, async (req, reply) => reply.code(201).send(await identity.createApiToken(db, requireAuth(req), req.body)));
 
   app.delete('/api/v1/api-tokens/:id', {
-    schema: { tags: ['auth'], params: z.object({ id: z.string().uuid() }) },
+    schema: { tags: ['auth'], params: z.object({ id: IdSchema }) },
     preHandler: requirePermission('tokens', 'delete'),
   }, async (req, reply) => {
     await identity.revokeApiToken(db, requireAuth(req), req.params.id);
@@ -65,8 +65,8 @@ export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; c
     schema: {
       tags: ['users'],
       body: z.object({
-        email: z.string().trim().toLowerCase().email(), name: z.string().trim().min(1).max(60), role: z.enum(ROLES),
-        teamId: z.string().uuid().nullable().default(null), password: z.string().min(8).max(200), locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+        email: Text.trim().toLowerCase().email(), name: Text.trim().min(1).max(60), role: z.enum(ROLES),
+        teamId: IdSchema.nullable().default(null), password: Text.min(8).max(200), locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
       }),
     },
     preHandler: requirePermission('users', 'create'),
@@ -79,23 +79,23 @@ export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; c
 
   app.patch('/api/v1/users/:id', {
     schema: {
-      tags: ['users'], params: z.object({ id: z.string().uuid() }),
+      tags: ['users'], params: z.object({ id: IdSchema }),
       body: z.object({
-        name: z.string().trim().min(1).max(60).optional(), role: z.enum(ROLES).optional(), teamId: z.string().uuid().nullable().optional(),
+        name: Text.trim().min(1).max(60).optional(), role: z.enum(ROLES).optional(), teamId: IdSchema.nullable().optional(),
         active: z.boolean().optional(), locale: z.enum(['zh-CN', 'en']).optional(), version: z.number().int().min(1),
       }),
     },
     preHandler: requirePermission('users', 'update'),
   }, async (req) => admin.updateUser(db, requireAuth(req), req.params.id, req.body));
 
-  const TeamBody = z.object({ name: z.string().trim().min(1).max(60), parentId: z.string().uuid().nullable().default(null), managerId: z.string().uuid().nullable().default(null) });
+  const TeamBody = z.object({ name: Text.trim().min(1).max(60), parentId: IdSchema.nullable().default(null), managerId: IdSchema.nullable().default(null) });
   app.post('/api/v1/teams', {
     schema: { tags: ['users'], body: TeamBody },
     preHandler: requirePermission('teams', 'create'),
   }, async (req, reply) => reply.code(201).send(await admin.createTeam(db, requireAuth(req), req.body)));
 
   app.patch('/api/v1/teams/:id', {
-    schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), body: TeamBody.partial() },
+    schema: { tags: ['users'], params: z.object({ id: IdSchema }), body: TeamBody.partial() },
     preHandler: requirePermission('teams', 'update'),
   }, async (req) => admin.updateTeam(db, requireAuth(req), req.params.id, req.body));
 }

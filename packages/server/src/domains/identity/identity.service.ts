@@ -3,6 +3,7 @@ import { PERMISSIONS, ROLE_SCOPE, type Role, type User } from '@l2c/shared';
 import { asSystem, inTenant, type Db } from '../../platform/db.js';
 import { hashToken, newToken, type AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { identityError } from './identity.errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as q from './identity.sql.js';
@@ -27,7 +28,7 @@ export async function login(
   // Before a tenant is known the look-up runs as the owner role; everything after it is tenant-scoped.
   const candidates = await asSystem(db, (tx) => q.findUsersByEmail(tx, input.email));
   const matching = input.tenant ? candidates.filter((c) => c.tenant_slug === input.tenant) : candidates;
-  if (matching.length > 1) throw identityError('tenant_required');
+  if (matching.length > 1) throw identityError('tenant_required', undefined, { errors: [{ path: 'tenant', message: 'name the company (tenant) to log in to' }] });
   const user = matching[0];
   // The attempt is counted before its password is checked, in a statement of its own: parallel attempts (from as
   // many addresses as an attacker has) each take a number under the row lock, and only the first MAX_FAILED_LOGINS
@@ -91,13 +92,13 @@ export async function revokeApiToken(db: Db, auth: AuthContext, tokenId: string)
 }
 
 export async function listUsers(db: Db, auth: AuthContext, query: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
-  const after = query.cursor ? (JSON.parse(Buffer.from(query.cursor, 'base64url').toString()) as [string, string]) : null;
+  const after = decodeCursor(query.cursor, ['text', 'uuid']) as [string, string] | null;
   const rows = await inTenant(db, auth, (tx) => q.listUsers(tx, query.q, query.limit, after));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, teamId: r.team_id, teamName: r.team_name, active: r.active, version: r.version })),
-    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
   };
 }
 

@@ -127,6 +127,11 @@ export async function teamExists(tx: Tx, id: string): Promise<boolean> {
   return (await sql`select 1 from teams where id = ${id}`.execute(tx)).rows.length > 0;
 }
 
+/** Is the name used by a team other than `exceptId`? */
+export async function teamNameTaken(tx: Tx, name: string, exceptId: string | null): Promise<boolean> {
+  return (await sql`select 1 from teams where name = ${name} and id is distinct from ${exceptId}::uuid`.execute(tx)).rows.length > 0;
+}
+
 /** Would making `parentId` the parent of `teamId` create a cycle? */
 export async function teamWouldCycle(tx: Tx, teamId: string, parentId: string): Promise<boolean> {
   const r = await sql`with recursive up as (select id, parent_id from teams where id = ${parentId}

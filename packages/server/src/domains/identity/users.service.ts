@@ -1,5 +1,4 @@
 // Administration of users and teams: role, team and activity changes, each audited.
-import { sql } from 'kysely';
 import type { Role } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -34,8 +33,7 @@ export async function updateUser(db: Db, auth: AuthContext, id: string, patch: U
 export async function createTeam(db: Db, auth: AuthContext, input: { name: string; parentId: string | null; managerId: string | null }) {
   return inTenant(db, auth, async (tx) => {
     if (input.parentId && !(await q.teamExists(tx, input.parentId))) throw identityError('team_not_found', undefined, { errors: [{ path: 'parentId', message: 'no such team' }] });
-    const dup = await sql`select 1 from teams where name = ${input.name}`.execute(tx);
-    if (dup.rows.length) throw commonError('invalid', 'A team with this name exists', { errors: [{ path: 'name', message: 'already used' }] });
+    if (await q.teamNameTaken(tx, input.name, null)) throw identityError('team_name_taken', undefined, { errors: [{ path: 'name', message: 'already used by another team' }] });
     const id = await q.insertTeam(tx, { tenantId: auth.tenantId, ...input });
     await recordAudit(tx, auth, { action: 'create', entityType: 'team', entityId: id, after: input });
     return { id, ...input };
@@ -45,7 +43,11 @@ export async function createTeam(db: Db, auth: AuthContext, input: { name: strin
 export async function updateTeam(db: Db, auth: AuthContext, id: string, patch: { name?: string; parentId?: string | null; managerId?: string | null }) {
   return inTenant(db, auth, async (tx) => {
     const row = await q.findTeam(tx, id);
-    if (!row) throw identityError('team_not_found');
+    if (!row) throw commonError('not_found', 'No such team');
+    // Names are unique per tenant (a unique index): a taken name is a 409 naming the field, not a failed update.
+    if (patch.name !== undefined && patch.name !== row.name && (await q.teamNameTaken(tx, patch.name, id))) {
+      throw identityError('team_name_taken', undefined, { errors: [{ path: 'name', message: 'already used by another team' }] });
+    }
     const next = { name: patch.name ?? row.name, parentId: patch.parentId !== undefined ? patch.parentId : row.parent_id, managerId: patch.managerId !== undefined ? patch.managerId : row.manager_id };
     if (next.parentId && (next.parentId === id || (await q.teamWouldCycle(tx, id, next.parentId)))) {
       throw commonError('invalid', 'A team cannot be inside itself', { errors: [{ path: 'parentId', message: 'would make a cycle' }] });

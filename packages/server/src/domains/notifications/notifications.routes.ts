@@ -1,6 +1,6 @@
 // Thin HTTP layer for the caller's own notifications.
 import { z } from 'zod';
-import { NotificationListQuery, NotificationPage, NotificationSchema } from '@l2c/shared';
+import { NotificationListQuery, NotificationPage, NotificationSchema, IdSchema } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
@@ -16,7 +16,7 @@ export function notificationsRoutes(app: App, db: Db) {
 
   // Reading one's own notice is part of reading notifications: no separate write permission.
   app.post('/api/v1/notifications/:id/read', {
-    schema: { tags, params: z.object({ id: z.string().uuid() }), response: { 200: NotificationSchema } },
+    schema: { tags, params: z.object({ id: IdSchema }), response: { 200: NotificationSchema } },
     preHandler: requirePermission('notifications', 'read'),
   }, async (req) => notifications.readNotification(db, requireAuth(req), req.params.id));
 

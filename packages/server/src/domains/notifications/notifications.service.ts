@@ -13,7 +13,7 @@ function toNotification(r: q.NotificationRow): z.infer<typeof NotificationSchema
 }
 
 export async function listNotifications(db: Db, auth: AuthContext, query: z.infer<typeof NotificationListQuery>) {
-  const after = decodeCursor(query.cursor, 3) as [number, string, string] | null;
+  const after = decodeCursor(query.cursor, ['int', 'instant', 'uuid']) as [number, string, string] | null;
   return inTenant(db, auth, async (tx) => {
     const rows = await q.listOwn(tx, auth.userId, query.unreadOnly === 'true', after, query.limit);
     const page = rows.slice(0, query.limit);

@@ -1,6 +1,6 @@
 // Thin HTTP layer for payment receipt files 回款凭证: upload (multipart "file" part, or JSON with base64), list, download.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { can, PaymentFileList, PaymentFileParams, PaymentFileSchema, PaymentFileUpload } from '@l2c/shared';
+import { can, PaymentFileList, PaymentFileParams, PaymentFileSchema, PaymentFileUpload, IdSchema } from '@l2c/shared';
 import { z } from 'zod';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
@@ -9,7 +9,7 @@ import { commonError } from '../../platform/errors.js';
 import { paymentError } from './payments.errors.js';
 import * as files from './payment-files.service.js';
 
-const IdParams = z.object({ id: z.string().uuid() });
+const IdParams = z.object({ id: IdSchema });
 const tags = ['payments'];
 
 /** Who registers or confirms payments may attach their receipts. */

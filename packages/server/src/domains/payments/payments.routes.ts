@@ -1,7 +1,7 @@
 // Thin HTTP layer for payments and customer accounts. Registering a payment lives in flows/write-off, because it
 // may confirm and write off in the same transaction.
 import { z } from 'zod';
-import { AccountEntrySchema, BusinessDateSchema, CustomerAccounts, PaymentConfirm, PaymentListQuery, PaymentPage, PaymentReject, PaymentSchema, RebateEntryCreate } from '@l2c/shared';
+import { AccountEntrySchema, BusinessDateSchema, CustomerAccounts, PaymentConfirm, PaymentListQuery, PaymentPage, PaymentReject, PaymentSchema, RebateEntryCreate, IdSchema, MoneyOrZeroSchema } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
@@ -9,7 +9,7 @@ import * as payments from './payments.service.js';
 import * as accounts from './accounts.service.js';
 import { paymentFilesRoutes } from './payment-files.routes.js';
 
-const IdParams = z.object({ id: z.string().uuid() });
+const IdParams = z.object({ id: IdSchema });
 
 export function paymentsRoutes(app: App, db: Db) {
   app.get('/api/v1/payments', {
@@ -56,7 +56,7 @@ export function paymentsRoutes(app: App, db: Db) {
   app.put('/api/v1/customers/:id/credit-profile', {
     schema: {
       tags: ['credit'], params: IdParams,
-      body: z.object({ creditLimit: z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected an amount like "500000.00"'), paymentTermDays: z.number().int().min(0).max(3650), riskLevel: z.enum(['low', 'normal', 'high']) }),
+      body: z.object({ creditLimit: MoneyOrZeroSchema, paymentTermDays: z.number().int().min(0).max(3650), riskLevel: z.enum(['low', 'normal', 'high']) }),
     },
     preHandler: requirePermission('credit', 'update'),
   }, async (req, reply) => {

@@ -61,7 +61,7 @@ export async function listPayments(db: Db, auth: AuthContext, query: z.infer<typ
   if (query.unapplied === 'true') where.push(sql`p.amount_unapplied > 0 and p.status = 'confirmed'`);
   if (query.q) where.push(sql`(p.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`} or p.bank_reference = ${query.q} or p.payer_name ilike ${`%${query.q}%`})`);
   const desc = query.sort.startsWith('-');
-  const after = decodeCursor(query.cursor, 2) as [unknown, string] | null;
+  const after = decodeCursor(query.cursor, ['date', 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) => q.listPayments(tx, where, desc, after, query.limit));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

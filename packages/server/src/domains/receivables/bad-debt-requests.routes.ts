@@ -1,6 +1,6 @@
 // Thin HTTP layer for reading bad-debt requests (creating and deciding them is in the write-off flow's routes).
 import { z } from 'zod';
-import { BadDebtRequestListQuery, BadDebtRequestPage, BadDebtRequestSchema } from '@l2c/shared';
+import { BadDebtRequestListQuery, BadDebtRequestPage, BadDebtRequestSchema, IdSchema } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
@@ -22,7 +22,7 @@ export function badDebtRequestsRoutes(app: App, db: Db) {
   }, async (req) => badDebt.listBadDebtRequests(db, requireAuth(req), req.query));
 
   app.get('/api/v1/bad-debt-requests/:id', {
-    schema: { tags, summary: 'One bad-debt request', params: z.object({ id: z.string().uuid() }), response: { 200: BadDebtRequestSchema } },
+    schema: { tags, summary: 'One bad-debt request', params: z.object({ id: IdSchema }), response: { 200: BadDebtRequestSchema } },
     preHandler: requirePermission('receivables', 'read'),
   }, async (req) => badDebt.getBadDebtRequest(db, requireAuth(req), req.params.id));
 }

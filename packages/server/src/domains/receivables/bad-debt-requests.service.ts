@@ -41,7 +41,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
 
 function cursorOf(cursor: string | undefined): [string, string] | null {
-  const v = decodeCursor(cursor, 2);
+  const v = decodeCursor(cursor, ['instant', 'uuid']);
   if (!v) return null;
   const [at, id] = v;
   if (typeof at !== 'string' || typeof id !== 'string' || !TIMESTAMP.test(at) || !UUID.test(id)) {

@@ -1,6 +1,6 @@
 // Thin HTTP layer for receivables.
 import { z } from 'zod';
-import { ReceivableCreate, ReceivableListQuery, ReceivablePage, ReceivableSchema } from '@l2c/shared';
+import { ReceivableCreate, ReceivableListQuery, ReceivablePage, ReceivableSchema, IdSchema } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
@@ -15,7 +15,7 @@ export function receivablesRoutes(app: App, db: Db) {
   }, async (req) => receivables.listReceivables(db, requireAuth(req), req.query));
 
   app.get('/api/v1/receivables/:id', {
-    schema: { tags, params: z.object({ id: z.string().uuid() }), response: { 200: ReceivableSchema } },
+    schema: { tags, params: z.object({ id: IdSchema }), response: { 200: ReceivableSchema } },
     preHandler: requirePermission('receivables', 'read'),
   }, async (req) => receivables.getReceivable(db, requireAuth(req), req.params.id));
 

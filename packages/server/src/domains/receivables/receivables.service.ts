@@ -53,6 +53,7 @@ export async function getReceivable(db: Db, auth: AuthContext, id: string) {
 }
 
 const SORTS = { dueDate: sql`r.due_date`, amountOpen: sql`r.amount_open`, number: sql`r.number` } as const;
+const SORT_KIND = { dueDate: 'date', amountOpen: 'decimal', number: 'text' } as const;
 
 export async function listReceivables(db: Db, auth: AuthContext, query: import('zod').infer<typeof import('@l2c/shared').ReceivableListQuery>) {
   const where = [scopeOf(auth)];
@@ -75,7 +76,7 @@ export async function listReceivables(db: Db, auth: AuthContext, query: import('
   if (query.status?.length) where.push(sql`(${sql.join(query.status.map((st) => statusWhere[st]), sql` or `)})`);
   const desc = query.sort.startsWith('-');
   const order = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
-  const after = decodeCursor(query.cursor, 2) as [unknown, string] | null;
+  const after = decodeCursor(query.cursor, [SORT_KIND[query.sort.replace(/^-/, '') as keyof typeof SORTS], 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) => q.listReceivables(tx, where, order, desc, after, query.limit));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

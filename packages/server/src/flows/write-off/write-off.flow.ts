@@ -80,7 +80,7 @@ export async function getWriteOff(db: Db, auth: AuthContext, id: string) {
 
 export async function listWriteOffs(db: Db, auth: AuthContext, filter: { customerId?: string | undefined; paymentId?: string | undefined; receivableId?: string | undefined; limit: number; cursor?: string | undefined }) {
   return inTenant(db, auth, async (tx) => {
-    const before = decodeCursor(filter.cursor, 2) as [string, string] | null;
+    const before = decodeCursor(filter.cursor, ['instant', 'uuid']) as [string, string] | null;
     const rows = await q.listWriteOffs(tx, filter, filter.limit, before, scopeOf(auth));
     const page = rows.slice(0, filter.limit);
     const allocations = await q.allocationsOf(tx, page.map((w) => w.id));

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   BadDebtRequestCreate, CreditNoteCreate, PaymentCreate, PaymentSchema, ReceivableSchema, WriteOffApply, WriteOffProposal,
-  WriteOffProposalQuery, WriteOffReverse, WriteOffSchema, ListQueryBase,
+  WriteOffProposalQuery, WriteOffReverse, WriteOffSchema, ListQueryBase, IdSchema, Text,
 } from '@l2c/shared';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http.js';
@@ -11,8 +11,8 @@ import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import * as flow from './write-off.flow.js';
 
-const IdParams = z.object({ id: z.string().uuid() });
-const IdemHeaders = z.object({ 'idempotency-key': z.string().optional() }).passthrough();
+const IdParams = z.object({ id: IdSchema });
+const IdemHeaders = z.object({ 'idempotency-key': Text.max(200).optional() }).passthrough();
 
 function send<T>(reply: FastifyReply, stored: { statusCode: number; body: T; replayed: boolean }) {
   if (stored.replayed) reply.header('idempotent-replayed', 'true');
@@ -38,7 +38,7 @@ export function writeOffRoutes(app: App, db: Db) {
   app.get('/api/v1/write-offs', {
     schema: {
       tags: ['write-offs'],
-      querystring: ListQueryBase.extend({ customerId: z.string().uuid().optional(), paymentId: z.string().uuid().optional(), receivableId: z.string().uuid().optional() }),
+      querystring: ListQueryBase.extend({ customerId: IdSchema.optional(), paymentId: IdSchema.optional(), receivableId: IdSchema.optional() }),
       response: { 200: z.object({ items: z.array(WriteOffSchema), nextCursor: z.string().nullable() }) },
     },
     preHandler: requirePermission('write_offs', 'read'),
@@ -65,7 +65,7 @@ export function writeOffRoutes(app: App, db: Db) {
   }, async (req, reply) => reply.code(201).send(await flow.requestBadDebt(db, requireAuth(req), req.params.id, req.body)));
 
   app.post('/api/v1/bad-debt-requests/:id/:decision', {
-    schema: { tags: ['receivables'], params: IdParams.extend({ decision: z.enum(['approve', 'reject']) }), body: z.object({ comment: z.string().trim().max(500).nullish() }) },
+    schema: { tags: ['receivables'], params: IdParams.extend({ decision: z.enum(['approve', 'reject']) }), body: z.object({ comment: Text.trim().max(500).nullish() }) },
     preHandler: requirePermission('receivables', 'approve'),
   }, async (req) => flow.decideBadDebt(db, requireAuth(req), req.params.id, req.params.decision === 'approve', req.body.comment ?? null));
 }
