@@ -70,6 +70,10 @@ const MARKERS = new Proxy([], {
 
 interface Sheet { order: number; name: string; header: Map<number, ExcelJS.CellValue>; rows: Array<{ row: number; cells: Map<number, ExcelJS.CellValue> }> }
 
+function* chunks(data: Buffer, size: number): Generator<Buffer> {
+  for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
+}
+
 type ParseEvent = { eventType: string; value: unknown } | { index: number; text: ExcelJS.CellValue };
 
 /**
@@ -77,7 +81,7 @@ type ParseEvent = { eventType: string; value: unknown } | { index: number; text:
  * matter. Throws too_many_rows at the first sheet row past IMPORT_MAX_ROWS, without reading further.
  */
 async function scan(file: Upload): Promise<{ sheets: Sheet[]; strings: Map<number, string>; dropped: boolean }> {
-  const input = Readable.from([file.data]);
+  const input = Readable.from(chunks(file.data, 64 * 1024)); // in pieces: one 10 MB write would be unzipped in one go
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'emit', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore',
   });
