@@ -5,6 +5,7 @@
 // a 403 when the role lacks the right altogether, an empty list for a filter) and never her numbers or amounts.
 // Each GET is also called by repEast (or an admin) and must answer 200 with her records: the ids are real.
 // A route added later whose parameter has no fixture fails here with "add a fixture for <route>".
+// SCOPE_MATRIX_TABLE=1 prints every outsider's answer (route | caller | status code).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from './helpers.js';
 import {
@@ -71,6 +72,7 @@ describe('scope matrix', () => {
         continue;
       }
       const baseline = await send(w.baseUrl, caller.client, unknown);
+      if (process.env.SCOPE_MATRIX_TABLE) console.log(`${route.key} | ${caller.name} | ${got.status} ${got.code ?? ''}`); // eslint-disable-line no-console
       if (got.status === 400 && (!got.code || got.code === 'common.invalid')) {
         problems.push(`${caller.name}: 400 ${got.text} — the generated request fails validation, so the scope check is never reached: fix the generator`);
       } else if (got.status >= 500) {
