@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_MAX_ROWS } from '../src/domains/customers/excel.service.js';
+import { CELL_BUDGET } from '../src/domains/customers/excel.reader.js';
 import { login, makeTenant, testApp, type Client } from './helpers.js';
 
 const ROWS = 1_100_000;
@@ -112,4 +113,28 @@ describe('import of a workbook far over the row limit', () => {
     const found = (await importer.get(`/api/v1/customers?q=${encodeURIComponent('流式导入甲')}`)).body.items;
     expect(found[0]).toMatchObject({ grade: 'A', phone: '0571-88881234', remark: '老客户' });
   });
+
+  it('an export (inline strings, no shared-strings part) reads back: every row is found, as a duplicate of itself', async () => {
+    const res = await fetch(`${baseUrl}/api/v1/customers/export.xlsx`, { headers: { authorization: `Bearer ${importer.token}` } });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const names = ((await importer.get('/api/v1/customers?limit=200')).body.items as Array<{ name: string }>).map((c) => c.name);
+    expect(names.length).toBeGreaterThan(0);
+    const back = await upload(bytes, 'export.xlsx');
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ totalRows: names.length, created: 0, failed: names.length });
+    expect(back.body.errors[0].errors[0]).toMatchObject({ field: 'name', message: expect.stringMatching(/^the same company as customer KH-/) });
+  });
+
+  it('more cells than the budget, within the row limit, is a 400 naming the bound (memory stays bounded by cells, not rows)', async () => {
+    const wb = new ExcelJS.Workbook(); // the whole-workbook writer puts the shared strings before the sheet
+    const sheet = wb.addWorksheet('客户');
+    const columns = Math.ceil(CELL_BUDGET / 4_000) + 1;
+    sheet.addRow(['客户名称', ...Array.from({ length: columns - 1 }, (_, i) => `附加列${i}`)]);
+    for (let r = 0; r < 4_000; r++) sheet.addRow(Array.from({ length: columns }, (_, c) => `r${r}c${c}`));
+    const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'wide.xlsx');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'customers.too_many_cells', detail: expect.stringContaining('wide.xlsx') });
+    expect(res.body.detail).toContain(CELL_BUDGET.toLocaleString('en'));
+  }, 60_000);
 });
+
