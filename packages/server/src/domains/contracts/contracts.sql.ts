@@ -38,7 +38,9 @@ export async function listContracts(tx: Tx, where: RawBuilder<unknown>[], order:
   const conds = [...where];
   if (after) conds.push(desc ? sql`(${order}, k.id) < (${after[0]}, ${after[1]}::uuid)` : sql`(${order}, k.id) > (${after[0]}, ${after[1]}::uuid)`);
   const dir = desc ? sql`desc` : sql`asc`;
-  return (await sql<ContractRow & { sort_key: unknown }>`select ${contractSelect}, ${order} as sort_key from ${contractFrom}
+  // The sort key as text for the cursor: a timestamp parsed to a JS ISO string loses its microseconds, and the next page
+  // would repeat (or skip) rows of the same millisecond.
+  return (await sql<ContractRow & { sort_key: unknown }>`select ${contractSelect}, ${order}::text as sort_key from ${contractFrom}
     where ${sql.join(conds, sql` and `)} order by ${order} ${dir}, k.id ${dir} limit ${limit + 1}`.execute(tx)).rows;
 }
 

@@ -38,7 +38,9 @@ export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<Custom
     where.push(f.desc ? sql`(${f.orderExpr}, c.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql`(${f.orderExpr}, c.id) > (${f.after[0]}, ${f.after[1]}::uuid)`);
   }
   const dir = f.desc ? sql`desc` : sql`asc`;
-  const r = await sql<CustomerRow & { sort_key: unknown }>`select ${customerSelect}, ${f.orderExpr} as sort_key
+  // The sort key as text for the cursor: a timestamp parsed to a JS ISO string loses its microseconds, and the next page
+  // would repeat (or skip) rows of the same millisecond.
+  const r = await sql<CustomerRow & { sort_key: unknown }>`select ${customerSelect}, ${f.orderExpr}::text as sort_key
     from ${customerFrom} where ${sql.join(where, sql` and `)}
     order by ${f.orderExpr} ${dir}, c.id ${dir} limit ${f.limit + 1}`.execute(tx);
   return r.rows;
