@@ -59,6 +59,18 @@ describe('text with NUL or a lone surrogate is a 400 naming the field', () => {
     });
     expectField(res, 400, 'rules.rules.0.when');
   });
+  it('NUL in the file name of a multipart contract signature', async () => {
+    const c = await createContract(w.admin, orderBody(customerId));
+    const boundary = 'L2CBOUNDARY';
+    const part = (head: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; ${head}\r\n\r\n${value}\r\n`;
+    const body = part('name="signedOn"', '2026-12-01')
+      + part('name="signatories"', JSON.stringify([{ name: '王建国', party: 'customer' }]))
+      + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="合同\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--${boundary}--\r\n`;
+    const res = await fetch(`${w.baseUrl}/api/v1/contracts/${c.id}/sign`, {
+      method: 'POST', headers: { authorization: `Bearer ${w.admin.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, body,
+    });
+    expectField({ status: res.status, headers: res.headers, body: await res.json() }, 400, 'file.name', /NUL/);
+  });
   it('a surrogate pair (an emoji) is text, not an error', async () => {
     const res = await w.admin.post('/api/v1/customers', { name: '表情💰科技有限公司', allowDuplicate: true });
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -3,7 +3,8 @@
 // schema and mutated (wrong types, missing fields, prototype keys, odd numbers and dates, NUL and lone surrogates,
 // 100 kB strings, unknown and upper-case ids, arrays for objects …); path ids are real records of a fresh tenant, their
 // upper-case forms, unknown ids and garbage. Sent over real HTTP as an admin (and as finance on money routes).
-// Asserted: never a 5xx, and every 400 is problem+json with `errors` naming at least one field.
+// Asserted: never a 5xx, every 400 is problem+json with `errors` naming at least one field, and no refusal comes from
+// the database's safety net (a value or CHECK that validation let through).
 //
 // CI: L2C_FUZZ_RUNS bodies per route (default 30). `npm run fuzz` runs thousands per route and prints the counts.
 // L2C_FUZZ_SEED repeats a run; L2C_FUZZ_DEBUG=<route text> prints why valid bodies of matching routes were refused.
@@ -95,6 +96,17 @@ function fieldNamed(body: any): boolean {
   return Array.isArray(body?.errors) && body.errors.length > 0 && body.errors.some((e: any) => typeof e?.path === 'string' && e.path.length > 0);
 }
 
+/**
+ * A refusal that came from PostgreSQL through the safety net (platform/pg-errors.ts) rather than from validation: a
+ * value the database could not take, or a CHECK the service did not test first. It is a 4xx, but validation should
+ * have named the field before the database was asked.
+ */
+function caughtByDatabase(body: any): boolean {
+  if (body?.code === 'common.check_violation') return true;
+  const errors = Array.isArray(body?.errors) ? body.errors as Array<{ message?: string }> : [];
+  return body?.code === 'common.invalid' && errors.length > 0 && errors.every((e) => /^a value /.test(e.message ?? ''));
+}
+
 beforeAll(async () => {
   w = await contractsWorld();
   await arrange();
@@ -178,7 +190,8 @@ describe('fuzz: every write route from the OpenAPI document', () => {
         let parsed: any = null;
         try { parsed = JSON.parse(text); } catch { /* not JSON */ }
         const bad = status === 0 || status >= 500
-          || (status === 400 && (!contentType.startsWith('application/problem+json') || !fieldNamed(parsed)));
+          || (status === 400 && (!contentType.startsWith('application/problem+json') || !fieldNamed(parsed)))
+          || caughtByDatabase(parsed);
         if (process.env.L2C_FUZZ_DEBUG && name.includes(process.env.L2C_FUZZ_DEBUG) && s.body.label.startsWith('valid') && status >= 400) {
           console.log(`${name} ${status} ${s.body.label.slice(0, 300)}\n    ${text.slice(0, 300)}`);
         }

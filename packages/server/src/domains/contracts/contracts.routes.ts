@@ -19,6 +19,7 @@ import * as performance from './performance.service.js';
 const IdParams = z.object({ id: IdSchema });
 const tags = ['contracts'];
 const SignFields = ContractSign.omit({ file: true });
+const FileMeta = ContractSign.shape.file.pick({ name: true, contentType: true });
 
 function invalid(issues: z.core.$ZodIssue[]): never {
   const errors = issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message }));
@@ -39,7 +40,10 @@ async function readSign(req: FastifyRequest): Promise<lifecycle.SignInput> {
     const parsed = SignFields.safeParse({ signedOn: fields.signedOn, signatories, version: fields.version === undefined ? undefined : Number(fields.version) });
     if (!parsed.success) invalid(parsed.error.issues);
     if (!file) throw contractError('bad_file', undefined, { errors: [{ path: 'file', message: 'attach the signed file as a part named "file"' }] });
-    return { ...parsed.data, file };
+    // The part's file name and type are client text like the JSON form's: the same rules (no NUL, at most 200 characters).
+    const meta = FileMeta.safeParse({ name: file.name, contentType: file.contentType });
+    if (!meta.success) invalid(meta.error.issues.map((i) => ({ ...i, path: ['file', ...i.path] })));
+    return { ...parsed.data, file: { ...file, ...meta.data } };
   }
   const parsed = ContractSign.safeParse(req.body);
   if (!parsed.success) invalid(parsed.error.issues);
