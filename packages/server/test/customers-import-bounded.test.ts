@@ -76,6 +76,7 @@ describe('import of a workbook far over the row limit', () => {
       expect(res.body.code).toBe('customers.too_many_rows');
       expect(res.body.detail).toContain('客户-大文件.xlsx');
       expect(res.body.detail).toContain(IMPORT_MAX_ROWS.toLocaleString('en'));
+      expect(res.body.errors[0].path).toBe('file');
     } finally {
       running = false;
       await checks;
@@ -136,5 +137,12 @@ describe('import of a workbook far over the row limit', () => {
     expect(res.body).toMatchObject({ code: 'customers.too_many_cells', detail: expect.stringContaining('wide.xlsx') });
     expect(res.body.detail).toContain(CELL_BUDGET.toLocaleString('en'));
   }, 60_000);
+
+  it('a file over the 10 MB upload cap is a 413 naming the file and the cap, read as it arrives', async () => {
+    const res = await upload(Buffer.concat([fs.readFileSync(bigFile), Buffer.alloc(2 * MB, 7)]), 'too-big.xlsx');
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'customers.file_too_large', detail: expect.stringContaining('too-big.xlsx') });
+    expect(res.body.detail).toContain('10 MB');
+  });
 });
 

@@ -13,7 +13,7 @@
 // sheets are kept only when a kept cell refers to them.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { defineErrors } from '../../platform/errors.js';
+import { DomainError, defineErrors } from '../../platform/errors.js';
 import { customerError } from './customers.errors.js';
 import { IMPORT_COLUMNS, columnForHeader, type ImportField } from './excel.columns.js';
 
@@ -27,14 +27,27 @@ export const CHAR_BUDGET = 16 * 1024 * 1024;
 const EXCEL_MAX_ROW = 1_048_576;
 const MARK = '\u0000';
 
+/** The upload cap of the multipart plugin (platform/http.ts), named in the 413. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
 export const readerError = defineErrors('customers', {
+  file_too_large: [413, `A file may be at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB`],
   too_many_rows: [400, `A file may hold at most ${IMPORT_MAX_ROWS.toLocaleString('en')} customers; split it into smaller files`],
   too_many_cells: [400, 'The file holds more cells or text than an import of customers can; remove other sheets and columns, or split it'],
 });
 
 export interface FieldError { field: string; message: string }
 export interface SheetRow { row: number; values: Partial<Record<ImportField, string>>; errors: FieldError[] }
-export interface Upload { filename: string; data: Buffer }
+/**
+ * An uploaded workbook: the multipart file stream as it arrives (read once; what the reader leaves is read and
+ * dropped, so the request ends cleanly before the answer), or bytes in memory.
+ */
+export interface Upload { filename: string; data: Buffer | Readable }
+
+/** The reader's refusals name the request field "file", as every 400 names its field. */
+function fileError(code: Parameters<typeof readerError>[0], detail: string) {
+  return readerError(code, detail, { errors: [{ path: 'file', message: detail }] });
+}
 
 function badFile(filename: string, why: string) {
   return customerError('bad_file', `"${filename}" ${why}`, { errors: [{ path: 'file', message: why }] });
@@ -70,6 +83,20 @@ const MARKERS = new Proxy([], {
 
 interface Sheet { order: number; name: string; header: Map<number, ExcelJS.CellValue>; rows: Array<{ row: number; cells: Map<number, ExcelJS.CellValue> }> }
 
+/**
+ * Done with the input: bytes of our own are dropped; an upload stream is unhooked from the unzipper and read to its
+ * end without keeping anything (at most the 10 MB cap), so the client has sent its request before it gets the answer.
+ */
+async function release(input: Readable, owned: boolean): Promise<void> {
+  if (owned) return void input.destroy();
+  if (input.readableEnded || input.destroyed) return;
+  input.unpipe();
+  await new Promise<void>((resolve) => {
+    input.once('end', resolve).once('close', resolve).once('error', () => resolve());
+    input.resume();
+  });
+}
+
 function* chunks(data: Buffer, size: number): Generator<Buffer> {
   for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
 }
@@ -81,7 +108,9 @@ type ParseEvent = { eventType: string; value: unknown } | { index: number; text:
  * matter. Throws too_many_rows at the first sheet row past IMPORT_MAX_ROWS, without reading further.
  */
 async function scan(file: Upload): Promise<{ sheets: Sheet[]; strings: Map<number, string>; dropped: boolean }> {
-  const input = Readable.from(chunks(file.data, 64 * 1024)); // in pieces: one 10 MB write would be unzipped in one go
+  const owned = Buffer.isBuffer(file.data);
+  // Bytes go in as 64 KB pieces: one 10 MB write would be unzipped in one go.
+  const input = Buffer.isBuffer(file.data) ? Readable.from(chunks(file.data, 64 * 1024)) : file.data;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'emit', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore',
   });
@@ -95,8 +124,9 @@ async function scan(file: Upload): Promise<{ sheets: Sheet[]; strings: Map<numbe
   let cells = 0;
   let chars = 0;
   let dropped = false; // a string was left out that a later sheet might have needed
-  const tooMuch = () => readerError('too_many_cells', `"${file.filename}" holds more cells or text than a customer import can (at most ${CELL_BUDGET.toLocaleString('en')} cells and ${CHAR_BUDGET.toLocaleString('en')} characters); remove other sheets and columns, or split it`);
+  const tooMuch = () => fileError('too_many_cells', `"${file.filename}" holds more cells or text than a customer import can (at most ${CELL_BUDGET.toLocaleString('en')} cells and ${CHAR_BUDGET.toLocaleString('en')} characters); remove other sheets and columns, or split it`);
 
+  let failure: unknown = null;
   try {
     for await (const event of reader.parse() as unknown as AsyncIterable<ParseEvent>) {
       if (!('eventType' in event)) { // a shared string: exceljs 4.4 yields them bare, as {index, text}
@@ -134,7 +164,7 @@ async function scan(file: Upload): Promise<{ sheets: Sheet[]; strings: Map<numbe
         });
         if (kept.size === 0) continue;
         if (sheet.rows.length === IMPORT_MAX_ROWS) {
-          throw readerError('too_many_rows', `"${file.filename}" has more than ${IMPORT_MAX_ROWS.toLocaleString('en')} rows (sheet "${sheet.name}"); at most ${IMPORT_MAX_ROWS.toLocaleString('en')} are allowed per file`);
+          throw fileError('too_many_rows', `"${file.filename}" has more than ${IMPORT_MAX_ROWS.toLocaleString('en')} rows (sheet "${sheet.name}"); at most ${IMPORT_MAX_ROWS.toLocaleString('en')} are allowed per file`);
         }
         cells += kept.size;
         if (cells > CELL_BUDGET) throw tooMuch();
@@ -142,10 +172,17 @@ async function scan(file: Upload): Promise<{ sheets: Sheet[]; strings: Map<numbe
       }
     }
   } catch (err) {
-    if (err instanceof Error && 'status' in err) throw err; // ours
-    throw badFile(file.filename, 'is not a readable .xlsx workbook (save it as Excel Workbook .xlsx)');
+    failure = err;
   } finally {
-    input.destroy();
+    await release(input, owned);
+  }
+  // A file cut at the upload cap is not a broken workbook: say what is wrong with it.
+  if ((input as Readable & { truncated?: boolean }).truncated) {
+    throw fileError('file_too_large', `"${file.filename}" is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it into smaller files`);
+  }
+  if (failure) {
+    if (failure instanceof DomainError) throw failure;
+    throw badFile(file.filename, 'is not a readable .xlsx workbook (save it as Excel Workbook .xlsx)');
   }
   return { sheets: sheets.sort((a, b) => a.order - b.order), strings, dropped };
 }
@@ -163,7 +200,7 @@ export async function readRows(file: Upload): Promise<SheetRow[]> {
     if (i === null) return value;
     const text = strings.get(i);
     if (text === undefined && dropped) {
-      throw readerError('too_many_cells', `"${file.filename}" holds more shared text than a customer import can (at most ${CELL_BUDGET.toLocaleString('en')} strings); remove other sheets, or split it`);
+      throw fileError('too_many_cells', `"${file.filename}" holds more shared text than a customer import can (at most ${CELL_BUDGET.toLocaleString('en')} strings); remove other sheets, or split it`);
     }
     return text ?? null;
   };

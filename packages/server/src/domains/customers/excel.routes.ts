@@ -45,11 +45,12 @@ function sendXlsx(reply: FastifyReply, data: Buffer | Readable, filename: string
 const FILE_FIELD = { errors: [{ path: 'file', message: 'send the .xlsx workbook as multipart/form-data in the field "file"' }] };
 
 /** The one uploaded file, from the multipart field "file". */
-async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Buffer }> {
+async function readUpload(req: FastifyRequest): Promise<{ filename: string; data: Readable }> {
   if (!req.isMultipart()) throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"', FILE_FIELD);
   const part = await req.file();
   if (!part || part.fieldname !== 'file') throw customerError('bad_file', 'Send the workbook as multipart/form-data in the field "file"', FILE_FIELD);
-  return { filename: part.filename || 'upload', data: await part.toBuffer() };
+  // The stream as it arrives: the import reads it while it comes and stops at the row limit (excel.reader.ts).
+  return { filename: part.filename || 'upload', data: part.file };
 }
 
 export function customersExcelRoutes(app: App, db: Db) {
