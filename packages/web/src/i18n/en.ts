@@ -162,6 +162,9 @@ const en: Messages = {
         claim_cap_reached: 'You have reached your daily limit of customers claimed from the pool',
         owner_not_found: 'You may not assign to this user', parent_invalid: 'The parent company is not valid (not visible, or a cycle)',
         bad_file: 'The file is not a readable .xlsx workbook with a header row',
+        too_many_rows: 'A file may hold at most 5,000 customers; split it into smaller files',
+        too_many_cells: 'The file holds more cells or text than an import can read; remove other sheets and columns, or split it',
+        file_too_large: 'The file is larger than 10 MB; split it into smaller files',
         not_found: 'This customer does not exist or you may not see it', contact_not_found: 'Contact not found',
       },
       identity: {

@@ -147,6 +147,8 @@ const zhCN = {
         in_pool: '该客户在公海中，请先领取', claim_cap_reached: '您今天从公海领取的客户已达上限',
         owner_not_found: '不能分配给该用户', parent_invalid: '上级公司无效（不可见或形成循环）',
         bad_file: '文件不是可读取的 .xlsx 工作簿，或缺少表头行', not_found: '客户不存在或您无权查看',
+        too_many_rows: '单个文件最多 5000 个客户，请拆分成多个文件', too_many_cells: '文件中的单元格或文字过多，请删除其他工作表和列，或拆分文件',
+        file_too_large: '文件超过 10 MB，请拆分成多个文件',
         contact_not_found: '联系人不存在',
       },
       identity: {
