@@ -71,7 +71,8 @@ export function customersExcelRoutes(app: App, db: Db) {
   app.post('/api/v1/customers/import', {
     schema: {
       tags, querystring: ImportQuery, response: { 200: ImportReport },
-      description: `multipart/form-data with one .xlsx in the field "file", at most ${excel.IMPORT_MAX_ROWS} rows. Bad rows are reported and skipped.`,
+      description: `multipart/form-data with one .xlsx in the field "file": at most 10 MB and ${excel.IMPORT_MAX_ROWS} filled rows per sheet. `
+        + 'The file is read as it arrives and refused at the first row over the limit (400 customers.too_many_rows; 413 over 10 MB). Bad rows are reported and skipped.',
     },
     preHandler: requirePermission('customers', 'import'),
   }, async (req) => {
