@@ -1,7 +1,7 @@
 // The "500 on bad input" list of issue 7, one named test per defect, over HTTP: each answer is now a 4xx problem
 // document naming the field (and nothing is half-booked), where it used to be a 500.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, type Res } from './helpers.js';
+import { call, randomCreditCode, type Res } from './helpers.js';
 import { contractsWorld, createContract, newCustomer, orderBody, setCredit, type ContractsWorld } from './contracts-helpers.js';
 
 let w: ContractsWorld;
@@ -146,6 +146,21 @@ describe('duplicates and read-backs', () => {
     expect(old.status, JSON.stringify(old.body)).toBe(201);
     expect(old.body.content).toBe('首次拜访');
     expect(Date.parse(old.body.occurredAt)).toBe(Date.parse('2025-01-15T10:00:00+08:00'));
+  });
+});
+
+describe('found by the fuzz test', () => {
+  it('giving a customer a new credit code saves it (the duplicate check sent a NUL name key to the database: 500)', async () => {
+    const c = await newCustomer(w.admin);
+    const code = await randomCreditCode();
+    const got = await w.admin.get(`/api/v1/customers/${c}`);
+    const res = await w.admin.patch(`/api/v1/customers/${c}`, { creditCode: code, version: got.body.version });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.creditCode).toBe(code);
+    // The same code on another customer is the duplicate it was looking for.
+    const other = await newCustomer(w.admin);
+    const dup = await w.admin.patch(`/api/v1/customers/${other}`, { creditCode: code, version: 1 });
+    expectField(dup, 409, 'creditCode');
   });
 });
 

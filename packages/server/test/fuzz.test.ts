@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Client } from './helpers.js';
 import { approvedContract, contractsWorld, createContract, newCustomer, orderBody, setCredit, signBody, type ContractsWorld } from './contracts-helpers.js';
-import { bodyArbitrary, paramArbitrary, type IdPool, type JsonSchema, type OpenApiDoc } from './fuzz/openapi-arbitrary.js';
+import { bodyArbitrary, encodeQuery, paramArbitrary, queryArbitrary, type IdPool, type JsonSchema, type OpenApiDoc } from './fuzz/openapi-arbitrary.js';
 
 const RUNS = Number(process.env.L2C_FUZZ_RUNS ?? 30);
 const SEED = Number(process.env.L2C_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -38,6 +38,8 @@ interface Failure { route: string; body: string; status: number; response: strin
 let w: ContractsWorld;
 let doc: OpenApiDoc;
 let routes: Route[] = [];
+/** Read routes with parameters: their query strings and path ids are input too. */
+let reads: Route[] = [];
 const pool: IdPool = {};
 const counts: Array<{ route: string; sent: number; byStatus: Record<number, number> }> = [];
 
@@ -114,13 +116,15 @@ beforeAll(async () => {
   for (const [path, ops] of Object.entries(doc.paths)) {
     if (!path.startsWith('/api/v1/')) continue;
     for (const [method, op] of Object.entries(ops)) {
+      if (method === 'get' && (op.parameters ?? []).length) reads.push({ method, path, op });
       if (!WRITE_METHODS.includes(method)) continue;
       if (SKIPPED[`${method.toUpperCase()} ${path}`]) continue;
       routes.push({ method, path, op });
     }
   }
+  reads = reads.sort((a, b) => a.path.localeCompare(b.path));
   routes = routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
-  console.log(`fuzz: seed ${SEED}, ${RUNS} bodies per route, ${routes.length} write routes (skipped: ${Object.entries(SKIPPED).map(([r, why]) => `${r} — ${why}`).join('; ')})`);
+  console.log(`fuzz: seed ${SEED}, ${RUNS} bodies per route, ${routes.length} write routes and ${reads.length} read routes with parameters (skipped: ${Object.entries(SKIPPED).map(([r, why]) => `${r} — ${why}`).join('; ')})`);
 }, 300_000);
 
 afterAll(() => {
@@ -130,7 +134,7 @@ afterAll(() => {
   console.log(`fuzz: bodies per route (status × count)\n${lines.join('\n')}\nfuzz: ${total} requests over ${counts.length} routes, seed ${SEED}`);
 });
 
-describe('fuzz: every write route from the OpenAPI document', () => {
+describe('fuzz: every route from the OpenAPI document', () => {
   it('finds the write routes of every domain (the document is the list)', () => {
     expect(routes.length).toBeGreaterThanOrEqual(40);
     for (const p of ['/api/v1/payments', '/api/v1/write-offs', '/api/v1/contracts', '/api/v1/customers', '/api/v1/teams/{id}']) {
@@ -172,7 +176,7 @@ describe('fuzz: every write route from the OpenAPI document', () => {
       const byStatus: Record<number, number> = {};
       for (const s of samples) {
         const client: Client = s.asFinance ? w.finance : w.admin;
-        const qs = Object.entries(s.query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`).join('&');
+        const qs = Object.entries(s.query).map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v as string)}`).join('&');
         const url = concretePath(route.path, s.params) + (qs ? `?${qs}` : '');
         const headers: Record<string, string> = { authorization: `Bearer ${client.token}` };
         if (s.body.json !== undefined) headers['content-type'] = 'application/json';
@@ -193,7 +197,7 @@ describe('fuzz: every write route from the OpenAPI document', () => {
           || (status === 400 && (!contentType.startsWith('application/problem+json') || !fieldNamed(parsed)))
           || caughtByDatabase(parsed);
         if (process.env.L2C_FUZZ_DEBUG && name.includes(process.env.L2C_FUZZ_DEBUG) && s.body.label.startsWith('valid') && status >= 400) {
-          console.log(`${name} ${status} ${s.body.label.slice(0, 300)}\n    ${text.slice(0, 300)}`);
+          console.log(`${name} ${status} ${process.env.L2C_FUZZ_DEBUG_FULL ? s.body.json : s.body.label.slice(0, 300)}\n    ${text.slice(0, 300)}`);
         }
         if (bad) failures.push({ route: `${route.method.toUpperCase()} ${url}${s.asFinance ? ' (finance)' : ''}`, body: s.body.label, status, response: text.slice(0, 600) });
       }
@@ -202,6 +206,36 @@ describe('fuzz: every write route from the OpenAPI document', () => {
     // At most three examples per route, so one broken route does not hide the others.
     const shown = failures.filter((f, i) => failures.slice(0, i).filter((g) => g.route.split(' ')[1]?.split('/')[3] === f.route.split(' ')[1]?.split('/')[3] && g.status === f.status).length < 3);
     const report = shown.slice(0, 60).map((f, i) => `#${i + 1} ${f.route}\n   body: ${f.body}\n   → ${f.status} ${f.response}`).join('\n');
+    expect(failures.length, `${failures.length} bad answers (seed ${SEED}; L2C_FUZZ_SEED=${SEED} repeats the run):\n${report}`).toBe(0);
+  }, Math.max(120_000, RUNS * 60 * 400));
+
+  it('never answers 5xx to odd query strings and path ids of read routes, and every 400 names a field', async () => {
+    const failures: Failure[] = [];
+    for (const [index, route] of reads.entries()) {
+      const params = (route.op.parameters ?? []) as Array<{ in: string; name: string; schema: JsonSchema }>;
+      const segments = route.path.split('/');
+      const paramArbs: Record<string, fc.Arbitrary<string>> = {};
+      for (const p of params.filter((x) => x.in === 'path')) {
+        const before = segments[segments.indexOf(`{${p.name}}`) - 1] ?? '';
+        paramArbs[p.name] = paramArbitrary(doc, p.schema, SEGMENT_KIND[before] === 'userTarget' ? 'user' : SEGMENT_KIND[before], pool);
+      }
+      const queryArbs: Record<string, fc.Arbitrary<string>> = {};
+      for (const p of params.filter((x) => x.in === 'query')) queryArbs[p.name] = queryArbitrary(doc, p.schema, p.name, pool);
+      const samples = fc.sample(fc.record({ params: fc.record(paramArbs), query: fc.record(queryArbs, { requiredKeys: [] }), asFinance: fc.boolean() }), { numRuns: RUNS, seed: SEED + 1000 + index });
+      const byStatus: Record<number, number> = {};
+      for (const s of samples) {
+        const qs = Object.entries(s.query).map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v as string)}`).join('&');
+        const url = concretePath(route.path, s.params) + (qs ? `?${qs}` : '');
+        const res = await call(w.baseUrl, 'GET', url, { token: (s.asFinance ? w.finance : w.admin).token });
+        byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+        const problemJson = (res.headers.get('content-type') ?? '').startsWith('application/problem+json');
+        if (res.status >= 500 || (res.status === 400 && (!problemJson || !fieldNamed(res.body))) || caughtByDatabase(res.body)) {
+          failures.push({ route: `GET ${url}${s.asFinance ? ' (finance)' : ''}`, body: '(none)', status: res.status, response: JSON.stringify(res.body).slice(0, 600) });
+        }
+      }
+      counts.push({ route: `GET ${route.path}`, sent: samples.length, byStatus });
+    }
+    const report = failures.slice(0, 40).map((f, i) => `#${i + 1} ${f.route}\n   → ${f.status} ${f.response}`).join('\n');
     expect(failures.length, `${failures.length} bad answers (seed ${SEED}; L2C_FUZZ_SEED=${SEED} repeats the run):\n${report}`).toBe(0);
   }, Math.max(120_000, RUNS * 60 * 400));
 });

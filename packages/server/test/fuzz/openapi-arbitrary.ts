@@ -225,3 +225,27 @@ export function paramArbitrary(doc: OpenApiDoc, schema: JsonSchema | undefined, 
   const fromPool = (kind && pool[kind]) || [];
   return fc.oneof(...[...(fromPool.length ? [fc.constantFrom(...fromPool)] : []), fc.string({ minLength: 1, maxLength: 20 }).map(encodeURIComponent), fc.constantFrom('contract', 'bad_debt', '%00', 'x'.repeat(300))]);
 }
+
+const RAW = 'RAW:';
+const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+/** Odd query-string values: the NASTY strings, numbers as text, and cursors that decode to the wrong things. */
+const NASTY_QUERY: string[] = [
+  ...NASTY.filter((v): v is string => typeof v === 'string' && v.length < 1000),
+  '-1', '0', '99999999999', '1.5', 'true', 'false', 'open,paid,nope', ',', 'oldest_due', 'x'.repeat(600),
+  forged(['x', 'y']), forged([{}, UNKNOWN_UUID]), forged([1, 2, 3]), forged(['2026-02-30', UNKNOWN_UUID]), forged(['0000-01-01T00:00:00Z', UNKNOWN_UUID]),
+  forged(['9'.repeat(40), UNKNOWN_UUID]), forged([null, null]), forged([]), 'abc', '%%%',
+  // Sent as they are (see encodeQuery): bytes that are no UTF-8, an encoded surrogate, NUL, an overlong NUL.
+  `${RAW}%FF`, `${RAW}%ED%A0%80`, `${RAW}%00`, `${RAW}%C0%80`, `${RAW}a%`,
+];
+
+/** Percent-encode a query value; a value marked RAW goes out verbatim, and a lone surrogate as U+FFFD's bytes. */
+export function encodeQuery(value: string): string {
+  if (value.startsWith(RAW)) return value.slice(RAW.length);
+  return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+}
+
+/** A query parameter's value: one that fits its schema (2 in 3) or an odd one. */
+export function queryArbitrary(doc: OpenApiDoc, schema: JsonSchema | undefined, name: string, pool: IdPool): fc.Arbitrary<string> {
+  const fits = valid(doc, schema, pool, name).map((v) => (v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v)));
+  return fc.oneof({ weight: 2, arbitrary: fits }, { weight: 1, arbitrary: fc.constantFrom(...NASTY_QUERY) });
+}

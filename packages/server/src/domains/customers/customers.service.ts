@@ -156,7 +156,8 @@ export async function updateCustomer(db: Db, auth: AuthContext, id: string, patc
     };
     const write = toWrite(merged);
     if (write.creditCode && write.creditCode !== row.credit_code) {
-      const dups = await q.findDuplicates(tx, { creditCode: write.creditCode, nameKey: '\u0000', phoneKey: null, excludeId: id });
+      // Only the credit code: a NUL name key as "match nothing" was a database error (PostgreSQL text holds no NUL).
+      const dups = await q.findDuplicates(tx, { creditCode: write.creditCode, nameKey: null, phoneKey: null, excludeId: id });
       if (dups.some((d) => d.reason === 'credit_code')) {
         throw customerError('duplicate_credit_code', undefined, { errors: [{ path: 'creditCode', message: 'already used by another customer' }] });
       }

@@ -60,14 +60,15 @@ export async function isVisible(tx: Tx, id: string, userId: string, scope: DataS
 
 export interface DuplicateRow { id: string; number: string; name: string; credit_code: string | null; owner_id: string | null; owner_name: string | null; reason: string }
 
-export async function findDuplicates(tx: Tx, c: { creditCode: string | null; nameKey: string; phoneKey: string | null; excludeId?: string }): Promise<DuplicateRow[]> {
+/** Customers that look like the same company; a null key or code is not looked for. */
+export async function findDuplicates(tx: Tx, c: { creditCode: string | null; nameKey: string | null; phoneKey: string | null; excludeId?: string }): Promise<DuplicateRow[]> {
   // Similar name: same key, or one key contains the other (keys of 4+ characters, so "华为" does not match everything).
   const r = await sql<DuplicateRow>`
     with hits as (
       select id, 'credit_code' as reason, 1 as rank from customers where ${c.creditCode}::text is not null and credit_code = ${c.creditCode}
       union all
-      select id, 'similar_name', 2 from customers where name_key = ${c.nameKey}
-        or (length(${c.nameKey}) >= 4 and length(name_key) >= 4 and (name_key like '%' || ${c.nameKey} || '%' or ${c.nameKey} like '%' || name_key || '%'))
+      select id, 'similar_name', 2 from customers where ${c.nameKey}::text is not null and (name_key = ${c.nameKey}
+        or (length(${c.nameKey}) >= 4 and length(name_key) >= 4 and (name_key like '%' || ${c.nameKey} || '%' or ${c.nameKey} like '%' || name_key || '%')))
       union all
       select id, 'phone', 3 from customers where ${c.phoneKey}::text is not null and phone_key = ${c.phoneKey}
       union all
