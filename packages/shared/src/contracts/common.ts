@@ -18,7 +18,6 @@ export const optionalText = (max: number) => Text.trim().max(max).nullish().tran
 
 /** An id: a UUID in any letter case, normalised to lower case (ids are compared as strings after parsing). */
 export const IdSchema = Text.trim().toLowerCase().uuid('expected an id (a UUID)');
-export const IdParams = z.object({ id: IdSchema });
 
 /**
  * Business dates are real calendar days from 1900 to 2999: 2026-02-30 and 0000-00-00 are 400s, not database errors,
