@@ -1,15 +1,10 @@
 // The signed-in user, their permissions and data scope, from GET /auth/me.
 import { can as roleCan, type Action, type Resource } from '@l2c/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { auth } from '../api/endpoints';
+import { useMe } from '../api/identity';
 import type { Me } from '../api/types';
 
-export const ME_KEY = ['me'] as const;
-
-export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: auth.me, staleTime: 5 * 60_000, retry: false });
-}
+export { useMe };
 
 export function hasPermission(me: Me | undefined, resource: Resource, action: Action): boolean {
   if (!me) return false;

@@ -1,12 +1,10 @@
 // Add or edit a contact. Edits send the changed fields with the version.
 import { DECISION_ROLES } from '@l2c/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contacts } from '../api/endpoints';
+import { useSaveContactMutation } from '../api/contacts';
 import type { Contact, ContactFields } from '../api/types';
-import { formErrorSummary } from '../lib/errors';
 import { enumOptions } from '../lib/labels';
 
 type Values = Partial<Omit<ContactFields, 'isPrimary'>> & { isPrimary?: boolean };
@@ -31,10 +29,9 @@ interface Props {
 
 export function ContactFormModal({ customerId, target, onClose }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const save = useSaveContactMutation(customerId, { form, fields: FIELDS });
   const editing = target !== null && target !== 'new' ? target : null;
 
   useEffect(() => {
@@ -44,29 +41,22 @@ export function ContactFormModal({ customerId, target, onClose }: Props) {
       phone: editing.phone ?? undefined, email: editing.email ?? undefined, remark: editing.remark ?? undefined });
   }, [target, editing, form]);
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      const body = toFields(v);
-      if (editing) {
-        const before = toFields({ ...editing, decisionRole: editing.decisionRole });
-        const changed: Partial<ContactFields> = {};
-        for (const k of Object.keys(body) as (keyof ContactFields)[]) {
-          if (body[k] !== before[k]) (changed as Record<string, unknown>)[k] = body[k];
-        }
-        if (Object.keys(changed).length > 0) await contacts.update(editing.id, { ...changed, version: editing.version });
-      } else {
-        await contacts.create(customerId, body);
-      }
-      void queryClient.invalidateQueries({ queryKey: ['customer', customerId, 'contacts'] });
+  const submit = (v: Values) => {
+    const body = toFields(v);
+    const onSuccess = () => {
       void message.success(t('common.saved'));
       onClose();
-    } catch (e) {
-      const summary = formErrorSummary(t, form, e, FIELDS);
-      if (summary) void message.error(summary);
-    } finally {
-      setBusy(false);
+    };
+    if (!editing) {
+      save.mutate({ body }, { onSuccess });
+      return;
     }
+    const before = toFields({ ...editing, decisionRole: editing.decisionRole });
+    const changed: Partial<ContactFields> = {};
+    for (const k of Object.keys(body) as (keyof ContactFields)[]) {
+      if (body[k] !== before[k]) (changed as Record<string, unknown>)[k] = body[k];
+    }
+    save.mutate({ id: editing.id, body: changed, version: editing.version }, { onSuccess });
   };
 
   const half = { xs: 24, sm: 12 };
@@ -77,11 +67,11 @@ export function ContactFormModal({ customerId, target, onClose }: Props) {
       title={editing ? t('contact.editTitle') : t('contact.addTitle')}
       onCancel={onClose}
       onOk={() => form.submit()}
-      confirmLoading={busy}
+      confirmLoading={save.isPending}
       width={640}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ decisionRole: 'other', isPrimary: false }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decisionRole: 'other', isPrimary: false }}>
         <Row gutter={16}>
           <Col {...half}>
             <Form.Item name="name" label={f('name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: f('name') }) }, { max: 60 }]}>

@@ -1,8 +1,7 @@
 // Pick a customer (e.g. the parent company), searching GET /customers?q= as one types.
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState, type CSSProperties } from 'react';
-import { customers } from '../api/endpoints';
+import { useCustomerSearch } from '../api/customers';
 import { useDebounced } from '../lib/useDebounced';
 
 interface Props {
@@ -20,11 +19,7 @@ interface Props {
 export function CustomerSelect({ value, onChange, initial, excludeId, placeholder, id, style }: Props) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const list = useQuery({
-    queryKey: ['customers', 'pick', q],
-    queryFn: () => customers.list({ q: q || undefined, sort: 'name' }, undefined, 20),
-    staleTime: 30_000,
-  });
+  const list = useCustomerSearch(q);
   const options = (list.data?.items ?? [])
     .filter((c) => c.id !== excludeId)
     .map((c) => ({ value: c.id, label: `${c.name} (${c.number})` }));

@@ -1,8 +1,7 @@
 // The history of one record from the audit log (GET /audit?entityType=&entityId=), newest first, as a timeline.
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { audit } from '../api/endpoints';
+import { useEntityHistory } from '../api/audit';
 import { useFormat } from '../i18n/format';
 import { errorText } from '../lib/errors';
 import { AuditChanges, actionLabel } from './AuditChanges';
@@ -16,13 +15,7 @@ const COLORS: Record<string, string> = {
 export function EntityTimeline({ entityType, entityId }: { entityType: string; entityId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const filters = { entityType, entityId };
-  const list = useInfiniteQuery({
-    queryKey: ['audit', filters],
-    queryFn: ({ pageParam }) => audit.list(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useEntityHistory(entityType, entityId);
   if (list.isPending) return <Skeleton active />;
   if (list.isError) return <Alert type="error" showIcon title={errorText(t, list.error)} />;
   const items = list.data.pages.flatMap((p) => p.items);

@@ -1,21 +1,19 @@
 // Import customers from an Excel file; shows the server's report (created / failed rows and why).
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Flex, Modal, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customers } from '../api/endpoints';
+import { useImportCustomersMutation, useImportTemplateMutation } from '../api/customers';
 import type { ImportReport } from '../api/types';
-import { useShowError } from '../lib/errors';
 
 interface ErrorRow { key: string; row: number; field: string; message: string }
 
 export function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const showError = useShowError();
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
+  const upload = useImportCustomersMutation();
+  const template = useImportTemplateMutation();
+  const busy = upload.isPending;
   const [allowDuplicates, setAllowDuplicates] = useState(false);
 
   const rows: ErrorRow[] = (report?.errors ?? []).flatMap((r) =>
@@ -37,27 +35,22 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             name="file"
             showUploadList={false}
             maxCount={1}
-            customRequest={async (options) => {
-              setBusy(true);
+            customRequest={(options) => {
               setReport(null);
-              try {
-                const result = await customers.importFile(options.file as File, allowDuplicates);
-                setReport(result);
-                options.onSuccess?.(result);
-                void queryClient.invalidateQueries({ queryKey: ['customers'] });
-              } catch (e) {
-                showError(e);
-                options.onError?.(e as Error);
-              } finally {
-                setBusy(false);
-              }
+              upload.mutate({ file: options.file as File, allowDuplicates }, {
+                onSuccess: (result) => {
+                  setReport(result);
+                  options.onSuccess?.(result);
+                },
+                onError: (e) => options.onError?.(e as Error),
+              });
             }}
           >
             <Button type="primary" icon={<UploadOutlined />} loading={busy} data-testid="customer-import-file">
               {busy ? t('import.uploading') : t('import.upload')}
             </Button>
           </Upload>
-          <Button icon={<DownloadOutlined />} onClick={() => void customers.importTemplate().catch(showError)}>
+          <Button icon={<DownloadOutlined />} onClick={() => template.mutate()}>
             {t('import.template')}
           </Button>
         </Flex>

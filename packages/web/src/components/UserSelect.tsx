@@ -1,9 +1,8 @@
 // Pick a user, searching GET /users?q= as one types.
-import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { users } from '../api/endpoints';
+import { useUserSearch } from '../api/identity';
 import { roleLabel } from '../lib/labels';
 import { useDebounced } from '../lib/useDebounced';
 
@@ -22,7 +21,7 @@ export function UserSelect({ value, onChange, placeholder, allowClear = true, ac
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const list = useQuery({ queryKey: ['users', q], queryFn: () => users.list(q || undefined), staleTime: 60_000 });
+  const list = useUserSearch(q);
   const options = (list.data?.items ?? [])
     .filter((u) => !activeOnly || u.active)
     .map((u) => ({

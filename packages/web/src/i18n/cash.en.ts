@@ -78,7 +78,7 @@ const cashEn: CashMessages = {
     groups: { none: 'None', customer: 'Customer', owner: 'Owner', team: 'Team', region: 'Region', product_line: 'Product line' },
     bucketLabels: { current: 'Not yet due', range: '{{from}}–{{to}} days', over: 'Over {{from}} days' }, overdueBucket: 'Overdue',
   },
-  revenueEnums: {
+  cashEnums: {
     contractStatus: {
       draft: 'Draft', in_approval: 'In approval', approved: 'Approved', signed: 'Signed', in_performance: 'In performance',
       completed: 'Completed', terminated: 'Terminated',
@@ -104,7 +104,7 @@ const cashEn: CashMessages = {
     statementKind: { receivable: 'Receivable', credit_note: 'Credit note', payment: 'Payment', rebate: 'Rebate offset', bad_debt: 'Bad debt' },
     sourceType: { payment: 'Payment', credit_note: 'Credit note', rebate: 'Rebate', bad_debt: 'Bad debt' },
   },
-  revenueErrors: {
+  cashErrors: {
     contracts: {
       not_found: 'This contract does not exist or you may not see it', customer_not_found: 'The customer does not exist or is not yours to contract with',
       framework_invalid: 'The framework agreement is not one of the same customer', owner_not_found: 'You may not make this user the owner',

@@ -69,7 +69,7 @@ const cashZh = {
     asOfHistory: '按历史时点重算：截止日之后的核销不计入', groups: { none: '不分组', customer: '客户', owner: '负责人', team: '团队', region: '地区', product_line: '产品线' },
     bucketLabels: { current: '未到期', range: '{{from}}–{{to}} 天', over: '{{from}} 天以上' }, overdueBucket: '已逾期',
   },
-  revenueEnums: {
+  cashEnums: {
     contractStatus: {
       draft: '草稿', in_approval: '审批中', approved: '已审批', signed: '已签署', in_performance: '履约中', completed: '已完成', terminated: '已终止',
     },
@@ -94,7 +94,7 @@ const cashZh = {
     statementKind: { receivable: '应收', credit_note: '红字', payment: '回款', rebate: '返利抵扣', bad_debt: '坏账' },
     sourceType: { payment: '回款', credit_note: '红字', rebate: '返利', bad_debt: '坏账' },
   },
-  revenueErrors: {
+  cashErrors: {
     contracts: {
       not_found: '合同不存在或您无权查看', customer_not_found: '客户不存在或不是您可以签约的客户',
       framework_invalid: '框架协议不属于同一客户', owner_not_found: '不能指定该负责人', not_editable: '只有草稿状态的合同可以编辑',

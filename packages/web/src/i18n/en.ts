@@ -82,7 +82,7 @@ const en: Messages = {
       gatekeeper: 'Gatekeeper', champion: 'Champion', other: 'Other',
     },
     followUpKind: { call: 'Call', visit: 'Visit', email: 'Email', wechat: 'WeChat', meeting: 'Meeting', other: 'Other' },
-    ...cashEn.revenueEnums,
+    ...cashEn.cashEnums,
   },
   contact: {
     fields: {
@@ -171,7 +171,7 @@ const en: Messages = {
         bad_credentials: 'Wrong email or password', locked: 'Too many failed logins; the account is locked for a while',
         tenant_required: 'This email belongs to several companies; name the tenant', token_not_found: 'No such API token',
       },
-      ...cashEn.revenueErrors,
+      ...cashEn.cashErrors,
     },
   },
   notFound: { title: 'Page not found', back: 'Back to home' },

@@ -75,7 +75,7 @@ const zhCN = {
       champion: '内部支持者', other: '其他',
     },
     followUpKind: { call: '电话', visit: '拜访', email: '邮件', wechat: '微信', meeting: '会议', other: '其他' },
-    ...cashZh.revenueEnums,
+    ...cashZh.cashEnums,
   },
   contact: {
     fields: {
@@ -155,7 +155,7 @@ const zhCN = {
         bad_credentials: '邮箱或密码不正确', locked: '登录失败次数过多，账号已被临时锁定，请稍后再试',
         tenant_required: '该邮箱属于多个企业，请指定企业', token_not_found: 'API 令牌不存在',
       },
-      ...cashZh.revenueErrors,
+      ...cashZh.cashErrors,
     },
   },
   notFound: { title: '页面不存在', back: '返回首页' },

@@ -1,10 +1,9 @@
 // Header: menu button on phones, user name and role, language switch, user menu with logout.
 import { DownOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Dropdown, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { auth } from '../api/endpoints';
+import { useLogoutMutation } from '../api/identity';
 import { useAuth } from '../auth/useAuth';
 import { currentLang, setLang } from '../i18n';
 import { roleLabel } from '../lib/labels';
@@ -14,19 +13,16 @@ export function HeaderBar({ compact, onOpenMenu }: { compact: boolean; onOpenMen
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const logoutMutation = useLogoutMutation();
 
-  const logout = async () => {
-    try {
-      await auth.logout();
-    } catch {
-      // the session may already be gone; log out locally anyway
-    }
-    queryClient.clear();
-    void message.success(t('header.loggedOut'));
-    void navigate('/login', { replace: true });
-  };
+  // the session may already be gone; the mutation logs out locally anyway
+  const logout = () => logoutMutation.mutate(undefined, {
+    onSettled: () => {
+      void message.success(t('header.loggedOut'));
+      void navigate('/login', { replace: true });
+    },
+  });
 
   return (
     <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={8}>

@@ -1,11 +1,10 @@
 // Audit log query (admins, managers, finance, executives): who changed what, when.
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, AutoComplete, Button, Card, Col, DatePicker, Flex, Result, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { audit } from '../api/endpoints';
+import { useAuditLog } from '../api/audit';
 import type { AuditEntry, AuditFilters } from '../api/types';
 import { useAuth } from '../auth/useAuth';
 import { AuditChanges, actionLabel, entityTypeLabel } from '../components/AuditChanges';
@@ -26,13 +25,7 @@ export default function AuditPage() {
   const query: AuditFilters = filters;
   const allowed = can('audit', 'read');
 
-  const list = useInfiniteQuery({
-    queryKey: ['audit', 'page', query],
-    queryFn: ({ pageParam }) => audit.list(query, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: allowed,
-  });
+  const list = useAuditLog(query, { enabled: allowed });
   if (!allowed) return <Result status="403" title={t('audit.noAccess')} />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 

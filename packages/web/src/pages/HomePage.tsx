@@ -1,10 +1,9 @@
 // Home: a welcome and a few counts (customers visible to the user, customers waiting in the pool).
 import { InboxOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { customers, pool } from '../api/endpoints';
+import { useCustomerCount, usePoolCount } from '../api/customers';
 import type { Page } from '../api/types';
 import { useAuth } from '../auth/useAuth';
 import { roleLabel } from '../lib/labels';
@@ -22,16 +21,8 @@ export default function HomePage() {
   const { user, scope, can } = useAuth();
   const canCustomers = can('customers', 'read');
   const canPool = can('pool', 'read');
-  const mine = useQuery({
-    queryKey: ['customers', 'count'],
-    queryFn: () => customers.list({}, undefined, COUNT_LIMIT),
-    enabled: canCustomers,
-  });
-  const inPool = useQuery({
-    queryKey: ['pool', 'count'],
-    queryFn: () => pool.list(undefined, undefined, COUNT_LIMIT),
-    enabled: canPool,
-  });
+  const mine = useCustomerCount(COUNT_LIMIT, canCustomers);
+  const inPool = usePoolCount(COUNT_LIMIT, canPool);
 
   return (
     <Flex vertical gap={16}>

@@ -1,13 +1,11 @@
 // Log in with email and password; the server sets the session and CSRF cookies.
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { isApiError, setCsrfToken } from '../api/client';
-import { auth } from '../api/endpoints';
-import { ME_KEY } from '../auth/useAuth';
+import { isApiError } from '../api/client';
+import { useLoginMutation } from '../api/identity';
 import { currentLang, setLang } from '../i18n';
 import { errorText } from '../lib/errors';
 
@@ -22,24 +20,15 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const login = useLoginMutation();
 
-  const onFinish = async (values: LoginForm) => {
-    setBusy(true);
+  const onFinish = (values: LoginForm) => {
     setError(null);
-    try {
-      const res = await auth.login(values.email.trim(), values.password);
-      setCsrfToken(res.csrfToken);
-      queryClient.clear();
-      await queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: auth.me });
-      void navigate(safeNext(params.get('next')), { replace: true });
-    } catch (e) {
-      setError(isApiError(e) && e.status === 401 ? t('login.failed') : errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    login.mutate({ email: values.email.trim(), password: values.password }, {
+      onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }),
+      onError: (e) => setError(isApiError(e) && e.status === 401 ? t('login.failed') : errorText(t, e)),
+    });
   };
 
   return (
@@ -60,7 +49,7 @@ export default function LoginPage() {
           </Button>
         </Flex>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-        <Form<LoginForm> layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false}>
+        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item
             name="email"
             label={t('login.email')}
@@ -74,7 +63,7 @@ export default function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+          <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
             {t('login.submit')}
           </Button>
         </Form>

@@ -1,18 +1,17 @@
 // The public pool 公海: customers without an owner, to claim (reps) or assign (managers).
 import { UserSwitchOutlined, VerticalAlignBottomOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { customers, pool } from '../api/endpoints';
+import { useClaimCustomerMutation, usePoolList } from '../api/customers';
 import type { Customer } from '../api/types';
 import { useAuth } from '../auth/useAuth';
 import { AssignModal } from '../components/AssignModal';
 import { LoadMore } from '../components/LoadMore';
 import { SearchBox } from '../components/SearchBox';
 import { useFormat } from '../i18n/format';
-import { errorText, useShowError } from '../lib/errors';
+import { errorText } from '../lib/errors';
 import { enumLabel } from '../lib/labels';
 import { useUrlFilters } from '../lib/url';
 
@@ -23,36 +22,16 @@ export default function PoolPage() {
   const fmt = useFormat();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
   const [filters, setFilters] = useUrlFilters(KEYS);
   const [assigning, setAssigning] = useState<Customer | null>(null);
-  const [claimingId, setClaimingId] = useState<string | null>(null);
   const canClaim = can('pool', 'claim') || can('customers', 'claim');
   const canAssign = can('pool', 'assign') || can('customers', 'assign');
 
-  const list = useInfiniteQuery({
-    queryKey: ['pool', 'list', filters.q ?? ''],
-    queryFn: ({ pageParam }) => pool.list(filters.q, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = usePoolList(filters.q);
+  const claimMutation = useClaimCustomerMutation();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const claim = async (c: Customer) => {
-    setClaimingId(c.id);
-    try {
-      await customers.claim(c.id);
-      void message.success(t('pool.claimed'));
-      void queryClient.invalidateQueries({ queryKey: ['pool'] });
-      void queryClient.invalidateQueries({ queryKey: ['customers'] });
-      void queryClient.invalidateQueries({ queryKey: ['customer', c.id] });
-    } catch (e) {
-      showError(e);
-    } finally {
-      setClaimingId(null);
-    }
-  };
+  const claim = (c: Customer) => claimMutation.mutate(c.id, { onSuccess: () => void message.success(t('pool.claimed')) });
 
   const columns: TableColumnsType<Customer> = [
     { title: t('customer.fields.number'), dataIndex: 'number', width: 150 },
@@ -69,8 +48,8 @@ export default function PoolPage() {
       render: (_: unknown, c) => (
         <Flex gap={4}>
           {canClaim && (
-            <Button size="small" type="primary" icon={<VerticalAlignBottomOutlined />} loading={claimingId === c.id}
-              onClick={() => void claim(c)} data-testid="pool-claim">
+            <Button size="small" type="primary" icon={<VerticalAlignBottomOutlined />} loading={claimMutation.isPending && claimMutation.variables === c.id}
+              onClick={() => claim(c)} data-testid="pool-claim">
               {t('pool.claim')}
             </Button>
           )}

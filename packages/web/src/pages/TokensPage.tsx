@@ -1,14 +1,13 @@
 // API tokens for integrations: list, create (the token is shown once), revoke.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiTokens } from '../api/endpoints';
+import { useApiTokens, useCreateApiTokenMutation, useRevokeApiTokenMutation } from '../api/identity';
 import type { ApiToken, ApiTokenCreated } from '../api/types';
 import { useAuth } from '../auth/useAuth';
 import { useFormat } from '../i18n/format';
-import { errorText, formErrorSummary, useShowError } from '../lib/errors';
+import { errorText } from '../lib/errors';
 
 interface NewToken { name: string; expiresInDays: number }
 
@@ -23,39 +22,24 @@ export default function TokensPage() {
   const fmt = useFormat();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<NewToken>();
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
-  const list = useQuery({ queryKey: ['tokens'], queryFn: apiTokens.list });
+  const list = useApiTokens();
+  const createMutation = useCreateApiTokenMutation({ form, fields: ['name', 'expiresInDays'] });
+  const revokeMutation = useRevokeApiTokenMutation();
 
-  const create = async (v: NewToken) => {
-    setBusy(true);
-    try {
-      const tok = await apiTokens.create(v.name.trim(), v.expiresInDays);
+  const create = (v: NewToken) => createMutation.mutate({ name: v.name.trim(), expiresInDays: v.expiresInDays }, {
+    onSuccess: (tok) => {
       setCreating(false);
       setCreated(tok);
       form.resetFields();
-      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
-    } catch (e) {
-      const summary = formErrorSummary(t, form, e, ['name', 'expiresInDays']);
-      if (summary) void message.error(summary);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
-  const revoke = async (tok: ApiToken) => {
-    try {
-      await apiTokens.revoke(tok.id);
-      void message.success(t('tokens.revokedOk'));
-      void queryClient.invalidateQueries({ queryKey: ['tokens'] });
-    } catch (e) {
-      showError(e);
-    }
-  };
+  // a promise, so the Popconfirm shows its busy state until the answer
+  const revoke = (tok: ApiToken) => revokeMutation.mutateAsync(tok.id)
+    .then(() => void message.success(t('tokens.revokedOk')), () => undefined);
 
   const colors = { active: 'green', revoked: 'default', expired: 'orange' } as const;
   const columns: TableColumnsType<ApiToken> = [
@@ -96,8 +80,8 @@ export default function TokensPage() {
           scroll={{ x: 'max-content' }}
         />
       </Flex>
-      <Modal open={creating} title={t('tokens.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form<NewToken> form={form} layout="vertical" initialValues={{ expiresInDays: 365 }} onFinish={(v) => void create(v)} preserve={false}>
+      <Modal open={creating} title={t('tokens.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={createMutation.isPending} destroyOnHidden>
+        <Form<NewToken> form={form} layout="vertical" initialValues={{ expiresInDays: 365 }} onFinish={create} preserve={false}>
           <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('tokens.name') }) }, { max: 80 }]}>
             <Input maxLength={80} placeholder={t('tokens.namePlaceholder')} data-testid="token-name" />
           </Form.Item>

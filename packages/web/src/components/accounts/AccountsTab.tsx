@@ -11,8 +11,8 @@ import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 import { isNegative } from '../../lib/money';
-import { Money } from '../revenue/Money';
-import { StatusTag } from '../revenue/StatusTag';
+import { Money } from '../cash/Money';
+import { StatusTag } from '../cash/StatusTag';
 import { StatementPanel } from './StatementPanel';
 
 export function AccountsTab({ customerId }: { customerId: string }) {

@@ -13,7 +13,7 @@ import { useFormat } from '../../i18n/format';
 import { toYmd } from '../../lib/dates';
 import { errorText, useShowError } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
-import { Money } from '../revenue/Money';
+import { Money } from '../cash/Money';
 
 type Line = Statement['lines'][number];
 

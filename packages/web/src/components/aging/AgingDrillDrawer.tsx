@@ -9,7 +9,7 @@ import type { OpenReceivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
 import { LoadMore } from '../LoadMore';
-import { Money } from '../revenue/Money';
+import { Money } from '../cash/Money';
 
 export interface Drill { asOf?: string; groupBy: string; key?: string; bucket?: string; title: string }
 

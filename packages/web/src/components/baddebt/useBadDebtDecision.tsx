@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { BAD_DEBT_KEY, badDebtRequests, type BadDebtRequest } from '../../api/bad-debt';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
-import { ReasonModal } from '../revenue/ReasonModal';
+import { ReasonModal } from '../cash/ReasonModal';
 
 type Decision = 'approve' | 'reject';
 

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalRequest } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { StatusTag } from '../revenue/StatusTag';
+import { StatusTag } from '../cash/StatusTag';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 const STEP_STATUS: Record<string, StepStatus> = {

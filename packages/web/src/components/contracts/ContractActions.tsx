@@ -12,7 +12,7 @@ import { contracts } from '../../api/endpoints';
 import type { Compliance, Contract } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { useShowError } from '../../lib/errors';
-import { ReasonModal } from '../revenue/ReasonModal';
+import { ReasonModal } from '../cash/ReasonModal';
 import { AmendmentModal } from './AmendmentModal';
 import { stepName } from './ApprovalProgress';
 import { DeliveryModal, pendingDeliveries } from './DeliveryModal';

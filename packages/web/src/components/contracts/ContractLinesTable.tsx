@@ -3,7 +3,7 @@ import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Contract, ContractLine } from '../../api/types';
 import { rateToPercent } from '../../lib/contractForm';
-import { Money } from '../revenue/Money';
+import { Money } from '../cash/Money';
 
 export function ContractLinesTable({ contract }: { contract: Contract }) {
   const { t } = useTranslation();

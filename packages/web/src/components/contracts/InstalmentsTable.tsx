@@ -7,8 +7,8 @@ import { Link } from 'react-router';
 import type { Instalment, Receivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { enumLabel } from '../../lib/labels';
-import { Money } from '../revenue/Money';
-import { StatusTag } from '../revenue/StatusTag';
+import { Money } from '../cash/Money';
+import { StatusTag } from '../cash/StatusTag';
 
 interface Props {
   instalments: Instalment[];

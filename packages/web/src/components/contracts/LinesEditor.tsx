@@ -6,7 +6,7 @@ import { Button, Flex, Form, Input, Select, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_LINE, rateToPercent, validDiscount, validQuantity, validUnitPrice, type LinesPreview } from '../../lib/contractForm';
-import { Money } from '../revenue/Money';
+import { Money } from '../cash/Money';
 
 interface Props {
   preview: LinesPreview;

@@ -13,8 +13,8 @@ import {
 import { useFormat } from '../../i18n/format';
 import { enumOptions } from '../../lib/labels';
 import { isNegative, isZero } from '../../lib/money';
-import { Money } from '../revenue/Money';
-import { MoneyInput } from '../revenue/MoneyInput';
+import { Money } from '../cash/Money';
+import { MoneyInput } from '../cash/MoneyInput';
 import { UserSelect } from '../UserSelect';
 
 /** What the "split equally" menu offers: 2–12 instalments, and two or three years monthly. */

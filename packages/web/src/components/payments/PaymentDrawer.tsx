@@ -9,8 +9,8 @@ import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
-import { Money } from '../revenue/Money';
-import { StatusTag } from '../revenue/StatusTag';
+import { Money } from '../cash/Money';
+import { StatusTag } from '../cash/StatusTag';
 import { PaymentFiles } from './PaymentFiles';
 
 export function PaymentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {

@@ -19,7 +19,7 @@ import { useIdempotencyKey } from '../../lib/idempotency';
 import { enumOptions } from '../../lib/labels';
 import { isAmount, normalizeAmount } from '../../lib/money';
 import { CustomerSelect } from '../CustomerSelect';
-import { MoneyInput } from '../revenue/MoneyInput';
+import { MoneyInput } from '../cash/MoneyInput';
 import { PAYMENT_FILES_MAX, RECEIPT_ACCEPT, receiptProblem, receiptUploadError } from './paymentFileRules';
 
 interface Values {

@@ -7,7 +7,7 @@ import type { Receivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
 import { gt, isAmount, normalizeAmount } from '../../lib/money';
-import { MoneyInput } from '../revenue/MoneyInput';
+import { MoneyInput } from '../cash/MoneyInput';
 
 export function BadDebtModal({ receivable: r, onClose, onDone }: { receivable: Receivable | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { applyNestedFieldErrors, errorText } from '../../lib/errors';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { AMOUNT_PATTERN, gt, isAmount, normalizeAmount } from '../../lib/money';
-import { MoneyInput } from '../revenue/MoneyInput';
+import { MoneyInput } from '../cash/MoneyInput';
 
 interface Values { amount?: string; taxAmount?: string; reason?: string }
 

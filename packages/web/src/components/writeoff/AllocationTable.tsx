@@ -5,9 +5,9 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import type { RowProblem } from '../../lib/allocation';
-import { Money } from '../revenue/Money';
-import { MoneyInput } from '../revenue/MoneyInput';
-import { StatusTag } from '../revenue/StatusTag';
+import { Money } from '../cash/Money';
+import { MoneyInput } from '../cash/MoneyInput';
+import { StatusTag } from '../cash/StatusTag';
 
 export interface OpenRow {
   id: string; number: string; dueDate: string; amountOpen: string; amount: string | null; contractNumber: string | null;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Payment, Receivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { isPositive } from '../../lib/money';
-import { Money } from '../revenue/Money';
+import { Money } from '../cash/Money';
 
 export type Source = { type: 'payment'; id: string } | { type: 'credit_note'; id: string } | { type: 'rebate' };
 

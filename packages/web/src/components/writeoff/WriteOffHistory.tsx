@@ -12,9 +12,9 @@ import { errorText } from '../../lib/errors';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { enumLabel } from '../../lib/labels';
 import { LoadMore } from '../LoadMore';
-import { Money } from '../revenue/Money';
-import { ReasonModal } from '../revenue/ReasonModal';
-import { StatusTag } from '../revenue/StatusTag';
+import { Money } from '../cash/Money';
+import { ReasonModal } from '../cash/ReasonModal';
+import { StatusTag } from '../cash/StatusTag';
 
 export function WriteOffHistory({ customerId, onChanged }: { customerId: string; onChanged: () => void }) {
   const { t } = useTranslation();

@@ -13,7 +13,7 @@ import { AgingBucketChart } from '../../components/aging/AgingBucketChart';
 import { AgingDrillDrawer, type Drill } from '../../components/aging/AgingDrillDrawer';
 import { AgingTable } from '../../components/aging/AgingTable';
 import { AgingTrendChart } from '../../components/aging/AgingTrendChart';
-import { Money } from '../../components/revenue/Money';
+import { Money } from '../../components/cash/Money';
 import { useFormat } from '../../i18n/format';
 import { bucketLabel, sharePercent } from '../../lib/aging';
 import { fromYmd, toYmd } from '../../lib/dates';

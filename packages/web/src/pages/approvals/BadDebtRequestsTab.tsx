@@ -12,7 +12,7 @@ import { BadDebtDecisionButtons } from '../../components/baddebt/BadDebtDecision
 import { BadDebtStatusTag } from '../../components/baddebt/BadDebtStatusTag';
 import { useBadDebtDecision } from '../../components/baddebt/useBadDebtDecision';
 import { LoadMore } from '../../components/LoadMore';
-import { Money } from '../../components/revenue/Money';
+import { Money } from '../../components/cash/Money';
 import { SearchBox } from '../../components/SearchBox';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';

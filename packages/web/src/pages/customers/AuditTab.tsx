@@ -1,8 +1,7 @@
 // A customer's history from the audit log: time, actor, action and each change.
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { audit } from '../../api/endpoints';
+import { useEntityHistory } from '../../api/audit';
 import { AuditChanges, actionLabel } from '../../components/AuditChanges';
 import { LoadMore } from '../../components/LoadMore';
 import { useFormat } from '../../i18n/format';
@@ -11,13 +10,7 @@ import { errorText } from '../../lib/errors';
 export function AuditTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const filters = { entityType: 'customer', entityId: customerId };
-  const list = useInfiniteQuery({
-    queryKey: ['audit', filters],
-    queryFn: ({ pageParam }) => audit.list(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useEntityHistory('customer', customerId);
   if (list.isPending) return <Skeleton active />;
   if (list.isError) return <Alert type="error" showIcon title={errorText(t, list.error)} />;
   const items = list.data.pages.flatMap((p) => p.items);

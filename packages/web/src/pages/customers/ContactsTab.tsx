@@ -1,34 +1,26 @@
 // A customer's contacts: table with add, edit and delete.
 import { DeleteOutlined, EditOutlined, PlusOutlined, StarFilled } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contacts } from '../../api/endpoints';
+import { useContacts, useDeleteContactMutation } from '../../api/contacts';
 import type { Contact } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { ContactFormModal } from '../../components/ContactFormModal';
-import { errorText, useShowError } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 
 export function ContactsTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
   const [target, setTarget] = useState<Contact | 'new' | null>(null);
-  const list = useQuery({ queryKey: ['customer', customerId, 'contacts'], queryFn: () => contacts.list(customerId) });
+  const list = useContacts(customerId);
+  const removeMutation = useDeleteContactMutation(customerId);
 
-  const remove = async (c: Contact) => {
-    try {
-      await contacts.remove(c.id);
-      void message.success(t('common.deleted'));
-      void queryClient.invalidateQueries({ queryKey: ['customer', customerId, 'contacts'] });
-    } catch (e) {
-      showError(e);
-    }
-  };
+  // the Popconfirm stays busy until the answer (a promise), as before; the mutation reports a failure
+  const remove = (c: Contact) => removeMutation.mutateAsync(c.id)
+    .then(() => void message.success(t('common.deleted')), () => undefined);
 
   const f = (k: string) => t(`contact.fields.${k}`);
   const dash = (v: string | null) => v ?? '—';

@@ -1,16 +1,15 @@
 // Customer detail: header with actions (edit, claim, release, assign) and tabs.
 import { EditOutlined, InboxOutlined, UserSwitchOutlined, VerticalAlignBottomOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { customers } from '../../api/endpoints';
+import { useClaimCustomerMutation, useCustomer } from '../../api/customers';
 import type { Customer } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { AssignModal } from '../../components/AssignModal';
 import { ReleaseModal } from '../../components/ReleaseModal';
-import { errorText, useShowError } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 import { AccountsTab } from '../../components/accounts/AccountsTab';
 import { AuditTab } from './AuditTab';
@@ -26,13 +25,11 @@ export default function CustomerDetailPage() {
   const navigate = useNavigate();
   const { can, user, scope } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [releasing, setReleasing] = useState<Customer | null>(null);
   const [assigning, setAssigning] = useState<Customer | null>(null);
-  const [claiming, setClaiming] = useState(false);
-  const customer = useQuery({ queryKey: ['customer', id], queryFn: () => customers.get(id) });
+  const claimMutation = useClaimCustomerMutation();
+  const customer = useCustomer(id);
 
   if (customer.isPending) return <Card><Skeleton active /></Card>;
   if (customer.isError) {
@@ -52,21 +49,7 @@ export default function CustomerDetailPage() {
     && (c.owner?.id === user?.id || canAssign);
   const canClaim = c.inPool && (can('customers', 'claim') || can('pool', 'claim'));
 
-  const claim = async () => {
-    setClaiming(true);
-    try {
-      const updated = await customers.claim(c.id);
-      if (updated && typeof updated === 'object') queryClient.setQueryData(['customer', c.id], updated);
-      void queryClient.invalidateQueries({ queryKey: ['customer', c.id] });
-      void queryClient.invalidateQueries({ queryKey: ['pool'] });
-      void queryClient.invalidateQueries({ queryKey: ['customers'] });
-      void message.success(t('pool.claimed'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setClaiming(false);
-    }
-  };
+  const claim = () => claimMutation.mutate(c.id, { onSuccess: () => void message.success(t('pool.claimed')) });
 
   return (
     <Flex vertical gap={16}>
@@ -89,7 +72,7 @@ export default function CustomerDetailPage() {
               </Button>
             )}
             {canClaim && (
-              <Button type="primary" icon={<VerticalAlignBottomOutlined />} loading={claiming} onClick={() => void claim()} data-testid="customer-claim">
+              <Button type="primary" icon={<VerticalAlignBottomOutlined />} loading={claimMutation.isPending} onClick={claim} data-testid="customer-claim">
                 {t('customer.detail.claim')}
               </Button>
             )}

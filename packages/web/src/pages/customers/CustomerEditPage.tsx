@@ -1,28 +1,35 @@
 // Edit a customer: sends only the changed fields plus the version it was loaded at.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Form, Result, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { customers } from '../../api/endpoints';
+import { useCustomer, useUpdateCustomerMutation } from '../../api/customers';
 import type { CustomerFields } from '../../api/types';
 import {
   CUSTOMER_FORM_FIELDS, CustomerForm, toCustomerFields, toFormValues, type CustomerFormValues,
 } from '../../components/CustomerForm';
-import { errorText, formErrorSummary } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 
 export default function CustomerEditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<CustomerFormValues>();
-  const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
-  const customer = useQuery({ queryKey: ['customer', id], queryFn: () => customers.get(id), staleTime: 0 });
+  const customer = useCustomer(id, { staleTime: 0 });
+  const update = useUpdateCustomerMutation({
+    form, fields: CUSTOMER_FORM_FIELDS,
+    // someone else saved first: offer to reload instead of showing an error
+    onError: (e) => {
+      if (!isApiError(e) || e.code !== 'common.version_conflict') return false;
+      setConflict(true);
+      return true;
+    },
+    onSummary: (summary) => setError(summary ?? t('customer.form.fixErrors')),
+  });
 
   useEffect(() => {
     if (customer.data) form.setFieldsValue(toFormValues(customer.data));
@@ -32,7 +39,7 @@ export default function CustomerEditPage() {
   if (customer.isError) return <Result status="warning" title={errorText(t, customer.error)} />;
   const original = customer.data;
 
-  const onFinish = async (values: CustomerFormValues) => {
+  const onFinish = (values: CustomerFormValues) => {
     const before = toCustomerFields(toFormValues(original));
     const after = toCustomerFields(values);
     const changed: Partial<CustomerFields> = {};
@@ -44,25 +51,14 @@ export default function CustomerEditPage() {
       void navigate(`/customers/${id}`);
       return;
     }
-    setSubmitting(true);
     setError(null);
     setConflict(false);
-    try {
-      const updated = await customers.update(id, { ...changed, version: original.version });
-      queryClient.setQueryData(['customer', id], updated);
-      void queryClient.invalidateQueries({ queryKey: ['customers'] });
-      void queryClient.invalidateQueries({ queryKey: ['audit'] });
-      void message.success(t('customer.form.updated'));
-      void navigate(`/customers/${id}`);
-    } catch (e) {
-      if (isApiError(e) && e.code === 'common.version_conflict') {
-        setConflict(true);
-        return;
-      }
-      setError(formErrorSummary(t, form, e, CUSTOMER_FORM_FIELDS) ?? t('customer.form.fixErrors'));
-    } finally {
-      setSubmitting(false);
-    }
+    update.mutate({ ...changed, id, version: original.version }, {
+      onSuccess: () => {
+        void message.success(t('customer.form.updated'));
+        void navigate(`/customers/${id}`);
+      },
+    });
   };
 
   const reload = async () => {
@@ -90,11 +86,11 @@ export default function CustomerEditPage() {
       <CustomerForm
         form={form}
         initialValues={toFormValues(original)}
-        submitting={submitting}
+        submitting={update.isPending}
         submitLabel={t('common.save')}
         parent={original.parent}
         selfId={original.id}
-        onFinish={(v) => void onFinish(v)}
+        onFinish={onFinish}
         extraButtons={<Button onClick={() => void navigate(`/customers/${id}`)}>{t('common.cancel')}</Button>}
       />
     </Card>

@@ -1,18 +1,17 @@
 // Customer list: search, filters, sortable columns, cursor pagination, Excel export and import.
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { customers } from '../../api/endpoints';
+import { useCustomerList, useExportCustomersMutation } from '../../api/customers';
 import type { CustomerFilters as Filters } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { CustomerFilters } from '../../components/CustomerFilters';
 import { CustomerTable } from '../../components/CustomerTable';
 import { ImportModal } from '../../components/ImportModal';
 import { LoadMore } from '../../components/LoadMore';
-import { errorText, useShowError } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 import { useUrlFilters } from '../../lib/url';
 
 const FILTER_KEYS = ['q', 'industry', 'region', 'grade', 'source', 'ownerId', 'sort'] as const;
@@ -22,30 +21,15 @@ export default function CustomerListPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
-  const showError = useShowError();
   const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
   const [importOpen, setImportOpen] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const query: Filters = { ...filters, sort: filters.sort ?? DEFAULT_SORT };
 
-  const list = useInfiniteQuery({
-    queryKey: ['customers', 'list', query],
-    queryFn: ({ pageParam }) => customers.list(query, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useCustomerList(query);
+  const exportXlsx = useExportCustomersMutation();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      await customers.exportXlsx(query, i18n.language === 'zh-CN' ? 'zh' : 'en');
-    } catch (e) {
-      showError(e);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const doExport = () => exportXlsx.mutate({ filters: query, lang: i18n.language === 'zh-CN' ? 'zh' : 'en' });
 
   return (
     <Card>
@@ -59,7 +43,7 @@ export default function CustomerListPage() {
               </Button>
             )}
             {can('customers', 'export') && (
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void doExport()} data-testid="customer-export">
+              <Button icon={<DownloadOutlined />} loading={exportXlsx.isPending} onClick={doExport} data-testid="customer-export">
                 {t('customer.list.export')}
               </Button>
             )}

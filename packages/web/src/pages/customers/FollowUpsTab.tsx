@@ -1,14 +1,13 @@
 // Follow-ups of a customer: a quick form and the history as a timeline.
 import { FOLLOWUP_KINDS } from '@l2c/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Row, Select, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contacts, followUps } from '../../api/endpoints';
+import { useContacts } from '../../api/contacts';
+import { useCreateFollowUpMutation, useFollowUps } from '../../api/follow-ups';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
-import { errorText, formErrorSummary } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 import { enumLabel, enumOptions } from '../../lib/labels';
 
 interface Values { kind: string; content: string; contactId?: string; nextStep?: string; nextDate?: Dayjs | null }
@@ -20,37 +19,27 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
   const fmt = useFormat();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const list = useQuery({ queryKey: ['customer', customerId, 'followups'], queryFn: () => followUps.list(customerId) });
-  const people = useQuery({ queryKey: ['customer', customerId, 'contacts'], queryFn: () => contacts.list(customerId) });
+  const list = useFollowUps(customerId);
+  const people = useContacts(customerId);
+  const create = useCreateFollowUpMutation(customerId, { form, fields: FIELDS });
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      await followUps.create(customerId, {
-        kind: v.kind, content: v.content.trim(), contactId: v.contactId ?? null,
-        nextStep: v.nextStep?.trim() || null, nextDate: v.nextDate ? v.nextDate.format('YYYY-MM-DD') : null,
-      });
+  const submit = (v: Values) => create.mutate({
+    kind: v.kind, content: v.content.trim(), contactId: v.contactId ?? null,
+    nextStep: v.nextStep?.trim() || null, nextDate: v.nextDate ? v.nextDate.format('YYYY-MM-DD') : null,
+  }, {
+    onSuccess: () => {
       form.resetFields();
       void message.success(t('followup.created'));
-      void queryClient.invalidateQueries({ queryKey: ['customer', customerId] });
-      void queryClient.invalidateQueries({ queryKey: ['customers'] });
-    } catch (e) {
-      const summary = formErrorSummary(t, form, e, FIELDS);
-      if (summary) void message.error(summary);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const items = list.data?.items ?? [];
   return (
     <Flex vertical gap={16}>
       {can('followups', 'create') && (
         <Card size="small" title={t('followup.add')}>
-          <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'call' }} onFinish={(v) => void submit(v)}>
+          <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'call' }} onFinish={submit}>
             <Row gutter={16}>
               <Col xs={24} md={8}>
                 <Form.Item name="kind" label={t('followup.kind')} rules={[{ required: true }]}>
@@ -80,7 +69,7 @@ export function FollowUpsTab({ customerId }: { customerId: string }) {
                 </Form.Item>
               </Col>
             </Row>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="followup-submit">{t('common.submit')}</Button>
+            <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="followup-submit">{t('common.submit')}</Button>
           </Form>
         </Card>
       )}

@@ -1,0 +1,80 @@
+// The building blocks of the resource hooks (api/customers.ts, api/payments.ts, …): a cursor-paged list query, and a
+// mutation that refreshes what it changed and reports a problem+json error one way everywhere. Pages and modals use
+// the resource hooks, never useQuery/useMutation with keys of their own (api/data-layer.test.ts checks).
+import {
+  useInfiniteQuery, useMutation, useQueryClient, type QueryClient, type QueryKey,
+} from '@tanstack/react-query';
+import type { FormInstance } from 'antd';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorText, formErrorSummary } from '../lib/errors';
+import type { Page } from './types';
+
+export const PAGE_SIZE = 50;
+
+/** One list with "load more": the pages of GET …?cursor= under one key. */
+export function usePagedQuery<T>(
+  queryKey: QueryKey, fetchPage: (cursor: string | undefined) => Promise<Page<T>>, options: { enabled?: boolean } = {},
+) {
+  return useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: options.enabled,
+  });
+}
+
+/**
+ * How a mutation's error reaches the person. By default a message toast with errorText. With `form` (and its
+ * `fields`), field errors land on the form and the rest goes to `onSummary` (or a toast). `onError` sees the error
+ * first and may claim it (return true), e.g. a 409 duplicate that opens a dialog; `silent` leaves it to the caller.
+ */
+export interface ErrorHandling<TVars = unknown> {
+  form?: FormInstance;
+  fields?: readonly string[];
+  /** Where the summary of a form error goes (default: a toast). null = every problem shows next to its field. */
+  onSummary?: (summary: string | null) => void;
+  onError?: (err: unknown, vars: TVars) => boolean | void;
+  silent?: boolean;
+}
+
+export function useErrorReporter<TVars>(handling: ErrorHandling<TVars> = {}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (err: unknown, vars: TVars) => {
+    if (handling.onError?.(err, vars) === true || handling.silent) return;
+    if (handling.form) {
+      const summary = formErrorSummary(t, handling.form, err, handling.fields ?? []);
+      if (handling.onSummary) handling.onSummary(summary);
+      else if (summary) void message.error(summary);
+      return;
+    }
+    void message.error(errorText(t, err));
+  };
+}
+
+export interface MutationSpec<TData, TVars> {
+  mutationFn: (vars: TVars) => Promise<TData>;
+  /** The keys whose data this write changes; each is invalidated (prefix match) after success. */
+  invalidates?: (data: TData, vars: TVars) => readonly QueryKey[];
+  /** Put the answer straight into the cache (e.g. the record's detail), before the invalidations. */
+  update?: (client: QueryClient, data: TData, vars: TVars) => void;
+}
+
+/**
+ * A write: useMutation plus invalidation of the keys it changes and the one error handling above. Callers read
+ * `isPending` for busy state and pass per-call `onSuccess` to mutate() for what the screen does next.
+ */
+export function useApiMutation<TData, TVars = void>(spec: MutationSpec<TData, TVars>, handling: ErrorHandling<TVars> = {}) {
+  const client = useQueryClient();
+  const report = useErrorReporter(handling);
+  return useMutation<TData, unknown, TVars>({
+    mutationFn: spec.mutationFn,
+    onSuccess: (data, vars) => {
+      spec.update?.(client, data, vars);
+      for (const queryKey of spec.invalidates?.(data, vars) ?? []) void client.invalidateQueries({ queryKey });
+    },
+    onError: report,
+  });
+}
