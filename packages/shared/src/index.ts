@@ -1,4 +1,5 @@
 export * from './money.js';
+export * from './dates.js';
 export * from './credit-code.js';
 export * from './permissions.js';
 export * from './problem.js';

@@ -3,6 +3,7 @@
 // cannot store (NUL, lone surrogates), compare (an impossible date) or compute with (a non-number).
 import { z } from 'zod';
 import { dec } from '../money.js';
+import { DATE_MAX, DATE_MIN, isBusinessDate } from '../dates.js';
 
 /** NUL cannot be stored in PostgreSQL text or jsonb; a lone UTF-16 surrogate cannot be encoded as UTF-8. */
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -20,14 +21,12 @@ export const optionalText = (max: number) => Text.trim().max(max).nullish().tran
 export const IdSchema = Text.trim().toLowerCase().uuid('expected an id (a UUID)');
 
 /**
- * Business dates are real calendar days from 1900 to 2999: 2026-02-30 and 0000-00-00 are 400s, not database errors,
- * and a date plus the longest term L2C allows (10 years) still has a four-digit year.
+ * Business dates are real calendar days from 1900 to 2999 (../dates.ts, the one calendar check): 2026-02-30 and
+ * 0000-00-00 are 400s, not database errors. z.iso.date keeps `format: date` in the OpenAPI document.
  */
-export const DATE_MIN = '1900-01-01';
-export const DATE_MAX = '2999-12-31';
-const yearInRange = (value: string) => value.slice(0, 10) >= DATE_MIN && value.slice(0, 10) <= DATE_MAX;
+const yearInRange = (value: string) => isBusinessDate(value.slice(0, 10));
 export const BusinessDateSchema = z.iso.date({ message: 'expected a real calendar date as YYYY-MM-DD', abort: true })
-  .refine(yearInRange, `expected a date between ${DATE_MIN} and ${DATE_MAX}`);
+  .refine(isBusinessDate, `expected a date between ${DATE_MIN} and ${DATE_MAX}`);
 /** A moment with its offset, ISO 8601 (2026-12-06T09:30:00+08:00), in the same year range. */
 export const InstantSchema = z.iso.datetime({ offset: true, message: 'expected a date and time with offset, ISO 8601', abort: true })
   .refine(yearInRange, `expected a moment between ${DATE_MIN} and ${DATE_MAX}`);
