@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { lockDataDir } from './lockfile.js';
 import { defineErrors } from './errors.js';
+import type { Database } from './schema.js';
 
 // Both drivers go through node-postgres' parsers, so one set of explicit parsers gives one behaviour:
 // business dates stay 'YYYY-MM-DD' strings (never a JS Date at local midnight), instants become ISO strings,
@@ -18,10 +19,10 @@ pg.types.setTypeParser(20, (v) => {
   return n;
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Tx = Transaction<any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Kdb = Kysely<any>;
+// Typed by the schema generated from the migrations (platform/schema.ts, `npm run db:schema`): builder queries have
+// their table and column names checked and their results typed; sql`…` templates still type their rows by hand.
+export type Tx = Transaction<Database>;
+export type Kdb = Kysely<Database>;
 
 export interface Db {
   kind: 'pglite' | 'postgres';
@@ -49,7 +50,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     // statement_timeout: a wait on the side pool is a bug (see Db.side); fail the request rather than hang it
     const side = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, statement_timeout: 5000 });
-    const kysely = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', pool, kysely, side, close: async () => { await kysely.destroy(); await side.end(); } };
   }
   const release = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
@@ -58,7 +59,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const pglite = await PGlite.create(opts.dataDir);
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
-    const kysely = new Kysely({ dialect: new PostgresDialect({ pool }) });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'pglite',
       pool,
