@@ -1,0 +1,15 @@
+// Tables contracts owns. contracts is joined read-only by the money reports for its number and title.
+import type { OwnedTables } from '../../platform/ownership.js';
+
+export const ownedTables: OwnedTables = {
+  contracts: {
+    readers: {
+      'domains/receivables': 'the contract number on receivable lists', 'domains/collections': 'contract numbers and titles on aging and statements',
+      'domains/credit': 'committed credit: signed contracts not yet booked as receivables', 'flows/write-off': 'the contract number on allocation candidates',
+    },
+  },
+  contract_lines: { readers: { 'domains/collections': 'the product lines of the aging report by product' } },
+  contract_instalments: { readers: { 'flows/write-off': 'the instalment a receivable came from, for allocation order' } },
+  contract_amendments: {},
+  contract_files: {},
+};

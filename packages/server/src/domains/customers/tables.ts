@@ -1,0 +1,16 @@
+// Tables customers owns. customers is joined read-only by the money domains for the name and the data-scope owner.
+import type { OwnedTables } from '../../platform/ownership.js';
+
+const nameAndOwner = 'the customer name and the owner its data scope follows';
+export const ownedTables: OwnedTables = {
+  customers: {
+    readers: {
+      'domains/contracts': nameAndOwner, 'domains/receivables': nameAndOwner, 'domains/payments': nameAndOwner,
+      'domains/collections': 'names and owners on aging, statements and overdue notices', 'flows/write-off': nameAndOwner,
+      'domains/credit': 'the customer money lock (lockCustomer: SELECT … FOR NO KEY UPDATE, no write)',
+    },
+  },
+  contacts: {},
+  followups: {},
+  pool_events: {},
+};

@@ -1,0 +1,16 @@
+// Tables identity owns. users and teams are joined read-only across the server for display names and data scope.
+import type { OwnedTables } from '../../platform/ownership.js';
+
+const names = 'display names (and the data-scope owner columns) joined into its lists';
+export const ownedTables: OwnedTables = {
+  users: {
+    readers: {
+      platform: 'the authenticate statement (one per request, docs/benchmarks.md) and audit-trail names',
+      'domains/approvals': 'approvers and the team managers a step resolves to', 'domains/customers': names, 'domains/contracts': names,
+      'domains/receivables': names, 'domains/payments': names, 'domains/collections': 'owners, managers and finance users on reports and overdue notices',
+      'domains/notifications': 'recipients and their locale', 'flows/write-off': names,
+    },
+  },
+  teams: { readers: { 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports' } },
+  auth_tokens: { readers: { platform: 'the authenticate statement looks the token up; the touch of last_used_at is identity\'s touchToken' } },
+};

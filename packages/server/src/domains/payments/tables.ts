@@ -1,0 +1,12 @@
+// Tables payments owns: money in, its receipt files and the customer account ledgers (prepaid, rebate, credit).
+import type { OwnedTables } from '../../platform/ownership.js';
+
+export const ownedTables: OwnedTables = {
+  payments: {
+    readers: {
+      'domains/collections': 'receipts on customer statements', 'flows/write-off': 'the payments an allocation draws on',
+    },
+  },
+  payment_files: {},
+  account_entries: { readers: { 'flows/write-off': 'the prepaid balance a write-off draws on' } },
+};

@@ -1,0 +1,21 @@
+// Tables receivables owns: what customers owe, how it was settled (write-off headers and their allocations) and the
+// bad-debt requests. Reports in collections read them directly in set-based SQL, read-only.
+import type { OwnedTables } from '../../platform/ownership.js';
+
+export const ownedTables: OwnedTables = {
+  receivables: {
+    readers: {
+      'domains/collections': 'aging, metrics and statement report SQL (read-only; overdue marking is receivables\' markOverdue)',
+      'domains/credit': 'open amounts of the available-credit sum', 'domains/contracts': 'the booked amount beside each contract',
+      'flows/write-off': 'the receivables an allocation settles, locked in id order',
+    },
+  },
+  write_offs: { readers: { 'domains/collections': 'write-offs on customer statements' } },
+  allocations: {
+    readers: {
+      'domains/collections': 'settlements on aging and statements', 'domains/payments': 'the applied amount of a payment',
+      'flows/write-off': 'allocations it reverses',
+    },
+  },
+  bad_debt_requests: {},
+};
