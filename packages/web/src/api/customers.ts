@@ -76,8 +76,8 @@ export function usePoolCount(limit: number, enabled: boolean) {
   return useQuery({ queryKey: customerKeys.poolCount(), queryFn: () => customers.pool(undefined, undefined, limit), enabled });
 }
 
-export function useCustomer(id: string, options: { staleTime?: number } = {}) {
-  return useQuery({ queryKey: customerKeys.detail(id), queryFn: () => customers.get(id), staleTime: options.staleTime });
+export function useCustomer(id: string, options: { staleTime?: number; enabled?: boolean } = {}) {
+  return useQuery({ queryKey: customerKeys.detail(id), queryFn: () => customers.get(id), staleTime: options.staleTime, enabled: options.enabled });
 }
 
 /** After a write answered with the customer: put it in the cache and refresh the lists, the pool and history. */

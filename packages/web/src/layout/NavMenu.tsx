@@ -3,15 +3,12 @@ import {
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   MoneyCollectOutlined, NodeIndexOutlined, ReconciliationOutlined, TeamOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { approvals } from '../api/endpoints';
-import { BAD_DEBT_KEY, badDebtRequests } from '../api/bad-debt';
+import { useApprovalInbox } from '../api/approvals';
+import { useAwaitingBadDebtRequests } from '../api/bad-debt-requests';
 import { useAuth } from '../auth/useAuth';
-
-export const INBOX_KEY = ['approvals', 'inbox'] as const;
 
 const PREFIXES: Array<[string, string]> = [
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'],
@@ -40,13 +37,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     crm.push({ key: 'pool', icon: <InboxOutlined />, label: link('/pool', 'nav-pool', t('nav.pool')) });
   }
   const canApprove = can('approvals', 'approve');
-  const inbox = useQuery({ queryKey: INBOX_KEY, queryFn: () => approvals.inbox(), enabled: canApprove, refetchInterval: 60_000 });
-  // bad-debt requests wait in the same inbox (its second tab); same query key as the tab, so one fetch serves both
-  const canDecideBadDebt = can('receivables', 'approve');
-  const badDebt = useQuery({
-    queryKey: [...BAD_DEBT_KEY, 'awaiting'], enabled: canDecideBadDebt, refetchInterval: 60_000,
-    queryFn: () => badDebtRequests.list({ mine: 'awaiting', sort: 'requestedAt' }, undefined, 200),
-  });
+  const inbox = useApprovalInbox(canApprove, { poll: true });
+  // bad-debt requests wait in the same inbox (its second tab); same query as the tab, so one fetch serves both
+  const badDebt = useAwaitingBadDebtRequests(can('receivables', 'approve'), { poll: true });
   const waiting = (inbox.data?.items.length ?? 0) + (badDebt.data?.items.length ?? 0);
   const cash: NonNullable<MenuProps['items']> = [];
   if (can('contracts', 'read')) {

@@ -1,18 +1,14 @@
 // The bell in the header: unread count, the latest notifications in a popover; opening one marks it read and goes
 // to what it is about (a receivable, a contract, the approval inbox).
 import { BellOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { notifications } from '../api/endpoints';
+import { useNotifications, useReadAllNotificationsMutation, useReadNotificationMutation } from '../api/notifications';
 import type { AppNotification } from '../api/types';
 import { useAuth } from '../auth/useAuth';
 import { useFormat } from '../i18n/format';
-import { useShowError } from '../lib/errors';
-
-const KEY = ['notifications'] as const;
 
 function targetOf(n: AppNotification): string | null {
   if (n.kind.startsWith('approval.pending')) return '/approvals';
@@ -28,34 +24,21 @@ export function NotificationBell() {
   const fmt = useFormat();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const showError = useShowError();
   const [open, setOpen] = useState(false);
-  const list = useQuery({
-    queryKey: KEY, queryFn: () => notifications.list(false, 20), enabled: can('notifications', 'read'), refetchInterval: 60_000,
-  });
+  const list = useNotifications(can('notifications', 'read'));
+  const read = useReadNotificationMutation();
+  const readAllMutation = useReadAllNotificationsMutation();
   if (!can('notifications', 'read')) return null;
   const unread = list.data?.unreadCount ?? 0;
 
-  const openItem = async (n: AppNotification) => {
+  // going to what it is about does not wait for (or depend on) marking it read
+  const openItem = (n: AppNotification) => {
     setOpen(false);
-    try {
-      if (!n.readAt) await notifications.read(n.id);
-    } catch (e) {
-      showError(e);
-    }
-    void queryClient.invalidateQueries({ queryKey: KEY });
+    read.mutate(n);
     const to = targetOf(n);
     if (to) void navigate(to);
   };
-  const readAll = async () => {
-    try {
-      await notifications.readAll();
-      void queryClient.invalidateQueries({ queryKey: KEY });
-    } catch (e) {
-      showError(e);
-    }
-  };
+  const readAll = () => readAllMutation.mutate();
 
   const content = (
     <div style={{ width: 'min(360px, calc(100vw - 32px))', maxHeight: 420, overflowY: 'auto' }} data-testid="notification-list">

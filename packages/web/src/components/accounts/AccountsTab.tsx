@@ -1,11 +1,11 @@
 // A customer's accounts: prepaid and rebate balances, credit limit and what is still available, open receivables;
 // the ledger of each account; and the statement of account 对账单 with downloads.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Divider, Flex, Row, Segmented, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { accounts, collections } from '../../api/endpoints';
+import { useAccountEntries, useCustomerAccounts } from '../../api/accounts';
+import { useCustomerOpenReceivables } from '../../api/collections';
 import type { AccountEntry, AccountName, OpenReceivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
@@ -19,12 +19,9 @@ export function AccountsTab({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [account, setAccount] = useState<AccountName>('prepaid');
-  const summary = useQuery({ queryKey: ['accounts', customerId], queryFn: () => accounts.get(customerId) });
-  const entries = useQuery({ queryKey: ['accounts', customerId, 'entries', account], queryFn: () => accounts.entries(customerId, account) });
-  const open = useQuery({
-    queryKey: ['aging', 'drill', 'customer', customerId],
-    queryFn: () => collections.drill({ groupBy: 'customer', key: customerId }, undefined, 200),
-  });
+  const summary = useCustomerAccounts(customerId);
+  const entries = useAccountEntries(customerId, account);
+  const open = useCustomerOpenReceivables(customerId);
   const a = (k: string) => t(`account.${k}`);
   if (summary.isPending) return <Skeleton active />;
   if (summary.isError) return <Alert type="error" showIcon title={errorText(t, summary.error)} />;

@@ -2,16 +2,15 @@
 // rebate offset with the running balance, the period totals, closing balance and what it is made of; downloads as
 // .xlsx and .pdf (rendered by the server, Chinese included) in the UI's language.
 import { DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Descriptions, Flex, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { collections } from '../../api/endpoints';
+import { useStatement, useStatementFileMutation } from '../../api/collections';
 import type { Statement } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { toYmd } from '../../lib/dates';
-import { errorText, useShowError } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 import { Money } from '../cash/Money';
 
@@ -20,28 +19,16 @@ type Line = Statement['lines'][number];
 export function StatementPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const showError = useShowError();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
-  const [downloading, setDownloading] = useState<'xlsx' | 'pdf' | null>(null);
   const s = (k: string) => t(`statement.${k}`);
-  const statement = useQuery({
-    queryKey: ['statement', customerId, period?.from, period?.to],
-    queryFn: () => collections.statement(customerId, period!.from, period!.to),
-    enabled: !!period,
-  });
+  const statement = useStatement(customerId, period);
+  const statementFile = useStatementFileMutation();
+  const downloading = statementFile.isPending ? statementFile.variables.format : null;
   const from = toYmd(range[0])!;
   const to = toYmd(range[1])!;
-  const download = async (format: 'xlsx' | 'pdf') => {
-    setDownloading(format);
-    try {
-      await collections.statementFile(customerId, from, to, format, i18n.language === 'zh-CN' ? 'zh' : 'en');
-    } catch (e) {
-      showError(e);
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const download = (format: 'xlsx' | 'pdf') =>
+    statementFile.mutate({ customerId, from, to, format, lang: i18n.language === 'zh-CN' ? 'zh' : 'en' });
   const st = statement.data;
 
   return (
@@ -50,8 +37,8 @@ export function StatementPanel({ customerId }: { customerId: string }) {
         <Typography.Text>{s('period')}</Typography.Text>
         <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => { if (v?.[0] && v[1]) setRange([v[0], v[1]]); }} data-testid="statement-range" />
         <Button type="primary" icon={<FileSearchOutlined />} onClick={() => setPeriod({ from, to })} data-testid="statement-view">{s('view')}</Button>
-        <Button icon={<DownloadOutlined />} loading={downloading === 'xlsx'} onClick={() => void download('xlsx')} data-testid="statement-xlsx">{s('xlsx')}</Button>
-        <Button icon={<DownloadOutlined />} loading={downloading === 'pdf'} onClick={() => void download('pdf')} data-testid="statement-pdf">{s('pdf')}</Button>
+        <Button icon={<DownloadOutlined />} loading={downloading === 'xlsx'} onClick={() => download('xlsx')} data-testid="statement-xlsx">{s('xlsx')}</Button>
+        <Button icon={<DownloadOutlined />} loading={downloading === 'pdf'} onClick={() => download('pdf')} data-testid="statement-pdf">{s('pdf')}</Button>
       </Flex>
       {statement.isError && <Alert type="error" showIcon title={errorText(t, statement.error)} />}
       {st && (

@@ -1,10 +1,9 @@
 // The receivables behind one cell of the aging report (GET /aging/receivables), as of the report's date.
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Drawer, Grid, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { collections } from '../../api/endpoints';
+import { useAgingDrill } from '../../api/collections';
 import type { OpenReceivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
@@ -18,13 +17,7 @@ export function AgingDrillDrawer({ drill, onClose }: { drill: Drill | null; onCl
   const fmt = useFormat();
   const compact = Grid.useBreakpoint().md === false;
   const params = drill ? { asOf: drill.asOf, groupBy: drill.key ? drill.groupBy : 'none', key: drill.key, bucket: drill.bucket } : null;
-  const list = useInfiniteQuery({
-    queryKey: ['aging', 'drill', params],
-    queryFn: ({ pageParam }) => collections.drill(params!, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!params,
-  });
+  const list = useAgingDrill(params);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const f = (k: string) => t(`receivable.fields.${k}`);
   return (

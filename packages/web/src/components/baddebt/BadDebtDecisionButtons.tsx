@@ -2,7 +2,7 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BadDebtRequest } from '../../api/bad-debt';
+import type { BadDebtRequest } from '../../api/bad-debt-requests';
 
 export function BadDebtDecisionButtons({ request, onDecide, size }: {
   request: BadDebtRequest;

@@ -1,9 +1,8 @@
 // In the receivable drawer: the bad-debt request waiting for a decision, if any (with approve / reject for someone
 // who may decide it), or else the reason the last one was rejected.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { BAD_DEBT_KEY, badDebtRequests, type BadDebtRequest } from '../../api/bad-debt';
+import { useReceivableBadDebtRequestList, type BadDebtRequest } from '../../api/bad-debt-requests';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
 import { BadDebtDecisionButtons } from './BadDebtDecisionButtons';
@@ -12,11 +11,7 @@ import { useBadDebtDecision } from './useBadDebtDecision';
 /** The bad-debt requests of one receivable, newest first. */
 export function useReceivableBadDebtRequests(receivableId: string | null) {
   const { can } = useAuth();
-  const q = useQuery({
-    queryKey: [...BAD_DEBT_KEY, 'receivable', receivableId],
-    queryFn: () => badDebtRequests.list({ receivableId: receivableId! }, undefined, 20),
-    enabled: !!receivableId && can('receivables', 'read'),
-  });
+  const q = useReceivableBadDebtRequestList(receivableId, can('receivables', 'read'));
   const items = q.data?.items ?? [];
   return { query: q, items, pending: items.find((r) => r.status === 'pending') ?? null };
 }

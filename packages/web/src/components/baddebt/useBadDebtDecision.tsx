@@ -1,10 +1,9 @@
 // Approve or reject a bad-debt request: who may (the approve right, a pending request, not one's own), the comment
 // dialog (optional on approval, required on rejection), and the refresh of everything the decision changes.
-import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BAD_DEBT_KEY, badDebtRequests, type BadDebtRequest } from '../../api/bad-debt';
+import { useBadDebtDecisionMutation, type BadDebtRequest } from '../../api/bad-debt-requests';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
 import { ReasonModal } from '../cash/ReasonModal';
@@ -21,7 +20,8 @@ export function useBadDebtDecision(): {
   const fmt = useFormat();
   const { can, user } = useAuth();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  // the comment dialog shows a failure itself
+  const decide = useBadDebtDecisionMutation({ silent: true });
   const [act, setAct] = useState<{ request: BadDebtRequest; decision: Decision } | null>(null);
   const a = (k: string, o?: Record<string, unknown>) => t(`badDebtRequest.actions.${k}`, o);
 
@@ -34,11 +34,8 @@ export function useBadDebtDecision(): {
   const submit = async (comment: string) => {
     if (!act) return;
     const { request: r, decision } = act;
-    await badDebtRequests.decide(r.id, decision, comment || null);
+    await decide.mutateAsync({ request: r, decision, comment: comment || null });
     void message.success(a(decision === 'approve' ? 'approved' : 'rejected'));
-    for (const key of [BAD_DEBT_KEY, ['receivable', r.receivable.id], ['receivable-writeoffs', r.receivable.id], ['receivables'], ['aging'], ['accounts'], ['audit']]) {
-      void queryClient.invalidateQueries({ queryKey: key });
-    }
   };
 
   const modal = (

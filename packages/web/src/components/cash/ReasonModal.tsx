@@ -1,7 +1,8 @@
 // A modal asking for a reason (or comment) before an action: reject, return, terminate, reverse.
 import { Alert, Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAsyncAction } from '../../api/query';
 import { errorText } from '../../lib/errors';
 
 interface Props {
@@ -13,7 +14,8 @@ interface Props {
   required?: boolean;
   okText?: string;
   danger?: boolean;
-  onSubmit: (reason: string) => Promise<void>;
+  /** The write to run; its error shows in the dialog (so the caller's mutation should not report it too). */
+  onSubmit: (reason: string) => Promise<unknown>;
   onClose: () => void;
   testId?: string;
 }
@@ -21,29 +23,20 @@ interface Props {
 export function ReasonModal({ open, title, label, hint, required = true, okText, danger, onSubmit, onClose, testId }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAsyncAction(onSubmit);
+  const { reset } = action;
   useEffect(() => {
     if (open) {
       form.resetFields();
-      setError(null);
+      reset();
     }
-  }, [open, form]);
+  }, [open, form, reset]);
+  const error = action.error ? errorText(t, action.error) : null;
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    const { reason } = values;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit((reason ?? '').trim());
-      onClose();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    action.mutate((values.reason ?? '').trim(), { onSuccess: onClose });
   };
 
   return (
@@ -53,7 +46,7 @@ export function ReasonModal({ open, title, label, hint, required = true, okText,
       onCancel={onClose}
       onOk={() => void submit()}
       okText={okText ?? t('common.ok')}
-      okButtonProps={{ danger, loading: busy, 'data-testid': `${testId ?? 'reason'}-ok` }}
+      okButtonProps={{ danger, loading: action.isPending, 'data-testid': `${testId ?? 'reason'}-ok` }}
       destroyOnHidden
     >
       {hint && <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} />}

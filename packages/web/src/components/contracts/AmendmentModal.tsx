@@ -5,15 +5,13 @@ import { dec, roundMoney } from '@l2c/shared';
 import { Alert, Divider, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { contracts } from '../../api/endpoints';
+import { useAmendContractMutation } from '../../api/contracts';
 import type { Amendment, Contract } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
 import {
   instalmentValuesOf, lineValuesOf, previewLines, previewPlan, toInstalmentFields, toLineFields, type InstalmentValues, type LineValues,
 } from '../../lib/contractForm';
-import { applyNestedFieldErrors, errorText } from '../../lib/errors';
 import { sumAmounts } from '../../lib/money';
 import { LinesEditor } from './LinesEditor';
 import { PlanEditor } from './PlanEditor';
@@ -25,8 +23,10 @@ export function AmendmentModal({ contract, open, onClose, onDone }: { contract: 
   const fmt = useFormat();
   const { user } = useAuth();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const amend = useAmendContractMutation({
+    form, fields: ['reason', 'paymentTermDays', 'lines', 'instalments'], nested: true, rename: { discountRate: 'discountPercent' }, onSummary: setError,
+  });
   const locked = contract.instalments.filter((i) => i.triggeredOn !== null || i.receivableId !== null);
   const openPlan = contract.instalments.filter((i) => !locked.includes(i));
   const lockedAmount = sumAmounts(locked.map((i) => i.amount));
@@ -49,21 +49,19 @@ export function AmendmentModal({ contract, open, onClose, onDone }: { contract: 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
     setError(null);
-    try {
-      const a = await contracts.amend(contract.id, {
+    amend.mutate({
+      id: contract.id,
+      body: {
         reason: (v.reason ?? '').trim(), paymentTermDays: v.paymentTermDays ?? contract.paymentTermDays,
         lines: (v.lines ?? []).map(toLineFields), instalments: (v.instalments ?? []).map(toInstalmentFields), version: contract.version,
-      });
-      onDone(a);
-      onClose();
-    } catch (e) {
-      if (isApiError(e)) applyNestedFieldErrors(form, e.errors, ['reason', 'paymentTermDays', 'lines', 'instalments'], { discountRate: 'discountPercent' });
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+      },
+    }, {
+      onSuccess: (a) => {
+        onDone(a);
+        onClose();
+      },
+    });
   };
 
   return (
@@ -72,7 +70,7 @@ export function AmendmentModal({ contract, open, onClose, onDone }: { contract: 
       title={`${t('contract.amendment.title')} · ${contract.number}`}
       onCancel={onClose}
       onOk={() => void submit()}
-      okButtonProps={{ loading: busy, 'data-testid': 'amendment-ok' }}
+      okButtonProps={{ loading: amend.isPending, 'data-testid': 'amendment-ok' }}
       width={1200}
       style={{ maxWidth: 'calc(100vw - 16px)' }}
       destroyOnHidden

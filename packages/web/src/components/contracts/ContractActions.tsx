@@ -2,16 +2,15 @@
 // approved one; record deliveries, write an amendment, start performance or complete a signed one; terminate any
 // open one. Each refreshes the contract, its approvals, receivables and timeline.
 import { AuditOutlined, CheckOutlined, DownloadOutlined, EditOutlined, FileAddOutlined, SendOutlined, StopOutlined, TruckOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Popconfirm } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../api/client';
-import { contracts } from '../../api/endpoints';
+import {
+  ComplianceRefusal, useContractStatusMutation, useDownloadSignedFileMutation, useSubmitContractMutation,
+} from '../../api/contracts';
 import type { Compliance, Contract } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
-import { useShowError } from '../../lib/errors';
 import { ReasonModal } from '../cash/ReasonModal';
 import { AmendmentModal } from './AmendmentModal';
 import { stepName } from './ApprovalProgress';
@@ -30,51 +29,37 @@ export function ContractActions({ contract: c, onIssues }: Props) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const a = (k: string, o?: Record<string, unknown>) => t(`contract.actions.${k}`, o);
+  // a refused submission is not an error to toast: the page shows its findings
+  const submitMutation = useSubmitContractMutation({
+    onError: (e) => {
+      if (!(e instanceof ComplianceRefusal)) return false;
+      onIssues({ compliance: e.compliance, errors: e.errors });
+      return true;
+    },
+  });
+  const statusMutation = useContractStatusMutation();
+  const terminateMutation = useContractStatusMutation({ silent: true });
+  const signedFile = useDownloadSignedFileMutation();
 
-  const refresh = (updated?: Contract) => {
-    if (updated) queryClient.setQueryData(['contract', c.id], updated);
-    for (const key of [['contract', c.id], ['contracts'], ['contract-approvals', c.id], ['contract-receivables', c.id], ['contract-amendments', c.id], ['audit'], ['approvals']]) {
-      void queryClient.invalidateQueries({ queryKey: key });
-    }
-  };
-  const run = async (name: string, fn: () => Promise<void>) => {
-    setBusy(name);
-    try {
-      await fn();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-  const submit = () => run('submit', async () => {
+  const submit = () => {
     onIssues(null);
-    try {
-      const r = await contracts.submit(c.id, c.version);
-      refresh(r.contract);
-      const steps = r.approval.steps.map((s) => stepName(t, s.name)).join(' → ');
-      void message.success(r.approval.status === 'approved' ? a('approvedAtOnce') : a('submitted', { steps }));
-    } catch (e) {
-      if (isApiError(e) && e.code === 'contracts.compliance_failed') {
-        onIssues({ compliance: await contracts.compliance(c.id).catch(() => null), errors: e.errors });
-        return;
-      }
-      throw e;
-    }
+    submitMutation.mutate(c, {
+      onSuccess: (r) => {
+        const steps = r.approval.steps.map((s) => stepName(t, s.name)).join(' → ');
+        void message.success(r.approval.status === 'approved' ? a('approvedAtOnce') : a('submitted', { steps }));
+      },
+    });
+  };
+  const transition = (status: 'in_performance' | 'completed') => statusMutation.mutate({ contract: c, status, reason: null }, {
+    onSuccess: () => void message.success(status === 'completed' ? a('completed') : a('performing')),
   });
-  const transition = (status: 'in_performance' | 'completed') => run(status, async () => {
-    refresh(await contracts.transition(c.id, status, null, c.version));
-    void message.success(status === 'completed' ? a('completed') : a('performing'));
-  });
+  const moving = (status: string) => statusMutation.isPending && statusMutation.variables.status === status;
 
   if (!can('contracts', 'update')) {
-    return c.signedFile ? <Button icon={<DownloadOutlined />} onClick={() => void contracts.signedFile(c.id).catch(showError)}>{a('downloadFile')}</Button> : null;
+    return c.signedFile ? <Button icon={<DownloadOutlined />} onClick={() => signedFile.mutate(c.id)}>{a('downloadFile')}</Button> : null;
   }
   const open = !['completed', 'terminated'].includes(c.status);
   const signedLike = c.status === 'signed' || c.status === 'in_performance';
@@ -84,7 +69,7 @@ export function ContractActions({ contract: c, onIssues }: Props) {
       {c.status === 'draft' && (
         <>
           <Button icon={<EditOutlined />} onClick={() => void navigate(`/contracts/${c.id}/edit`)} data-testid="contract-edit">{t('common.edit')}</Button>
-          <Button type="primary" icon={<SendOutlined />} loading={busy === 'submit'} onClick={() => void submit()} data-testid="contract-submit">{a('submit')}</Button>
+          <Button type="primary" icon={<SendOutlined />} loading={submitMutation.isPending} onClick={submit} data-testid="contract-submit">{a('submit')}</Button>
         </>
       )}
       {c.status === 'approved' && (
@@ -97,24 +82,24 @@ export function ContractActions({ contract: c, onIssues }: Props) {
         <Button icon={<FileAddOutlined />} onClick={() => setDialog('amend')} data-testid="contract-amend">{a('amend')}</Button>
       )}
       {c.status === 'signed' && (
-        <Popconfirm title={a('performConfirm')} onConfirm={() => void transition('in_performance')}>
-          <Button loading={busy === 'in_performance'} data-testid="contract-perform">{a('startPerformance')}</Button>
+        <Popconfirm title={a('performConfirm')} onConfirm={() => transition('in_performance')}>
+          <Button loading={moving('in_performance')} data-testid="contract-perform">{a('startPerformance')}</Button>
         </Popconfirm>
       )}
       {signedLike && (
-        <Popconfirm title={a('completeConfirm')} onConfirm={() => void transition('completed')}>
-          <Button icon={<CheckOutlined />} loading={busy === 'completed'} data-testid="contract-complete">{a('complete')}</Button>
+        <Popconfirm title={a('completeConfirm')} onConfirm={() => transition('completed')}>
+          <Button icon={<CheckOutlined />} loading={moving('completed')} data-testid="contract-complete">{a('complete')}</Button>
         </Popconfirm>
       )}
       {c.signedFile && (
-        <Button icon={<DownloadOutlined />} onClick={() => void contracts.signedFile(c.id).catch(showError)} data-testid="contract-file">{a('downloadFile')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => signedFile.mutate(c.id)} data-testid="contract-file">{a('downloadFile')}</Button>
       )}
       {open && (
         <Button danger icon={<StopOutlined />} onClick={() => setDialog('terminate')} data-testid="contract-terminate">{a('terminate')}</Button>
       )}
-      <SignModal contract={c} open={dialog === 'sign'} onClose={() => setDialog(null)} onDone={(u) => { refresh(u); void message.success(a('signed')); }} />
-      <DeliveryModal contract={c} open={dialog === 'deliver'} onClose={() => setDialog(null)} onDone={(u) => { refresh(u); void message.success(a('delivered')); }} />
-      <AmendmentModal contract={c} open={dialog === 'amend'} onClose={() => setDialog(null)} onDone={() => { refresh(); void message.success(a('amended')); }} />
+      <SignModal contract={c} open={dialog === 'sign'} onClose={() => setDialog(null)} onDone={() => void message.success(a('signed'))} />
+      <DeliveryModal contract={c} open={dialog === 'deliver'} onClose={() => setDialog(null)} onDone={() => void message.success(a('delivered'))} />
+      <AmendmentModal contract={c} open={dialog === 'amend'} onClose={() => setDialog(null)} onDone={() => void message.success(a('amended'))} />
       <ReasonModal
         open={dialog === 'terminate'}
         title={`${a('terminate')} · ${c.number}`}
@@ -124,7 +109,7 @@ export function ContractActions({ contract: c, onIssues }: Props) {
         testId="terminate"
         onClose={() => setDialog(null)}
         onSubmit={async (reason) => {
-          refresh(await contracts.transition(c.id, 'terminated', reason, c.version));
+          await terminateMutation.mutateAsync({ contract: c, status: 'terminated', reason });
           void message.success(a('terminated'));
         }}
       />

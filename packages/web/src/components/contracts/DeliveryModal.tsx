@@ -4,11 +4,10 @@ import { Alert, DatePicker, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contracts } from '../../api/endpoints';
+import { useDeliverContractMutation } from '../../api/contracts';
 import type { Contract } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { toYmd } from '../../lib/dates';
-import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 
 export function pendingDeliveries(c: Contract) {
@@ -19,28 +18,25 @@ export function DeliveryModal({ contract, open, onClose, onDone }: { contract: C
   const { t } = useTranslation();
   const fmt = useFormat();
   const [form] = Form.useForm<{ instalmentId?: string; deliveredOn?: Dayjs }>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const deliver = useDeliverContractMutation({ onSummary: setError });
   const pending = pendingDeliveries(contract);
   const d = (k: string) => t(`contract.delivery.${k}`);
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
     setError(null);
-    try {
-      onDone(await contracts.deliver(contract.id, { instalmentId: v.instalmentId, deliveredOn: toYmd(v.deliveredOn) }));
-      onClose();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    deliver.mutate({ id: contract.id, instalmentId: v.instalmentId, deliveredOn: toYmd(v.deliveredOn) }, {
+      onSuccess: (c) => {
+        onDone(c);
+        onClose();
+      },
+    });
   };
 
   return (
-    <Modal open={open} title={d('title')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: busy, disabled: pending.length === 0, 'data-testid': 'delivery-ok' }} destroyOnHidden>
+    <Modal open={open} title={d('title')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: deliver.isPending, disabled: pending.length === 0, 'data-testid': 'delivery-ok' }} destroyOnHidden>
       <Alert type="info" showIcon title={pending.length ? d('hint') : d('none')} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ instalmentId: pending[0]?.id, deliveredOn: dayjs() }}>

@@ -5,10 +5,8 @@ import { Alert, Button, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contracts } from '../../api/endpoints';
+import { useSignContractMutation } from '../../api/contracts';
 import type { Contract, Signatory } from '../../api/types';
-import { applyNestedFieldErrors, errorText } from '../../lib/errors';
-import { isApiError } from '../../api/client';
 import { toYmd } from '../../lib/dates';
 
 interface Values { signedOn?: Dayjs; signatories?: Array<{ name?: string; party?: Signatory['party']; title?: string }> }
@@ -21,7 +19,7 @@ export function SignModal({ contract, open, onClose, onDone }: { contract: Contr
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const sign = useSignContractMutation({ form, fields: ['signedOn', 'signatories'], nested: true, onSummary: setError });
   const s = (k: string) => t(`contract.sign.${k}`);
 
   const submit = async () => {
@@ -37,18 +35,13 @@ export function SignModal({ contract, open, onClose, onDone }: { contract: Contr
       setError(s('signatoryRequired'));
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      const signed = await contracts.sign(contract.id, { signedOn: toYmd(v.signedOn) ?? toYmd(dayjs())!, signatories, version: contract.version, file });
-      onDone(signed);
-      onClose();
-    } catch (e) {
-      if (isApiError(e)) applyNestedFieldErrors(form, e.errors, ['signedOn', 'signatories']);
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    sign.mutate({ contract, signedOn: toYmd(v.signedOn) ?? toYmd(dayjs())!, signatories, file }, {
+      onSuccess: (signed) => {
+        onDone(signed);
+        onClose();
+      },
+    });
   };
 
   return (
@@ -57,7 +50,7 @@ export function SignModal({ contract, open, onClose, onDone }: { contract: Contr
       title={`${s('title')} · ${contract.number}`}
       onCancel={onClose}
       onOk={() => void submit()}
-      okButtonProps={{ loading: busy, 'data-testid': 'sign-ok' }}
+      okButtonProps={{ loading: sign.isPending, 'data-testid': 'sign-ok' }}
       destroyOnHidden
       width={640}
     >

@@ -1,10 +1,9 @@
 // One payment in a drawer: its facts and its receipt files 回款凭证 (download, and add for who may register or
 // confirm payments).
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Flex, Grid, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paymentFiles } from '../../api/payment-files';
+import { usePayment } from '../../api/payments';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
@@ -18,7 +17,7 @@ export function PaymentDrawer({ id, onClose }: { id: string | null; onClose: () 
   const fmt = useFormat();
   const { can } = useAuth();
   const compact = Grid.useBreakpoint().md === false;
-  const q = useQuery({ queryKey: ['payment', id], queryFn: () => paymentFiles.payment(id!), enabled: !!id });
+  const q = usePayment(id);
   const p = q.data;
   const f = (k: string) => t(`payment.fields.${k}`);
   const text = (v: string | null | undefined) => v || '—';

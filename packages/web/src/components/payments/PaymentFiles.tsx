@@ -1,12 +1,10 @@
 // The receipt files 回款凭证 of one payment: download links and, for who registers or confirms payments, an add
 // button (click or drop; several at once). Files are evidence: there is no rename or delete.
 import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../api/client';
-import { paymentFiles, paymentFilesKey, type PaymentFile } from '../../api/payment-files';
+import { usePaymentFiles, useUploadPaymentFileMutation, type PaymentFile } from '../../api/payments';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
 import { fileSize, PAYMENT_FILES_MAX, RECEIPT_ACCEPT, receiptProblem, receiptUploadError } from './paymentFileRules';
@@ -18,29 +16,26 @@ export function PaymentFiles({ paymentId, canAdd }: { paymentId: string; canAdd:
   const { t } = useTranslation();
   const fmt = useFormat();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [uploading, setUploading] = useState(0);
-  const list = useQuery({ queryKey: paymentFilesKey(paymentId), queryFn: () => paymentFiles.list(paymentId) });
+  const list = usePaymentFiles(paymentId);
+  // a receipt that fails says which file and why
+  const upload = useUploadPaymentFileMutation(paymentId, ({ stored, known }, file) => void (known
+    ? message.info(t('paymentFiles.alreadyAttached', { name: file.name }))
+    : message.success(t('paymentFiles.uploaded', { name: stored.name }))), {
+    onError: (e, file) => {
+      void message.error(receiptUploadError(t, file.name, e));
+      return true;
+    },
+  });
   const items = list.data?.items ?? [];
   const f = (k: string) => t(`paymentFiles.fields.${k}`);
 
-  const add = async (file: File) => {
+  const add = (file: File) => {
     const problem = receiptProblem(t, file);
     if (problem) {
       void message.error(problem);
       return;
     }
-    setUploading((n) => n + 1);
-    try {
-      const known = new Set((queryClient.getQueryData<{ items: PaymentFile[] }>(paymentFilesKey(paymentId))?.items ?? []).map((x) => x.id));
-      const stored = await paymentFiles.upload(paymentId, file);
-      void (known.has(stored.id) ? message.info(t('paymentFiles.alreadyAttached', { name: file.name })) : message.success(t('paymentFiles.uploaded', { name: stored.name })));
-      await Promise.all([paymentFilesKey(paymentId), ['payment', paymentId], ['payments']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-    } catch (e) {
-      void message.error(receiptUploadError(t, file.name, e));
-    } finally {
-      setUploading((n) => n - 1);
-    }
+    upload.mutate(file);
   };
 
   return (
@@ -49,8 +44,8 @@ export function PaymentFiles({ paymentId, canAdd }: { paymentId: string; canAdd:
         <Typography.Text strong><PaperClipOutlined /> {t('paymentFiles.title')}{items.length ? ` (${items.length})` : ''}</Typography.Text>
         {canAdd && (
           <Upload accept={RECEIPT_ACCEPT} multiple showUploadList={false} disabled={items.length >= PAYMENT_FILES_MAX}
-            beforeUpload={(file) => { void add(file); return Upload.LIST_IGNORE; }}>
-            <Button icon={<UploadOutlined />} loading={uploading > 0} disabled={items.length >= PAYMENT_FILES_MAX} data-testid="payment-file-add">
+            beforeUpload={(file) => { add(file); return Upload.LIST_IGNORE; }}>
+            <Button icon={<UploadOutlined />} loading={upload.uploading > 0} disabled={items.length >= PAYMENT_FILES_MAX} data-testid="payment-file-add">
               {t('paymentFiles.add')}
             </Button>
           </Upload>

@@ -8,13 +8,10 @@ import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { payments } from '../../api/endpoints';
-import { paymentFiles } from '../../api/payment-files';
+import { useRegisterPaymentMutation } from '../../api/payments';
 import type { Payment, WriteOffStrategy } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { toYmd } from '../../lib/dates';
-import { applyFieldErrors, errorText } from '../../lib/errors';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { enumOptions } from '../../lib/labels';
 import { isAmount, normalizeAmount } from '../../lib/money';
@@ -41,8 +38,9 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
   const { can } = useAuth();
   const [form] = Form.useForm<Values>();
   const idem = useIdempotencyKey();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const register = useRegisterPaymentMutation({ form, fields: FIELDS, nested: true, onSummary: setError });
+  const busy = register.isPending;
   const { message } = App.useApp();
   const [receipts, setReceipts] = useState<Array<UploadFile & { originFileObj: File }>>([]);
   const canAttach = can('payments', 'create') || can('payments', 'confirm');
@@ -65,36 +63,27 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
     setError(null);
-    try {
-      const created = await payments.create({
+    register.mutate({
+      body: {
         customerId: v.customerId!, amount: normalizeAmount(v.amount), currency: v.currency ?? 'CNY',
         receivedOn: toYmd(v.receivedOn) ?? toYmd(dayjs())!, method: v.method ?? 'bank_transfer', payerName: text(v.payerName),
         payerAccount: text(v.payerAccount), bankReference: text(v.bankReference), remark: text(v.remark),
         confirm: canConfirm && !!v.confirm, autoApply: canApply && v.confirm && v.autoApply ? (v.strategy ?? 'oldest_due') : null,
-      }, idem.key());
-      idem.renew();
+      },
+      key: idem.key(),
+      receipts: receipts.map((r) => r.originFileObj),
       // The payment is booked: from here on nothing may reopen the form (a resubmit would book it again).
       // A receipt that fails is reported; it can be added again from the payment's drawer.
-      let failed = 0;
-      for (const r of receipts) {
-        try {
-          await paymentFiles.upload(created.id, r.originFileObj);
-        } catch (e) {
-          failed++;
-          void message.error(receiptUploadError(t, r.name, e));
-        }
-      }
-      if (failed) void message.warning(t('paymentFiles.someFailed', { count: failed }));
-      onDone(created);
-      onClose();
-    } catch (e) {
-      if (isApiError(e)) applyFieldErrors(form, e, FIELDS);
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+      onReceiptFailed: (file, e) => void message.error(receiptUploadError(t, file.name, e)),
+    }, {
+      onSuccess: ({ payment, failedReceipts }) => {
+        idem.renew();
+        if (failedReceipts) void message.warning(t('paymentFiles.someFailed', { count: failedReceipts }));
+        onDone(payment);
+        onClose();
+      },
+    });
   };
 
   const half = { xs: 24, sm: 12 };

@@ -2,10 +2,9 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { receivables } from '../../api/endpoints';
+import { useRequestBadDebtMutation } from '../../api/bad-debt-requests';
 import type { Receivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { errorText } from '../../lib/errors';
 import { gt, isAmount, normalizeAmount } from '../../lib/money';
 import { MoneyInput } from '../cash/MoneyInput';
 
@@ -13,8 +12,8 @@ export function BadDebtModal({ receivable: r, onClose, onDone }: { receivable: R
   const { t } = useTranslation();
   const fmt = useFormat();
   const [form] = Form.useForm<{ amount?: string; reason?: string }>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const request = useRequestBadDebtMutation({ onSummary: setError });
   const b = (k: string) => t(`receivable.badDebt.${k}`);
   useEffect(() => {
     if (r) {
@@ -27,21 +26,17 @@ export function BadDebtModal({ receivable: r, onClose, onDone }: { receivable: R
     if (!r) return;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
     setError(null);
-    try {
-      await receivables.requestBadDebt(r.id, { amount: normalizeAmount(v.amount), reason: (v.reason ?? '').trim() });
-      onDone();
-      onClose();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    request.mutate({ receivableId: r.id, amount: normalizeAmount(v.amount), reason: (v.reason ?? '').trim() }, {
+      onSuccess: () => {
+        onDone();
+        onClose();
+      },
+    });
   };
 
   return (
-    <Modal open={!!r} title={`${b('title')} · ${r?.number ?? ''}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: busy, danger: true, 'data-testid': 'bad-debt-ok' }} destroyOnHidden>
+    <Modal open={!!r} title={`${b('title')} · ${r?.number ?? ''}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: request.isPending, danger: true, 'data-testid': 'bad-debt-ok' }} destroyOnHidden>
       <Alert type="warning" showIcon title={b('hint')} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">

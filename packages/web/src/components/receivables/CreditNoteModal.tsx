@@ -3,11 +3,9 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
-import { receivables } from '../../api/endpoints';
+import { useCreditNoteMutation } from '../../api/receivables';
 import type { Receivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { applyNestedFieldErrors, errorText } from '../../lib/errors';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { AMOUNT_PATTERN, gt, isAmount, normalizeAmount } from '../../lib/money';
 import { MoneyInput } from '../cash/MoneyInput';
@@ -19,8 +17,8 @@ export function CreditNoteModal({ receivable: r, onClose, onDone }: { receivable
   const fmt = useFormat();
   const [form] = Form.useForm<Values>();
   const idem = useIdempotencyKey();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const creditNote = useCreditNoteMutation({ form, fields: ['amount', 'taxAmount', 'reason'], nested: true, onSummary: setError });
   const c = (k: string, o?: Record<string, unknown>) => t(`receivable.creditNote.${k}`, o);
   useEffect(() => {
     if (r) {
@@ -34,23 +32,19 @@ export function CreditNoteModal({ receivable: r, onClose, onDone }: { receivable
     if (!r) return;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
     setError(null);
-    try {
-      await receivables.creditNote(r.id, { amount: normalizeAmount(v.amount), taxAmount: normalizeAmount(v.taxAmount) || '0.00', reason: (v.reason ?? '').trim() }, idem.key());
-      idem.renew();
-      onDone();
-      onClose();
-    } catch (e) {
-      if (isApiError(e)) applyNestedFieldErrors(form, e.errors, ['amount', 'taxAmount', 'reason']);
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+    const body = { amount: normalizeAmount(v.amount), taxAmount: normalizeAmount(v.taxAmount) || '0.00', reason: (v.reason ?? '').trim() };
+    creditNote.mutate({ id: r.id, body, key: idem.key() }, {
+      onSuccess: () => {
+        idem.renew();
+        onDone();
+        onClose();
+      },
+    });
   };
 
   return (
-    <Modal open={!!r} title={`${c('title')} · ${r?.number ?? ''}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: busy, danger: true, 'data-testid': 'credit-note-ok' }} destroyOnHidden>
+    <Modal open={!!r} title={`${c('title')} · ${r?.number ?? ''}`} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: creditNote.isPending, danger: true, 'data-testid': 'credit-note-ok' }} destroyOnHidden>
       <Alert type="info" showIcon title={c('hint')} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">

@@ -1,12 +1,11 @@
 // One receivable in a drawer: its facts, the write-offs (allocations) that paid it, and the corrections finance may
 // make: a credit note 红冲 or a bad-debt request.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Grid, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BAD_DEBT_KEY } from '../../api/bad-debt';
-import { receivables, writeOffs } from '../../api/endpoints';
+import { useReceivable } from '../../api/receivables';
+import { useReceivableWriteOffs } from '../../api/write-offs';
 import type { Allocation, Receivable } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
@@ -26,22 +25,15 @@ export function ReceivableDrawer({ id, onClose }: { id: string | null; onClose: 
   const fmt = useFormat();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const compact = Grid.useBreakpoint().md === false;
   const [dialog, setDialog] = useState<'credit' | 'badDebt' | null>(null);
-  const r = useQuery({ queryKey: ['receivable', id], queryFn: () => receivables.get(id!), enabled: !!id });
-  const allocations = useQuery({
-    queryKey: ['receivable-writeoffs', id], queryFn: () => writeOffs.list({ receivableId: id! }, undefined, 200),
-    enabled: !!id && can('write_offs', 'read'),
-  });
+  const r = useReceivable(id);
+  const allocations = useReceivableWriteOffs(id, can('write_offs', 'read'));
   const badDebt = useReceivableBadDebtRequests(id);
   const f = (k: string) => t(`receivable.fields.${k}`);
   const rows: Row[] = (allocations.data?.items ?? []).flatMap((w) => w.allocations
     .filter((a) => a.receivableId === id)
     .map((a) => ({ ...a, writeOffNumber: w.number, kind: w.kind, reversed: !!w.reversedById })));
-  const refresh = () => {
-    for (const key of [['receivable', id], ['receivable-writeoffs', id], ['receivables'], ['aging'], ['accounts'], [...BAD_DEBT_KEY]]) void queryClient.invalidateQueries({ queryKey: key });
-  };
   const rec: Receivable | undefined = r.data;
   const canCorrect = !!rec && rec.kind === 'invoice' && isPositive(rec.amountOpen) && can('receivables', 'create');
 
@@ -110,8 +102,8 @@ export function ReceivableDrawer({ id, onClose }: { id: string | null; onClose: 
           )}
         </Flex>
       )}
-      <CreditNoteModal receivable={dialog === 'credit' ? rec ?? null : null} onClose={() => setDialog(null)} onDone={() => { refresh(); void message.success(t('receivable.creditNote.created')); }} />
-      <BadDebtModal receivable={dialog === 'badDebt' ? rec ?? null : null} onClose={() => setDialog(null)} onDone={() => { refresh(); void message.success(t('receivable.badDebt.requested')); }} />
+      <CreditNoteModal receivable={dialog === 'credit' ? rec ?? null : null} onClose={() => setDialog(null)} onDone={() => void message.success(t('receivable.creditNote.created'))} />
+      <BadDebtModal receivable={dialog === 'badDebt' ? rec ?? null : null} onClose={() => setDialog(null)} onDone={() => void message.success(t('receivable.badDebt.requested'))} />
     </Drawer>
   );
 }

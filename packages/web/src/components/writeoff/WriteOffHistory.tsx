@@ -1,10 +1,9 @@
 // A customer's write-offs 核销记录, newest first: what paid what, and a reverse 反核销 button (with a reason) on those
 // that can still be reversed. A reversal is a new record; nothing is deleted.
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { writeOffs } from '../../api/endpoints';
+import { useCustomerWriteOffs, useReverseWriteOffMutation } from '../../api/write-offs';
 import type { WriteOff } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
@@ -16,19 +15,15 @@ import { Money } from '../cash/Money';
 import { ReasonModal } from '../cash/ReasonModal';
 import { StatusTag } from '../cash/StatusTag';
 
-export function WriteOffHistory({ customerId, onChanged }: { customerId: string; onChanged: () => void }) {
+export function WriteOffHistory({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [reversing, setReversing] = useState<{ w: WriteOff; key: string } | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: ['write-offs', 'customer', customerId],
-    queryFn: ({ pageParam }) => writeOffs.list({ customerId }, pageParam, 20),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useCustomerWriteOffs(customerId);
+  // the reason dialog shows a failure itself
+  const reverse = useReverseWriteOffMutation({ silent: true });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canReverse = can('write_offs', 'reverse');
 
@@ -87,10 +82,8 @@ export function WriteOffHistory({ customerId, onChanged }: { customerId: string;
         onClose={() => setReversing(null)}
         onSubmit={async (reason) => {
           if (!reversing) return;
-          await writeOffs.reverse(reversing.w.id, reason, reversing.key);
+          await reverse.mutateAsync({ id: reversing.w.id, reason, key: reversing.key });
           void message.success(t('writeOff.reversed'));
-          void queryClient.invalidateQueries({ queryKey: ['write-offs'] });
-          onChanged();
         }}
       />
     </>

@@ -1,13 +1,12 @@
 // Aging dashboard 账龄分析: as-of date and grouping; total open / overdue and DSO (simple and countback) as figures;
 // bucket bars and the table (both drill down to the receivables); the 12-month trend; the top overdue customers.
 import { AGING_GROUPS } from '@l2c/shared';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { collections } from '../../api/endpoints';
+import { useAgingReport, useAgingTrend, useDso, useTopOverdue } from '../../api/collections';
 import type { TopOverdue } from '../../api/types';
 import { AgingBucketChart } from '../../components/aging/AgingBucketChart';
 import { AgingDrillDrawer, type Drill } from '../../components/aging/AgingDrillDrawer';
@@ -38,10 +37,10 @@ export default function AgingDashboardPage() {
   const asOf = params.asOf;
   const groupBy = params.groupBy ?? 'customer';
   const [drill, setDrill] = useState<Drill | null>(null);
-  const report = useQuery({ queryKey: ['aging', 'report', asOf, groupBy], queryFn: () => collections.aging({ asOf, groupBy, limit: 200 }) });
-  const trend = useQuery({ queryKey: ['aging', 'trend'], queryFn: () => collections.trend(12), staleTime: 5 * 60_000 });
-  const top = useQuery({ queryKey: ['aging', 'top', asOf], queryFn: () => collections.topOverdue(asOf, 10) });
-  const dso = useQuery({ queryKey: ['aging', 'dso', asOf], queryFn: () => collections.dso(asOf, 90) });
+  const report = useAgingReport(asOf, groupBy);
+  const trend = useAgingTrend(12);
+  const top = useTopOverdue(asOf);
+  const dso = useDso(asOf);
   const r = report.data;
 
   const openDrill = (key: string | undefined, label: string | undefined, bucket: string | undefined) => {

@@ -2,13 +2,12 @@
 // optional comment), reject or return (with a reason the submitter can act on). A second tab holds bad-debt
 // requests 坏账审批 (?tab=bad-debt).
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { approvals } from '../../api/endpoints';
+import { useApprovalDecisionMutation, useApprovalInbox, type ApprovalAction } from '../../api/approvals';
 import type { ApprovalInboxItem } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { stepName } from '../../components/contracts/ApprovalProgress';
@@ -18,7 +17,6 @@ import { useFormat } from '../../i18n/format';
 import { rateToPercent } from '../../lib/contractForm';
 import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
-import { INBOX_KEY } from '../../layout/NavMenu';
 import { BadDebtRequestsTab, useAwaitingBadDebt } from './BadDebtRequestsTab';
 
 type Act = { item: ApprovalInboxItem; action: 'approve' | 'reject' | 'return' } | null;
@@ -54,9 +52,10 @@ export default function ApprovalInboxPage() {
   const fmt = useFormat();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [act, setAct] = useState<Act>(null);
-  const inbox = useQuery({ queryKey: INBOX_KEY, queryFn: () => approvals.inbox(), enabled: can('approvals', 'read') });
+  const inbox = useApprovalInbox(can('approvals', 'read'));
+  // the comment dialog shows a failure itself
+  const decision = useApprovalDecisionMutation({ silent: true });
   const awaitingBadDebt = useAwaitingBadDebt();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'bad-debt' && can('receivables', 'read') ? 'bad-debt' : 'documents';
@@ -67,12 +66,9 @@ export default function ApprovalInboxPage() {
     return next;
   }, { replace: true });
 
-  const decide = async (item: ApprovalInboxItem, action: 'approve' | 'reject' | 'return', comment: string | null) => {
-    await approvals.act(item.id, action, comment);
+  const decide = async (item: ApprovalInboxItem, action: ApprovalAction, comment: string | null) => {
+    await decision.mutateAsync({ item, action, comment });
     void message.success(t(`approval.actions.${action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : 'returned'}`));
-    for (const key of [INBOX_KEY, ['contract', item.docId], ['contract-approvals'], ['contracts'], ['audit'], ['notifications']]) {
-      void queryClient.invalidateQueries({ queryKey: key });
-    }
   };
 
   return (

@@ -1,12 +1,11 @@
 // The approval inbox's bad-debt tab 坏账审批: the pending requests awaiting my decision (for those with the approve
 // right), then every request in my data scope, filterable by status and searchable, a page at a time.
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { BAD_DEBT_REQUEST_STATUSES } from '@l2c/shared';
 import { Alert, Card, Col, Descriptions, Empty, Flex, Row, Select, Skeleton, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BAD_DEBT_KEY, badDebtRequests, type BadDebtRequest } from '../../api/bad-debt';
+import { useAwaitingBadDebtRequests, useBadDebtRequestList, type BadDebtRequest } from '../../api/bad-debt-requests';
 import { useAuth } from '../../auth/useAuth';
 import { BadDebtDecisionButtons } from '../../components/baddebt/BadDebtDecisionButtons';
 import { BadDebtStatusTag } from '../../components/baddebt/BadDebtStatusTag';
@@ -23,11 +22,7 @@ const FILTER_KEYS = ['bdStatus', 'bdQ'] as const;
 /** The requests waiting for the signed-in user's decision (also the tab's badge). */
 export function useAwaitingBadDebt() {
   const { can } = useAuth();
-  return useQuery({
-    queryKey: [...BAD_DEBT_KEY, 'awaiting'],
-    queryFn: () => badDebtRequests.list({ mine: 'awaiting', sort: 'requestedAt' }, undefined, 200),
-    enabled: can('receivables', 'approve'),
-  });
+  return useAwaitingBadDebtRequests(can('receivables', 'approve'));
 }
 
 const receivableLink = (r: BadDebtRequest) => `/receivables?id=${encodeURIComponent(r.receivable.id)}`;
@@ -40,13 +35,7 @@ export function BadDebtRequestsTab() {
   const awaiting = useAwaitingBadDebt();
   const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
   const query = { status: filters.bdStatus, q: filters.bdQ };
-  const list = useInfiniteQuery({
-    queryKey: [...BAD_DEBT_KEY, 'list', query],
-    queryFn: ({ pageParam }) => badDebtRequests.list(query, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: can('receivables', 'read'),
-  });
+  const list = useBadDebtRequestList(query, can('receivables', 'read'));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const f = (k: string) => t(`badDebtRequest.fields.${k}`);
   const selected = filters.bdStatus ? filters.bdStatus.split(',') : [];

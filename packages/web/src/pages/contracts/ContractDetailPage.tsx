@@ -1,11 +1,11 @@
 // A contract: status, amounts and the actions its status allows; lines; the payment plan with each instalment's
 // receivable; approval progress; amendments; and the timeline of everything that happened to it.
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { contracts, receivables } from '../../api/endpoints';
+import { useContract, useContractAmendments, useContractApprovals, useContractCompliance } from '../../api/contracts';
+import { useReceivables } from '../../api/receivables';
 import type { Amendment, Compliance } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { ApprovalProgress } from '../../components/contracts/ApprovalProgress';
@@ -29,15 +29,12 @@ export default function ContractDetailPage() {
   const navigate = useNavigate();
   const { can } = useAuth();
   const [issues, setIssues] = useState<Issues>(null);
-  const contract = useQuery({ queryKey: ['contract', id], queryFn: () => contracts.get(id) });
+  const contract = useContract(id);
   const status = contract.data?.status;
-  const approvals = useQuery({ queryKey: ['contract-approvals', id], queryFn: () => contracts.approvals(id), enabled: !!contract.data });
-  const recv = useQuery({
-    queryKey: ['contract-receivables', id], queryFn: () => receivables.list({ contractId: id, sort: 'dueDate' }, undefined, 200),
-    enabled: !!contract.data && can('receivables', 'read'),
-  });
-  const amendments = useQuery({ queryKey: ['contract-amendments', id], queryFn: () => contracts.amendments(id), enabled: !!contract.data && status !== 'draft' });
-  const compliance = useQuery({ queryKey: ['contract-compliance', id, contract.data?.version], queryFn: () => contracts.compliance(id), enabled: status === 'draft' });
+  const approvals = useContractApprovals(id, !!contract.data);
+  const recv = useReceivables({ contractId: id, sort: 'dueDate' }, 200, !!contract.data && can('receivables', 'read'));
+  const amendments = useContractAmendments(id, !!contract.data && status !== 'draft');
+  const compliance = useContractCompliance(id, contract.data?.version, status === 'draft');
 
   if (contract.isPending) return <Card><Skeleton active /></Card>;
   if (contract.isError) {

@@ -1,13 +1,12 @@
 // The contract editor (new, or a draft): terms, lines with live amounts, the payment plan with a live check that it
 // adds up, then save as draft or save and submit for approval (the server's compliance findings shown on the fields
 // and in a list).
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Divider, Flex, Form, Result, Skeleton, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
-import { contracts } from '../../api/endpoints';
+import { ComplianceRefusal, useContract, useSaveContractMutation } from '../../api/contracts';
 import type { Compliance, Contract } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { ComplianceIssues } from '../../components/contracts/ComplianceIssues';
@@ -28,15 +27,20 @@ export default function ContractEditPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<ContractFormValues>();
-  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [issues, setIssues] = useState<{ compliance: Compliance | null; errors: Array<{ path: string; message: string }> } | null>(
     (location.state as { issues?: { compliance: Compliance | null; errors: Array<{ path: string; message: string }> } } | null)?.issues ?? null,
   );
-  const existing = useQuery({ queryKey: ['contract', id], queryFn: () => contracts.get(id!), enabled: !!id, staleTime: 0 });
+  const existing = useContract(id, { staleTime: 0 });
+  const saveMutation = useSaveContractMutation({
+    onError: (e) => {
+      onSaveFailed(e);
+      return true;
+    },
+  });
+  const busy = saveMutation.isPending ? (saveMutation.variables.andSubmit ? 'submit' : 'save') : null;
   useEffect(() => {
     const found = (location.state as { issues?: typeof issues } | null)?.issues;
     if (found) setIssues(found);
@@ -61,6 +65,28 @@ export default function ContractEditPage() {
     return <Result status="info" title={t('contract.form.notDraft')} extra={<Button onClick={() => void navigate(`/contracts/${original.id}`)}>{t('common.back')}</Button>} />;
   }
 
+  function onSaveFailed(e: unknown) {
+    const errors = e instanceof ComplianceRefusal ? e.errors : isApiError(e) ? e.errors : [];
+    applyNestedFieldErrors(form, errors, CONTRACT_FORM_FIELDS, RENAME);
+    if (!(e instanceof ComplianceRefusal)) {
+      setError(errorText(t, e));
+      return;
+    }
+    const found = { compliance: e.compliance, errors };
+    // With the codes known, say it in the user's language next to the fields.
+    if (e.compliance) {
+      applyNestedFieldErrors(form, e.compliance.issues.filter((i) => i.severity === 'block')
+        .map((i) => ({ path: i.path, message: t(`contract.compliance.codes.${i.code}`) })), CONTRACT_FORM_FIELDS, RENAME);
+    }
+    if (!existing.data) {
+      // The draft exists now: keep editing it rather than creating another.
+      void navigate(`/contracts/${e.contractId}/edit`, { replace: true, state: { issues: found } });
+      return;
+    }
+    setIssues(found);
+    void existing.refetch();
+  }
+
   const save = async (andSubmit: boolean) => {
     let values: ContractFormValues;
     try {
@@ -69,48 +95,19 @@ export default function ContractEditPage() {
       setError(t('contract.form.fixErrors'));
       return;
     }
-    setBusy(andSubmit ? 'submit' : 'save');
     setError(null);
     setIssues(null);
-    let saved: Contract | null = null;
-    try {
-      const fields = toContractFields(values);
-      saved = original ? await contracts.update(original.id, { ...fields, version: original.version }) : await contracts.create(fields);
-      queryClient.setQueryData(['contract', saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['contracts'] });
-      if (andSubmit) {
-        const result = await contracts.submit(saved.id, saved.version);
-        queryClient.setQueryData(['contract', saved.id], result.contract);
-        const steps = result.approval.steps.map((s) => t(`approval.stepNames.${s.name}`, { defaultValue: s.name })).join(' → ');
-        void message.success(result.approval.status === 'approved' ? t('contract.actions.approvedAtOnce') : t('contract.actions.submitted', { steps }));
-      } else {
-        void message.success(original ? t('contract.form.saved') : t('contract.form.created'));
-      }
-      void navigate(`/contracts/${saved.id}`);
-    } catch (e) {
-      const errors = isApiError(e) ? e.errors : [];
-      applyNestedFieldErrors(form, errors, CONTRACT_FORM_FIELDS, RENAME);
-      if (isApiError(e) && e.code === 'contracts.compliance_failed' && saved) {
-        const compliance = await contracts.compliance(saved.id).catch(() => null);
-        const found = { compliance, errors };
-        // With the codes known, say it in the user's language next to the fields.
-        if (compliance) {
-          applyNestedFieldErrors(form, compliance.issues.filter((i) => i.severity === 'block')
-            .map((i) => ({ path: i.path, message: t(`contract.compliance.codes.${i.code}`) })), CONTRACT_FORM_FIELDS, RENAME);
+    saveMutation.mutate({ original, fields: toContractFields(values), andSubmit }, {
+      onSuccess: (result) => {
+        if (result.approval) {
+          const steps = result.approval.steps.map((s) => t(`approval.stepNames.${s.name}`, { defaultValue: s.name })).join(' → ');
+          void message.success(result.approval.status === 'approved' ? t('contract.actions.approvedAtOnce') : t('contract.actions.submitted', { steps }));
+        } else {
+          void message.success(original ? t('contract.form.saved') : t('contract.form.created'));
         }
-        if (!original) {
-          // The draft exists now: keep editing it rather than creating another.
-          void navigate(`/contracts/${saved.id}/edit`, { replace: true, state: { issues: found } });
-          return;
-        }
-        setIssues(found);
-        void existing.refetch();
-      } else {
-        setError(errorText(t, e));
-      }
-    } finally {
-      setBusy(null);
-    }
+        void navigate(`/contracts/${result.contract.id}`);
+      },
+    });
   };
 
   const initial: ContractFormValues = {

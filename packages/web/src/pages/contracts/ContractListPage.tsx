@@ -2,13 +2,12 @@
 // performance alerts (instalments or deliveries whose date passed unfulfilled).
 import { PlusOutlined } from '@ant-design/icons';
 import { CONTRACT_KINDS, CONTRACT_STATUSES } from '@l2c/shared';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Collapse, Flex, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { contracts } from '../../api/endpoints';
+import { useContractAlerts, useContractList } from '../../api/contracts';
 import type { ContractSummary } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { CustomerSelect } from '../../components/CustomerSelect';
@@ -31,13 +30,8 @@ export default function ContractListPage() {
   const { can } = useAuth();
   const [filters, setFilters] = useUrlFilters(KEYS);
   const query = { ...filters, sort: filters.sort ?? DEFAULT_SORT };
-  const list = useInfiniteQuery({
-    queryKey: ['contracts', 'list', query],
-    queryFn: ({ pageParam }) => contracts.list(query, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const alerts = useQuery({ queryKey: ['contracts', 'alerts'], queryFn: contracts.alerts, staleTime: 60_000 });
+  const list = useContractList(query);
+  const alerts = useContractAlerts();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const f = (k: string) => t(`contract.fields.${k}`);
   const sortField = query.sort.replace(/^-/, '');

@@ -3,12 +3,11 @@
 // opens its drawer with the receipt files 回款凭证.
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { PAYMENT_STATUSES } from '@l2c/shared';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Popconfirm, Row, Select, Table, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { payments } from '../../api/endpoints';
+import { useConfirmPaymentMutation, usePaymentList, useRejectPaymentMutation } from '../../api/payments';
 import type { Payment } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { CustomerSelect } from '../../components/CustomerSelect';
@@ -20,7 +19,7 @@ import { ReasonModal } from '../../components/cash/ReasonModal';
 import { StatusTag } from '../../components/cash/StatusTag';
 import { SearchBox } from '../../components/SearchBox';
 import { useFormat } from '../../i18n/format';
-import { errorText, useShowError } from '../../lib/errors';
+import { errorText } from '../../lib/errors';
 import { enumLabel, enumOptions } from '../../lib/labels';
 import { isPositive } from '../../lib/money';
 import { useUrlFilters } from '../../lib/url';
@@ -33,36 +32,17 @@ export default function PaymentListPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
   const [filters, setFilters] = useUrlFilters(KEYS);
   const [registering, setRegistering] = useState(false);
   const [rejecting, setRejecting] = useState<Payment | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: ['payments', 'list', filters],
-    queryFn: ({ pageParam }) => payments.list(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = usePaymentList(filters);
+  const confirmMutation = useConfirmPaymentMutation();
+  // the reason dialog shows a failure itself
+  const rejectMutation = useRejectPaymentMutation({ silent: true });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const f = (k: string) => t(`payment.fields.${k}`);
-  const refresh = () => {
-    for (const key of [['payments'], ['accounts'], ['receivables'], ['aging'], ['write-offs']]) void queryClient.invalidateQueries({ queryKey: key });
-  };
-  const confirm = async (p: Payment) => {
-    setConfirming(p.id);
-    try {
-      await payments.confirm(p.id, p.version);
-      refresh();
-      void message.success(t('payment.confirmOk'));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setConfirming(null);
-    }
-  };
+  const confirm = (p: Payment) => confirmMutation.mutate(p, { onSuccess: () => void message.success(t('payment.confirmOk')) });
   const canConfirm = can('payments', 'confirm');
   const col = { xs: 24, sm: 12, md: 6 };
 
@@ -123,8 +103,8 @@ export default function PaymentListPage() {
                 <Flex gap={4}>
                   {canConfirm && p.status === 'claimed' && (
                     <>
-                      <Popconfirm title={t('payment.confirmPrompt')} onConfirm={() => void confirm(p)} okButtonProps={{ 'data-testid': 'payment-confirm-ok' }}>
-                        <Button size="small" type="primary" loading={confirming === p.id} data-testid="payment-confirm">{t('payment.confirm')}</Button>
+                      <Popconfirm title={t('payment.confirmPrompt')} onConfirm={() => confirm(p)} okButtonProps={{ 'data-testid': 'payment-confirm-ok' }}>
+                        <Button size="small" type="primary" loading={confirmMutation.isPending && confirmMutation.variables.id === p.id} data-testid="payment-confirm">{t('payment.confirm')}</Button>
                       </Popconfirm>
                       <Button size="small" danger onClick={() => setRejecting(p)} data-testid="payment-reject">{t('payment.reject')}</Button>
                     </>
@@ -144,7 +124,6 @@ export default function PaymentListPage() {
         open={registering}
         onClose={() => setRegistering(false)}
         onDone={(p) => {
-          refresh();
           const applied = p.amountApplied && isPositive(p.amountApplied) ? ` · ${t('payment.form.autoApplied', { amount: fmt.money(p.amountApplied, p.currency) })}` : '';
           void message.success((p.status === 'confirmed' ? t('payment.form.createdConfirmed') : t('payment.form.created')) + applied);
         }}
@@ -159,8 +138,7 @@ export default function PaymentListPage() {
         onClose={() => setRejecting(null)}
         onSubmit={async (reason) => {
           if (!rejecting) return;
-          await payments.reject(rejecting.id, reason, rejecting.version);
-          refresh();
+          await rejectMutation.mutateAsync({ payment: rejecting, reason });
           void message.success(t('payment.rejected'));
         }}
       />

@@ -1,12 +1,11 @@
 // Receivables 应收: filters in the URL (customer, status, overdue, due range, owner), sortable due date / open amount /
 // number, amounts right-aligned; a row opens its drawer (also reachable as ?id=).
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Card, Flex, Table, Tag, Typography, type TableProps } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { receivables } from '../../api/endpoints';
+import { useReceivableList } from '../../api/receivables';
 import type { Receivable } from '../../api/types';
 import { LoadMore } from '../../components/LoadMore';
 import { ReceivableDrawer } from '../../components/receivables/ReceivableDrawer';
@@ -27,12 +26,7 @@ export default function ReceivableListPage() {
   const [filters, setFilters] = useUrlFilters(KEYS);
   const { id, ...rest } = filters;
   const query = { ...rest, sort: rest.sort ?? DEFAULT_SORT };
-  const list = useInfiniteQuery({
-    queryKey: ['receivables', 'list', query],
-    queryFn: ({ pageParam }) => receivables.list(query, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useReceivableList(query);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const f = (k: string) => t(`receivable.fields.${k}`);
   const sortField = query.sort.replace(/^-/, '');

@@ -3,12 +3,15 @@
 // in the chosen strategy and fills the amounts; the user adjusts them (checked as exact decimals against each row's
 // open amount and the source's available money) and confirms; the history below can reverse a write-off.
 import { WRITE_OFF_STRATEGIES } from '@l2c/shared';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Flex, Input, Row, Segmented, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accounts, contracts, payments, receivables, writeOffs } from '../../api/endpoints';
-import { customers } from '../../api/customers';
+import { useCustomerAccounts } from '../../api/accounts';
+import { useCustomerContracts } from '../../api/contracts';
+import { useCustomer } from '../../api/customers';
+import { useUnappliedPayments } from '../../api/payments';
+import { useOpenInvoices, useReceivables } from '../../api/receivables';
+import { useApplyWriteOffMutation, useWriteOffProposal } from '../../api/write-offs';
 import type { AllocationSourceFields, WriteOffStrategy } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { CustomerSelect } from '../../components/CustomerSelect';
@@ -31,7 +34,6 @@ export default function WriteOffWorkbenchPage() {
   const fmt = useFormat();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const idem = useIdempotencyKey();
   const [params, setParams] = useUrlFilters(KEYS);
   const customerId = params.customerId ?? null;
@@ -40,38 +42,18 @@ export default function WriteOffWorkbenchPage() {
   const [contractId, setContractId] = useState<string | undefined>(undefined);
   const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [memo, setMemo] = useState('');
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const on = !!customerId;
 
-  const customer = useQuery({ queryKey: ['customer', customerId], queryFn: () => customers.get(customerId!), enabled: on });
-  const pays = useQuery({
-    queryKey: ['payments', 'workbench', customerId],
-    queryFn: () => payments.list({ customerId: customerId!, status: 'confirmed', unapplied: 'true', sort: 'receivedOn' }, undefined, 100), enabled: on,
-  });
-  const notes = useQuery({
-    queryKey: ['receivables', 'credit-notes', customerId],
-    queryFn: () => receivables.list({ customerId: customerId!, kind: 'credit_note', sort: '-amountOpen' }, undefined, 50), enabled: on,
-  });
-  const account = useQuery({ queryKey: ['accounts', customerId], queryFn: () => accounts.get(customerId!), enabled: on && can('accounts', 'read') });
-  const open = useQuery({
-    queryKey: ['receivables', 'workbench', customerId],
-    queryFn: async () => {
-      const [a, b] = await Promise.all((['open', 'partially_paid'] as const).map((status) =>
-        receivables.list({ customerId: customerId!, kind: 'invoice', status, sort: 'dueDate' }, undefined, 200)));
-      return [...a!.items, ...b!.items].sort((x, y) => x.dueDate.localeCompare(y.dueDate) || x.number.localeCompare(y.number));
-    },
-    enabled: on,
-  });
-  const customerContracts = useQuery({
-    queryKey: ['contracts', 'customer', customerId], queryFn: () => contracts.list({ customerId: customerId! }, undefined, 100), enabled: on && strategy === 'contract',
-  });
+  const customer = useCustomer(customerId ?? '', { enabled: on });
+  const pays = useUnappliedPayments(customerId);
+  const notes = useReceivables({ customerId: customerId ?? undefined, kind: 'credit_note', sort: '-amountOpen' }, 50, on);
+  const account = useCustomerAccounts(customerId, can('accounts', 'read'));
+  const open = useOpenInvoices(customerId);
+  const customerContracts = useCustomerContracts(customerId, strategy === 'contract');
   const paymentId = source?.type === 'payment' ? source.id : null;
-  const proposal = useQuery({
-    queryKey: ['write-off-proposal', paymentId, strategy, contractId],
-    queryFn: () => writeOffs.proposal(paymentId!, strategy, contractId),
-    enabled: !!paymentId, staleTime: 0,
-  });
+  const proposal = useWriteOffProposal(paymentId, strategy, contractId);
+  const apply = useApplyWriteOffMutation({ onSummary: setError });
   useEffect(() => {
     if (proposal.data) setAmounts(Object.fromEntries(proposal.data.lines.map((l) => [l.receivableId, l.amount])));
   }, [proposal.data]);
@@ -115,29 +97,19 @@ export default function WriteOffWorkbenchPage() {
     setAmounts((a) => ({ ...a, [r.id]: fillUpTo(r.amountOpen, available, elsewhere) }));
   };
 
-  const confirm = async () => {
+  const confirm = () => {
     if (!customerId || !source || !check.valid) return;
     const src: AllocationSourceFields = source.type === 'payment' ? { type: 'payment', paymentId: source.id }
       : source.type === 'credit_note' ? { type: 'credit_note', creditNoteId: source.id } : { type: 'rebate' };
-    setBusy(true);
     setError(null);
-    try {
-      const w = await writeOffs.apply({ customerId, memo: memo.trim() || null, lines: check.lines.map((l) => ({ ...l, source: src })) }, idem.key());
-      idem.renew();
-      void message.success(t('writeOff.confirmed', { amount: fmt.money(w.total, currency) }));
-      setAmounts({});
-      setMemo('');
-      refreshAll();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const refreshAll = () => {
-    for (const key of [['payments'], ['receivables'], ['write-offs'], ['write-off-proposal'], ['accounts'], ['aging'], ['receivable'], ['contract-receivables']]) {
-      void queryClient.invalidateQueries({ queryKey: key });
-    }
+    apply.mutate({ body: { customerId, memo: memo.trim() || null, lines: check.lines.map((l) => ({ ...l, source: src })) }, key: idem.key() }, {
+      onSuccess: (w) => {
+        idem.renew();
+        void message.success(t('writeOff.confirmed', { amount: fmt.money(w.total, currency) }));
+        setAmounts({});
+        setMemo('');
+      },
+    });
   };
 
   const canApply = can('write_offs', 'create');
@@ -202,7 +174,7 @@ export default function WriteOffWorkbenchPage() {
                 {error && <Alert type="error" showIcon title={error} data-testid="workbench-error" />}
                 <Flex gap={8} wrap>
                   <Input placeholder={t('writeOff.memo')} value={memo} onChange={(e) => setMemo(e.target.value)} maxLength={500} style={{ maxWidth: 360 }} />
-                  <Button type="primary" disabled={!check.valid || !canApply} loading={busy} onClick={() => void confirm()} data-testid="workbench-confirm">
+                  <Button type="primary" disabled={!check.valid || !canApply} loading={apply.isPending} onClick={confirm} data-testid="workbench-confirm">
                     {t('writeOff.confirm')}
                   </Button>
                 </Flex>
@@ -211,7 +183,7 @@ export default function WriteOffWorkbenchPage() {
           </Col>
           <Col xs={24}>
             <Card size="small" title={t('writeOff.history')} data-testid="workbench-history">
-              <WriteOffHistory key={customerId} customerId={customerId} onChanged={refreshAll} />
+              <WriteOffHistory key={customerId} customerId={customerId} />
             </Card>
           </Col>
         </Row>
