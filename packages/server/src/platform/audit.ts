@@ -1,7 +1,7 @@
 // The audit trail: who, when, which record, each changed field before → after. Append-only: the application
 // role has no UPDATE or DELETE on audit_log, so not even a bug can rewrite history.
-import { sql } from 'kysely';
 import { deferToCommit, type Actor, type Tx } from './db.js';
+import { insertAuditEntries } from './audit.sql.js';
 
 export interface AuditChange { field: string; before: unknown; after: unknown }
 
@@ -58,7 +58,7 @@ export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): 
   await writeAudits(tx, rows);
 }
 
-interface AuditRow { tenantId: string; actorId: string | null; requestId: string | null; action: string; entityType: string; entityId: string; changes: string }
+export interface AuditRow { tenantId: string; actorId: string | null; requestId: string | null; action: string; entityType: string; entityId: string; changes: string }
 
 // The entries waiting for the end of each transaction.
 const pending = new WeakMap<Tx, AuditRow[]>();
@@ -67,12 +67,5 @@ async function writeAudits(tx: Tx, rows: AuditRow[]): Promise<void> {
   if (rows.length === 0) return;
   // The trail is read in `at` order; rows of one statement can share a clock reading, so each gets the statement's
   // clock plus its position in microseconds: the order recorded, strictly.
-  const col = <K extends keyof AuditRow>(k: K) => rows.map((r) => r[k]);
-  await sql`insert into audit_log (tenant_id, actor_id, action, entity_type, entity_id, changes, request_id, at)
-    select e.tenant_id, e.actor_id, e.action, e.entity_type, e.entity_id, e.changes::jsonb, e.request_id,
-      t0.at + make_interval(secs => e.n / 1000000.0)
-    from (select clock_timestamp() as at) t0, unnest(${col('tenantId')}::uuid[], ${col('actorId')}::uuid[], ${col('action')}::text[], ${col('entityType')}::text[],
-      ${col('entityId')}::uuid[], ${col('changes')}::text[], ${col('requestId')}::text[])
-      with ordinality as e(tenant_id, actor_id, action, entity_type, entity_id, changes, request_id, n)
-    order by e.n`.execute(tx);
+  await insertAuditEntries(tx, rows);
 }

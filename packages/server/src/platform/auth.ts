@@ -1,11 +1,11 @@
 // Authentication of every request: a session cookie (web app, with CSRF double-submit) or a bearer token
 // (the same session token, or a long-lived API token). Only SHA-256 hashes of tokens are stored.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role } from '@l2c/shared';
 import type { Actor, Db } from './db.js';
 import { commonError } from './errors.js';
+import * as q from './auth.sql.js';
 
 export const SESSION_COOKIE = 'l2c_session';
 export const CSRF_COOKIE = 'l2c_csrf';
@@ -43,11 +43,6 @@ function safeEqual(a: string, b: string): boolean {
   return ba.length === bb.length && crypto.timingSafeEqual(ba, bb);
 }
 
-interface TokenRow {
-  token_id: string; tenant_id: string; user_id: string; role: Role; team_id: string | null; name: string;
-  kind: string; csrf_hash: string | null; last_used_at: string | null;
-}
-
 /** Resolve the caller from the request; null when there are no credentials. Throws 401 on bad credentials. */
 export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthContext | null> {
   const header = req.headers.authorization;
@@ -59,15 +54,10 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthCon
   // One statement, no transaction (as the owner: the tenant is what we are finding out). A begin/commit around it
   // cost two round trips on every request. No row-level security here, so the joins and the update name the tenant
   // themselves: the keys are (tenant_id, id).
-  const r = await sql<TokenRow>`
-    select t.id as token_id, t.tenant_id, t.user_id, u.role, u.team_id, u.name, t.kind, t.csrf_hash, t.last_used_at
-    from auth_tokens t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id
-    where t.token_hash = ${hashToken(token)} and t.revoked_at is null
-      and (t.expires_at is null or t.expires_at > now()) and u.active`.execute(db.kysely);
-  const row = r.rows[0];
+  const row = await q.findLiveToken(db.kysely, hashToken(token));
   // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
   if (row && (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000)) {
-    await sql`update auth_tokens set last_used_at = now() where tenant_id = ${row.tenant_id} and id = ${row.token_id}`.execute(db.kysely);
+    await q.touchToken(db.kysely, row.tenant_id, row.token_id);
   }
   if (!row) throw commonError('unauthenticated', 'The session or token is invalid or expired');
   // Cookies ride along automatically, so a cookie-authenticated write must prove it came from our page.

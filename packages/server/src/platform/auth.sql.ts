@@ -1,0 +1,23 @@
+// The statements of request authentication (auth.ts): one look-up per request, and the occasional last-use touch.
+import { sql } from 'kysely';
+import type { Role } from '@l2c/shared';
+import type { Kdb } from './db.js';
+
+export interface TokenRow {
+  token_id: string; tenant_id: string; user_id: string; role: Role; team_id: string | null; name: string;
+  kind: string; csrf_hash: string | null; last_used_at: string | null;
+}
+
+/** The live token with this hash and its active user, as the owner (the tenant is what we are finding out). */
+export async function findLiveToken(db: Kdb, tokenHash: string): Promise<TokenRow | undefined> {
+  const r = await sql<TokenRow>`
+    select t.id as token_id, t.tenant_id, t.user_id, u.role, u.team_id, u.name, t.kind, t.csrf_hash, t.last_used_at
+    from auth_tokens t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id
+    where t.token_hash = ${tokenHash} and t.revoked_at is null
+      and (t.expires_at is null or t.expires_at > now()) and u.active`.execute(db);
+  return r.rows[0];
+}
+
+export async function touchToken(db: Kdb, tenantId: string, tokenId: string): Promise<void> {
+  await sql`update auth_tokens set last_used_at = now() where tenant_id = ${tenantId} and id = ${tokenId}`.execute(db);
+}
