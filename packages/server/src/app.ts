@@ -1,8 +1,7 @@
 // Composition root: open the database, migrate, bootstrap, mount every domain's routes. Plain functions, no container.
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { loadConfig, type Config } from './platform/config.js';
-import { openDb, type Db } from './platform/db.js';
+import { openDb, databaseNow, type Db } from './platform/db.js';
 import { statisticsJob } from './platform/statistics.js';
 import { migrate } from './platform/migrate.js';
 import { loadConstraintCatalog } from './platform/pg-errors.js';
@@ -14,10 +13,10 @@ import { identityRoutes } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
 import { paymentsRoutes, canSeePayment } from './domains/payments/index.js';
-import { writeOffRoutes } from './flows/write-off/index.js';
+import { writeOffRoutes, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
-import { contractsRoutes, canSeeContract, performanceAlertsJob } from './domains/contracts/index.js';
-import { approvalsRoutes } from './domains/approvals/index.js';
+import { contractsRoutes, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
+import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
 import { bootstrap } from './demo/bootstrap.js';
@@ -38,7 +37,17 @@ export const JOBS: JobDefinition[] = [
   statisticsJob,
 ];
 
-export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db } = {}): Promise<L2C> {
+/** What each approval document does on its final decision. Typed by the engine's closed list of document types: a
+ * missing or misspelled key does not compile, and registerApprovalHandlers refuses one at start-up. */
+export const APPROVAL_HANDLERS = {
+  contract: contractApprovalHandler,
+  contract_amendment: amendmentApprovalHandler,
+  bad_debt: badDebtApprovalHandler,
+} satisfies ApprovalHandlers;
+
+export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db; approvalHandlers?: ApprovalHandlers } = {}): Promise<L2C> {
+  // Before anything can decide an approval (the demo bootstrap does): a handler missing here is a failed start.
+  registerApprovalHandlers(deps.approvalHandlers ?? APPROVAL_HANDLERS);
   const config = { ...loadConfig(), ...overrides };
   const db = deps.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
@@ -54,8 +63,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     app.get('/api/health', {
       schema: { tags: ['platform'], security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },
     }, async () => {
-      const r = await sql<{ now: string }>`select now() as now`.execute(db.kysely);
-      return { status: 'ok' as const, database: db.kind, time: r.rows[0]!.now };
+      return { status: 'ok' as const, database: db.kind, time: await databaseNow(db.kysely) };
     });
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);

@@ -1,10 +1,13 @@
 // One way to reach the database in both modes: a node-postgres Pool, fed either by a PostgreSQL server
 // (DATABASE_URL) or by embedded PGlite through its node-postgres adapter. Kysely sits on top of the Pool.
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { lockDataDir } from './lockfile.js';
 import { defineErrors } from './errors.js';
 import type { Database } from './schema.js';
+import { beginAsTenant, commit, rollback } from './db.sql.js';
+
+export { databaseNow } from './db.sql.js';
 
 // Both drivers go through node-postgres' parsers, so one set of explicit parsers gives one behaviour:
 // business dates stay 'YYYY-MM-DD' strings (never a JS Date at local midnight), instants become ISO strings,
@@ -148,17 +151,16 @@ async function inTenantOnce<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>)
     const tx = conn as unknown as Tx; // a connection-bound Kysely: queries only, like a Transaction
     // `begin` and the transaction's settings in one round trip (the simple protocol takes several statements; the
     // values are checked UUIDs, so writing them as literals is safe). Every request pays this, so it counts.
-    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true), `
-      + `set_config('role', 'l2c_app', true)`).execute(conn);
+    await beginAsTenant(conn, tenantId, userId);
     try {
       txDb.set(tx, db);
       beforeCommit.set(tx, []);
       const result = await fn(tx);
       await runBeforeCommit(tx);
-      await sql`commit`.execute(conn);
+      await commit(conn);
       return result;
     } catch (err) {
-      await sql`rollback`.execute(conn).catch(() => undefined); // a broken connection is closed by the pool anyway
+      await rollback(conn).catch(() => undefined); // a broken connection is closed by the pool anyway
       throw err;
     }
   });

@@ -4,9 +4,9 @@
 // A key is one caller's on one route (tenant, user or API token, scope): another caller sending the same key is a
 // new request that runs with its own permissions, never a replay of someone else's result.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { dbOfTx, type Actor, type Tx } from './db.js';
 import { commonError } from './errors.js';
+import * as q from './idempotency.sql.js';
 
 export interface Stored<T> { statusCode: number; body: T; replayed: boolean }
 
@@ -31,11 +31,8 @@ export async function withIdempotency<T>(
   const requestHash = hashBody(requestBody);
   const caller = callerOf(actor);
   // On PGlite one connection runs one transaction at a time: there is no concurrent duplicate to queue behind.
-  if (dbOfTx(tx)?.kind !== 'pglite') await sql`select pg_advisory_xact_lock(hashtext(${`${actor.tenantId}:${caller}:${scope}:${key}`}))`.execute(tx);
-  const found = await sql<{ request_hash: string; status_code: number; response: T }>`
-    select request_hash, status_code, response from idempotency_keys
-    where tenant_id = ${actor.tenantId} and caller = ${caller} and scope = ${scope} and key = ${key}`.execute(tx);
-  const prior = found.rows[0];
+  if (dbOfTx(tx)?.kind !== 'pglite') await q.lockKey(tx, `${actor.tenantId}:${caller}:${scope}:${key}`);
+  const prior = await q.findKey<T>(tx, actor.tenantId, caller, scope, key);
   if (prior) {
     if (prior.request_hash !== requestHash) {
       throw commonError('idempotency_mismatch', undefined, { errors: [{ path: 'Idempotency-Key', message: 'already used with a different request body' }] });
@@ -43,7 +40,6 @@ export async function withIdempotency<T>(
     return { statusCode: prior.status_code, body: prior.response, replayed: true };
   }
   const result = await fn();
-  await sql`insert into idempotency_keys (tenant_id, caller, key, scope, request_hash, status_code, response)
-    values (${actor.tenantId}, ${caller}, ${key}, ${scope}, ${requestHash}, ${result.statusCode}, ${JSON.stringify(result.body)}::jsonb)`.execute(tx);
+  await q.storeKey(tx, { tenantId: actor.tenantId, caller, key, scope, requestHash, statusCode: result.statusCode, body: result.body });
   return { ...result, replayed: false };
 }

@@ -3,9 +3,9 @@
 // (lease expired, not finished) can be taken over; the jobs themselves are idempotent, so a rerun is safe.
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db.js';
+import * as q from './jobs.sql.js';
 import { businessDate } from './clock.js';
 
 export interface JobDefinition {
@@ -18,20 +18,14 @@ export interface JobDefinition {
 const OWNER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 
 export async function claimRun(db: Db, job: string, runKey: string, leaseSeconds = 600): Promise<boolean> {
-  const r = await sql<{ job: string }>`
-    insert into job_runs (job, run_key, owner, lease_until) values (${job}, ${runKey}, ${OWNER}, now() + make_interval(secs => ${leaseSeconds}))
-    on conflict (job, run_key) do update set owner = excluded.owner, lease_until = excluded.lease_until, started_at = now()
-      where job_runs.finished_at is null and job_runs.lease_until < now()
-    returning job`.execute(db.kysely);
-  return r.rows.length === 1;
+  return q.claimJobRun(db.kysely, job, runKey, OWNER, leaseSeconds);
 }
 
 export async function runJobOnce(db: Db, job: JobDefinition, now: Date, log?: FastifyBaseLogger): Promise<'ran' | 'skipped'> {
   const key = job.runKey ? job.runKey(now) : businessDate(now);
   if (!(await claimRun(db, job.name, key))) return 'skipped';
   const result = await job.run(db, now);
-  await sql`update job_runs set finished_at = now(), result = ${JSON.stringify(result ?? null)}::jsonb
-    where job = ${job.name} and run_key = ${key}`.execute(db.kysely);
+  await q.finishJobRun(db.kysely, job.name, key, result);
   log?.info({ job: job.name, runKey: key, result }, 'job finished');
   return 'ran';
 }

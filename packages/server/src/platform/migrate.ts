@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from './db.js';
+import * as q from './migrate.sql.js';
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../migrations');
 const LOCK_KEY = 7_411_200_001; // advisory lock: one migrator at a time across processes
@@ -26,36 +26,33 @@ export async function migrate(db: Db, files = readMigrations()): Promise<string[
   const client = await db.pool.connect();
   const applied: string[] = [];
   try {
-    await client.query('select pg_advisory_lock($1)', [LOCK_KEY]);
-    await client.query(`create table if not exists schema_migrations (
-      id text primary key, checksum text not null, applied_at timestamptz not null default now())`);
-    const { rows } = await client.query<{ id: string; checksum: string }>('select id, checksum from schema_migrations');
-    const done = new Map(rows.map((r) => [r.id, r.checksum]));
+    await q.lockMigrator(client, LOCK_KEY);
+    await q.ensureMigrationsTable(client);
+    const done = new Map((await q.appliedChecksums(client)).map((r) => [r.id, r.checksum]));
     for (const file of files) {
       const prior = done.get(file.id);
       if (prior) {
         if (prior !== file.checksum) throw new Error(`migration ${file.id} was changed after it was applied; add a new migration instead`);
         continue;
       }
-      await client.query('begin');
+      await q.begin(client);
       try {
-        await client.query(file.sql);
-        await client.query('insert into schema_migrations (id, checksum) values ($1, $2)', [file.id, file.checksum]);
-        await client.query('commit');
+        await q.runMigrationFile(client, file.sql);
+        await q.recordMigration(client, file.id, file.checksum);
+        await q.commit(client);
         applied.push(file.id);
       } catch (err) {
-        await client.query('rollback');
+        await q.rollback(client);
         throw new Error(`migration ${file.id} failed: ${(err as Error).message}`);
       }
     }
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => {});
+    await q.unlockMigrator(client, LOCK_KEY).catch(() => {});
     client.release();
   }
   return applied;
 }
 
 export async function appliedMigrations(db: Db): Promise<string[]> {
-  const r = await sql<{ id: string }>`select id from schema_migrations order by id`.execute(db.kysely);
-  return r.rows.map((x) => x.id);
+  return q.appliedIds(db.kysely);
 }

@@ -9,31 +9,18 @@
 // (<table>_<column>_fkey, migrations/016_tenant_keys.sql) are the fallbacks. Node-postgres' DatabaseError and PGlite's
 // carry the same fields (code, table, constraint, column, detail).
 // 40001 / 40P01 (serialization failure, deadlock) are not here: platform/db.ts retries the transaction instead.
-import { sql } from 'kysely';
 import type { Db } from './db.js';
 import { commonError, type DomainError, type FieldProblem } from './errors.js';
+import { keyColumnsOfAll } from './pg-errors.sql.js';
 
 // `<table>.<constraint or unique index>` → its columns in key order.
 const catalog = new Map<string, string[]>();
 
 /** Read the columns of every key, foreign key and unique index once, after the migrations (the schema is fixed then). */
 export async function loadConstraintCatalog(db: Db): Promise<void> {
-  const r = await sql<{ tbl: string; name: string; cols: string[] }>`
-    select c.conrelid::regclass::text as tbl, c.conname as name, array_agg(a.attname::text order by k.ord) as cols
-    from pg_constraint c cross join unnest(c.conkey) with ordinality k(attnum, ord)
-    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
-    where c.connamespace = 'public'::regnamespace and c.contype in ('p', 'u', 'f')
-    group by 1, 2
-    union all
-    select i.indrelid::regclass::text, x.relname::text, array_agg(a.attname::text order by k.ord)
-    from pg_index i join pg_class x on x.oid = i.indexrelid
-    cross join unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
-    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-    where i.indisunique and x.relnamespace = 'public'::regnamespace
-      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-    group by 1, 2`.execute(db.kysely);
+  const rows = await keyColumnsOfAll(db.kysely);
   catalog.clear();
-  for (const row of r.rows) catalog.set(`${row.tbl}.${row.name}`, row.cols);
+  for (const row of rows) catalog.set(`${row.tbl}.${row.name}`, row.cols);
 }
 
 export interface PgError {

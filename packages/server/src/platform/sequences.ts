@@ -7,12 +7,8 @@
 // a request that fails after taking its number leaves a gap. Document numbers here are references, not a gapless
 // legal series (vouchers 凭证号 will be numbered at posting, where gaps are not allowed).
 // On PGlite transactions run one at a time anyway; the number is taken inside the transaction and has no gaps.
-import { sql } from 'kysely';
 import { dbOfTx, type Actor, type Tx } from './db.js';
-
-const UPSERT = `insert into doc_sequences (tenant_id, doc_type, year, last_value) values ($1, $2, $3, 1)
-  on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1
-  returning last_value`;
+import * as q from './sequences.sql.js';
 
 function format(prefix: string, year: number, value: number): string {
   return `${prefix}-${year}-${String(value).padStart(6, '0')}`;
@@ -22,12 +18,7 @@ export async function nextDocNumber(tx: Tx, actor: Actor, prefix: string, year: 
   const side = dbOfTx(tx)?.side;
   if (side) {
     // one statement in autocommit on the owner's connection: the row lock lasts for the statement alone
-    const r = await side.query<{ last_value: number }>(UPSERT, [actor.tenantId, prefix, year]);
-    return format(prefix, year, Number(r.rows[0]!.last_value));
+    return format(prefix, year, await q.nextValueOnSide(side, actor.tenantId, prefix, year));
   }
-  const r = await sql<{ last_value: number }>`
-    insert into doc_sequences (tenant_id, doc_type, year, last_value) values (${actor.tenantId}, ${prefix}, ${year}, 1)
-    on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1
-    returning last_value`.execute(tx);
-  return format(prefix, year, r.rows[0]!.last_value);
+  return format(prefix, year, await q.nextValue(tx, actor.tenantId, prefix, year));
 }
