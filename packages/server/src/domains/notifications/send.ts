@@ -1,7 +1,7 @@
 // Sending one notice to one user, in that user's language. Senders give the text in every language we speak; the
 // recipient's locale (users.locale) picks one at insert time, so a notice reads the same however often it is opened.
-import { sql } from 'kysely';
 import type { Tx } from '../../platform/db.js';
+import { insertNotice } from './notifications.sql.js';
 
 export interface NoticeText { title: string; body: string | null }
 export interface Notice {
@@ -16,14 +16,5 @@ export interface Notice {
 
 /** Insert the notice unless the user already has one with that key or is inactive; true when it is new. */
 export async function sendNotice(tx: Tx, tenantId: string, n: Notice): Promise<boolean> {
-  const zh = n.text['zh-CN'];
-  const en = n.text.en;
-  const r = await sql`insert into notifications (tenant_id, user_id, kind, title, body, entity_type, entity_id, dedupe_key)
-    select ${tenantId}::uuid, u.id, ${n.kind},
-      case when u.locale like 'zh%' then ${zh.title}::text else ${en.title}::text end,
-      case when u.locale like 'zh%' then ${zh.body}::text else ${en.body}::text end,
-      ${n.entityType}::text, ${n.entityId}::uuid, ${n.dedupeKey}
-    from users u where u.id = ${n.userId} and u.active
-    on conflict (tenant_id, user_id, dedupe_key) do nothing returning id`.execute(tx);
-  return r.rows.length > 0;
+  return insertNotice(tx, tenantId, { ...n, zh: n.text['zh-CN'], en: n.text.en });
 }
