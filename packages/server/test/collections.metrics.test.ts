@@ -36,7 +36,7 @@ async function setup(name: string) {
 /** A signed order contract with lines (product code, amount with tax), written straight into the tables. */
 async function contract(t: TestTenant, customerId: string, number: string, lines: Array<[string | null, string]>) {
   return asSystem(db, async (tx) => {
-    const total = addMoney(lines.map(([, a]) => a));
+    const total = addMoney(lines.map(([, a]) => a), 'CNY');
     const id = (await sql<{ id: string }>`insert into contracts (tenant_id, number, kind, customer_id, title, status, amount_excl_tax, tax_amount, amount_incl_tax)
       values (${t.tenantId}, ${number}, 'order', ${customerId}, '测试合同', 'signed', ${total}, 0, ${total}) returning id`.execute(tx)).rows[0]!.id;
     let n = 0;

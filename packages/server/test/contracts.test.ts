@@ -47,7 +47,7 @@ describe('drafting a contract', () => {
     }));
     // exact shares 3000.003 / 6000.006 / 1000.001: floors add to 10000.00, the remaining cent goes to the 60%
     expect(c.instalments.map((i: { amount: string }) => i.amount)).toEqual(['3000.00', '6000.01', '1000.00']);
-    expect(addMoney(c.instalments.map((i: { amount: string }) => i.amount))).toBe('10000.01');
+    expect(addMoney(c.instalments.map((i: { amount: string }) => i.amount), 'CNY')).toBe('10000.01');
     // 10,000.01 / 1.06 = 9,433.9717 → 9,433.97 without tax; tax 566.04, split by the amounts 169.81 / 339.63 / 56.60
     expect(c).toMatchObject({ amountExclTax: '9433.97', taxAmount: '566.04' });
     expect(c.instalments.map((i: { taxAmount: string }) => i.taxAmount)).toEqual(['169.81', '339.63', '56.60']);

@@ -197,3 +197,24 @@ describe('bad-debt requests', () => {
     expect(listed.body.items.map((i: { amount: string; status: string }) => [i.amount, i.status])).toEqual([['777.77', 'pending']]);
   });
 });
+
+describe('one write-off, one currency', () => {
+  it('refuses lines over receivables in two currencies (a USD and a CNY amount were added into one total before)', async () => {
+    const c = (await rep.post('/api/v1/customers', { name: '厦门双币种核销测试有限公司' })).body.id;
+    const cny = (await finance.post('/api/v1/receivables', { customerId: c, amount: '100.00', taxAmount: '0.00', dueDate: '2026-07-31', reason: '期初应收导入' })).body;
+    const usd = (await finance.post('/api/v1/receivables', { customerId: c, amount: '100.00', taxAmount: '0.00', currency: 'USD', dueDate: '2026-07-31', reason: '期初应收导入' })).body;
+    expect([cny.currency, usd.currency]).toEqual(['CNY', 'USD']);
+    expect((await finance.post(`/api/v1/customers/${c}/accounts/rebate/entries`, { amount: '500.00', memo: '年度返利' })).status).toBe(201);
+    const res = await finance.post('/api/v1/write-offs', {
+      customerId: c, appliedOn: '2026-11-21',
+      lines: [{ receivableId: cny.id, amount: '60.00', source: { type: 'rebate' } }, { receivableId: usd.id, amount: '40.00', source: { type: 'rebate' } }],
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'write_offs.currency_mismatch', errors: [{ path: 'lines.1.receivableId', message: 'in USD; the other lines are in CNY' }] });
+    expect((await finance.get(`/api/v1/receivables/${usd.id}`)).body.amountOpen).toBe('100.00');
+    // One currency at a time is fine.
+    const ok = await finance.post('/api/v1/write-offs', { customerId: c, appliedOn: '2026-11-21', lines: [{ receivableId: usd.id, amount: '40.00', source: { type: 'rebate' } }] });
+    expect(ok.status).toBe(201);
+    expect(ok.body.total).toBe('40.00');
+  });
+});

@@ -38,17 +38,17 @@ describe('N equal instalments', () => {
 
   it('thirds of 100,000.00 are 33,333.34 + 33,333.33 + 33,333.33, by amount or by 3 × 33.333333 %', () => {
     expect(equalPercent(3)).toBe('33.333333');
-    expect(splitEqually('100000.00', 3)).toEqual(['33333.34', '33333.33', '33333.33']);
-    expect(resolvePlan('100000.00', [{ percent: '33.333333' }, { percent: '33.333333' }, { percent: '33.333333' }])).toEqual(['33333.34', '33333.33', '33333.33']);
+    expect(splitEqually('100000.00', 3, 'CNY')).toEqual(['33333.34', '33333.33', '33333.33']);
+    expect(resolvePlan('100000.00', [{ percent: '33.333333' }, { percent: '33.333333' }, { percent: '33.333333' }], 'CNY')).toEqual(['33333.34', '33333.33', '33333.33']);
     // sixths round up (16.666667 × 6 = 100.000002) and are still a whole plan, not "more than 100"
-    expect(planTotal(resolvePlan('1000000000.00', Array.from({ length: 6 }, () => ({ percent: equalPercent(6) }))))).toBe('1000000000.00');
+    expect(planTotal(resolvePlan('1000000000.00', Array.from({ length: 6 }, () => ({ percent: equalPercent(6) })), 'CNY'), 'CNY')).toBe('1000000000.00');
     expect(equalPercent(4)).toBe('25');
   });
 
   it('percents short of 100 by more than their rounding still leave the rest unplanned (the 4-decimal thirds of the issue)', () => {
-    const parts = resolvePlan('100000.00', [{ percent: '33.3333' }, { percent: '33.3333' }, { percent: '33.3333' }]);
-    expect(planTotal(parts)).toBe('99999.90');
-    expect(planTotal(resolvePlan('100000.00', [{ percent: '33' }, { percent: '33' }, { percent: '33' }]))).toBe('99000.00');
-    expect(() => resolvePlan('100.00', [{ percent: '50' }, { percent: '50.00001' }])).toThrow(/more than 100/);
+    const parts = resolvePlan('100000.00', [{ percent: '33.3333' }, { percent: '33.3333' }, { percent: '33.3333' }], 'CNY');
+    expect(planTotal(parts, 'CNY')).toBe('99999.90');
+    expect(planTotal(resolvePlan('100000.00', [{ percent: '33' }, { percent: '33' }, { percent: '33' }], 'CNY'), 'CNY')).toBe('99000.00');
+    expect(() => resolvePlan('100.00', [{ percent: '50' }, { percent: '50.00001' }], 'CNY')).toThrow(/more than 100/);
   });
 });

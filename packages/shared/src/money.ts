@@ -5,16 +5,55 @@ import { Decimal } from 'decimal.js';
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type DecimalValue = InstanceType<typeof D>;
 
-/** Minor-unit scale of the currencies L2C books. */
-export const CURRENCY_SCALE: Record<string, number> = { CNY: 2, USD: 2, EUR: 2, HKD: 2, JPY: 0 };
-export const DEFAULT_CURRENCY = 'CNY';
+/**
+ * The one table of currencies L2C books and their minor-unit scale (fen/cents: 2; yen: 0). Rounding, the input
+ * pattern and formatting all read the scale from here; a currency not listed has no scale and is refused.
+ */
+export const CURRENCY_SCALE = { CNY: 2, USD: 2, EUR: 2, HKD: 2, JPY: 0 } as const;
+export type Currency = keyof typeof CURRENCY_SCALE;
+export const CURRENCIES = Object.keys(CURRENCY_SCALE) as [Currency, ...Currency[]];
 
-export function scaleOf(currency: string): number {
-  return CURRENCY_SCALE[currency] ?? 2;
+/**
+ * The currency of the books where a record carries none of its own (customer accounts, credit profiles and the
+ * credit check, write-offs and bad-debt requests, which take their receivable's or payment's currency when they
+ * have one at hand). Every tenant books CNY today: tenants has no currency column yet, and when it gets one this
+ * constant is what call sites replace with the tenant's. Named at each call, never a default parameter.
+ */
+export const BOOK_CURRENCY: Currency = 'CNY';
+
+export function isCurrency(value: unknown): value is Currency {
+  return typeof value === 'string' && Object.hasOwn(CURRENCY_SCALE, value);
 }
 
-/** A decimal string with at most `scale` fraction digits, optional minus sign. */
-export const DECIMAL_PATTERN = /^-?\d{1,15}(\.\d{1,6})?$/;
+/** Minor digits of `currency`; a currency outside CURRENCY_SCALE is a RangeError (rounding it would be a guess). */
+export function scaleOf(currency: string): number {
+  if (!isCurrency(currency)) throw new RangeError(`money: no scale for currency ${JSON.stringify(currency)}`);
+  return CURRENCY_SCALE[currency];
+}
+
+/** Digits before the point of any amount L2C books (numeric(18,2) columns, with room for sums). */
+export const MONEY_DIGITS = 15;
+
+/**
+ * The one decimal pattern: up to `digits` digits, then at most `scale` decimals (none when scale is 0), a leading
+ * minus only when `signed`. No exponent, no plus sign, no leading point, no grouping: "1234.50", "-0.5", "100".
+ */
+export function decimalPattern(digits: number, scale: number, signed = false): RegExp {
+  return new RegExp(`^${signed ? '-?' : ''}\\d{1,${digits}}${scale > 0 ? `(\\.\\d{1,${scale}})?` : ''}$`);
+}
+
+/** An amount written in `currency`: 15 digits, the currency's decimals (CNY "1234.50", JPY "1234"). */
+export function moneyPattern(currency: string, opts: { signed?: boolean } = {}): RegExp {
+  return decimalPattern(MONEY_DIGITS, scaleOf(currency), opts.signed ?? false);
+}
+
+/** An amount with its currency; `amount` is an exact decimal string at most at the currency's scale. */
+export interface Money { amount: string; currency: Currency }
+
+/** Money from an amount rounded to its currency's scale. */
+export function money(amount: string | DecimalValue, currency: Currency): Money {
+  return { amount: roundMoney(amount, currency), currency };
+}
 
 export function dec(value: string | number | DecimalValue): DecimalValue {
   if (typeof value === 'number' && !Number.isInteger(value)) {
@@ -23,12 +62,13 @@ export function dec(value: string | number | DecimalValue): DecimalValue {
   return new D(value);
 }
 
-/** Round half-up to the currency's scale and render as a fixed string ("12.30"). */
-export function roundMoney(value: string | DecimalValue, currency = DEFAULT_CURRENCY): string {
-  return dec(value).toDecimalPlaces(scaleOf(currency), Decimal.ROUND_HALF_UP).toFixed(scaleOf(currency));
+/** Round half-up to the currency's scale (the currency is required: there is no default to forget) and render as a fixed string ("12.30"). */
+export function roundMoney(value: string | DecimalValue, currency: string): string {
+  const scale = scaleOf(currency);
+  return dec(value).toDecimalPlaces(scale, Decimal.ROUND_HALF_UP).toFixed(scale);
 }
 
-export function addMoney(values: Array<string | DecimalValue>, currency = DEFAULT_CURRENCY): string {
+export function addMoney(values: Array<string | DecimalValue>, currency: string): string {
   return roundMoney(values.reduce<DecimalValue>((sum, v) => sum.plus(dec(v)), dec(0)), currency);
 }
 
@@ -43,7 +83,7 @@ export function compareMoney(a: string, b: string): -1 | 0 | 1 {
  * the largest dropped fractions (largest-remainder method), ties to the earliest part. Equal weights all tie, so
  * the first parts get the extra cents: 100,000.00 in three → 33,333.34 + 33,333.33 + 33,333.33.
  */
-export function splitMoney(total: string, weights: string[], currency = DEFAULT_CURRENCY): string[] {
+export function splitMoney(total: string, weights: string[], currency: string): string[] {
   return splitScaled(total, weights, scaleOf(currency));
 }
 
@@ -51,7 +91,7 @@ export function splitMoney(total: string, weights: string[], currency = DEFAULT_
  * `total` in `n` equal parts by the cent rule of splitMoney: total / n rounded down to the minor unit, and the units
  * left over one each to the first parts. The parts add to the total exactly and differ by at most one minor unit.
  */
-export function splitEqually(total: string, n: number, currency = DEFAULT_CURRENCY): string[] {
+export function splitEqually(total: string, n: number, currency: string): string[] {
   if (!Number.isInteger(n) || n < 1) throw new RangeError('splitEqually: n must be a positive integer');
   return splitMoney(total, Array.from({ length: n }, () => '1'), currency);
 }
@@ -78,7 +118,7 @@ export function splitScaled(total: string, weights: string[], scale: number): st
 }
 
 /** Format for people: zh-CN "¥1,234.50", en "CN¥1,234.50". Formatting goes through strings, never floats. */
-export function formatMoney(amount: string, currency = DEFAULT_CURRENCY, locale = 'zh-CN'): string {
+export function formatMoney(amount: string, currency: string, locale = 'zh-CN'): string {
   const fixed = roundMoney(amount, currency);
   const negative = fixed.startsWith('-');
   const [intPart, frac] = (negative ? fixed.slice(1) : fixed).split('.');

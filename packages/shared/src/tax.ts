@@ -30,7 +30,7 @@ export interface TaxAmounts { amountExclTax: string; taxAmount: string; amountIn
  * without tax is derived (incl ÷ (1 + rate), rounded); tax is the difference. With tax-exclusive prices the amount
  * without tax is rounded first and tax = excl × rate, rounded. Either way excl + tax = incl exactly.
  */
-export function lineAmounts(line: LineTerms, pricesIncludeTax: boolean, currency = 'CNY'): TaxAmounts {
+export function lineAmounts(line: LineTerms, pricesIncludeTax: boolean, currency: string): TaxAmounts {
   const rate = normalizeTaxRate(line.taxRate);
   if (rate === null) throw new RangeError(`tax rate ${line.taxRate} is not one of ${TAX_RATES.join(', ')}`);
   const discount = dec(line.discountRate ?? '0');
@@ -47,7 +47,7 @@ export function lineAmounts(line: LineTerms, pricesIncludeTax: boolean, currency
 }
 
 /** Document totals: the sums of the rounded line amounts. */
-export function sumAmounts(lines: TaxAmounts[], currency = 'CNY'): TaxAmounts {
+export function sumAmounts(lines: TaxAmounts[], currency: string): TaxAmounts {
   return {
     amountExclTax: addMoney(lines.map((l) => l.amountExclTax), currency),
     taxAmount: addMoney(lines.map((l) => l.taxAmount), currency),
@@ -56,7 +56,7 @@ export function sumAmounts(lines: TaxAmounts[], currency = 'CNY'): TaxAmounts {
 }
 
 /** Lines with their amounts, and the document totals. */
-export function documentAmounts<L extends LineTerms>(lines: L[], pricesIncludeTax: boolean, currency = 'CNY') {
+export function documentAmounts<L extends LineTerms>(lines: L[], pricesIncludeTax: boolean, currency: string) {
   const computed = lines.map((l) => ({ ...l, ...lineAmounts(l, pricesIncludeTax, currency) }));
   return { lines: computed, totals: sumAmounts(computed, currency) };
 }
@@ -93,7 +93,7 @@ export function equalPercent(n: number): string {
  * a whole plan (three × 33.333333 are thirds, six × 16.666667 are sixths) and the whole base is split over them.
  * Whether a mixed plan adds up is for the caller to check with planTotal.
  */
-export function resolvePlan(base: string, parts: PlanPart[], currency = 'CNY'): string[] {
+export function resolvePlan(base: string, parts: PlanPart[], currency: string): string[] {
   const given = parts.filter((p) => p.percent != null).map((p) => dec(p.percent!));
   const percentSum = given.reduce((s, p) => s.plus(p), dec(0));
   const rest = dec(100).minus(percentSum);
@@ -108,12 +108,12 @@ export function resolvePlan(base: string, parts: PlanPart[], currency = 'CNY'): 
   return parts.map((p) => (p.percent != null ? cut[k++]! : roundMoney(p.amount ?? '0', currency)));
 }
 
-export function planTotal(amounts: string[], currency = 'CNY'): string {
+export function planTotal(amounts: string[], currency: string): string {
   return addMoney(amounts, currency);
 }
 
 /** Split a tax total over instalments in proportion to their amounts, adding back to the tax total to the cent. */
-export function splitTax(taxTotal: string, instalmentAmounts: string[], currency = 'CNY'): string[] {
+export function splitTax(taxTotal: string, instalmentAmounts: string[], currency: string): string[] {
   if (instalmentAmounts.length === 0) return [];
   if (instalmentAmounts.every((a) => dec(a).isZero())) return instalmentAmounts.map(() => roundMoney('0', currency));
   return splitMoney(roundMoney(taxTotal, currency), instalmentAmounts, currency);

@@ -4,7 +4,7 @@
 // Dates are computed back from `today`, so the aging dashboard always tells the same story: most money collected,
 // a band of 1–60 days overdue, a few long-overdue accounts, one bad debt.
 import { sql } from 'kysely';
-import { PAYMENT_PLAN_TEMPLATES, dec, documentAmounts, resolvePlan, roundMoney, splitTax } from '@l2c/shared';
+import { BOOK_CURRENCY, PAYMENT_PLAN_TEMPLATES, dec, documentAmounts, resolvePlan, roundMoney, splitTax } from '@l2c/shared';
 import type { Tx } from '../platform/db.js';
 import type { AuthContext } from '../platform/auth.js';
 import { nextDocNumber } from '../platform/sequences.js';
@@ -63,7 +63,7 @@ export async function demoRevenue(tx: Tx, r: ReturnType<typeof prng>, tenantId: 
 async function demoContract(tx: Tx, r: ReturnType<typeof prng>, finance: AuthContext, c: { id: string; owner_id: string; grade: string }, signedOn: string, today: string) {
   const picked = [...PRODUCTS].sort(() => r.next() - 0.5).slice(0, 1 + r.int(3));
   const lines = picked.map((p) => ({ ...p, quantity: String(p.unit === '台' ? 2 + r.int(40) : 1), unitPrice: r.pick(p.price), discountRate: r.pick(['0', '0', '0.05', '0.1']) }));
-  const { lines: amounts, totals } = documentAmounts(lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unitPrice, taxRate: l.taxRate, discountRate: l.discountRate })), true);
+  const { lines: amounts, totals } = documentAmounts(lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unitPrice, taxRate: l.taxRate, discountRate: l.discountRate })), true, BOOK_CURRENCY);
   const number = await nextDocNumber(tx, finance, 'HT', Number(signedOn.slice(0, 4)));
   const contractId = (await sql<{ id: string }>`insert into contracts (tenant_id, number, kind, customer_id, title, status, amount_excl_tax, tax_amount,
       amount_incl_tax, payment_term_days, signed_on, owner_id, created_by, created_at, updated_at, max_discount_rate)
@@ -78,8 +78,8 @@ async function demoContract(tx: Tx, r: ReturnType<typeof prng>, finance: AuthCon
         ${amounts[i]!.amountExclTax}, ${amounts[i]!.taxAmount}, ${amounts[i]!.amountInclTax})`.execute(tx);
   }
   const plan = PAYMENT_PLAN_TEMPLATES.standard_30_60_10;
-  const planAmounts = resolvePlan(totals.amountInclTax, plan.map((p) => ({ percent: p.percent })));
-  const planTax = splitTax(totals.taxAmount, planAmounts);
+  const planAmounts = resolvePlan(totals.amountInclTax, plan.map((p) => ({ percent: p.percent })), BOOK_CURRENCY);
+  const planTax = splitTax(totals.taxAmount, planAmounts, BOOK_CURRENCY);
   // Delivery 15–60 days after signing; acceptance 30–90 days after delivery.
   const deliveredOn = addDays(signedOn, 15 + r.int(45));
   const acceptedOn = addDays(deliveredOn, 30 + r.int(60));
@@ -98,14 +98,14 @@ async function demoContract(tx: Tx, r: ReturnType<typeof prng>, finance: AuthCon
     const dueDate = addDays(on, p.dueDaysAfterTrigger);
     const { id: receivableId } = await createReceivableFromTrigger(tx, { ...finance, userId: null }, {
       customerId: c.id, contractId, instalmentId, source: sources[i]!, sourceKey: `instalment:${instalmentId}`, amount: planAmounts[i]!,
-      taxAmount: planTax[i]!, currency: 'CNY', businessDate: on, dueDate, ownerId: c.owner_id,
+      taxAmount: planTax[i]!, currency: BOOK_CURRENCY, businessDate: on, dueDate, ownerId: c.owner_id,
     });
     // Old debts mostly got paid in the end; what stays unpaid is mainly recent, so the aging buckets tell a story.
     const habit = payingHabit(c.grade, r) ?? (dueDate < addDays(today, -150) && r.next() < 0.85 ? { lateDays: 40 + r.int(100), share: '1' } : null);
     if (!habit) continue;
     const receivedOn = addDays(dueDate, habit.lateDays);
     if (receivedOn > today) continue;
-    const amount = roundMoney(dec(planAmounts[i]!).times(habit.share));
+    const amount = roundMoney(dec(planAmounts[i]!).times(habit.share), BOOK_CURRENCY);
     const { id: paymentId } = await registerPaymentTx(tx, finance, {
       customerId: c.id, amount, currency: 'CNY', receivedOn, method: r.pick(['bank_transfer', 'bank_transfer', 'bank_transfer', 'acceptance_bill', 'online'] as const),
       payerName: null, payerAccount: null, bankReference: `DEMO${receivedOn.replaceAll('-', '')}${String(++bankLine).padStart(5, '0')}`, remark: number,

@@ -2,7 +2,7 @@
 // naming the field) and never throws, whatever the input: the server must not reach the database with a value it
 // cannot store (NUL, lone surrogates), compare (an impossible date) or compute with (a non-number).
 import { z } from 'zod';
-import { dec } from '../money.js';
+import { CURRENCIES, dec, decimalPattern, MONEY_DIGITS, moneyPattern, scaleOf } from '../money.js';
 import { DATE_MAX, DATE_MIN, isBusinessDate } from '../dates.js';
 
 /** NUL cannot be stored in PostgreSQL text or jsonb; a lone UTF-16 surrogate cannot be encoded as UTF-8. */
@@ -56,8 +56,7 @@ export function decimalOrNull(value: unknown) {
  * check only sees well-formed values — and guards itself anyway.
  */
 export function decimalString(rule: DecimalRule) {
-  const minus = rule.sign === 'nonZero' || rule.sign === 'signed' ? '-?' : '';
-  const pattern = new RegExp(`^${minus}\\d{1,${rule.digits}}${rule.scale > 0 ? `(\\.\\d{1,${rule.scale}})?` : ''}$`);
+  const pattern = decimalPattern(rule.digits, rule.scale, rule.sign === 'nonZero' || rule.sign === 'signed');
   return Text.trim().regex(pattern, { message: rule.message, abort: true }).superRefine((value, ctx) => {
     const d = decimalOrNull(value);
     if (!d) return void ctx.addIssue({ code: 'custom', message: rule.message });
@@ -70,15 +69,27 @@ export function decimalString(rule: DecimalRule) {
 
 /**
  * Money as an exact decimal string: at most 15 digits before the point and 2 after, so a third decimal is a 400.
- * Every currency L2C books (CNY, USD, EUR, HKD) has 2 minor digits; one with fewer (JPY) needs a check against the
- * record's currency (scaleOf) before it is allowed in CurrencySchema.
+ * These are the amount fields of requests whose currency is one of CurrencySchema's (CNY, USD, EUR, HKD), all at
+ * scale 2 (CURRENCY_SCALE in ../money.ts); a request naming a currency with fewer decimals (JPY) checks its amount
+ * against that currency with MoneyValueSchema or moneyPattern.
  */
+const BOOKED_SCALE = scaleOf('CNY');
 /** The largest amount L2C books: 15 digits and 2 decimals, within the numeric(18,2) columns with room for sums. */
 export const MAX_MONEY = '999999999999999.99';
-export const MoneySchema = decimalString({ digits: 15, scale: 2, sign: 'positive', message: 'expected a positive amount like "1234.50" (at most 2 decimals)' });
-export const MoneyOrZeroSchema = decimalString({ digits: 15, scale: 2, sign: 'nonNegative', message: 'expected an amount like "1234.50" (at most 2 decimals)' });
+export const MoneySchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'positive', message: 'expected a positive amount like "1234.50" (at most 2 decimals)' });
+export const MoneyOrZeroSchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'nonNegative', message: 'expected an amount like "1234.50" (at most 2 decimals)' });
 /** A ledger correction: positive or negative, never zero. */
-export const SignedMoneySchema = decimalString({ digits: 15, scale: 2, sign: 'nonZero', message: 'expected an amount like "100.00" or "-100.00" (at most 2 decimals)' });
+export const SignedMoneySchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'nonZero', message: 'expected an amount like "100.00" or "-100.00" (at most 2 decimals)' });
+
+/**
+ * Money with its currency, `{ amount: "1234.50", currency: "CNY" }`: the amount has at most the currency's decimals
+ * (JPY "1200" yes, "1200.5" no), and the issue names `amount`. Its type is `Money` (../money.ts).
+ */
+export const MoneyValueSchema = z.object({ amount: Text.trim(), currency: z.enum(CURRENCIES) }).superRefine((m, ctx) => {
+  if (!moneyPattern(m.currency, { signed: true }).test(m.amount)) {
+    ctx.addIssue({ code: 'custom', path: ['amount'], message: `expected an amount in ${m.currency} with at most ${scaleOf(m.currency)} decimals` });
+  }
+});
 
 /** Opaque to the client; the server checks what it decodes to (platform/cursor.ts), and names `cursor` when it is not its own. */
 export const CursorSchema = Text.max(500);

@@ -1,5 +1,5 @@
 // Locale-aware formatting of instants, business dates and money. Money never goes through a float.
-import { formatMoney } from '@l2c/shared';
+import { BOOK_CURRENCY, formatMoney } from '@l2c/shared';
 import { useTranslation } from 'react-i18next';
 
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
@@ -47,6 +47,7 @@ export function useFormat() {
     lang,
     instant: (iso: string | null | undefined) => formatInstant(iso, lang),
     date: (ymd: string | null | undefined) => formatBusinessDate(ymd, lang),
-    money: (amount: string, currency?: string) => formatMoney(amount, currency, lang),
+    // A screen that does not name the currency shows the book currency's; a record's own currency is passed when it has one.
+    money: (amount: string, currency?: string) => formatMoney(amount, currency ?? BOOK_CURRENCY, lang),
   };
 }

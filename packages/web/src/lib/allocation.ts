@@ -22,7 +22,8 @@ export function isBlankAmount(v: string | undefined): boolean {
   return s === '' || (AMOUNT_PATTERN.test(s) && compareMoney(s, '0') === 0);
 }
 
-export function checkAllocation(rows: AllocRow[], amounts: Record<string, string>, available: string | null): AllocationCheck {
+/** `currency` is the source's (the payment's), the one its amounts and the receivables' are in. */
+export function checkAllocation(rows: AllocRow[], amounts: Record<string, string>, available: string | null, currency: string): AllocationCheck {
   const lines: AllocationCheck['lines'] = [];
   const problems: Record<string, RowProblem> = {};
   for (const r of rows) {
@@ -39,14 +40,14 @@ export function checkAllocation(rows: AllocRow[], amounts: Record<string, string
     }
     lines.push({ receivableId: r.id, amount: s });
   }
-  const total = addMoney(lines.map((l) => l.amount));
+  const total = addMoney(lines.map((l) => l.amount), currency);
   const overAvailable = available !== null && compareMoney(total, available) > 0;
   return { lines, total, problems, overAvailable, valid: lines.length > 0 && Object.keys(problems).length === 0 && !overAvailable && available !== null };
 }
 
 /** Fill rows in order (oldest due first) until `available` is used up: the "all" button of one row, or a quick fill. */
-export function fillUpTo(open: string, available: string, alreadyElsewhere: string): string {
-  const left = minus(available, alreadyElsewhere);
+export function fillUpTo(open: string, available: string, alreadyElsewhere: string, currency: string): string {
+  const left = minus(available, alreadyElsewhere, currency);
   if (compareMoney(left, '0') <= 0) return '';
   return compareMoney(open, left) <= 0 ? open : left;
 }

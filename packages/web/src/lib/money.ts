@@ -1,9 +1,12 @@
 // Money in forms: amounts stay exact decimal strings from the input box to the API. Checks and sums go through the
 // shared decimal helpers, never through JS numbers.
-import { addMoney, compareMoney, dec, roundMoney } from '@l2c/shared';
+import { addMoney, compareMoney, dec, moneyPattern, roundMoney } from '@l2c/shared';
 
-/** What a money input accepts: digits, at most 2 decimals (commas and spaces are stripped first). */
-export const AMOUNT_PATTERN = /^\d{1,15}(\.\d{1,2})?$/;
+/**
+ * What a money input accepts (commas and spaces are stripped first): the server's rule for request amounts, the shared
+ * pattern at 2 decimals, the scale of every currency a request can name (CurrencySchema: CNY, USD, EUR, HKD).
+ */
+export const AMOUNT_PATTERN = moneyPattern('CNY');
 
 export function normalizeAmount(v: string | null | undefined): string {
   return (v ?? '').replace(/[,\s，¥￥]/g, '').trim();
@@ -15,12 +18,13 @@ export function isAmount(v: string | null | undefined): boolean {
   return AMOUNT_PATTERN.test(s) && compareMoney(s, '0') > 0;
 }
 
-export function sumAmounts(values: Array<string | null | undefined>): string {
-  return addMoney(values.map((v) => (isAmount(v) ? normalizeAmount(v) : '0')));
+/** The sum of the valid amounts among `values`, in `currency` (the record's). */
+export function sumAmounts(values: Array<string | null | undefined>, currency: string): string {
+  return addMoney(values.map((v) => (isAmount(v) ? normalizeAmount(v) : '0')), currency);
 }
 
-export function minus(a: string, b: string): string {
-  return roundMoney(dec(a).minus(dec(b)));
+export function minus(a: string, b: string, currency: string): string {
+  return roundMoney(dec(a).minus(dec(b)), currency);
 }
 
 export function gt(a: string, b: string): boolean {

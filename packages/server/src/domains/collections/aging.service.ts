@@ -21,9 +21,9 @@ export function openSetFor(auth: AuthContext, asOf: string | undefined, currency
 
 type Row = AgingReport['rows'][number];
 
-function shapeRow(r: q.AgingRow, buckets: Bucket[]): Row {
-  const amounts = buckets.map((_, i) => addMoney([r[`b${i}`] ?? '0']));
-  return { key: r.key, label: r.label, count: r.n, total: addMoney([r.total]), overdue: addMoney(amounts.slice(1)), amounts };
+function shapeRow(r: q.AgingRow, buckets: Bucket[], currency: string): Row {
+  const amounts = buckets.map((_, i) => addMoney([r[`b${i}`] ?? '0'], currency));
+  return { key: r.key, label: r.label, count: r.n, total: addMoney([r.total], currency), overdue: addMoney(amounts.slice(1), currency), amounts };
 }
 
 export async function agingReport(db: Db, auth: AuthContext, query: z.infer<typeof AgingQuery>): Promise<AgingReport> {
@@ -35,7 +35,7 @@ export async function agingReport(db: Db, auth: AuthContext, query: z.infer<type
     if (query.groupBy === 'product_line') return { ...head, ...(await byProductLine(tx, set, buckets, ranges, query.limit)) };
     const rows = await q.agingByGroup(tx, set, query.groupBy, ranges, query.limit);
     const total = rows.find((r) => r.is_total)!;
-    return { ...head, rows: rows.filter((r) => !r.is_total).map((r) => shapeRow(r, buckets)), groups: total.groups, totals: shapeRow(total, buckets) };
+    return { ...head, rows: rows.filter((r) => !r.is_total).map((r) => shapeRow(r, buckets, set.currency)), groups: total.groups, totals: shapeRow(total, buckets, set.currency) };
   });
 }
 
@@ -48,10 +48,10 @@ async function byProductLine(tx: Tx, set: q.OpenSetOptions, buckets: Bucket[], r
   const acc = new Map<string, { n: number; amounts: string[]; overdue: string }>();
   const add = (key: string, n: number, amounts: string[], overdue: string) => {
     const a = acc.get(key) ?? { n: 0, amounts: buckets.map(() => '0.00'), overdue: '0.00' };
-    acc.set(key, { n: a.n + n, amounts: a.amounts.map((x, i) => addMoney([x, amounts[i]!])), overdue: addMoney([a.overdue, overdue]) });
+    acc.set(key, { n: a.n + n, amounts: a.amounts.map((x, i) => addMoney([x, amounts[i]!], set.currency)), overdue: addMoney([a.overdue, overdue], set.currency) });
   };
   const bucketAmounts = (r: q.ProductLineRow) => buckets.map((_, i) => String(r[`b${i}`]));
-  const overdueOf = (amounts: string[]) => addMoney(amounts.slice(1));
+  const overdueOf = (amounts: string[]) => addMoney(amounts.slice(1), set.currency);
   const splits = rows.filter((r) => r.split_contract);
   const weights = await q.productLineWeights(tx, splits.map((r) => r.split_contract!));
   const byContract = new Map<string, Array<{ line: string; weight: string }>>();
@@ -69,11 +69,11 @@ async function byProductLine(tx: Tx, set: q.OpenSetOptions, buckets: Bucket[], r
       add(l.line, r.n, mine, overdueOf(mine));
     });
   }
-  const all = [...acc.entries()].map(([key, a]) => ({ key, label: key, count: a.n, total: addMoney(a.amounts), overdue: a.overdue, amounts: a.amounts }));
+  const all = [...acc.entries()].map(([key, a]) => ({ key, label: key, count: a.n, total: addMoney(a.amounts, set.currency), overdue: a.overdue, amounts: a.amounts }));
   all.sort((a, b) => compareMoney(b.total, a.total) || a.key.localeCompare(b.key));
   const totals: Row = {
-    key: 'total', label: 'Total', count: all.reduce((s, r) => s + r.count, 0), total: addMoney(all.map((r) => r.total)),
-    overdue: addMoney(all.map((r) => r.overdue)), amounts: buckets.map((_, i) => addMoney(all.map((r) => r.amounts[i]!))),
+    key: 'total', label: 'Total', count: all.reduce((s, r) => s + r.count, 0), total: addMoney(all.map((r) => r.total), set.currency),
+    overdue: addMoney(all.map((r) => r.overdue), set.currency), amounts: buckets.map((_, i) => addMoney(all.map((r) => r.amounts[i]!), set.currency)),
   };
   return { rows: all.slice(0, limit), groups: all.length, totals };
 }
@@ -95,7 +95,7 @@ async function page(tx: Tx, set: q.OpenSetOptions, buckets: Bucket[], where: Ret
       id: r.id, number: r.number, customer: { id: r.customer_id, name: r.customer_name },
       contract: r.contract_id ? { id: r.contract_id, number: r.contract_number ?? '' } : null,
       owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null, currency: r.currency,
-      amount: addMoney([r.amount]), amountOpen: addMoney([r.open]), businessDate: r.business_date, dueDate: r.due_date,
+      amount: addMoney([r.amount], set.currency), amountOpen: addMoney([r.open], set.currency), businessDate: r.business_date, dueDate: r.due_date,
       daysOverdue: Math.max(0, days), bucket: bucketOf(buckets, days).key,
     };
   });
@@ -128,7 +128,7 @@ export async function topOverdue(db: Db, auth: AuthContext, query: { asOf?: stri
     asOf: set.asOf,
     items: rows.map((r) => ({
       customer: { id: r.customer_id, name: r.name }, owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
-      overdue: addMoney([r.overdue]), open: addMoney([r.open]), count: r.n, maxDaysOverdue: r.max_days,
+      overdue: addMoney([r.overdue], set.currency), open: addMoney([r.open], set.currency), count: r.n, maxDaysOverdue: r.max_days,
     })),
   };
 }

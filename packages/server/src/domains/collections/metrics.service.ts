@@ -21,7 +21,7 @@ export async function agingTrend(db: Db, auth: AuthContext, query: { months: num
   const points = trendPoints(today, query.months);
   const rows = await inTenant(db, auth, (tx) => q.trendDeltas(tx, { currency: query.currency, scope: scopeOf(auth) }, points));
   // Deltas per point index (1-based): the amount at point j is the running sum of the deltas up to j.
-  const at = (m: 'open' | 'overdue', j: number) => addMoney(rows.filter((r) => r.m === m && r.k <= j).map((r) => r.amount));
+  const at = (m: 'open' | 'overdue', j: number) => addMoney(rows.filter((r) => r.m === m && r.k <= j).map((r) => r.amount), query.currency);
   return {
     currency: query.currency,
     points: points.map((p, i) => ({ month: p.slice(0, 7), asOf: p, open: at('open', i + 1), overdue: at('overdue', i + 1) })),
@@ -48,11 +48,11 @@ export async function dso(db: Db, auth: AuthContext, query: z.infer<typeof DsoQu
     const readMonths = async (from: string, to: string) => {
       for (const d of await q.salesByDay(tx, scope, from, to)) {
         const m = `${d.day.slice(0, 7)}-01`;
-        monthly.set(m, addMoney([monthly.get(m) ?? '0', d.s]));
+        monthly.set(m, addMoney([monthly.get(m) ?? '0', d.s], query.currency));
       }
     };
     await readMonths(monthStart(asOf, 5), asOf);
-    if (dec(totals.total).gt(addMoney([...monthly.values()]))) await readMonths(monthStart(asOf, 23), addDays(monthStart(asOf, 5), -1));
+    if (dec(totals.total).gt(addMoney([...monthly.values()], query.currency))) await readMonths(monthStart(asOf, 23), addDays(monthStart(asOf, 5), -1));
     return { open: totals.total, sales: await q.salesBetween(tx, scope, addDays(asOf, -(query.days - 1)), asOf), monthly };
   });
   const simple = dec(sales).gt(0) ? days1(dec(open).dividedBy(sales).times(query.days)) : null;
@@ -69,10 +69,10 @@ export async function dso(db: Db, auth: AuthContext, query: z.infer<typeof DsoQu
     const part = s.lte(0) || remaining.gte(s) ? dec(length) : remaining.dividedBy(s).times(length);
     remaining = s.gt(0) ? (remaining.gte(s) ? remaining.minus(s) : dec(0)) : remaining;
     counted = counted.plus(part);
-    periods.push({ from, to, days: length, sales: addMoney([s]), daysCounted: days1(part) });
+    periods.push({ from, to, days: length, sales: addMoney([s], query.currency), daysCounted: days1(part) });
   }
   return {
-    asOf, currency: query.currency, days: query.days, receivablesOpen: addMoney([open]), creditSales: addMoney([sales]),
+    asOf, currency: query.currency, days: query.days, receivablesOpen: addMoney([open], query.currency), creditSales: addMoney([sales], query.currency),
     simpleDso: simple, countbackDso: days1(counted), countbackExhausted: remaining.gt(0), periods,
   };
 }

@@ -167,7 +167,7 @@ export async function updateContract(db: Db, auth: AuthContext, id: string, patc
     const frameworkId = patch.frameworkId !== undefined ? patch.frameworkId : row.framework_id;
     const currency = patch.currency ?? row.currency;
     const pricesIncludeTax = patch.pricesIncludeTax ?? row.prices_include_tax;
-    const plan = planOf(patch, planFromRows(await q.instalmentsOf(tx, id)));
+    const plan = planOf(patch, planFromRows(await q.instalmentsOf(tx, id), row.currency));
     await checkParties(tx, auth, row.kind, customerId, frameworkId, patch.instalments || patch.planTemplate ? plan : []);
     const ownerId = await resolveOwner(tx, auth, patch.ownerId, row.owner_id);
     const computed = computeLines(row.kind, patch.lines ?? linesFromRows(await q.linesOf(tx, id)), pricesIncludeTax, currency);

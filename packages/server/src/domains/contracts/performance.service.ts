@@ -26,7 +26,7 @@ export async function contractAlerts(db: Db, auth: AuthContext, asOf = businessD
     items: rows.map((r) => ({
       kind: r.kind, contract: { id: r.contract_id, number: r.number, title: r.title }, customer: { id: r.customer_id, name: r.customer_name },
       instalmentId: r.instalment_id, seq: r.seq, trigger: r.trigger, milestone: r.milestone, dueDate: r.due_date, daysLate: daysLate(r.due_date, asOf),
-      amount: roundMoney(r.amount), amountOpen: r.amount_open === null ? null : roundMoney(r.amount_open), receivableId: r.receivable_id,
+      amount: roundMoney(r.amount, r.currency), amountOpen: r.amount_open === null ? null : roundMoney(r.amount_open, r.currency), receivableId: r.receivable_id,
       owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null,
     })),
   };

@@ -42,10 +42,11 @@ export function linesFromRows(rows: LineRow[]): ContractLineInput[] {
   }));
 }
 
-export function planFromRows(rows: InstalmentRow[]): PlanItem[] {
+/** The stored plan as plan items; `currency` is the contract's, the one its instalment amounts are in. */
+export function planFromRows(rows: InstalmentRow[], currency: string): PlanItem[] {
   return rows.map((i) => ({
     trigger: i.trigger, dueDate: i.due_date, dueDaysAfterTrigger: i.due_days_after_trigger,
-    amount: i.percent === null ? roundMoney(i.amount) : null, percent: i.percent === null ? null : trim(i.percent, 0),
+    amount: i.percent === null ? roundMoney(i.amount, currency) : null, percent: i.percent === null ? null : trim(i.percent, 0),
     method: i.method as PlanItem['method'], ownerId: i.owner_id, milestone: i.milestone,
   }));
 }

@@ -151,6 +151,6 @@ export async function createCreditNoteTx(tx: Tx, auth: AuthContext, originalId: 
     amount: roundMoney(dec(input.amount).negated(), original.currency), taxAmount: roundMoney(dec(input.taxAmount).negated(), original.currency),
     businessDate: date, dueDate: date, ownerId: original.owner_id, reason: input.reason, createdBy: auth.userId,
   }))!;
-  await recordAudit(tx, auth, { action: 'create', entityType: 'receivable', entityId: id, after: { number, kind: 'credit_note', originalId, amount: `-${roundMoney(input.amount)}`, reason: input.reason } });
+  await recordAudit(tx, auth, { action: 'create', entityType: 'receivable', entityId: id, after: { number, kind: 'credit_note', originalId, amount: `-${roundMoney(input.amount, original.currency)}`, reason: input.reason } });
   return { id, number, customerId: original.customer_id };
 }

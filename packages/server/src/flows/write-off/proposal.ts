@@ -21,12 +21,12 @@ export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'ol
   for (const r of open) {
     if (remaining.lte(0)) break;
     const take = dec(r.amount_open).lt(remaining) ? dec(r.amount_open) : remaining;
-    lines.push({ receivableId: r.id, receivableNumber: r.number, dueDate: r.due_date, amountOpen: roundMoney(r.amount_open), amount: roundMoney(take), contractNumber: r.contract_number });
+    lines.push({ receivableId: r.id, receivableNumber: r.number, dueDate: r.due_date, amountOpen: roundMoney(r.amount_open, payment.currency), amount: roundMoney(take, payment.currency), contractNumber: r.contract_number });
     remaining = remaining.minus(take);
   }
   return {
-    paymentId: payment.id, strategy, amountAvailable: roundMoney(payment.amount_unapplied),
-    amountProposed: roundMoney(dec(payment.amount_unapplied).minus(remaining)), lines,
+    paymentId: payment.id, strategy, amountAvailable: roundMoney(payment.amount_unapplied, payment.currency),
+    amountProposed: roundMoney(dec(payment.amount_unapplied).minus(remaining), payment.currency), lines,
     locked: lock ? open : [],
   };
 }

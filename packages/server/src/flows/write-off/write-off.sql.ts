@@ -53,11 +53,11 @@ export async function findWriteOff(tx: Tx, id: string, scope: RawBuilder<unknown
   return r.rows[0];
 }
 
-export interface AllocationRow { id: string; receivable_id: string; receivable_number: string; source_type: string; payment_id: string | null; payment_number: string | null; credit_note_id: string | null; credit_note_number: string | null; amount: string; applied_on: string; reverses_id: string | null }
+export interface AllocationRow { id: string; receivable_id: string; receivable_number: string; source_type: string; payment_id: string | null; payment_number: string | null; credit_note_id: string | null; credit_note_number: string | null; amount: string; currency: string; applied_on: string; reverses_id: string | null }
 
 export async function allocationsOf(tx: Tx, writeOffIds: string[]): Promise<Array<AllocationRow & { write_off_id: string }>> {
   const r = await sql<AllocationRow & { write_off_id: string }>`select a.id, a.write_off_id, a.receivable_id, r.number as receivable_number, a.source_type, a.payment_id,
-      p.number as payment_number, a.credit_note_id, cn.number as credit_note_number, a.amount, a.applied_on, a.reverses_id
+      p.number as payment_number, a.credit_note_id, cn.number as credit_note_number, a.amount, r.currency, a.applied_on, a.reverses_id
     from allocations a join receivables r on r.id = a.receivable_id left join payments p on p.id = a.payment_id
       left join receivables cn on cn.id = a.credit_note_id
     where a.write_off_id = any(${writeOffIds}::uuid[]) order by a.write_off_id, r.number, a.id`.execute(tx);

@@ -29,8 +29,8 @@ export function AmendmentModal({ contract, open, onClose, onDone }: { contract: 
   });
   const locked = contract.instalments.filter((i) => i.triggeredOn !== null || i.receivableId !== null);
   const openPlan = contract.instalments.filter((i) => !locked.includes(i));
-  const lockedAmount = sumAmounts(locked.map((i) => i.amount));
   const c = contract.currency;
+  const lockedAmount = sumAmounts(locked.map((i) => i.amount), c);
 
   useEffect(() => {
     if (open) {

@@ -2,7 +2,7 @@
 // rebate balance) on one side, its open receivables on the other. Picking a payment asks the server for a proposal
 // in the chosen strategy and fills the amounts; the user adjusts them (checked as exact decimals against each row's
 // open amount and the source's available money) and confirms; the history below can reverse a write-off.
-import { WRITE_OFF_STRATEGIES } from '@l2c/shared';
+import { BOOK_CURRENCY, WRITE_OFF_STRATEGIES } from '@l2c/shared';
 import { Alert, App, Button, Card, Col, Empty, Flex, Input, Row, Segmented, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,8 +75,8 @@ export default function WriteOffWorkbenchPage() {
     }
     return list;
   }, [open.data, proposal.data]);
-  const check = checkAllocation(rows, amounts, available);
-  const currency = payment?.currency ?? 'CNY';
+  const currency = payment?.currency ?? BOOK_CURRENCY;
+  const check = checkAllocation(rows, amounts, available, currency);
 
   const pickCustomer = (id: string | null) => {
     setParams({ customerId: id, paymentId: null });
@@ -93,8 +93,8 @@ export default function WriteOffWorkbenchPage() {
   };
   const fillRow = (r: OpenRow) => {
     if (available === null) return;
-    const elsewhere = sumAmounts(Object.entries(amounts).filter(([k]) => k !== r.id).map(([, v]) => v));
-    setAmounts((a) => ({ ...a, [r.id]: fillUpTo(r.amountOpen, available, elsewhere) }));
+    const elsewhere = sumAmounts(Object.entries(amounts).filter(([k]) => k !== r.id).map(([, v]) => v), currency);
+    setAmounts((a) => ({ ...a, [r.id]: fillUpTo(r.amountOpen, available, elsewhere, currency) }));
   };
 
   const confirm = () => {
@@ -165,7 +165,7 @@ export default function WriteOffWorkbenchPage() {
                 <Flex gap={16} wrap align="center" data-testid="workbench-summary">
                   <span>{t('writeOff.available')}: <Money amount={available} currency={currency} strong data-testid="workbench-available" /></span>
                   <span>{t('writeOff.selected')}: <Money amount={check.total} currency={currency} strong data-testid="workbench-selected" /></span>
-                  {available !== null && <span>{t('writeOff.remaining')}: <Money amount={minus(available, check.total)} currency={currency} /></span>}
+                  {available !== null && <span>{t('writeOff.remaining')}: <Money amount={minus(available, check.total, currency)} currency={currency} /></span>}
                 </Flex>
                 {!source && <Alert type="info" showIcon title={t('writeOff.pickSource')} />}
                 {check.overAvailable && available !== null && (
