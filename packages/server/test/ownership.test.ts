@@ -17,40 +17,16 @@ const files = scanSources(tables);
  * removed here, so the list only shrinks.
  */
 const PENDING: Record<string, string> = {
-  'domains/collections/overdue.sql.ts: writes audit_log (insert into), owned by platform':
-    'overdue marking moves to receivables, the risk flag to credit, audit through platform/audit.ts',
-  'domains/collections/overdue.sql.ts: writes receivables (update), owned by domains/receivables':
-    'overdue marking moves to receivables, the risk flag to credit, audit through platform/audit.ts',
-  'domains/collections/overdue.sql.ts: writes credit_profiles (insert into), owned by domains/credit':
-    'overdue marking moves to receivables, the risk flag to credit, audit through platform/audit.ts',
-  'domains/collections/overdue.sql.ts: reads credit_profiles (from), owned by domains/credit, which does not declare domains/collections as a reader':
-    'overdue marking moves to receivables, the risk flag to credit, audit through platform/audit.ts',
-  'domains/contracts/lifecycle.sql.ts: writes credit_profiles (insert into), owned by domains/credit':
-    'credit moves to domains/credit',
-  'domains/contracts/lifecycle.sql.ts: reads credit_profiles (from), owned by domains/credit, which does not declare domains/contracts as a reader':
-    'credit moves to domains/credit',
   'domains/customers/settings.routes.ts: writes tenants (update), owned by platform':
-    'tenant settings through platform/tenants.ts',
-  'domains/payments/accounts.service.ts: reads receivables (from), owned by domains/receivables, which does not declare domains/payments as a reader':
-    'credit moves to domains/credit',
-  'domains/payments/accounts.service.ts: reads contracts (from), owned by domains/contracts, which does not declare domains/payments as a reader':
-    'credit moves to domains/credit',
-  'domains/payments/accounts.service.ts: reads credit_profiles (join), owned by domains/credit, which does not declare domains/payments as a reader':
-    'credit moves to domains/credit',
-  'domains/payments/accounts.service.ts: writes credit_profiles (insert into), owned by domains/credit':
-    'credit moves to domains/credit',
-  'flows/write-off/write-off.flow.ts: reads bad_debt_requests (from), owned by domains/receivables, which does not declare flows/write-off as a reader':
-    'bad debt moves into receivables (helper B2)',
-  'flows/write-off/write-off.flow.ts: writes bad_debt_requests (insert into), owned by domains/receivables':
-    'bad debt moves into receivables (helper B2)',
+    'tenant settings to go through a platform function',
   'flows/write-off/write-off.sql.ts: writes write_offs (insert into), owned by domains/receivables':
-    'the allocation engine in flows/write-off writes write_offs and allocations; it is to become a domain',
+    'the allocation engine lives in flows/write-off and writes write_offs and allocations; it is to become a domain',
   'flows/write-off/write-off.sql.ts: writes allocations (insert into), owned by domains/receivables':
-    'the allocation engine in flows/write-off writes write_offs and allocations; it is to become a domain',
+    'the allocation engine lives in flows/write-off and writes write_offs and allocations; it is to become a domain',
   'flows/write-off/write-off.sql.ts: reads write_offs (from), owned by domains/receivables, which does not declare flows/write-off as a reader':
-    'the allocation engine in flows/write-off writes write_offs and allocations; it is to become a domain',
-  'platform/auth.ts: writes auth_tokens (update), owned by domains/identity':
-    'the last_used_at touch goes through identity',
+    'the allocation engine lives in flows/write-off and writes write_offs and allocations; it is to become a domain',
+  'platform/auth.sql.ts: writes auth_tokens (update), owned by domains/identity':
+    'the last_used_at touch to go through identity',
 };
 
 describe('table ownership', () => {

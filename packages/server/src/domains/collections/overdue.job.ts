@@ -4,9 +4,10 @@
 // second run — or two at the same moment — adds nothing.
 import { asSystem, inTenant, type Actor, type Db } from '../../platform/db.js';
 import type { JobDefinition } from '../../platform/jobs.js';
-import { recordAudit } from '../../platform/audit.js';
 import { businessDate } from '../../platform/clock.js';
 import { insertNotificationsFrom } from '../notifications/index.js';
+import { markOverdue } from '../receivables/index.js';
+import { flagOverdueCustomers } from '../credit/index.js';
 import * as q from './overdue.sql.js';
 
 export const HIGH_RISK_DAYS = 90;
@@ -21,16 +22,11 @@ export async function runOverdue(db: Db, now: Date, opts: { tenantIds?: string[]
     const actor: Actor = { tenantId: t.id, userId: null, requestId: 'job:collections.overdue' };
     await inTenant(db, actor, async (tx) => {
       await q.lockTenantRun(tx, t.id);
-      result.cleared += await q.clearOverdue(tx, t.id, today);
-      result.marked += await q.markOverdue(tx, t.id, today);
+      const marks = await markOverdue(tx, actor, today); // receivables writes its own rows and their audit
+      result.cleared += marks.cleared;
+      result.marked += marks.marked;
       result.notified += await insertNotificationsFrom(tx, t.id, q.overdueNotices(today));
-      for (const f of await q.flagHighRisk(tx, t.id, today, HIGH_RISK_DAYS)) {
-        await recordAudit(tx, actor, {
-          action: 'flag_high_risk', entityType: 'credit_profile', entityId: f.customer_id,
-          changes: [{ field: 'riskLevel', before: f.before ?? 'normal', after: 'high' }, { field: 'reason', before: null, after: `overdue > ${HIGH_RISK_DAYS} days on ${today}` }],
-        });
-        result.flagged++;
-      }
+      result.flagged += await flagOverdueCustomers(tx, actor, today, HIGH_RISK_DAYS); // credit owns the risk level
     });
   }
   return result;

@@ -71,7 +71,7 @@ export async function createAmendment(db: Db, auth: AuthContext, contractId: str
     if (await lq.pendingAmendmentOf(tx, contractId)) throw contractError('amendment_pending');
     const { version: _v, ...proposal } = input;
     const built = await buildProposal(tx, row, proposal);
-    const credit = await creditCheck(tx, auth.tenantId, row.customer_id, row.id, dec(built.computed.totals.amountInclTax).minus(dec(await lq.invoicedOn(tx, contractId))).toString(), false);
+    const credit = await creditCheck(tx, auth.tenantId, row, dec(built.computed.totals.amountInclTax).minus(dec(await lq.invoicedOn(tx, contractId))).toString(), false);
     const blocking = [...built.issues, ...termIssues(built.paymentTermDays, built.instalments, credit.allowedTermDays)];
     if (blocking.length > 0) {
       throw contractError('compliance_failed', blocking.map((i) => `${i.path}: ${i.message}`).join('; '), { errors: blocking.map((i) => ({ path: i.path, message: i.message })) });

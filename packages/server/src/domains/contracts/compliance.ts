@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { dec, roundMoney, type Compliance } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
+import { creditPosition } from '../credit/index.js';
 import { contractError } from './contracts.errors.js';
 import type { ContractRow, InstalmentRow } from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
@@ -25,19 +26,21 @@ export async function overCreditPolicy(tx: Tx, grade: string | null): Promise<Ov
 
 export interface CreditResult { limit: string; open: string; committed: string; available: string; required: string; over: boolean; allowedTermDays: number; riskLevel: string }
 
-/** Available credit = limit − open receivables − other contracts' committed amounts; over when `required` exceeds it. */
-export async function creditCheck(tx: Tx, tenantId: string, customerId: string, contractId: string | null, required: string, lock: boolean): Promise<CreditResult> {
-  const p = await lq.creditPosition(tx, tenantId, customerId, contractId, lock);
-  const available = roundMoney(dec(p.credit_limit).minus(dec(p.open)).minus(dec(p.committed)));
+/**
+ * The contract's credit check: the credit domain's available credit (limit − open − other contracts' committed) against
+ * what this contract needs; over when `required` exceeds it. With `lock`, under the credit profile's row lock.
+ */
+export async function creditCheck(tx: Tx, tenantId: string, row: Pick<ContractRow, 'id' | 'customer_id' | 'currency'>, required: string, lock: boolean): Promise<CreditResult> {
+  const p = await creditPosition(tx, tenantId, row.customer_id, { currency: row.currency, excludeContract: row.id, lock });
   return {
-    limit: roundMoney(p.credit_limit), open: roundMoney(p.open), committed: roundMoney(p.committed), available, required: roundMoney(required),
-    over: dec(required).gt(0) && dec(required).gt(dec(available)), allowedTermDays: p.payment_term_days, riskLevel: p.risk_level,
+    limit: p.limit, open: p.open, committed: p.committed, available: p.available, required: roundMoney(required, row.currency),
+    over: dec(required).gt(0) && dec(required).gt(dec(p.available)), allowedTermDays: p.paymentTermDays, riskLevel: p.riskLevel,
   };
 }
 
 /** Commit credit for a contract inside the committing transaction: 422 when over and not approved as such. */
 export async function commitCredit(tx: Tx, tenantId: string, row: ContractRow, required: string, overApproved: boolean): Promise<CreditResult> {
-  const credit = await creditCheck(tx, tenantId, row.customer_id, row.id, required, true);
+  const credit = await creditCheck(tx, tenantId, row, required, true);
   if (credit.over && (!overApproved || (await overCreditPolicy(tx, row.customer_grade)) === 'block')) {
     throw contractError('credit_exceeded', `${row.number} needs ${credit.required}; the customer's available credit is ${credit.available}`, {
       errors: [{ path: 'amountInclTax', message: `needs ${credit.required}, available credit ${credit.available} (limit ${credit.limit})` }],
@@ -61,7 +64,7 @@ export function termIssues(paymentTermDays: number, plan: Array<{ dueDaysAfterTr
 
 /** The full check of a contract before approval. Blocking issues refuse the submission; 'approval' issues route it. */
 export async function runCompliance(tx: Tx, tenantId: string, row: ContractRow, lineCount: number, plan: InstalmentRow[]): Promise<Compliance> {
-  const credit = await creditCheck(tx, tenantId, row.customer_id, row.id, row.kind === 'order' ? row.amount_incl_tax : '0', false);
+  const credit = await creditCheck(tx, tenantId, row, row.kind === 'order' ? row.amount_incl_tax : '0', false);
   const issues: Issue[] = [];
   if (row.kind === 'order' && lineCount === 0) issues.push({ code: 'lines_missing', path: 'lines', message: 'an order contract needs at least one line', severity: 'block' });
   issues.push(...termIssues(row.payment_term_days, plan.map((p) => ({ dueDaysAfterTrigger: p.due_days_after_trigger })), credit.allowedTermDays));

@@ -10,7 +10,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
 import { approvalHistory, cancelPendingApproval, submitForApproval, type ApprovalDecision } from '../approvals/index.js';
-import { lockCustomer } from '../payments/index.js';
+import { lockCustomer } from '../credit/index.js';
 import { contractError } from './contracts.errors.js';
 import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';

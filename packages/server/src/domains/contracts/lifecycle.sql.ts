@@ -1,31 +1,6 @@
-// Queries of the contract lifecycle: credit exposure, signed files, amendments, triggered instalments and alerts.
+// Queries of the contract lifecycle: the booked amount of a contract, signed files, amendments, triggered instalments and alerts.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
-
-export interface CreditRow { credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; has_profile: boolean }
-
-/**
- * The customer's credit position. Committed = approved-but-not-yet-receivable contract amounts (approved, signed or in
- * performance, less the receivables already booked on them), excluding `excludeContract`. With `lock`, the customer's
- * credit_profiles row is locked FOR UPDATE (created with the defaults first when missing), so two transactions that
- * commit credit for the same customer queue here and the second sees the first.
- */
-export async function creditPosition(tx: Tx, tenantId: string, customerId: string, excludeContract: string | null, lock: boolean): Promise<CreditRow> {
-  if (lock) {
-    await sql`insert into credit_profiles (tenant_id, customer_id) values (${tenantId}, ${customerId}) on conflict (tenant_id, customer_id) do nothing`.execute(tx);
-    await sql`select 1 from credit_profiles where customer_id = ${customerId} for update`.execute(tx);
-  }
-  const r = await sql<Omit<CreditRow, 'has_profile'> & { profile: string | null }>`
-    select cp.customer_id as profile, coalesce(cp.credit_limit, 0)::text as credit_limit, coalesce(cp.payment_term_days, 30) as payment_term_days,
-      coalesce(cp.risk_level, 'normal') as risk_level,
-      coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)::text as open,
-      coalesce((select sum(greatest(k.amount_incl_tax - coalesce((select sum(r.amount) from receivables r where r.contract_id = k.id and r.kind = 'invoice'), 0), 0))
-        from contracts k where k.customer_id = ${customerId} and k.status in ('approved','signed','in_performance')
-          and (${excludeContract}::uuid is null or k.id <> ${excludeContract}::uuid)), 0)::text as committed
-    from (select 1) one left join credit_profiles cp on cp.customer_id = ${customerId}`.execute(tx);
-  const row = r.rows[0]!;
-  return { credit_limit: row.credit_limit, payment_term_days: row.payment_term_days, risk_level: row.risk_level, open: row.open, committed: row.committed, has_profile: row.profile !== null };
-}
 
 /** Receivables already booked on a contract (with tax), for what of it is still uncommitted. */
 export async function invoicedOn(tx: Tx, contractId: string): Promise<string> {
@@ -98,6 +73,7 @@ export interface AlertRow {
   kind: 'not_invoiced' | 'delivery_late' | 'unpaid'; contract_id: string; number: string; title: string; customer_id: string; customer_name: string;
   instalment_id: string; seq: number; trigger: string; milestone: string | null; due_date: string; amount: string; amount_open: string | null;
   receivable_id: string | null; owner_id: string | null; owner_name: string | null; instalment_owner_id: string | null; tenant_id: string;
+  currency: string;
 }
 
 /**
@@ -111,7 +87,7 @@ export async function alerts(tx: Tx, asOf: string, scope: RawBuilder<unknown>, l
                   when r.id is null then 'not_invoiced' else 'unpaid' end as kind,
         k.id as contract_id, k.number, k.title, k.customer_id, c.name as customer_name, i.id as instalment_id, i.seq, i.trigger, i.milestone,
         coalesce(r.due_date, i.due_date) as due_date, i.amount, r.amount_open, r.id as receivable_id, k.owner_id, o.name as owner_name,
-        i.owner_id as instalment_owner_id, k.tenant_id
+        i.owner_id as instalment_owner_id, k.tenant_id, k.currency
       from contract_instalments i join contracts k on k.id = i.contract_id join customers c on c.id = k.customer_id
         left join users o on o.id = k.owner_id
         left join lateral (select r.id, r.amount_open, r.due_date from receivables r where r.instalment_id = i.id and r.kind = 'invoice'

@@ -1,5 +1,6 @@
 // Customer accounts as append-only ledgers: prepaid (confirmed money not yet written off), rebate (earned rebates
-// to offset against receivables), credit (limit changes). Balances are sums of entries, never stored.
+// to offset against receivables), credit (limit changes). Balances are sums of entries, never stored. The credit
+// profile itself and available credit belong to the credit domain.
 import { sql } from 'kysely';
 import { dec, roundMoney } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
@@ -7,6 +8,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { businessDate } from '../../platform/clock.js';
 import { paymentError } from './payments.errors.js';
+import { creditPosition, lockCustomer, setCreditProfile as saveCreditProfile } from '../credit/index.js';
 import * as q from './payments.sql.js';
 
 /**
@@ -22,20 +24,12 @@ async function visibleCustomer(tx: Parameters<Parameters<typeof inTenant>[2]>[0]
 export async function customerAccounts(db: Db, auth: AuthContext, customerId: string) {
   return inTenant(db, auth, async (tx) => {
     await visibleCustomer(tx, auth, customerId);
-    const r = await sql<{ prepaid: string; rebate: string; open: string; credit_limit: string | null; payment_term_days: number | null; risk_level: string | null; committed: string }>`
-      select coalesce((select sum(amount) from account_entries where customer_id = ${customerId} and account = 'prepaid'), 0)::text as prepaid,
-             coalesce((select sum(amount) from account_entries where customer_id = ${customerId} and account = 'rebate'), 0)::text as rebate,
-             coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)::text as open,
-             coalesce((select sum(greatest(k.amount_incl_tax - coalesce((select sum(r.amount) from receivables r where r.contract_id = k.id and r.kind = 'invoice'), 0), 0))
-                       from contracts k where k.customer_id = ${customerId} and k.status in ('approved','signed','in_performance')), 0)::text as committed,
-             cp.credit_limit::text, cp.payment_term_days, cp.risk_level
-      from (select 1) one left join credit_profiles cp on cp.customer_id = ${customerId}`.execute(tx);
-    const x = r.rows[0]!;
-    const limit = x.credit_limit ?? '0';
+    const currency = 'CNY'; // customer accounts are kept in the tenant's base currency
+    const balances = await q.accountBalances(tx, customerId);
+    const credit = await creditPosition(tx, auth.tenantId, customerId, { currency });
     return {
-      customerId, currency: 'CNY', prepaid: roundMoney(x.prepaid), rebate: roundMoney(x.rebate), creditLimit: roundMoney(limit),
-      receivablesOpen: roundMoney(x.open), creditAvailable: roundMoney(dec(limit).minus(x.open).minus(x.committed)),
-      paymentTermDays: x.payment_term_days ?? 30, riskLevel: x.risk_level ?? 'normal',
+      customerId, currency, prepaid: roundMoney(balances.prepaid, currency), rebate: roundMoney(balances.rebate, currency), creditLimit: credit.limit,
+      receivablesOpen: credit.open, creditAvailable: credit.available, paymentTermDays: credit.paymentTermDays, riskLevel: credit.riskLevel,
     };
   });
 }
@@ -55,7 +49,7 @@ export async function accountStatement(db: Db, auth: AuthContext, customerId: st
 export async function postRebate(db: Db, auth: AuthContext, customerId: string, input: { amount: string; memo: string; businessDate?: string | undefined }) {
   return inTenant(db, auth, async (tx) => {
     await visibleCustomer(tx, auth, customerId);
-    await q.lockCustomer(tx, customerId);
+    await lockCustomer(tx, customerId);
     const balance = await q.accountBalance(tx, customerId, 'rebate');
     if (dec(balance).plus(input.amount).isNegative()) throw paymentError('rebate_negative', undefined, { errors: [{ path: 'amount', message: `balance is ${roundMoney(balance)}` }] });
     await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'rebate', amount: roundMoney(input.amount), businessDate: input.businessDate ?? businessDate(new Date()),
@@ -68,18 +62,11 @@ export async function postRebate(db: Db, auth: AuthContext, customerId: string, 
 export async function setCreditProfile(db: Db, auth: AuthContext, customerId: string, input: { creditLimit: string; paymentTermDays: number; riskLevel: 'low' | 'normal' | 'high' }) {
   return inTenant(db, auth, async (tx) => {
     await visibleCustomer(tx, auth, customerId);
-    const before = (await sql<{ credit_limit: string; payment_term_days: number; risk_level: string }>`select credit_limit, payment_term_days, risk_level from credit_profiles where customer_id = ${customerId} for update`.execute(tx)).rows[0];
-    await sql`insert into credit_profiles (tenant_id, customer_id, credit_limit, payment_term_days, risk_level)
-      values (${auth.tenantId}, ${customerId}, ${input.creditLimit}::numeric, ${input.paymentTermDays}, ${input.riskLevel})
-      on conflict (tenant_id, customer_id) do update set credit_limit = excluded.credit_limit, payment_term_days = excluded.payment_term_days,
-        risk_level = excluded.risk_level, version = credit_profiles.version + 1, updated_at = now()`.execute(tx);
-    const delta = dec(input.creditLimit).minus(before?.credit_limit ?? '0');
+    const { limitBefore } = await saveCreditProfile(tx, auth, customerId, input, 'CNY');
+    const delta = dec(input.creditLimit).minus(limitBefore);
     if (!delta.isZero()) {
       await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'credit', amount: roundMoney(delta), businessDate: businessDate(new Date()),
         kind: 'credit_limit_change', refType: null, refId: null, memo: null, createdBy: auth.userId });
     }
-    await recordAudit(tx, auth, { action: 'update', entityType: 'credit_profile', entityId: customerId,
-      before: before ? { creditLimit: roundMoney(before.credit_limit), paymentTermDays: before.payment_term_days, riskLevel: before.risk_level } : null,
-      after: { creditLimit: roundMoney(input.creditLimit), paymentTermDays: input.paymentTermDays, riskLevel: input.riskLevel } });
   });
 }

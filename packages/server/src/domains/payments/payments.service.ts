@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { commonError } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { lockCustomer } from '../credit/index.js';
 import { paymentError } from './payments.errors.js';
 import * as q from './payments.sql.js';
 
@@ -82,7 +83,7 @@ export interface RegisteredPayment {
 export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>): Promise<RegisteredPayment> {
   if (input.confirm && !can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
   // Only for a customer in the caller's scope: a rep registers money for her customers, finance and admins for any.
-  const customer = await q.lockCustomer(tx, input.customerId, auth);
+  const customer = await lockCustomer(tx, input.customerId, auth);
   if (!customer) throw paymentError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
   const number = await nextDocNumber(tx, auth, 'HK', Number(input.receivedOn.slice(0, 4)));
   const amount = roundMoney(input.amount, input.currency);
@@ -121,7 +122,7 @@ export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infe
 export async function confirmPaymentTx(tx: Tx, auth: AuthContext, id: string, version: number | null) {
   if (!can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
   // Lock order (docs/adr/0004-lock-order.md): the customer, then the payment — the order write-offs take.
-  await q.lockCustomer(tx, (await loadPayment(tx, auth, id)).customer_id);
+  await lockCustomer(tx, (await loadPayment(tx, auth, id)).customer_id);
   const [p] = await q.lockPayments(tx, [id]);
   if (version !== null && p!.version !== version) throw commonError('version_conflict');
   if (p!.status !== 'claimed') throw paymentError('not_claimed');
@@ -142,7 +143,7 @@ export async function confirmPayment(db: Db, auth: AuthContext, id: string, vers
 export async function rejectPayment(db: Db, auth: AuthContext, id: string, reason: string, version: number) {
   return inTenant(db, auth, async (tx) => {
     if (!can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
-    await q.lockCustomer(tx, (await loadPayment(tx, auth, id)).customer_id); // lock order: customer, then payment
+    await lockCustomer(tx, (await loadPayment(tx, auth, id)).customer_id); // lock order: customer, then payment
     const [p] = await q.lockPayments(tx, [id]);
     if (p!.version !== version) throw commonError('version_conflict');
     if (p!.status !== 'claimed') throw paymentError('not_claimed');

@@ -95,6 +95,14 @@ export async function insertAccountEntry(tx: Tx, e: {
     values (${e.tenantId}, ${e.customerId}, ${e.account}, ${e.amount}::numeric, ${e.businessDate}, ${e.kind}, ${e.refType}, ${e.refId}, ${e.memo}, ${e.createdBy})`.execute(tx);
 }
 
+/** The prepaid and rebate balances of a customer, in one statement. */
+export async function accountBalances(tx: Tx, customerId: string): Promise<{ prepaid: string; rebate: string }> {
+  const r = await sql<{ prepaid: string; rebate: string }>`select coalesce(sum(amount) filter (where account = 'prepaid'), 0)::text as prepaid,
+      coalesce(sum(amount) filter (where account = 'rebate'), 0)::text as rebate
+    from account_entries where customer_id = ${customerId} and account in ('prepaid', 'rebate')`.execute(tx);
+  return r.rows[0]!;
+}
+
 export async function accountBalance(tx: Tx, customerId: string, account: string): Promise<string> {
   const r = await sql<{ b: string }>`select coalesce(sum(amount), 0)::text as b from account_entries where customer_id = ${customerId} and account = ${account}`.execute(tx);
   return r.rows[0]!.b;
@@ -108,18 +116,4 @@ export async function accountEntries(tx: Tx, customerId: string, account: string
     ) x where (${from}::date is null or business_date >= ${from}::date) and (${to}::date is null or business_date <= ${to}::date)
     order by business_date, created_at, id`.execute(tx);
   return r.rows;
-}
-
-/**
- * Lock a customer for a money write; undefined when there is none. With `visibleTo`, also undefined when the customer is
- * outside that caller's data scope — owned by someone they may not see (a customer in the pool is visible to all, as
- * for reads) — so out of scope and not found are one answer, from one statement.
- */
-export async function lockCustomer(tx: Tx, customerId: string, visibleTo: { userId: string; scope: DataScope } | null = null) {
-  const visible = !visibleTo || visibleTo.scope === 'all' ? sql`true`
-    : sql`(owner_id is null or owner_id = any(array(select visible_owner_ids(${visibleTo.userId}::uuid, ${visibleTo.scope}))))`;
-  // NO KEY UPDATE: serialises money writers of one customer without blocking inserts that reference the customer.
-  const r = await sql<{ id: string; owner_id: string | null; name: string }>`select id, owner_id, name from customers
-    where id = ${customerId} and ${visible} for no key update`.execute(tx);
-  return r.rows[0];
 }

@@ -6,4 +6,5 @@ export {
   type TriggerInput,
 } from './receivables.service.js';
 export { lockReceivables, refreshOpen, receivableScope, type ReceivableRow } from './receivables.sql.js';
+export { markOverdue } from './overdue.service.js';
 export { receivableError } from './receivables.errors.js';

@@ -9,7 +9,8 @@ import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { businessDate } from '../../platform/clock.js';
 import { lockReceivables, receivableStatus, refreshOpen } from '../../domains/receivables/index.js';
-import { accountBalance, insertAccountEntry, lockCustomer, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
+import { accountBalance, insertAccountEntry, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
+import { lockCustomer } from '../../domains/credit/index.js';
 import { writeOffError } from './write-off.errors.js';
 import * as q from './write-off.sql.js';
 

@@ -1,0 +1,76 @@
+// Credit queries only: the customer money lock, the credit profile, and the one statement that sums a customer's
+// credit exposure (open receivables and committed contracts, read-only: their owners declare credit as a reader).
+import { sql } from 'kysely';
+import type { DataScope } from '@l2c/shared';
+import type { Tx } from '../../platform/db.js';
+
+/**
+ * Lock a customer for a money write; undefined when there is none. With `visibleTo`, also undefined when the customer is
+ * outside that caller's data scope — owned by someone they may not see (a customer in the pool is visible to all, as
+ * for reads) — so out of scope and not found are one answer, from one statement.
+ */
+export async function lockCustomer(tx: Tx, customerId: string, visibleTo: { userId: string; scope: DataScope } | null = null) {
+  const visible = !visibleTo || visibleTo.scope === 'all' ? sql`true`
+    : sql`(owner_id is null or owner_id = any(array(select visible_owner_ids(${visibleTo.userId}::uuid, ${visibleTo.scope}))))`;
+  // NO KEY UPDATE: serialises money writers of one customer without blocking inserts that reference the customer.
+  const r = await sql<{ id: string; owner_id: string | null; name: string }>`select id, owner_id, name from customers
+    where id = ${customerId} and ${visible} for no key update`.execute(tx);
+  return r.rows[0];
+}
+
+/** Lock the customer's credit profile FOR UPDATE, creating it with the defaults first when missing. */
+export async function lockProfile(tx: Tx, tenantId: string, customerId: string): Promise<void> {
+  await sql`insert into credit_profiles (tenant_id, customer_id) values (${tenantId}, ${customerId}) on conflict (tenant_id, customer_id) do nothing`.execute(tx);
+  await sql`select 1 from credit_profiles where customer_id = ${customerId} for update`.execute(tx);
+}
+
+export interface ExposureRow { credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; profile: string | null }
+
+/**
+ * Limit, open and committed of one customer in one statement. Open = invoices not yet paid; committed = approved,
+ * signed or performing contracts less the invoices already booked on them, excluding `excludeContract`.
+ */
+export async function exposure(tx: Tx, customerId: string, excludeContract: string | null): Promise<ExposureRow> {
+  const r = await sql<ExposureRow>`
+    select cp.customer_id as profile, coalesce(cp.credit_limit, 0)::text as credit_limit, coalesce(cp.payment_term_days, 30) as payment_term_days,
+      coalesce(cp.risk_level, 'normal') as risk_level,
+      coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)::text as open,
+      coalesce((select sum(greatest(k.amount_incl_tax - coalesce((select sum(r.amount) from receivables r where r.contract_id = k.id and r.kind = 'invoice'), 0), 0))
+        from contracts k where k.customer_id = ${customerId} and k.status in ('approved','signed','in_performance')
+          and (${excludeContract}::uuid is null or k.id <> ${excludeContract}::uuid)), 0)::text as committed
+    from (select 1) one left join credit_profiles cp on cp.customer_id = ${customerId}`.execute(tx);
+  return r.rows[0]!;
+}
+
+export interface ProfileRow { credit_limit: string; payment_term_days: number; risk_level: string }
+
+export async function profileForUpdate(tx: Tx, customerId: string): Promise<ProfileRow | undefined> {
+  return (await sql<ProfileRow>`select credit_limit, payment_term_days, risk_level from credit_profiles where customer_id = ${customerId} for update`.execute(tx)).rows[0];
+}
+
+export async function upsertProfile(tx: Tx, tenantId: string, customerId: string, p: { creditLimit: string; paymentTermDays: number; riskLevel: string }): Promise<void> {
+  await sql`insert into credit_profiles (tenant_id, customer_id, credit_limit, payment_term_days, risk_level)
+    values (${tenantId}, ${customerId}, ${p.creditLimit}::numeric, ${p.paymentTermDays}, ${p.riskLevel})
+    on conflict (tenant_id, customer_id) do update set credit_limit = excluded.credit_limit, payment_term_days = excluded.payment_term_days,
+      risk_level = excluded.risk_level, version = credit_profiles.version + 1, updated_at = now()`.execute(tx);
+}
+
+/**
+ * Customers with money more than `days` days past due become high risk. Upsert the credit profile (a customer may not
+ * have one yet); returns those whose level changed, with the level before, for the audit trail.
+ */
+export async function flagHighRisk(tx: Tx, tenantId: string, today: string, days: number) {
+  const r = await sql<{ customer_id: string; before: string | null }>`
+    with target as (
+      select distinct r.customer_id from receivables r
+      where r.kind = 'invoice' and r.amount_open > 0 and r.due_date < ${today}::date - ${days}::int),
+    old as (select cp.customer_id, cp.risk_level from credit_profiles cp where cp.customer_id in (select customer_id from target)),
+    up as (
+      insert into credit_profiles (tenant_id, customer_id, risk_level) select ${tenantId}::uuid, customer_id, 'high' from target
+      on conflict (tenant_id, customer_id) do update set risk_level = 'high', version = credit_profiles.version + 1, updated_at = now()
+        where credit_profiles.risk_level <> 'high'
+      returning customer_id)
+    select up.customer_id, old.risk_level as before from up left join old on old.customer_id = up.customer_id
+    order by up.customer_id`.execute(tx);
+  return r.rows;
+}
