@@ -1,26 +1,26 @@
-// Queries only; the rules live in identity.service.ts.
+// Queries only; the rules live in identity.service.ts. Plain reads and writes are builder queries typed by the
+// schema (platform/schema.ts); the login-attempt counters and the team cycle check are SQL.
 import { sql } from 'kysely';
+import type { Role } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 
-export interface UserRow {
-  id: string; tenant_id: string; tenant_name: string; tenant_slug: string; email: string; name: string; role: string;
-  team_id: string | null; team_name: string | null; password_hash: string; locale: string; active: boolean;
-  failed_logins: number; locked_until: string | null;
+/** A user with the tenant's and the team's names: what login and /me need. */
+function selectUser(tx: Tx) {
+  return tx.selectFrom('users as u').innerJoin('tenants as tn', 'tn.id', 'u.tenant_id')
+    .select(['u.id', 'u.tenant_id', 'tn.name as tenant_name', 'tn.slug as tenant_slug', 'u.email', 'u.name', 'u.role', 'u.team_id',
+      'u.password_hash', 'u.locale', 'u.active', 'u.failed_logins', 'u.locked_until']);
 }
 
-const userColumns = sql`u.id, u.tenant_id, tn.name as tenant_name, tn.slug as tenant_slug, u.email, u.name, u.role,
-  u.team_id, tm.name as team_name, u.password_hash, u.locale, u.active, u.failed_logins, u.locked_until`;
+export type UserRow = Awaited<ReturnType<typeof findUsersByEmail>>[number];
 
-export async function findUsersByEmail(tx: Tx, email: string): Promise<UserRow[]> {
-  const r = await sql<UserRow>`select ${userColumns} from users u join tenants tn on tn.id = u.tenant_id
-    left join teams tm on tm.tenant_id = u.tenant_id and tm.id = u.team_id where u.email = ${email}`.execute(tx);
-  return r.rows;
+/** Every tenant's user with this email (as the owner: login does not know the tenant yet). */
+export async function findUsersByEmail(tx: Tx, email: string) {
+  return selectUser(tx).leftJoin('teams as tm', (j) => j.onRef('tm.tenant_id', '=', 'u.tenant_id').onRef('tm.id', '=', 'u.team_id'))
+    .select('tm.name as team_name').where('u.email', '=', email).execute();
 }
 
 export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
-  const r = await sql<UserRow>`select ${userColumns} from users u join tenants tn on tn.id = u.tenant_id
-    left join teams tm on tm.id = u.team_id where u.id = ${id}`.execute(tx);
-  return r.rows[0];
+  return selectUser(tx).leftJoin('teams as tm', 'tm.id', 'u.team_id').select('tm.name as team_name').where('u.id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -57,79 +57,75 @@ export async function insertToken(tx: Tx, t: {
   tenantId: string; userId: string; kind: 'session' | 'api'; name: string | null; tokenHash: string;
   csrfHash: string | null; expiresAt: string | null;
 }) {
-  const r = await sql<{ id: string; created_at: string }>`insert into auth_tokens
-      (tenant_id, user_id, kind, name, token_hash, csrf_hash, expires_at)
-    values (${t.tenantId}, ${t.userId}, ${t.kind}, ${t.name}, ${t.tokenHash}, ${t.csrfHash}, ${t.expiresAt})
-    returning id, created_at`.execute(tx);
-  return r.rows[0]!;
+  return tx.insertInto('auth_tokens')
+    .values({ tenant_id: t.tenantId, user_id: t.userId, kind: t.kind, name: t.name, token_hash: t.tokenHash, csrf_hash: t.csrfHash, expires_at: t.expiresAt })
+    .returning(['id', 'created_at']).executeTakeFirstOrThrow();
 }
 
 export async function revokeToken(tx: Tx, tokenId: string, userId: string): Promise<boolean> {
-  const r = await sql`update auth_tokens set revoked_at = now() where id = ${tokenId} and user_id = ${userId} and revoked_at is null`.execute(tx);
-  return Number(r.numAffectedRows ?? 0) > 0;
+  const r = await tx.updateTable('auth_tokens').set({ revoked_at: sql`now()` })
+    .where('id', '=', tokenId).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
 }
 
+/** The user's API tokens, newest first (an API token always has a name: the create route requires one). */
 export async function listApiTokens(tx: Tx, userId: string) {
-  const r = await sql<{ id: string; name: string; created_at: string; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }>`
-    select id, name, created_at, expires_at, last_used_at, revoked_at from auth_tokens
-    where user_id = ${userId} and kind = 'api' order by created_at desc`.execute(tx);
-  return r.rows;
+  return tx.selectFrom('auth_tokens').select(['id', 'name', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId).where('kind', '=', 'api').orderBy('created_at', 'desc').$narrowType<{ name: string }>().execute();
 }
 
-export interface UserListRow { id: string; name: string; email: string; role: string; team_id: string | null; team_name: string | null; active: boolean; version: number }
+export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 export async function listUsers(tx: Tx, q: string | undefined, limit: number, afterName: [string, string] | null) {
-  const pattern = q ? `%${q}%` : null;
-  const r = await sql<UserListRow>`select u.id, u.name, u.email, u.role, u.team_id, t.name as team_name, u.active, u.version
-    from users u left join teams t on t.id = u.team_id
-    where (${pattern}::text is null or u.name ilike ${pattern} or u.email ilike ${pattern})
-      and (${afterName?.[0] ?? null}::text is null or (u.name, u.id) > (${afterName?.[0] ?? null}, ${afterName?.[1] ?? null}::uuid))
-    order by u.name, u.id limit ${limit + 1}`.execute(tx);
-  return r.rows;
+  let query = tx.selectFrom('users as u').leftJoin('teams as t', 't.id', 'u.team_id')
+    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'u.active', 'u.version']);
+  if (q) {
+    const pattern = `%${q}%`;
+    query = query.where((eb) => eb.or([eb('u.name', 'ilike', pattern), eb('u.email', 'ilike', pattern)]));
+  }
+  if (afterName) query = query.where(sql<boolean>`(u.name, u.id) > (${afterName[0]}, ${afterName[1]}::uuid)`);
+  return query.orderBy('u.name').orderBy('u.id').limit(limit + 1).execute();
 }
 
-export async function insertUser(tx: Tx, u: { tenantId: string; email: string; name: string; role: string; teamId: string | null; passwordHash: string; locale: string }) {
-  const r = await sql<{ id: string }>`insert into users (tenant_id, email, name, role, team_id, password_hash, locale)
-    values (${u.tenantId}, ${u.email}, ${u.name}, ${u.role}, ${u.teamId}, ${u.passwordHash}, ${u.locale})
-    on conflict (tenant_id, email) do nothing returning id`.execute(tx);
-  return r.rows[0]?.id ?? null;
+export async function insertUser(tx: Tx, u: { tenantId: string; email: string; name: string; role: Role; teamId: string | null; passwordHash: string; locale: string }) {
+  const r = await tx.insertInto('users')
+    .values({ tenant_id: u.tenantId, email: u.email, name: u.name, role: u.role, team_id: u.teamId, password_hash: u.passwordHash, locale: u.locale })
+    .onConflict((oc) => oc.columns(['tenant_id', 'email']).doNothing()).returning('id').executeTakeFirst();
+  return r?.id ?? null;
 }
 
 export async function listTeams(tx: Tx) {
-  const r = await sql<{ id: string; name: string; parent_id: string | null; manager_id: string | null }>`
-    select id, name, parent_id, manager_id from teams order by name`.execute(tx);
-  return r.rows;
+  return tx.selectFrom('teams').select(['id', 'name', 'parent_id', 'manager_id']).orderBy('name').execute();
 }
 
 export async function insertTeam(tx: Tx, t: { tenantId: string; name: string; parentId: string | null; managerId: string | null }) {
-  const r = await sql<{ id: string }>`insert into teams (tenant_id, name, parent_id, manager_id)
-    values (${t.tenantId}, ${t.name}, ${t.parentId}, ${t.managerId}) returning id`.execute(tx);
-  return r.rows[0]!.id;
+  const r = await tx.insertInto('teams').values({ tenant_id: t.tenantId, name: t.name, parent_id: t.parentId, manager_id: t.managerId })
+    .returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 
 export async function findUserForUpdate(tx: Tx, id: string) {
-  const r = await sql<{ id: string; name: string; role: string; team_id: string | null; active: boolean; version: number; locale: string }>`
-    select id, name, role, team_id, active, version, locale from users where id = ${id} for update`.execute(tx);
-  return r.rows[0];
+  return tx.selectFrom('users').select(['id', 'name', 'role', 'team_id', 'active', 'version', 'locale']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function updateUser(tx: Tx, id: string, u: { name: string; role: string; teamId: string | null; active: boolean; locale: string }) {
-  await sql`update users set name = ${u.name}, role = ${u.role}, team_id = ${u.teamId}, active = ${u.active}, locale = ${u.locale},
-    version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+export async function updateUser(tx: Tx, id: string, u: { name: string; role: Role; teamId: string | null; active: boolean; locale: string }) {
+  await tx.updateTable('users')
+    .set((eb) => ({ name: u.name, role: u.role, team_id: u.teamId, active: u.active, locale: u.locale, version: eb('version', '+', 1), updated_at: sql`now()` }))
+    .where('id', '=', id).execute();
 }
 
 /** A deactivated user's sessions and tokens die with the account. */
 export async function revokeAllTokens(tx: Tx, userId: string) {
-  await sql`update auth_tokens set revoked_at = now() where user_id = ${userId} and revoked_at is null`.execute(tx);
+  await tx.updateTable('auth_tokens').set({ revoked_at: sql`now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
 export async function teamExists(tx: Tx, id: string): Promise<boolean> {
-  return (await sql`select 1 from teams where id = ${id}`.execute(tx)).rows.length > 0;
+  return (await tx.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 /** Is the name used by a team other than `exceptId`? */
 export async function teamNameTaken(tx: Tx, name: string, exceptId: string | null): Promise<boolean> {
-  return (await sql`select 1 from teams where name = ${name} and id is distinct from ${exceptId}::uuid`.execute(tx)).rows.length > 0;
+  return (await tx.selectFrom('teams').select('id').where('name', '=', name).where('id', 'is distinct from', exceptId).executeTakeFirst()) !== undefined;
 }
 
 /** Would making `parentId` the parent of `teamId` create a cycle? */
@@ -140,11 +136,9 @@ export async function teamWouldCycle(tx: Tx, teamId: string, parentId: string): 
 }
 
 export async function updateTeam(tx: Tx, id: string, t: { name: string; parentId: string | null; managerId: string | null }) {
-  await sql`update teams set name = ${t.name}, parent_id = ${t.parentId}, manager_id = ${t.managerId} where id = ${id}`.execute(tx);
+  await tx.updateTable('teams').set({ name: t.name, parent_id: t.parentId, manager_id: t.managerId }).where('id', '=', id).execute();
 }
 
 export async function findTeam(tx: Tx, id: string) {
-  const r = await sql<{ id: string; name: string; parent_id: string | null; manager_id: string | null }>`
-    select id, name, parent_id, manager_id from teams where id = ${id} for update`.execute(tx);
-  return r.rows[0];
+  return tx.selectFrom('teams').select(['id', 'name', 'parent_id', 'manager_id']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
