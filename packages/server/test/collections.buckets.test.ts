@@ -1,7 +1,7 @@
 // Aging buckets and business-date arithmetic, without a database.
 import { describe, expect, it } from 'vitest';
-import { AgingBucketsParam } from '@l2c/shared';
-import { addDays, bucketOf, bucketsOf, daysFrom, dueRanges, monthEnd, monthStart } from '../src/domains/collections/buckets.js';
+import { addDays, addMonths, AgingBucketsParam, daysBetween, endOfMonth, startOfMonth } from '@l2c/shared';
+import { bucketOf, bucketsOf, dueRanges } from '../src/domains/collections/buckets.js';
 import { trendPoints } from '../src/domains/collections/metrics.service.js';
 
 describe('aging buckets', () => {
@@ -30,9 +30,9 @@ describe('aging buckets', () => {
   it('does date arithmetic on business dates, across month ends and leap days', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
-    expect(daysFrom('2025-11-30', '2026-06-30')).toBe(212);
-    expect(monthEnd('2028-02-10')).toBe('2028-02-29');
-    expect(monthStart('2026-01-15', 1)).toBe('2025-12-01');
+    expect(daysBetween('2025-11-30', '2026-06-30')).toBe(212);
+    expect(endOfMonth('2028-02-10')).toBe('2028-02-29');
+    expect(addMonths(startOfMonth('2026-01-15'), -1)).toBe('2025-12-01');
     expect(trendPoints('2026-11-23', 3)).toEqual(['2026-09-30', '2026-10-31', '2026-11-23']);
   });
 });

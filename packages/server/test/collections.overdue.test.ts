@@ -3,11 +3,11 @@
 // reads their own notices.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { addDays } from '@l2c/shared';
 import { asSystem } from '../src/platform/db.js';
 import { businessDate } from '../src/platform/clock.js';
 import { runJobOnce, type JobDefinition } from '../src/platform/jobs.js';
 import { overdueJob, runOverdue } from '../src/domains/collections/index.js';
-import { addDays } from '../src/domains/collections/buckets.js';
 import { JOBS } from '../src/app.js';
 import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 

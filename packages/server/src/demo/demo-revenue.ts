@@ -4,7 +4,7 @@
 // Dates are computed back from `today`, so the aging dashboard always tells the same story: most money collected,
 // a band of 1–60 days overdue, a few long-overdue accounts, one bad debt.
 import { sql } from 'kysely';
-import { BOOK_CURRENCY, PAYMENT_PLAN_TEMPLATES, dec, documentAmounts, resolvePlan, roundMoney, splitTax } from '@l2c/shared';
+import { addDays, BOOK_CURRENCY, PAYMENT_PLAN_TEMPLATES, dec, documentAmounts, resolvePlan, roundMoney, splitTax } from '@l2c/shared';
 import type { Tx } from '../platform/db.js';
 import type { AuthContext } from '../platform/auth.js';
 import { nextDocNumber } from '../platform/sequences.js';
@@ -21,12 +21,6 @@ const PRODUCTS = [
 ] as const;
 
 let bankLine = 0; // bank statement line numbers: unique, as the bank's are
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** How a customer pays, by grade: days late and the share of each receivable they pay. */
 function payingHabit(grade: string, r: ReturnType<typeof prng>): { lateDays: number; share: string } | null {

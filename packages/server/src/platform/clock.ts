@@ -1,6 +1,9 @@
-// Business dates are 'YYYY-MM-DD' in the tenant's time zone, never JS Dates at local midnight.
-export function businessDate(at: Date, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+import { dateIn, DEFAULT_TIME_ZONE } from '@l2c/shared';
+
+// Business dates are 'YYYY-MM-DD' in the tenant's time zone, never JS Dates at local midnight (@l2c/shared dates.ts
+// has the arithmetic). The day the moment `at` falls on in `timeZone`.
+export function businessDate(at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return dateIn(at, timeZone);
 }
 
 export interface Clock { now(): Date }

@@ -1,12 +1,12 @@
 // Aging 账龄: open receivables by days past due, grouped by customer, owner, team, region or product line, as of today
 // or any past day, in the caller's data scope. Read-only.
 import type { z } from 'zod';
-import { addMoney, compareMoney, splitMoney, type AgingDrillQuery, type AgingQuery, type AgingReport, type OverdueListQuery } from '@l2c/shared';
+import { addDays, addMoney, compareMoney, daysBetween, splitMoney, type AgingDrillQuery, type AgingQuery, type AgingReport, type OverdueListQuery } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { businessDate } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
-import { addDays, bucketOf, bucketsOf, daysFrom, dueRanges, type Bucket } from './buckets.js';
+import { bucketOf, bucketsOf, dueRanges, type Bucket } from './buckets.js';
 import { collectionsError } from './collections.errors.js';
 import * as q from './aging.sql.js';
 
@@ -90,7 +90,7 @@ async function page(tx: Tx, set: q.OpenSetOptions, buckets: Bucket[], where: Ret
   const after = decodeCursor(cursor, ['date', 'uuid']) as [string, string] | null;
   const rows = await q.openReceivables(tx, set, where, after, limit);
   const items = rows.slice(0, limit).map((r) => {
-    const days = daysFrom(r.due_date, set.asOf);
+    const days = daysBetween(r.due_date, set.asOf);
     return {
       id: r.id, number: r.number, customer: { id: r.customer_id, name: r.customer_name },
       contract: r.contract_id ? { id: r.contract_id, number: r.contract_number ?? '' } : null,

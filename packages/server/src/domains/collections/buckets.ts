@@ -1,6 +1,6 @@
 // Aging buckets and business-date arithmetic. Dates are 'YYYY-MM-DD' strings; arithmetic goes through UTC midnight so
 // no local time zone or daylight-saving shift can move a day.
-import { DEFAULT_AGING_BUCKETS } from '@l2c/shared';
+import { addDays, DEFAULT_AGING_BUCKETS } from '@l2c/shared';
 
 export interface Bucket {
   key: string;
@@ -25,28 +25,6 @@ export function bucketsOf(boundaries: readonly number[] = DEFAULT_AGING_BUCKETS)
 
 export function bucketOf(buckets: Bucket[], daysOverdue: number): Bucket {
   return buckets.find((x) => (x.minDays === null || daysOverdue >= x.minDays) && (x.maxDays === null || daysOverdue <= x.maxDays))!;
-}
-
-const DAY = 86_400_000;
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
-export function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-}
-
-/** The last day of the month `date` is in. */
-export function monthEnd(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-/** The first day of the month `months` months before the month of `date` (0 = the same month). */
-export function monthStart(date: string, monthsBack = 0): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1 - monthsBack, 1)).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,18 +1,20 @@
 // DSO 应收账款周转天数 and the aging trend: figures for the dashboard, in the caller's data scope. Read-only.
 import type { z } from 'zod';
-import { addMoney, dec, type DsoQuery } from '@l2c/shared';
+import { addDays, addMoney, addMonths, daysBetween, dec, endOfMonth, startOfMonth, type DsoQuery } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { businessDate } from '../../platform/clock.js';
-import { addDays, daysFrom, monthEnd, monthStart } from './buckets.js';
 import { openSetFor, scopeOf } from './aging.service.js';
 import * as aging from './aging.sql.js';
 import * as q from './metrics.sql.js';
 
+/** The first day of the month `monthsBack` months before `date`'s month (0 = the same month). */
+const monthStart = (date: string, monthsBack = 0) => addMonths(startOfMonth(date), -monthsBack);
+
 /** Month-ends of the `months − 1` months before today's month, then today itself (its month is not over). */
 export function trendPoints(today: string, months: number): string[] {
   const points: string[] = [];
-  for (let k = months - 1; k >= 1; k--) points.push(monthEnd(monthStart(today, k)));
+  for (let k = months - 1; k >= 1; k--) points.push(endOfMonth(monthStart(today, k)));
   points.push(today);
   return points;
 }
@@ -62,8 +64,8 @@ export async function dso(db: Db, auth: AuthContext, query: z.infer<typeof DsoQu
   const periods: Array<{ from: string; to: string; days: number; sales: string; daysCounted: string }> = [];
   for (let k = 0; k < 24 && remaining.gt(0); k++) {
     const from = monthStart(asOf, k);
-    const to = k === 0 ? asOf : monthEnd(from);
-    const length = daysFrom(from, to) + 1;
+    const to = k === 0 ? asOf : endOfMonth(from);
+    const length = daysBetween(from, to) + 1;
     const s = dec(monthly.get(from) ?? '0');
     // Money still open is older than a month without sales: the whole month counts.
     const part = s.lte(0) || remaining.gte(s) ? dec(length) : remaining.dividedBy(s).times(length);

@@ -1,10 +1,9 @@
 // Statement of account 对账单: what a customer owed at the start of a period, what moved it (receivables booked,
 // payments confirmed, credit notes, rebate offsets, bad debt written off) with a running balance, and what they owe at
 // the end. Write-offs 核销 only match payments to receivables, so they are listed beside the lines, not in them.
-import { dec, roundMoney, scaleOf, type Statement } from '@l2c/shared';
+import { addDays, dec, roundMoney, scaleOf, type Statement } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
-import { addDays } from './buckets.js';
 import { collectionsError } from './collections.errors.js';
 import * as q from './statement.sql.js';
 

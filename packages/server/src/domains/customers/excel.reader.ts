@@ -13,6 +13,7 @@
 // sheets are kept only when a kept cell refers to them.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { dateIn } from '@l2c/shared';
 import { DomainError, defineErrors } from '../../platform/errors.js';
 import { customerError } from './customers.errors.js';
 import { IMPORT_COLUMNS, columnForHeader, type ImportField } from './excel.columns.js';
@@ -56,7 +57,7 @@ function badFile(filename: string, why: string) {
 /** What a cell shows, as text: rich text joined, formulas by their result, hyperlinks by their text. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateIn(value, 'UTC'); // a date cell is the wall-clock day, stored as UTC
   if (typeof value !== 'object') return String(value).trim();
   if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
   if ('error' in value) return value.error;

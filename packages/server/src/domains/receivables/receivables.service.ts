@@ -2,7 +2,7 @@
 // credit notes 红冲 as negative receivables linked to the original. Amounts never change after booking; what is
 // open is derived from allocations.
 import { sql } from 'kysely';
-import { dec, roundMoney, type Receivable } from '@l2c/shared';
+import { daysBetween, dec, roundMoney, type Receivable } from '@l2c/shared';
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -17,10 +17,6 @@ export function receivableStatus(kind: string, amount: string, open: string, bad
   if (kind === 'credit_note') return o.isZero() ? 'applied' : 'open';
   if (o.isZero()) return dec(badDebt).gt(0) ? 'bad_debt' : 'paid';
   return o.eq(dec(amount).abs()) ? 'open' : 'partially_paid';
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000);
 }
 
 export function toReceivable(r: q.ReceivableRow, today = businessDate(new Date())): Receivable {
