@@ -7,7 +7,8 @@ import { decideAmendment } from './amendments.service.js';
 registerApprovalHandler('contract', { onDecided: decideContract });
 registerApprovalHandler('contract_amendment', { onDecided: decideAmendment });
 
-export { contractsRoutes } from './contracts.routes.js';
+export { contractsRoutes, type ContractsDeps } from './contracts.routes.js';
+export type { BookInstalment, ContractRef, InstalmentToBook, TriggerSource } from './booking.js';
 export { canSeeContract, getContract, listContracts } from './contracts.service.js';
 export { dueInstalments, markDelivered, markDeliveredTx, runPerformanceAlerts, performanceAlertsJob, type DeliveryTarget } from './performance.service.js';
 export { contractError } from './contracts.errors.js';
