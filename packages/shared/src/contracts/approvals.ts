@@ -1,5 +1,5 @@
 // API contracts of the approval engine: rules-driven definitions per document type, requests with steps, the inbox
-// and the approve / reject / return actions. Contracts use it first; quotes and bad debts can reuse it.
+// and the approve / reject / return actions. Contracts, their amendments and bad-debt write-offs use it.
 import { z } from 'zod';
 import { ROLES } from '../permissions.js';
 import { IdSchema, Text, UserRefSchema } from './common.js';
@@ -25,9 +25,13 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
   z.object({ any: z.array(ConditionSchema).min(1).max(20) }),
 ]));
 
-/** Who approves a step: everyone active in a role, the submitter's manager (up the team tree), or one user. */
+/**
+ * Who approves a step: everyone active in a role, or in any of several roles (a second person with a right several
+ * roles hold — bad debt: an executive or an admin), the submitter's manager (up the team tree), or one user.
+ */
 export const ApproverSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('role'), role: z.enum(ROLES) }),
+  z.object({ type: z.literal('roles'), roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length) }),
   z.object({ type: z.literal('manager') }),
   z.object({ type: z.literal('user'), userId: IdSchema }),
 ]);
@@ -71,7 +75,8 @@ export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
 
 export const ApprovalInboxItem = z.object({
   id: z.string(), docType: z.string(), docId: z.string(), docNumber: z.string(), title: z.string(),
-  /** The record whose page shows this request: the contract itself, or the contract an amendment changes. */
+  /** The record whose page shows this request: the contract itself, the contract an amendment changes, or the
+   * receivable a bad-debt write-off is for. */
   subjectType: z.string(), subjectId: z.string(),
   stepSeq: z.number().int(), stepName: z.string(), facts: z.record(z.string(), FactValue),
   submittedBy: UserRefSchema, createdAt: z.string(), waitingSince: z.string(),

@@ -3,10 +3,10 @@ import type { BadDebtMessages } from './baddebt.zh-CN';
 
 const baddebtEn: BadDebtMessages = {
   badDebtRequest: {
-    tabs: { documents: 'Contracts', badDebt: 'Bad-debt requests' },
+    tabs: { documents: 'All approvals', badDebt: 'Bad-debt requests' },
     inbox: {
       title: 'Bad-debt requests awaiting me',
-      intro: 'Bad-debt write-offs requested by finance; someone other than the requester, with the right to approve, must approve them before they are booked.',
+      intro: 'Bad-debt write-offs requested by finance go through approval: someone other than the requester, with the right to approve, must approve them before they are booked (an executive from 50,000). They are listed under All approvals too.',
       empty: 'No bad-debt requests are waiting for you', count: '{{count}} waiting',
     },
     list: {

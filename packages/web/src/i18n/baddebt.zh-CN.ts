@@ -2,9 +2,9 @@
 // baddebt.en.ts must have the same shape. Merged into the message tree in index.ts.
 const baddebtZh = {
   badDebtRequest: {
-    tabs: { documents: '合同审批', badDebt: '坏账审批' },
+    tabs: { documents: '全部审批', badDebt: '坏账审批' },
     inbox: {
-      title: '待我审批的坏账申请', intro: '财务提交的坏账核销申请，须由申请人以外、有审批权的人批准后入账。',
+      title: '待我审批的坏账申请', intro: '财务提交的坏账核销申请，走审批流程：须由申请人以外、有审批权的人批准后入账（5 万元及以上由管理层审批）；也会出现在“全部审批”中。',
       empty: '没有等待您审批的坏账申请', count: '{{count}} 条待审批',
     },
     list: {

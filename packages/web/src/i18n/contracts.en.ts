@@ -83,9 +83,9 @@ const contractsEn: ContractsMessages = {
   },
   approval: {
     inbox: {
-      title: 'Approvals', intro: 'Contracts and amendments waiting for your decision.', empty: 'Nothing waits for your approval',
+      title: 'Approvals', intro: 'Contracts, amendments and bad-debt write-offs waiting for your decision.', empty: 'Nothing waits for your approval',
       waitingSince: 'Waiting since {{time}}', submittedBy: 'Submitted by', step: 'Step', open: 'Open document',
-      docTypes: { contract: 'Contract', contract_amendment: 'Amendment' },
+      docTypes: { contract: 'Contract', contract_amendment: 'Amendment', bad_debt: 'Bad debt' },
     },
     actions: {
       approve: 'Approve', reject: 'Reject', return: 'Return', comment: 'Comment', commentOptional: 'Comment (optional)',
@@ -93,11 +93,11 @@ const contractsEn: ContractsMessages = {
     },
     facts: {
       amount: 'Amount', amountExclTax: 'Excl. tax', maxDiscount: 'Max. discount', paymentTermDays: 'Payment term', riskLevel: 'Risk',
-      overCredit: 'Over credit', customerGrade: 'Customer grade', amountBefore: 'Amount before', amountDelta: 'Change', kind: 'Kind',
+      overCredit: 'Over credit', customerGrade: 'Customer grade', amountBefore: 'Amount before', amountDelta: 'Change', kind: 'Kind', amountOpen: 'Open', reason: 'Reason',
       days: '{{days}} days',
     },
     progress: { submitted: 'Submitted by {{name}} on {{time}}', approvers: 'Approvers: {{names}}', actedBy: '{{name}} · {{time}}', history: 'Earlier approvals' },
-    stepNames: { Manager: 'Manager', Finance: 'Finance', Executive: 'Executive' },
+    stepNames: { Manager: 'Manager', Finance: 'Finance', Executive: 'Executive', 'Second approver': 'Second approver' },
   },
   notification: {
     title: 'Notifications', empty: 'No notifications', markAll: 'Mark all read', unread: '{{count}} unread', viewAll: 'Open',

@@ -79,8 +79,8 @@ const contractsZh = {
   },
   approval: {
     inbox: {
-      title: '审批', intro: '需要您审批的合同和补充协议。', empty: '没有待您审批的事项', waitingSince: '等待自 {{time}}',
-      submittedBy: '提交人', step: '当前步骤', open: '查看单据', docTypes: { contract: '合同', contract_amendment: '补充协议' },
+      title: '审批', intro: '需要您审批的合同、补充协议和坏账核销。', empty: '没有待您审批的事项', waitingSince: '等待自 {{time}}',
+      submittedBy: '提交人', step: '当前步骤', open: '查看单据', docTypes: { contract: '合同', contract_amendment: '补充协议', bad_debt: '坏账核销' },
     },
     actions: {
       approve: '同意', reject: '驳回', return: '退回修改', comment: '审批意见', commentOptional: '审批意见（可选）',
@@ -88,11 +88,11 @@ const contractsZh = {
     },
     facts: {
       amount: '金额', amountExclTax: '不含税金额', maxDiscount: '最大折扣', paymentTermDays: '账期', riskLevel: '风险等级',
-      overCredit: '超信用额度', customerGrade: '客户等级', amountBefore: '变更前金额', amountDelta: '变动金额', kind: '类型',
+      overCredit: '超信用额度', customerGrade: '客户等级', amountBefore: '变更前金额', amountDelta: '变动金额', kind: '类型', amountOpen: '未收金额', reason: '原因',
       days: '{{days}} 天',
     },
     progress: { submitted: '{{name}} 于 {{time}} 提交', approvers: '审批人：{{names}}', actedBy: '{{name}} · {{time}}', history: '历次审批' },
-    stepNames: { Manager: '直属经理', Finance: '财务', Executive: '管理层' },
+    stepNames: { Manager: '直属经理', Finance: '财务', Executive: '管理层', 'Second approver': '复核人' },
   },
   notification: {
     title: '通知', empty: '暂无通知', markAll: '全部已读', unread: '{{count}} 条未读', viewAll: '查看',

@@ -1,10 +1,13 @@
 // The rule language of approvals, pure functions only: conditions over a document's facts, and the chain of steps
 // the matching rules make. Built-in definitions apply until a tenant stores its own.
 import { dec, type ApprovalFacts, type ApprovalRules, type Condition, type FactValue, type StepDefinition } from '@l2c/shared';
+import { isApprovalDocType, type ApprovalDocType } from './registry.js';
 
 const MANAGER: StepDefinition = { name: 'Manager', approver: { type: 'manager' } };
 const FINANCE: StepDefinition = { name: 'Finance', approver: { type: 'role', role: 'finance' } };
 const EXECUTIVE: StepDefinition = { name: 'Executive', approver: { type: 'role', role: 'executive' } };
+/** Bad debt's second person: anyone holding receivables:approve (an executive or an admin), never the requester. */
+const SECOND_APPROVER: StepDefinition = { name: 'Second approver', approver: { type: 'roles', roles: ['executive', 'admin'] } };
 
 /** The contract rules of the issue: big or deeply discounted → manager then finance; long terms → an executive too. */
 const CONTRACT_RULES: ApprovalRules = {
@@ -21,14 +24,25 @@ const CONTRACT_RULES: ApprovalRules = {
   otherwise: [MANAGER],
 };
 
-export const BUILT_IN_DEFINITIONS: Record<string, { name: string; rules: ApprovalRules }> = {
+/**
+ * Bad debt 坏账: one decision by a second person with the approve right, as before the engine took it over; from
+ * 50,000 of the receivable's currency, that person is an executive (an admin only when the company has none).
+ */
+const BAD_DEBT_RULES: ApprovalRules = {
+  rules: [{ name: 'Write-off of 50,000 or more', when: { fact: 'amount', op: '>=', value: '50000' }, steps: [EXECUTIVE] }],
+  otherwise: [SECOND_APPROVER],
+};
+
+/** Every approval document type has a definition here; a tenant's stored one replaces it (PUT …/definitions/:docType). */
+export const BUILT_IN_DEFINITIONS: Record<ApprovalDocType, { name: string; rules: ApprovalRules }> = {
   contract: { name: 'Contract approval', rules: CONTRACT_RULES },
   contract_amendment: { name: 'Contract amendment approval', rules: CONTRACT_RULES },
+  bad_debt: { name: 'Bad-debt write-off approval', rules: BAD_DEBT_RULES },
 };
 const FALLBACK: { name: string; rules: ApprovalRules } = { name: 'Manager approval', rules: { rules: [], otherwise: [MANAGER] } };
 
 export function builtInDefinition(docType: string) {
-  return BUILT_IN_DEFINITIONS[docType] ?? FALLBACK;
+  return isApprovalDocType(docType) ? BUILT_IN_DEFINITIONS[docType] : FALLBACK;
 }
 
 function isNumeric(v: FactValue): v is string | number {
@@ -65,6 +79,7 @@ export function evaluate(cond: Condition, facts: ApprovalFacts): boolean {
 
 function approverKey(s: StepDefinition): string {
   const a = s.approver;
+  if (a.type === 'roles') return a.roles.length === 1 ? `role:${a.roles[0]}` : `roles:${[...new Set(a.roles)].sort().join(',')}`;
   return a.type === 'role' ? `role:${a.role}` : a.type === 'user' ? `user:${a.userId}` : 'manager';
 }
 

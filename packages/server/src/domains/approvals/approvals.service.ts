@@ -11,11 +11,11 @@ import { recordAudit } from '../../platform/audit.js';
 import { sendNotice } from '../notifications/index.js';
 import { approvalError } from './approvals.errors.js';
 import { builtInDefinition, planSteps } from './approvals.rules.js';
-import { approvalHandler, type ApprovalOutcome } from './registry.js';
+import { approvalHandler, type ApprovalDocType, type ApprovalOutcome } from './registry.js';
 import * as q from './approvals.sql.js';
 
 export interface SubmitInput {
-  docType: string; docId: string; docNumber: string; title: string; facts: ApprovalFacts;
+  docType: ApprovalDocType; docId: string; docNumber: string; title: string; facts: ApprovalFacts;
   /** Where the steps go in the audit trail; default the document itself. */
   audit?: { entityType: string; entityId: string };
 }
@@ -29,20 +29,21 @@ async function definitionFor(tx: Tx, docType: string): Promise<{ rules: Approval
 
 async function resolveApprovers(tx: Tx, approver: Approver, submitter: string | null): Promise<string[]> {
   if (approver.type === 'role') return q.usersInRole(tx, approver.role, submitter);
+  if (approver.type === 'roles') return q.usersInRoles(tx, approver.roles, submitter);
   if (approver.type === 'user') return approver.userId !== submitter && (await q.activeUser(tx, approver.userId)) ? [approver.userId] : [];
   const manager = submitter ? await q.managerOf(tx, submitter) : null;
   return manager ? [manager] : [];
 }
 
 // Built-in step and document names as a Chinese reader sees them; a tenant's own step names pass through as typed.
-const STEP_NAME_ZH: Record<string, string> = { Manager: '直属经理', Finance: '财务', Executive: '管理层' }; // as the web app's approval.stepNames
-const DOC_TYPE_TEXT: Record<string, { zh: string; en: string }> = {
-  contract: { zh: '合同', en: 'Contract' }, contract_amendment: { zh: '补充协议', en: 'Amendment' },
+const STEP_NAME_ZH: Record<string, string> = { Manager: '直属经理', Finance: '财务', Executive: '管理层', 'Second approver': '复核人' }; // as the web app's approval.stepNames
+const DOC_TYPE_TEXT: Record<ApprovalDocType, { zh: string; en: string }> = {
+  contract: { zh: '合同', en: 'Contract' }, contract_amendment: { zh: '补充协议', en: 'Amendment' }, bad_debt: { zh: '坏账核销', en: 'Bad debt' },
 };
 const OUTCOME_TEXT = { approved: { zh: '已通过', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, returned: { zh: '已退回', en: 'returned' } } as const;
 
 function docText(docType: string) {
-  return DOC_TYPE_TEXT[docType] ?? { zh: docType, en: docType };
+  return DOC_TYPE_TEXT[docType as ApprovalDocType] ?? { zh: docType, en: docType };
 }
 
 async function notifyApprovers(tx: Tx, actor: Actor, req: { id: string; doc_type: string; doc_number: string; title: string; audit_entity_type: string; audit_entity_id: string }, step: { seq: number; name: string; approverIds: string[] }) {
@@ -114,51 +115,68 @@ export async function cancelPendingApproval(tx: Tx, actor: Actor, docType: strin
 const STEP_STATUS = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
 
 export async function actOnApproval(db: Db, auth: AuthContext, requestId: string, action: 'approve' | 'reject' | 'return', comment: string | null): Promise<ApprovalRequest> {
-  return inTenant(db, auth, async (tx) => {
-    const req = await q.findRequest(tx, requestId, true);
-    if (!req || !(await q.isParticipant(tx, requestId, auth.userId))) throw approvalError('not_found');
-    if (req.status !== 'pending') throw approvalError('not_pending');
-    const steps = await q.stepsOf(tx, [requestId]);
-    const step = steps.find((s) => s.seq === req.current_seq);
-    if (!step || step.status !== 'pending') throw approvalError('not_pending');
-    if (!step.approver_ids.includes(auth.userId)) throw approvalError('not_your_step');
-    const stepStatus = STEP_STATUS[action];
-    await q.setStep(tx, requestId, step.seq, stepStatus, auth.userId, comment);
-    await q.insertAction(tx, { tenantId: auth.tenantId, requestId, stepSeq: step.seq, action, actorId: auth.userId, comment });
-    await recordAudit(tx, auth, {
-      action: `approval_${action}`, entityType: req.audit_entity_type, entityId: req.audit_entity_id,
-      changes: [
-        { field: 'approvalStep', before: null, after: `${step.seq}/${steps.length} ${step.name}` },
-        { field: 'decision', before: 'pending', after: stepStatus },
-        ...(comment ? [{ field: 'comment', before: null, after: comment }] : []),
-      ],
-    });
-    const next = steps.find((s) => s.seq === step.seq + 1);
-    if (action === 'approve' && next) {
-      await q.setStep(tx, requestId, next.seq, 'pending', null, null);
-      await q.updateRequest(tx, requestId, 'pending', next.seq);
-      await notifyApprovers(tx, auth, req, { seq: next.seq, name: next.name, approverIds: next.approver_ids });
-    } else {
-      const outcome: ApprovalOutcome = stepStatus;
-      await q.cancelWaitingSteps(tx, requestId);
-      await q.updateRequest(tx, requestId, outcome, null);
-      const handler = approvalHandler(req.doc_type);
-      if (!handler) throw approvalError('no_handler', `No approval handler for ${req.doc_type}`);
-      await handler.onDecided(tx, auth, { requestId, docType: req.doc_type, docId: req.doc_id, outcome, comment, facts: req.facts as ApprovalFacts });
-      if (req.submitted_by) {
-        const doc = docText(req.doc_type);
-        const said = OUTCOME_TEXT[outcome];
-        await sendNotice(tx, auth.tenantId, {
-          userId: req.submitted_by, kind: `approval.${outcome}`, entityType: req.audit_entity_type, entityId: req.audit_entity_id, dedupeKey: `approval:${requestId}:${outcome}`,
-          text: {
-            'zh-CN': { title: `${doc.zh} ${req.doc_number} ${said.zh}`, body: comment ? `${req.title}：${comment}` : req.title },
-            en: { title: `${doc.en} ${req.doc_number} ${said.en}`, body: comment ? `${req.title}: ${comment}` : req.title },
-          },
-        });
-      }
-    }
-    return (await views(tx, [(await q.findRequest(tx, requestId))!]))[0]!;
+  return inTenant(db, auth, (tx) => actOnApprovalTx(tx, auth, requestId, action, comment));
+}
+
+/** The pending approval request of a document, if any (read without a lock: acting on it locks it). */
+export async function pendingApprovalOf(tx: Tx, docType: ApprovalDocType, docId: string): Promise<string | null> {
+  return (await q.pendingRequestIdFor(tx, docType, docId)) ?? null;
+}
+
+/** Ids of the documents of one type whose current step waits for this user's decision. */
+export async function awaitingDecisionBy(tx: Tx, userId: string, docType: ApprovalDocType): Promise<string[]> {
+  return q.awaitingDocIds(tx, userId, docType);
+}
+
+/**
+ * Approve, reject or return the current step, inside the caller's transaction (a document's own route may decide
+ * through the engine). Lock order (docs/adr/0004-lock-order.md): the approval request first, then whatever the
+ * document's handler locks.
+ */
+export async function actOnApprovalTx(tx: Tx, auth: AuthContext, requestId: string, action: 'approve' | 'reject' | 'return', comment: string | null): Promise<ApprovalRequest> {
+  const req = await q.findRequest(tx, requestId, true);
+  if (!req || !(await q.isParticipant(tx, requestId, auth.userId))) throw approvalError('not_found');
+  if (req.status !== 'pending') throw approvalError('not_pending');
+  const steps = await q.stepsOf(tx, [requestId]);
+  const step = steps.find((s) => s.seq === req.current_seq);
+  if (!step || step.status !== 'pending') throw approvalError('not_pending');
+  if (!step.approver_ids.includes(auth.userId)) throw approvalError('not_your_step');
+  const stepStatus = STEP_STATUS[action];
+  await q.setStep(tx, requestId, step.seq, stepStatus, auth.userId, comment);
+  await q.insertAction(tx, { tenantId: auth.tenantId, requestId, stepSeq: step.seq, action, actorId: auth.userId, comment });
+  await recordAudit(tx, auth, {
+    action: `approval_${action}`, entityType: req.audit_entity_type, entityId: req.audit_entity_id,
+    changes: [
+      { field: 'approvalStep', before: null, after: `${step.seq}/${steps.length} ${step.name}` },
+      { field: 'decision', before: 'pending', after: stepStatus },
+      ...(comment ? [{ field: 'comment', before: null, after: comment }] : []),
+    ],
   });
+  const next = steps.find((s) => s.seq === step.seq + 1);
+  if (action === 'approve' && next) {
+    await q.setStep(tx, requestId, next.seq, 'pending', null, null);
+    await q.updateRequest(tx, requestId, 'pending', next.seq);
+    await notifyApprovers(tx, auth, req, { seq: next.seq, name: next.name, approverIds: next.approver_ids });
+  } else {
+    const outcome: ApprovalOutcome = stepStatus;
+    await q.cancelWaitingSteps(tx, requestId);
+    await q.updateRequest(tx, requestId, outcome, null);
+    const handler = approvalHandler(req.doc_type);
+    if (!handler) throw approvalError('no_handler', `No approval handler for ${req.doc_type}`);
+    await handler.onDecided(tx, auth, { requestId, docType: req.doc_type as ApprovalDocType, docId: req.doc_id, outcome, comment, facts: req.facts as ApprovalFacts });
+    if (req.submitted_by) {
+      const doc = docText(req.doc_type);
+      const said = OUTCOME_TEXT[outcome];
+      await sendNotice(tx, auth.tenantId, {
+        userId: req.submitted_by, kind: `approval.${outcome}`, entityType: req.audit_entity_type, entityId: req.audit_entity_id, dedupeKey: `approval:${requestId}:${outcome}`,
+        text: {
+          'zh-CN': { title: `${doc.zh} ${req.doc_number} ${said.zh}`, body: comment ? `${req.title}：${comment}` : req.title },
+          en: { title: `${doc.en} ${req.doc_number} ${said.en}`, body: comment ? `${req.title}: ${comment}` : req.title },
+        },
+      });
+    }
+  }
+  return (await views(tx, [(await q.findRequest(tx, requestId))!]))[0]!;
 }
 
 async function views(tx: Tx, rows: q.RequestRow[]): Promise<ApprovalRequest[]> {

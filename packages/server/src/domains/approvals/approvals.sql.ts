@@ -29,7 +29,12 @@ export async function upsertDefinition(tx: Tx, d: { tenantId: string; docType: s
 
 /** Active users in a role, except `exclude` (nobody approves their own submission). */
 export async function usersInRole(tx: Tx, role: string, exclude: string | null): Promise<string[]> {
-  const r = await sql<{ id: string }>`select id from users where role = ${role} and active
+  return usersInRoles(tx, [role], exclude);
+}
+
+/** Active users in any of `roles`, except `exclude`. */
+export async function usersInRoles(tx: Tx, roles: string[], exclude: string | null): Promise<string[]> {
+  const r = await sql<{ id: string }>`select id from users where role = any(${roles}::text[]) and active
     and (${exclude}::uuid is null or id <> ${exclude}::uuid) order by name, id`.execute(tx);
   return r.rows.map((x) => x.id);
 }
@@ -108,6 +113,19 @@ export async function pendingRequestFor(tx: Tx, docType: string, docId: string):
   const r = await sql<RequestRow>`select ${requestSelect} from approval_requests r left join users u on u.id = r.submitted_by
     where r.doc_type = ${docType} and r.doc_id = ${docId} and r.status = 'pending' for update of r`.execute(tx);
   return r.rows[0];
+}
+
+/** The pending request of a document, read without a lock (the engine locks it when it acts). */
+export async function pendingRequestIdFor(tx: Tx, docType: string, docId: string): Promise<string | undefined> {
+  const r = await sql<{ id: string }>`select id from approval_requests where doc_type = ${docType} and doc_id = ${docId} and status = 'pending'`.execute(tx);
+  return r.rows[0]?.id;
+}
+
+/** Documents of one type whose current step waits for this user. */
+export async function awaitingDocIds(tx: Tx, userId: string, docType: string): Promise<string[]> {
+  const r = await sql<{ doc_id: string }>`select r.doc_id from approval_steps s join approval_requests r on r.id = s.request_id
+    where s.status = 'pending' and r.status = 'pending' and r.doc_type = ${docType} and ${userId}::uuid = any(s.approver_ids)`.execute(tx);
+  return r.rows.map((x) => x.doc_id);
 }
 
 export async function updateRequest(tx: Tx, id: string, status: string, currentSeq: number | null) {

@@ -1,11 +1,11 @@
 // contracts: framework agreements and order contracts, payment plans, approval, signing, amendments, performance.
-// Loading this module registers the contract and amendment handlers with the approval engine.
-import { registerApprovalHandler } from '../approvals/index.js';
+// What the approval engine calls when a contract's or an amendment's approval ends: app.ts registers these.
+import type { ApprovalHandler } from '../approvals/index.js';
 import { decideContract } from './lifecycle.service.js';
 import { decideAmendment } from './amendments.service.js';
 
-registerApprovalHandler('contract', { onDecided: decideContract });
-registerApprovalHandler('contract_amendment', { onDecided: decideAmendment });
+export const contractApprovalHandler: ApprovalHandler = { onDecided: decideContract };
+export const amendmentApprovalHandler: ApprovalHandler = { onDecided: decideAmendment };
 
 export { contractsRoutes, type ContractsDeps } from './contracts.routes.js';
 export type { BookInstalment, ContractRef, InstalmentToBook, TriggerSource } from './booking.js';

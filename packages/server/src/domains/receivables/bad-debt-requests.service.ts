@@ -1,12 +1,14 @@
 // Reading bad-debt requests 坏账核销申请: the list (filters, "awaiting my decision", keyset pages) and one by id.
-// Requests are created and decided by the write-off flow; here they are only read, inside the caller's data scope.
+// Requests are created by the write-off flow and decided through the approval engine (document type bad_debt);
+// here they are read, inside the caller's data scope.
 import { sql, type RawBuilder } from 'kysely';
-import { can, roundMoney, type BadDebtRequest, type BadDebtRequestListQuery } from '@l2c/shared';
+import { roundMoney, type BadDebtRequest, type BadDebtRequestListQuery } from '@l2c/shared';
 import type { z } from 'zod';
-import { inTenant, type Db } from '../../platform/db.js';
+import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { commonError } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { awaitingDecisionBy } from '../approvals/index.js';
 import { receivableError } from './receivables.errors.js';
 import { receivableScope } from './receivables.sql.js';
 import * as q from './bad-debt-requests.sql.js';
@@ -30,11 +32,14 @@ export function toBadDebtRequest(b: q.BadDebtRequestRow): BadDebtRequest {
 }
 
 export async function getBadDebtRequest(db: Db, auth: AuthContext, id: string): Promise<BadDebtRequest> {
-  return inTenant(db, auth, async (tx) => {
-    const row = await q.findBadDebtRequest(tx, id, receivableScope(auth.userId, auth.scope));
-    if (!row) throw receivableError('bad_debt_request_not_found');
-    return toBadDebtRequest(row);
-  });
+  return inTenant(db, auth, (tx) => badDebtRequestInScope(tx, auth, id));
+}
+
+/** One request whose receivable the caller may see, else 404 (read without a lock). */
+export async function badDebtRequestInScope(tx: Tx, auth: AuthContext, id: string): Promise<BadDebtRequest> {
+  const row = await q.findBadDebtRequest(tx, id, receivableScope(auth.userId, auth.scope));
+  if (!row) throw receivableError('bad_debt_request_not_found');
+  return toBadDebtRequest(row);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -57,14 +62,17 @@ export async function listBadDebtRequests(db: Db, auth: AuthContext, query: z.in
   if (query.customerId) where.push(sql`r.customer_id = ${query.customerId}::uuid`);
   if (query.receivableId) where.push(sql`b.receivable_id = ${query.receivableId}::uuid`);
   if (query.q) where.push(sql`(r.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
-  if (query.mine === 'awaiting') {
-    // What this user may decide: the same rules as POST /bad-debt-requests/:id/approve — the approve right, a pending
-    // request, and never one's own.
-    if (!can(auth.role, 'receivables', 'approve')) return { items: [], nextCursor: null };
-    where.push(sql`b.status = 'pending' and b.requested_by is distinct from ${auth.userId}::uuid`);
-  }
   const desc = query.sort.startsWith('-');
-  const rows = await inTenant(db, auth, (tx) => q.listBadDebtRequests(tx, where, desc, after, query.limit));
+  const rows = await inTenant(db, auth, async (tx) => {
+    if (query.mine === 'awaiting') {
+      // What this user may decide: the requests whose approval's current step waits for them (the engine resolved
+      // its approvers at submission — a second person with the approve right, never the requester).
+      const awaiting = await awaitingDecisionBy(tx, auth.userId, 'bad_debt');
+      if (awaiting.length === 0) return [];
+      where.push(sql`b.status = 'pending' and b.id = any(${awaiting}::uuid[])`);
+    }
+    return q.listBadDebtRequests(tx, where, desc, after, query.limit);
+  });
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {

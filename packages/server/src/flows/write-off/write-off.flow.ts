@@ -108,48 +108,4 @@ function shape(w: q.WriteOffRow, allocations: q.AllocationRow[]) {
   };
 }
 
-// Bad debt 坏账: requested by finance, approved by someone else with the right (executive or admin), then booked as a
-// bad-debt write-off of the open amount.
-export async function requestBadDebt(db: Db, auth: AuthContext, receivableId: string, input: { amount?: string | undefined; reason: string }) {
-  return inTenant(db, auth, async (tx) => {
-    const receivable = await loadReceivable(tx, auth, receivableId); // in scope, else 404
-    await lockCustomer(tx, receivable.customer_id); // lock order: the customer, then its receivable
-    // Under the receivable's row lock: one open request at a time (two clicks, two finance users), and the open amount
-    // read here is the one the request is checked against. The partial unique index (migration 014) backs this up.
-    const [r] = await lockReceivables(tx, [receivableId]);
-    if (!r) throw receivableError('not_found');
-    const pending = await sql<{ id: string }>`select id from bad_debt_requests where receivable_id = ${receivableId} and status = 'pending'`.execute(tx);
-    if (pending.rows[0]) throw receivableError('bad_debt_request_pending', undefined, { pendingRequestId: pending.rows[0].id });
-    const amount = input.amount ?? r.amount_open;
-    if (dec(amount).lte(0) || dec(amount).gt(dec(r.amount_open))) throw receivableError('bad_debt_exceeds', undefined, { errors: [{ path: 'amount', message: `at most ${roundMoney(r.amount_open)}` }] });
-    const id = (await sql<{ id: string }>`insert into bad_debt_requests (tenant_id, receivable_id, amount, reason, requested_by)
-      values (${auth.tenantId}, ${receivableId}, ${roundMoney(amount)}::numeric, ${input.reason}, ${auth.userId}) returning id`.execute(tx)).rows[0]!.id;
-    await recordAudit(tx, auth, { action: 'request_bad_debt', entityType: 'receivable', entityId: receivableId, changes: [{ field: 'badDebtRequested', before: null, after: roundMoney(amount) }, { field: 'reason', before: null, after: input.reason }] });
-    return { id, receivableId, amount: roundMoney(amount), status: 'pending' as const };
-  });
-}
-
-export async function decideBadDebt(db: Db, auth: AuthContext, requestId: string, approve: boolean, comment: string | null) {
-  return inTenant(db, auth, async (tx) => {
-    const req = (await sql<{ id: string; receivable_id: string; customer_id: string; amount: string; requested_by: string; reason: string }>`
-      select b.id, b.receivable_id, r.customer_id, b.amount, b.requested_by, b.reason from bad_debt_requests b join receivables r on r.id = b.receivable_id
-      where b.id = ${requestId} and ${receivableScopeOf(auth)}`.execute(tx)).rows[0];
-    // A request on a receivable outside the caller's scope is not found, before its status or requester says anything.
-    if (!req) throw receivableError('bad_debt_request_not_found');
-    // Lock order (docs/adr/0004-lock-order.md): the customer, then the request (its status read under that lock: a
-    // parallel decision may have just closed it), then the receivable in the write-off.
-    await lockCustomer(tx, req.customer_id);
-    const status = (await sql<{ status: string }>`select status from bad_debt_requests where id = ${requestId} for update`.execute(tx)).rows[0]!.status;
-    if (status !== 'pending') throw receivableError('bad_debt_request_closed');
-    if (req.requested_by === auth.userId) throw receivableError('self_approval');
-    const r = await loadReceivable(tx, auth, req.receivable_id);
-    let writeOffId: string | null = null;
-    if (approve) {
-      writeOffId = await applyWriteOffTx(tx, auth, { customerId: r.customer_id, memo: `坏账 ${req.reason}`, lines: [{ receivableId: r.id, source: { type: 'bad_debt' }, amount: req.amount }] }, { kind: 'bad_debt', customerLocked: true });
-    }
-    await sql`update bad_debt_requests set status = ${approve ? 'approved' : 'rejected'}, decided_by = ${auth.userId}, decided_at = now(),
-      decision_comment = ${comment}, write_off_id = ${writeOffId} where id = ${requestId}`.execute(tx);
-    await recordAudit(tx, auth, { action: approve ? 'approve' : 'reject', entityType: 'bad_debt_request', entityId: requestId, changes: [{ field: 'status', before: 'pending', after: approve ? 'approved' : 'rejected' }] });
-    return { id: requestId, status: approve ? 'approved' : 'rejected', writeOffId };
-  });
-}
+// Bad debt 坏账 (request, approval, booking) is in bad-debt.flow.ts.

@@ -10,6 +10,7 @@ import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import * as flow from './write-off.flow.js';
+import * as badDebt from './bad-debt.flow.js';
 
 const IdParams = z.object({ id: IdSchema });
 const IdemHeaders = z.object({ 'idempotency-key': Text.max(200).optional() }).passthrough();
@@ -62,10 +63,10 @@ export function writeOffRoutes(app: App, db: Db) {
   app.post('/api/v1/receivables/:id/bad-debt-requests', {
     schema: { tags: ['receivables'], params: IdParams, body: BadDebtRequestCreate },
     preHandler: requirePermission('receivables', 'create'),
-  }, async (req, reply) => reply.code(201).send(await flow.requestBadDebt(db, requireAuth(req), req.params.id, req.body)));
+  }, async (req, reply) => reply.code(201).send(await badDebt.requestBadDebt(db, requireAuth(req), req.params.id, req.body)));
 
   app.post('/api/v1/bad-debt-requests/:id/:decision', {
     schema: { tags: ['receivables'], params: IdParams.extend({ decision: z.enum(['approve', 'reject']) }), body: z.object({ comment: Text.trim().max(500).nullish() }) },
     preHandler: requirePermission('receivables', 'approve'),
-  }, async (req) => flow.decideBadDebt(db, requireAuth(req), req.params.id, req.params.decision === 'approve', req.body.comment ?? null));
+  }, async (req) => badDebt.decideBadDebt(db, requireAuth(req), req.params.id, req.params.decision === 'approve', req.body.comment ?? null));
 }

@@ -1,6 +1,6 @@
 // The approval inbox: what waits for the signed-in user's decision, with the document's key facts; approve (with an
-// optional comment), reject or return (with a reason the submitter can act on). A second tab holds bad-debt
-// requests 坏账审批 (?tab=bad-debt).
+// optional comment), reject or return (with a reason the submitter can act on). Bad-debt write-offs are approvals
+// too and are listed here with the rest; the second tab 坏账审批 (?tab=bad-debt) shows only them, with the full list.
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
@@ -24,13 +24,15 @@ type Act = { item: ApprovalInboxItem; action: 'approve' | 'reject' | 'return' } 
 function docLink(item: ApprovalInboxItem): string {
   // an amendment opens on its contract's page, where the amendments are listed
   if (item.subjectType === 'contract') return `/contracts/${item.subjectId}`;
+  // a bad-debt request opens its receivable's drawer
+  if (item.subjectType === 'receivable') return `/receivables?id=${encodeURIComponent(item.subjectId)}`;
   return '#';
 }
 
 function factItems(t: TFunction, facts: ApprovalInboxItem['facts'], currency: string | undefined) {
   const out: Array<{ key: string; label: string; children: ReactNode }> = [];
   const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
-  for (const k of ['amount', 'amountBefore', 'amountDelta', 'amountExclTax'] as const) {
+  for (const k of ['amount', 'amountBefore', 'amountDelta', 'amountExclTax', 'amountOpen'] as const) {
     const v = str(facts[k]);
     if (v) out.push({ key: k, label: t(`approval.facts.${k}`), children: <Money amount={v} currency={currency} strong={k === 'amount'} /> });
   }
@@ -41,6 +43,8 @@ function factItems(t: TFunction, facts: ApprovalInboxItem['facts'], currency: st
   }
   const risk = str(facts.riskLevel);
   if (risk) out.push({ key: 'risk', label: t('approval.facts.riskLevel'), children: enumLabel(t, 'riskLevel', risk) });
+  const reason = str(facts.reason);
+  if (reason) out.push({ key: 'reason', label: t('approval.facts.reason'), children: reason });
   const grade = str(facts.customerGrade);
   if (grade) out.push({ key: 'grade', label: t('approval.facts.customerGrade'), children: grade });
   if (facts.overCredit === true) out.push({ key: 'over', label: t('approval.facts.overCredit'), children: <Tag color="red">{t('common.yes')}</Tag> });
