@@ -15,6 +15,7 @@ import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/
 import { paymentsRoutes, canSeePayment } from './domains/payments/index.js';
 import { writeOffRoutes, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
+import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
 import { contractsRoutes, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
@@ -73,7 +74,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     paymentsRoutes(app, db);
     writeOffRoutes(app, db);
     badDebtRequestsRoutes(app, db);
-    contractsRoutes(app, db);
+    contractsRoutes(app, db, { bookInstalment: bookInstalmentReceivable });
     approvalsRoutes(app, db);
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);

@@ -15,6 +15,7 @@ import * as contracts from './contracts.service.js';
 import * as lifecycle from './lifecycle.service.js';
 import * as amendments from './amendments.service.js';
 import * as performance from './performance.service.js';
+import type { BookInstalment } from './booking.js';
 
 const IdParams = z.object({ id: IdSchema });
 const tags = ['contracts'];
@@ -52,7 +53,13 @@ async function readSign(req: FastifyRequest): Promise<lifecycle.SignInput> {
   return { ...parsed.data, file: { name: parsed.data.file.name, contentType: parsed.data.file.contentType, content: Buffer.from(b64, 'base64') } };
 }
 
-export function contractsRoutes(app: App, db: Db) {
+/** What the contract routes need from outside the domain, given by app.ts. */
+export interface ContractsDeps {
+  /** Books an instalment's receivable when signing or a delivery triggers it (flows/contract-receivables). */
+  bookInstalment: BookInstalment;
+}
+
+export function contractsRoutes(app: App, db: Db, deps: ContractsDeps) {
   app.get('/api/v1/contracts', {
     schema: { tags, querystring: ContractListQuery, response: { 200: ContractPage } },
     preHandler: requirePermission('contracts', 'read'),
@@ -92,7 +99,7 @@ export function contractsRoutes(app: App, db: Db) {
     schema: { tags, params: IdParams, response: { 200: ContractSchema }, description: 'JSON (ContractSign, file as base64) or multipart/form-data: signedOn, signatories (JSON), version, file.' },
     bodyLimit: 15 * 1024 * 1024,
     preHandler: requirePermission('contracts', 'update'),
-  }, async (req) => lifecycle.signContract(db, requireAuth(req), req.params.id, await readSign(req)));
+  }, async (req) => lifecycle.signContract(db, requireAuth(req), req.params.id, await readSign(req), deps.bookInstalment));
 
   app.get('/api/v1/contracts/:id/file', {
     schema: { tags, params: IdParams },
@@ -112,7 +119,7 @@ export function contractsRoutes(app: App, db: Db) {
     schema: { tags, params: IdParams, body: DeliveryInput, response: { 200: ContractSchema } },
     preHandler: requirePermission('contracts', 'update'),
   }, async (req) => performance.markDelivered(db, requireAuth(req), req.params.id,
-    req.body.instalmentId ? { instalmentId: req.body.instalmentId } : { milestone: req.body.milestone! }, req.body.deliveredOn));
+    req.body.instalmentId ? { instalmentId: req.body.instalmentId } : { milestone: req.body.milestone! }, req.body.deliveredOn, deps.bookInstalment));
 
   app.get('/api/v1/contracts/:id/approvals', {
     schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(ApprovalRequestSchema) }) } },

@@ -16,7 +16,7 @@ import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
 import { loadVisible, toContract } from './contracts.service.js';
 import { commitCredit, runCompliance } from './compliance.js';
-import { bookInstalmentReceivable } from './receivable-link.js';
+import { instalmentTriggered, type BookInstalment } from './booking.js';
 import { trim } from './terms.js';
 
 async function transitionAudit(tx: Tx, actor: Actor, id: string, action: string, from: string, to: string, extra: Array<{ field: string; before: unknown; after: unknown }> = []) {
@@ -79,7 +79,8 @@ export interface SignInput {
   version?: number | undefined;
 }
 
-export async function signContract(db: Db, auth: AuthContext, id: string, input: SignInput): Promise<Contract> {
+/** Sign an approved contract; on-signing instalments are booked as receivables through `book` (app.ts gives the flow's). */
+export async function signContract(db: Db, auth: AuthContext, id: string, input: SignInput, book: BookInstalment): Promise<Contract> {
   if (input.file.content.length === 0) throw contractError('bad_file', undefined, { errors: [{ path: 'file', message: 'the signed file is empty' }] });
   return inTenant(db, auth, async (tx) => {
     // Lock order (docs/adr/0004-lock-order.md): the customer, then the contract. Signing books receivables and checks
@@ -100,7 +101,7 @@ export async function signContract(db: Db, auth: AuthContext, id: string, input:
       { field: 'signedFile', before: null, after: { name: input.file.name, size: input.file.content.length, sha256 } },
     ]);
     for (const inst of await q.instalmentsOf(tx, id, true)) {
-      if (inst.trigger === 'on_signing' && !inst.triggered_on) await bookInstalmentReceivable(tx, auth, row, inst, 'contract_signed', input.signedOn);
+      if (inst.trigger === 'on_signing' && !inst.triggered_on) await instalmentTriggered(tx, auth, book, row, inst, 'contract_signed', input.signedOn);
     }
     return toContract(tx, (await q.findContract(tx, id, sql`true`))!);
   });

@@ -1,7 +1,7 @@
 // Performance of signed contracts: deliveries and accepted milestones trigger their instalments' receivables; dates
 // that pass unfulfilled raise alerts (a list, and a daily job that notifies owners once per alert per day).
 import { sql } from 'kysely';
-import { roundMoney } from '@l2c/shared';
+import { addDays, roundMoney } from '@l2c/shared';
 import { asSystem, inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -13,7 +13,7 @@ import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
 import { loadVisible, scopeOf, toContract } from './contracts.service.js';
 import { startPerformance } from './lifecycle.service.js';
-import { addDays, bookInstalmentReceivable } from './receivable-link.js';
+import { instalmentTriggered, type BookInstalment } from './booking.js';
 
 function daysLate(due: string, asOf: string): number {
   return Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
@@ -105,10 +105,10 @@ export type DeliveryTarget = { instalmentId: string } | { milestone: string };
 
 /**
  * A delivery or an accepted milestone happened: book the receivables of the matching on-delivery / on-acceptance
- * instalments (idempotent), and move a signed contract into performance. For orders and projects to call inside their
- * own transaction.
+ * instalments (idempotent) through `book`, and move a signed contract into performance. For orders and projects to call
+ * inside their own transaction.
  */
-export async function markDeliveredTx(tx: Tx, actor: Actor, row: q.ContractRow, target: DeliveryTarget, on: string) {
+export async function markDeliveredTx(tx: Tx, actor: Actor, row: q.ContractRow, target: DeliveryTarget, on: string, book: BookInstalment) {
   if (!['signed', 'in_performance'].includes(row.status)) throw contractError('bad_status', `A ${row.status} contract has no deliveries`);
   const plan = await q.instalmentsOf(tx, row.id, true);
   const hits = plan.filter((i) => (i.trigger === 'on_delivery' || i.trigger === 'on_acceptance') && !i.triggered_on
@@ -116,7 +116,7 @@ export async function markDeliveredTx(tx: Tx, actor: Actor, row: q.ContractRow, 
   if (hits.length === 0) throw contractError('instalment_not_found');
   const booked: string[] = [];
   for (const i of hits) {
-    const id = await bookInstalmentReceivable(tx, actor, row, i, i.trigger === 'on_delivery' ? 'delivery' : 'milestone', on);
+    const id = await instalmentTriggered(tx, actor, book, row, i, i.trigger === 'on_delivery' ? 'delivery' : 'milestone', on);
     if (id) booked.push(id);
   }
   await recordAudit(tx, actor, {
@@ -127,11 +127,11 @@ export async function markDeliveredTx(tx: Tx, actor: Actor, row: q.ContractRow, 
   return booked;
 }
 
-export async function markDelivered(db: Db, auth: AuthContext, contractId: string, target: DeliveryTarget | string, deliveredOn?: string) {
+export async function markDelivered(db: Db, auth: AuthContext, contractId: string, target: DeliveryTarget | string, deliveredOn: string | undefined, book: BookInstalment) {
   const t: DeliveryTarget = typeof target === 'string' ? (/^[0-9a-f-]{36}$/i.test(target) ? { instalmentId: target } : { milestone: target }) : target;
   return inTenant(db, auth, async (tx) => {
     const row = await loadVisible(tx, auth, contractId, true);
-    await markDeliveredTx(tx, auth, row, t, deliveredOn ?? businessDate(new Date()));
+    await markDeliveredTx(tx, auth, row, t, deliveredOn ?? businessDate(new Date()), book);
     return toContract(tx, (await q.findContract(tx, contractId, sql`true`))!);
   });
 }
