@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { auditKeys } from './audit';
 import { api } from './client';
-import { approvalKeys, contractKeys, notificationKeys } from './keys';
+import { approvalKeys, contractKeys, moneyMovedKeys, notificationKeys } from './keys';
 import { useApiMutation, type ErrorHandling } from './query';
 import type { ApprovalInboxItem, ApprovalRequest } from './types';
 
@@ -26,11 +26,15 @@ export function useApprovalInbox(enabled: boolean, options: { poll?: boolean } =
 
 export type ApprovalAction = 'approve' | 'reject' | 'return';
 
-/** Decide a step; the contract it belongs to moves on (or back), so the contract, history and bell refresh too. */
+/** Decide a step; the contract it belongs to moves on (or back), so the contract, history and bell refresh too; a
+ * bad-debt approval books money, so everything that shows money refreshes as well. */
 export function useApprovalDecisionMutation(handling?: ErrorHandling) {
   return useApiMutation({
     mutationFn: ({ item, action, comment }: { item: ApprovalInboxItem; action: ApprovalAction; comment: string | null }) =>
       approvals.act(item.id, action, comment),
-    invalidates: (_r, { item }) => [approvalKeys.all, contractKeys.detail(item.docId), contractKeys.all, auditKeys.all, notificationKeys.all],
+    invalidates: (_r, { item }) => [
+      approvalKeys.all, contractKeys.detail(item.docId), contractKeys.all, auditKeys.all, notificationKeys.all,
+      ...(item.docType === 'bad_debt' ? moneyMovedKeys() : []),
+    ],
   }, handling);
 }

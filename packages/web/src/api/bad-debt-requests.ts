@@ -4,7 +4,7 @@ import type { BadDebtRequestSchema, BadDebtRequestStatus } from '@l2c/shared';
 import { useQuery } from '@tanstack/react-query';
 import { auditKeys } from './audit';
 import { api } from './client';
-import { badDebtKeys, moneyMovedKeys } from './keys';
+import { approvalKeys, badDebtKeys, moneyMovedKeys } from './keys';
 import { useApiMutation, usePagedQuery, type ErrorHandling } from './query';
 import type { Page } from './types';
 
@@ -60,15 +60,16 @@ export function useReceivableBadDebtRequestList(receivableId: string | null, ena
 export function useRequestBadDebtMutation(handling?: ErrorHandling) {
   return useApiMutation({
     mutationFn: ({ receivableId, ...body }: { receivableId: string; amount?: string; reason: string }) => badDebtRequests.request(receivableId, body),
-    invalidates: moneyMovedKeys,
+    // the request is submitted for approval: it joins the approval inbox
+    invalidates: () => [...moneyMovedKeys(), approvalKeys.all],
   }, handling);
 }
 
-/** Approving books the write-off: everything that shows money refreshes, and the history. */
+/** Decided through the approval engine; approving books the write-off: money, the history and the inbox refresh. */
 export function useBadDebtDecisionMutation(handling?: ErrorHandling) {
   return useApiMutation({
     mutationFn: ({ request, decision, comment }: { request: BadDebtRequest; decision: 'approve' | 'reject'; comment: string | null }) =>
       badDebtRequests.decide(request.id, decision, comment),
-    invalidates: () => [...moneyMovedKeys(), auditKeys.all],
+    invalidates: () => [...moneyMovedKeys(), auditKeys.all, approvalKeys.all],
   }, handling);
 }
