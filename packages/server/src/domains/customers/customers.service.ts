@@ -1,5 +1,4 @@
 // Customer rules: data scope, duplicate check, optimistic versions, ownership changes with the public pool.
-import { sql } from 'kysely';
 import { can, type Customer, type CustomerInput, type CustomerListQuery } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -29,32 +28,17 @@ function auditView(c: Customer): Record<string, unknown> {
   return { ...rest, ownerId: owner?.id ?? null, ownerName: owner?.name ?? null, parentId: parent?.id ?? null };
 }
 
-const SORT_EXPR = {
-  name: sql`c.name`,
-  createdAt: sql`c.created_at`,
-  lastFollowUpAt: sql`coalesce(c.last_followup_at, 'epoch'::timestamptz)`,
-  number: sql`c.number`,
-} as const;
-const SORT_KIND = { name: 'text', createdAt: 'instant', lastFollowUpAt: 'instant', number: 'text' } as const;
+const SORT_KIND: Record<q.CustomerSortKey, 'text' | 'instant'> = { name: 'text', createdAt: 'instant', lastFollowUpAt: 'instant', number: 'text' } as const;
 
 export interface ListOptions { poolOnly?: boolean }
 
 export async function listCustomers(db: Db, auth: AuthContext, query: CustomerListQuery, opts: ListOptions = {}) {
   const desc = query.sort.startsWith('-');
-  const key = query.sort.replace(/^-/, '') as keyof typeof SORT_EXPR;
-  const where = [opts.poolOnly ? sql`c.owner_id is null` : q.scopePredicate(auth.userId, auth.scope)];
-  if (query.q) {
-    const like = `%${query.q}%`;
-    where.push(sql`(c.name ilike ${like} or c.number ilike ${like} or c.credit_code = ${query.q.toUpperCase()} or c.phone like ${like})`);
-  }
-  if (query.industry) where.push(sql`c.industry = ${query.industry}`);
-  if (query.region) where.push(sql`c.region = ${query.region}`);
-  if (query.grade) where.push(sql`c.grade = ${query.grade}`);
-  if (query.source) where.push(sql`c.source = ${query.source}`);
-  if (query.ownerId) where.push(sql`c.owner_id = ${query.ownerId}`);
+  const key = query.sort.replace(/^-/, '') as q.CustomerSortKey;
+  const where = q.listWhere({ ...query, poolOnly: opts.poolOnly ?? false, userId: auth.userId, scope: auth.scope });
   const after = decodeCursor(query.cursor, [SORT_KIND[key], 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) =>
-    q.listCustomers(tx, { where, orderExpr: SORT_EXPR[key], desc, after, limit: query.limit }));
+    q.listCustomers(tx, { where, orderExpr: q.SORT_EXPR[key], desc, after, limit: query.limit }));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
@@ -120,7 +104,7 @@ export async function createCustomer(db: Db, auth: AuthContext, input: CustomerI
 
 /** Serialise creators of one tenant around the duplicate check, so two people cannot both pass it with the same company. */
 export async function lockCustomerCreation(tx: Tx, auth: AuthContext) {
-  await sql`select pg_advisory_xact_lock(hashtext(${auth.tenantId + ':customers:create'}))`.execute(tx);
+  await q.lockCreation(tx, auth.tenantId);
 }
 
 /** Duplicate check on create: a matching credit code is always refused; similar names or phones can be overridden. */

@@ -24,6 +24,41 @@ export function scopePredicate(userId: string, scope: DataScope): RawBuilder<unk
   return sql`c.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope}))`;
 }
 
+/** The list's sort keys as expressions (the keyset cursor compares the same expression). */
+export const SORT_EXPR = {
+  name: sql`c.name`,
+  createdAt: sql`c.created_at`,
+  lastFollowUpAt: sql`coalesce(c.last_followup_at, 'epoch'::timestamptz)`,
+  number: sql`c.number`,
+} as const;
+export type CustomerSortKey = keyof typeof SORT_EXPR;
+
+export interface CustomerListWhere {
+  poolOnly: boolean; userId: string; scope: DataScope;
+  q?: string | undefined; industry?: string | undefined; region?: string | undefined; grade?: string | undefined;
+  source?: string | undefined; ownerId?: string | undefined;
+}
+
+/** The list's conditions: the pool or the caller's scope, then each filter given. */
+export function listWhere(f: CustomerListWhere): RawBuilder<unknown>[] {
+  const where = [f.poolOnly ? sql`c.owner_id is null` : scopePredicate(f.userId, f.scope)];
+  if (f.q) {
+    const like = `%${f.q}%`;
+    where.push(sql`(c.name ilike ${like} or c.number ilike ${like} or c.credit_code = ${f.q.toUpperCase()} or c.phone like ${like})`);
+  }
+  if (f.industry) where.push(sql`c.industry = ${f.industry}`);
+  if (f.region) where.push(sql`c.region = ${f.region}`);
+  if (f.grade) where.push(sql`c.grade = ${f.grade}`);
+  if (f.source) where.push(sql`c.source = ${f.source}`);
+  if (f.ownerId) where.push(sql`c.owner_id = ${f.ownerId}`);
+  return where;
+}
+
+/** Serialise creators of one tenant around the duplicate check (create and import). */
+export async function lockCreation(tx: Tx, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${tenantId + ':customers:create'}))`.execute(tx);
+}
+
 export interface ListFilter {
   where: RawBuilder<unknown>[];
   orderExpr: RawBuilder<unknown>;
@@ -144,4 +179,40 @@ export async function staleOwnedCustomers(tx: Tx, days: number, limit: number): 
       and greatest(coalesce(c.last_followup_at, c.owner_since), c.owner_since) < now() - make_interval(days => ${days})
     order by c.id limit ${limit} for update of c skip locked`.execute(tx);
   return r.rows;
+}
+
+export interface Existing { number: string; credit_code: string | null; name_key: string }
+
+/** Existing customers of the tenant (any owner, the pool too) with one of these credit codes or name keys. */
+export async function findExisting(tx: Tx, creditCodes: string[], nameKeys: string[]): Promise<Existing[]> {
+  if (creditCodes.length === 0 && nameKeys.length === 0) return [];
+  const r = await sql<Existing>`select number, credit_code, name_key from customers
+    where credit_code = any(${creditCodes}::text[]) or name_key = any(${nameKeys}::text[])`.execute(tx);
+  return r.rows;
+}
+
+/** The tenant's pool rules as stored (settings.pool), or undefined when none are set. */
+export async function tenantPoolSettings(tx: Tx): Promise<Partial<{ reclaimDays: number; claimDailyCap: number }> | undefined> {
+  const r = await sql<{ settings: { pool?: Partial<{ reclaimDays: number; claimDailyCap: number }> } }>`select settings from tenants where id = app_tenant_id()`.execute(tx);
+  return r.rows[0]?.settings.pool;
+}
+
+/** Lock the tenant row: one settings change at a time, each reading what the one before wrote. */
+export async function lockTenantSettings(tx: Tx): Promise<void> {
+  await sql`select 1 from tenants where id = app_tenant_id() for update`.execute(tx);
+}
+
+/** The application role may read its tenant row; settings change goes through a narrow UPDATE grant. */
+export async function writePoolSettings(tx: Tx, pool: { reclaimDays: number; claimDailyCap: number }): Promise<void> {
+  await sql`update tenants set settings = jsonb_set(settings, '{pool}', ${JSON.stringify(pool)}::jsonb) where id = app_tenant_id()`.execute(tx);
+}
+
+/** Lock the claimer's user row so one rep's parallel claims count each other. */
+export async function lockClaimer(tx: Tx, userId: string): Promise<void> {
+  await sql`select 1 from users where id = ${userId} for update`.execute(tx);
+}
+
+/** Every tenant (as the owner: the pool-return job visits each). */
+export async function allTenants(tx: Tx): Promise<Array<{ id: string }>> {
+  return (await sql<{ id: string }>`select id from tenants`.execute(tx)).rows;
 }

@@ -2,9 +2,8 @@
 // every row with the API's own schema and writes all good rows in one transaction: a crash leaves nothing half-written.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import { CustomerInput, creditCodeCheckChar, type Customer, type CustomerListQuery, type ImportReport } from '@l2c/shared';
+import { CustomerInput, creditCodeCheckChar, DEFAULT_TIME_ZONE, type Customer, type CustomerListQuery, type ImportReport } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -22,7 +21,7 @@ import {
 
 export const EXPORT_MAX_ROWS = 50_000;
 export { IMPORT_MAX_ROWS } from './excel.reader.js';
-const TIME_ZONE = 'Asia/Shanghai'; // businessDate()'s default: the business time zone
+const TIME_ZONE = DEFAULT_TIME_ZONE; // businessDate()'s default: the business time zone
 
 const excelError = defineErrors('customers', {
   export_too_large: [422, 'Too many customers match to export at once; narrow the filters and export again'],
@@ -166,15 +165,6 @@ function toInput(r: SheetRow): { input: Input | null; errors: FieldError[] } {
   return errors.length > 0 || !parsed.success ? { input: null, errors } : { input: parsed.data, errors };
 }
 
-interface Existing { number: string; credit_code: string | null; name_key: string }
-
-/** Existing customers of the tenant (any owner, the pool too) with one of these credit codes or name keys. */
-async function findExisting(tx: Tx, creditCodes: string[], nameKeys: string[]): Promise<Existing[]> {
-  if (creditCodes.length === 0 && nameKeys.length === 0) return [];
-  const r = await sql<Existing>`select number, credit_code, name_key from customers
-    where credit_code = any(${creditCodes}::text[]) or name_key = any(${nameKeys}::text[])`.execute(tx);
-  return r.rows;
-}
 
 /**
  * The customer just inserted, built from what was written instead of read back: re-reading every row was 40% of an
@@ -199,7 +189,7 @@ export async function importCustomers(db: Db, auth: AuthContext, file: Upload, o
 
   const created = await inTenant(db, auth, async (tx) => {
     await lockCustomerCreation(tx, auth);
-    const existing = await findExisting(tx, valid.flatMap((v) => (v.write.creditCode ? [v.write.creditCode] : [])), valid.map((v) => v.write.nameKey));
+    const existing = await q.findExisting(tx, valid.flatMap((v) => (v.write.creditCode ? [v.write.creditCode] : [])), valid.map((v) => v.write.nameKey));
     const codeOwner = new Map<string, string>(); // credit code → where it is already used: a customer number or "row N"
     const nameOwner = new Map<string, string>();
     for (const e of existing) {

@@ -6,7 +6,6 @@ import type { AuthContext } from '../../platform/auth.js';
 import type { Actor } from '../../platform/db.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
-import { sql } from 'kysely';
 import { customerError } from './customers.errors.js';
 import { loadVisible, toCustomer, auditView } from './customers.service.js';
 import * as q from './customers.sql.js';
@@ -15,8 +14,7 @@ export interface PoolSettings { reclaimDays: number; claimDailyCap: number }
 export const DEFAULT_POOL_SETTINGS: PoolSettings = { reclaimDays: 30, claimDailyCap: 10 };
 
 export async function poolSettings(tx: Tx): Promise<PoolSettings> {
-  const r = await sql<{ settings: { pool?: Partial<PoolSettings> } }>`select settings from tenants where id = app_tenant_id()`.execute(tx);
-  return { ...DEFAULT_POOL_SETTINGS, ...(r.rows[0]?.settings.pool ?? {}) };
+  return { ...DEFAULT_POOL_SETTINGS, ...((await q.tenantPoolSettings(tx)) ?? {}) };
 }
 
 async function changeOwner(tx: Tx, actor: Actor, row: q.CustomerRow, ownerId: string | null, kind: string, reason: string | null): Promise<Customer> {
@@ -47,7 +45,7 @@ export async function claimFromPool(db: Db, auth: AuthContext, id: string, now =
     if (row.owner_id !== null) throw customerError('not_in_pool');
     const { claimDailyCap } = await poolSettings(tx);
     // Lock the claimer's user row so one rep's parallel claims count each other.
-    await sql`select 1 from users where id = ${auth.userId} for update`.execute(tx);
+    await q.lockClaimer(tx, auth.userId);
     const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
     if ((await q.countClaimsSince(tx, auth.userId, since)) >= claimDailyCap) throw customerError('claim_cap_reached');
     return changeOwner(tx, auth, row, auth.userId, 'claim', null);
@@ -70,7 +68,7 @@ export async function assignOwner(db: Db, auth: AuthContext, id: string, ownerId
  * pool. Idempotent: a customer already in the pool is not touched again, so a second run the same day moves nothing.
  */
 export async function reclaimStaleCustomers(db: Db): Promise<{ reclaimed: number }> {
-  const tenants = await asSystem(db, async (tx) => (await sql<{ id: string }>`select id from tenants`.execute(tx)).rows);
+  const tenants = await asSystem(db, (tx) => q.allTenants(tx));
   let reclaimed = 0;
   for (const t of tenants) {
     const actor: Actor = { tenantId: t.id, userId: null, requestId: 'job:pool-reclaim' };

@@ -1,11 +1,11 @@
 // Tenant rules of the public pool: how many days without follow-up return a customer, and the daily claim cap.
 import { z } from 'zod';
-import { sql } from 'kysely';
 import type { App } from '../../platform/http.js';
 import { inTenant, type Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { poolSettings } from './pool.service.js';
+import * as q from './customers.sql.js';
 
 const PoolSettingsSchema = z.object({ reclaimDays: z.number().int().min(1).max(3650), claimDailyCap: z.number().int().min(0).max(1000) });
 
@@ -21,10 +21,10 @@ export function customerSettingsRoutes(app: App, db: Db) {
   }, async (req) => {
     const auth = requireAuth(req);
     return inTenant(db, auth, async (tx) => {
-      await sql`select 1 from tenants where id = app_tenant_id() for update`.execute(tx);
+      await q.lockTenantSettings(tx);
       const before = await poolSettings(tx);
       // The application role may read its tenant row; settings change goes through a narrow UPDATE grant below.
-      await sql`update tenants set settings = jsonb_set(settings, '{pool}', ${JSON.stringify(req.body)}::jsonb) where id = app_tenant_id()`.execute(tx);
+      await q.writePoolSettings(tx, req.body);
       await recordAudit(tx, auth, { action: 'update', entityType: 'tenant_settings', entityId: auth.tenantId, before: { ...before }, after: { ...req.body } });
       return req.body;
     });
