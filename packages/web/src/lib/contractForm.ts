@@ -2,7 +2,7 @@
 // server uses (documentAmounts for lines and totals, resolvePlan/planTotal for the payment plan), so what the user
 // sees is what the server will book. Everything stays an exact decimal string.
 import {
-  dec, documentAmounts, equalPercent, PAYMENT_PLAN_TEMPLATES, planTotal, resolvePlan, roundMoney, type PlanTemplate, type TaxAmounts,
+  addMonths, dec, documentAmounts, equalPercent, PAYMENT_PLAN_TEMPLATES, planTotal, resolvePlan, roundMoney, type PlanTemplate, type TaxAmounts,
 } from '@l2c/shared';
 import type { Dayjs } from 'dayjs';
 import type {
@@ -163,7 +163,7 @@ export function equalInstalments(items: InstalmentValues[], n: number, blank: In
     const step = k - last; // months (or 30-day steps) after the last instalment kept
     const base = kept[k] ?? (anchor ? {
       ...anchor, milestone: '',
-      dueDate: anchor.dueDate ? anchor.dueDate.add(step, 'month') : null, // counted from the anchor: 31 Jan → 28 Feb → 31 Mar
+      dueDate: anchor.dueDate ? fromYmd(addMonths(toYmd(anchor.dueDate)!, step)) : null, // counted from the anchor: 31 Jan → 28 Feb → 31 Mar
       dueDaysAfterTrigger: anchor.trigger === 'date' ? anchor.dueDaysAfterTrigger : (anchor.dueDaysAfterTrigger ?? 0) + 30 * step,
     } : { ...blank });
     out.push({ ...base, by: 'percent', percent, amount: '' });

@@ -3,13 +3,13 @@
 // .xlsx and .pdf (rendered by the server, Chinese included) in the UI's language.
 import { DownloadOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Descriptions, Flex, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStatement, useStatementFileMutation } from '../../api/collections';
 import type { Statement } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { toYmd } from '../../lib/dates';
+import { today, toYmd } from '../../lib/dates';
 import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 import { Money } from '../cash/Money';
@@ -19,7 +19,7 @@ type Line = Statement['lines'][number];
 export function StatementPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([today().startOf('year'), today()]);
   const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
   const s = (k: string) => t(`statement.${k}`);
   const statement = useStatement(customerId, period);

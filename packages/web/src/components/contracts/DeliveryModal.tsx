@@ -1,13 +1,13 @@
 // Record a delivery or an accepted milestone: the on-delivery / on-acceptance instalment it fulfils and the day;
 // the server books that instalment's receivable and moves a signed contract into performance.
 import { Alert, DatePicker, Form, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeliverContractMutation } from '../../api/contracts';
 import type { Contract } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { toYmd } from '../../lib/dates';
+import { today, toYmd } from '../../lib/dates';
 import { enumLabel } from '../../lib/labels';
 
 export function pendingDeliveries(c: Contract) {
@@ -39,7 +39,7 @@ export function DeliveryModal({ contract, open, onClose, onDone }: { contract: C
     <Modal open={open} title={d('title')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ loading: deliver.isPending, disabled: pending.length === 0, 'data-testid': 'delivery-ok' }} destroyOnHidden>
       <Alert type="info" showIcon title={pending.length ? d('hint') : d('none')} style={{ marginBottom: 12 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ instalmentId: pending[0]?.id, deliveredOn: dayjs() }}>
+      <Form form={form} layout="vertical" initialValues={{ instalmentId: pending[0]?.id, deliveredOn: today() }}>
         <Form.Item name="instalmentId" label={d('instalment')} rules={[{ required: true, message: d('instalmentRequired') }]}>
           <Select
             data-testid="delivery-instalment"

@@ -2,12 +2,12 @@
 // the server keeps its SHA-256).
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, DatePicker, Flex, Form, Input, Modal, Row, Select, Upload } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignContractMutation } from '../../api/contracts';
 import type { Contract, Signatory } from '../../api/types';
-import { toYmd } from '../../lib/dates';
+import { today, todayYmd, toYmd } from '../../lib/dates';
 
 interface Values { signedOn?: Dayjs; signatories?: Array<{ name?: string; party?: Signatory['party']; title?: string }> }
 
@@ -36,7 +36,7 @@ export function SignModal({ contract, open, onClose, onDone }: { contract: Contr
       return;
     }
     setError(null);
-    sign.mutate({ contract, signedOn: toYmd(v.signedOn) ?? toYmd(dayjs())!, signatories, file }, {
+    sign.mutate({ contract, signedOn: toYmd(v.signedOn) ?? todayYmd(), signatories, file }, {
       onSuccess: (signed) => {
         onDone(signed);
         onClose();
@@ -58,7 +58,7 @@ export function SignModal({ contract, open, onClose, onDone }: { contract: Contr
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ signedOn: dayjs(), signatories: [{ party: 'customer' }, { party: 'company' }] }}
+        initialValues={{ signedOn: today(), signatories: [{ party: 'customer' }, { party: 'company' }] }}
       >
         <Form.Item name="signedOn" label={s('signedOn')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />

@@ -5,13 +5,13 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { CONTRACT_CURRENCIES, PAYMENT_METHODS, WRITE_OFF_STRATEGIES } from '@l2c/shared';
 import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Upload, type UploadFile } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterPaymentMutation } from '../../api/payments';
 import type { Payment, WriteOffStrategy } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
-import { toYmd } from '../../lib/dates';
+import { today, todayYmd, toYmd } from '../../lib/dates';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { enumOptions } from '../../lib/labels';
 import { isAmount, normalizeAmount } from '../../lib/money';
@@ -67,7 +67,7 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
     register.mutate({
       body: {
         customerId: v.customerId!, amount: normalizeAmount(v.amount), currency: v.currency ?? 'CNY',
-        receivedOn: toYmd(v.receivedOn) ?? toYmd(dayjs())!, method: v.method ?? 'bank_transfer', payerName: text(v.payerName),
+        receivedOn: toYmd(v.receivedOn) ?? todayYmd(), method: v.method ?? 'bank_transfer', payerName: text(v.payerName),
         payerAccount: text(v.payerAccount), bankReference: text(v.bankReference), remark: text(v.remark),
         confirm: canConfirm && !!v.confirm, autoApply: canApply && v.confirm && v.autoApply ? (v.strategy ?? 'oldest_due') : null,
       },
@@ -91,7 +91,7 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
     <Modal open={open} title={t('payment.form.title')} onCancel={onClose} onOk={() => void submit()} width={640}
       okButtonProps={{ loading: busy, 'data-testid': 'payment-form-submit' }} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="payment-form-error" />}
-      <Form<Values> form={form} layout="vertical" initialValues={{ currency: 'CNY', method: 'bank_transfer', receivedOn: dayjs(), confirm: canConfirm, autoApply: false, strategy: 'oldest_due' }} data-testid="payment-form">
+      <Form<Values> form={form} layout="vertical" initialValues={{ currency: 'CNY', method: 'bank_transfer', receivedOn: today(), confirm: canConfirm, autoApply: false, strategy: 'oldest_due' }} data-testid="payment-form">
         <Row gutter={16}>
           <Col xs={24}>
             <Form.Item name="customerId" label={p('customer')} rules={[{ required: true, message: t('payment.form.customerRequired') }]}>

@@ -2,7 +2,6 @@
 // bucket bars and the table (both drill down to the receivables); the 12-month trend; the top overdue customers.
 import { AGING_GROUPS } from '@l2c/shared';
 import { Alert, Card, Col, DatePicker, Flex, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -15,7 +14,7 @@ import { AgingTrendChart } from '../../components/aging/AgingTrendChart';
 import { Money } from '../../components/cash/Money';
 import { useFormat } from '../../i18n/format';
 import { bucketLabel, sharePercent } from '../../lib/aging';
-import { fromYmd, toYmd } from '../../lib/dates';
+import { fromYmd, today, toYmd } from '../../lib/dates';
 import { errorText } from '../../lib/errors';
 import { useUrlFilters } from '../../lib/url';
 
@@ -58,9 +57,9 @@ export default function AgingDashboardPage() {
           <Flex gap={8} wrap align="center">
             <Typography.Text type="secondary">{t('aging.asOf')}</Typography.Text>
             <DatePicker
-              value={fromYmd(asOf) ?? dayjs()}
-              onChange={(d) => setParams({ asOf: d && !d.isSame(dayjs(), 'day') ? toYmd(d) : null })}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              value={fromYmd(asOf) ?? today()}
+              onChange={(d) => setParams({ asOf: d && !d.isSame(today(), 'day') ? toYmd(d) : null })}
+              disabledDate={(d) => d.isAfter(today(), 'day')}
               allowClear={false}
               data-testid="aging-asof"
             />
