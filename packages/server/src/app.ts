@@ -13,7 +13,7 @@ import { identityRoutes } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
 import { paymentsRoutes, canSeePayment } from './domains/payments/index.js';
-import { writeOffRoutes, badDebtApprovalHandler } from './flows/write-off/index.js';
+import { writeOffRoutes, registerPayment, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
 import { contractsRoutes, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
@@ -71,7 +71,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     customersExcelRoutes(app, db);
     customerSettingsRoutes(app, db);
     receivablesRoutes(app, db);
-    paymentsRoutes(app, db);
+    paymentsRoutes(app, db, { registerPayment }); // POST /payments may write off: the flow's function
     writeOffRoutes(app, db);
     badDebtRequestsRoutes(app, db);
     contractsRoutes(app, db, { bookInstalment: bookInstalmentReceivable });

@@ -1,17 +1,40 @@
-// Thin HTTP layer for payments and customer accounts. Registering a payment lives in flows/write-off, because it
-// may confirm and write off in the same transaction.
+// Thin HTTP layer for payments and customer accounts: every /payments route is here. Registering a payment may confirm
+// it and write it off in the same transaction, which crosses into receivables: that function comes from
+// flows/write-off, given by app.ts (PaymentsDeps), so this domain does not import the flow.
 import { z } from 'zod';
-import { AccountEntrySchema, BusinessDateSchema, CustomerAccounts, PaymentConfirm, PaymentListQuery, PaymentPage, PaymentReject, PaymentSchema, RebateEntryCreate, IdSchema, MoneyOrZeroSchema } from '@l2c/shared';
+import type { FastifyReply } from 'fastify';
+import {
+  AccountEntrySchema, BusinessDateSchema, CustomerAccounts, PaymentConfirm, PaymentCreate, PaymentListQuery, PaymentPage, PaymentReject, PaymentSchema,
+  RebateEntryCreate, IdSchema, MoneyOrZeroSchema, Text,
+} from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
-import { requireAuth, requirePermission } from '../../platform/auth.js';
+import type { Stored } from '../../platform/idempotency.js';
+import { requireAuth, requirePermission, type AuthContext } from '../../platform/auth.js';
 import * as payments from './payments.service.js';
 import * as accounts from './accounts.service.js';
 import { paymentFilesRoutes } from './payment-files.routes.js';
 
 const IdParams = z.object({ id: IdSchema });
+const IdemHeaders = z.object({ 'idempotency-key': Text.max(200).optional() }).passthrough();
 
-export function paymentsRoutes(app: App, db: Db) {
+/** What the payment routes need from outside the domain, given by app.ts. */
+export interface PaymentsDeps {
+  /** Register a payment, optionally confirm it and write it off, under the request's Idempotency-Key (flows/write-off). */
+  registerPayment(db: Db, auth: AuthContext, input: z.infer<typeof PaymentCreate>, idempotencyKey?: string): Promise<Stored<z.infer<typeof PaymentSchema>>>;
+}
+
+function send<T>(reply: FastifyReply, stored: Stored<T>) {
+  if (stored.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(stored.statusCode).send(stored.body);
+}
+
+export function paymentsRoutes(app: App, db: Db, deps: PaymentsDeps) {
+  app.post('/api/v1/payments', {
+    schema: { tags: ['payments'], headers: IdemHeaders, body: PaymentCreate, response: { 201: PaymentSchema } },
+    preHandler: requirePermission('payments', 'create'),
+  }, async (req, reply) => send(reply, await deps.registerPayment(db, requireAuth(req), req.body, req.headers['idempotency-key'])));
+
   app.get('/api/v1/payments', {
     schema: { tags: ['payments'], querystring: PaymentListQuery, response: { 200: PaymentPage } },
     preHandler: requirePermission('payments', 'read'),

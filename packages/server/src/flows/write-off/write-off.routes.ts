@@ -1,8 +1,8 @@
-// HTTP for the write-off flow: registering payments (optionally confirm + auto write-off), proposals, write-offs,
-// reversals, credit notes and bad debt. Money-booking writes honour the Idempotency-Key header.
+// HTTP for the write-off flow: proposals, write-offs, reversals, credit notes and bad debt. Registering a payment
+// (optionally confirm + auto write-off) is the flow's registerPayment, mounted with the other /payments routes by payments. Money-booking writes honour the Idempotency-Key header.
 import { z } from 'zod';
 import {
-  BadDebtRequestCreate, CreditNoteCreate, PaymentCreate, PaymentSchema, ReceivableSchema, WriteOffApply, WriteOffProposal,
+  BadDebtRequestCreate, CreditNoteCreate, ReceivableSchema, WriteOffApply, WriteOffProposal,
   WriteOffProposalQuery, WriteOffReverse, WriteOffSchema, ListQueryBase, IdSchema, Text,
 } from '@l2c/shared';
 import type { FastifyReply } from 'fastify';
@@ -21,11 +21,6 @@ function send<T>(reply: FastifyReply, stored: { statusCode: number; body: T; rep
 }
 
 export function writeOffRoutes(app: App, db: Db) {
-  app.post('/api/v1/payments', {
-    schema: { tags: ['payments'], headers: IdemHeaders, body: PaymentCreate, response: { 201: PaymentSchema } },
-    preHandler: requirePermission('payments', 'create'),
-  }, async (req, reply) => send(reply, await flow.registerPayment(db, requireAuth(req), req.body, req.headers['idempotency-key'])));
-
   app.get('/api/v1/write-offs/proposal', {
     schema: { tags: ['write-offs'], querystring: WriteOffProposalQuery, response: { 200: WriteOffProposal } },
     preHandler: requirePermission('write_offs', 'read'),
