@@ -4,7 +4,7 @@
 // calendar (days since 1970-01-01), so it does not depend on the machine's time zone or daylight saving. The only
 // place a moment becomes a day is `dateIn(at, timeZone)`: the day it is in the tenant's time zone.
 //
-// Server and web both use this module; ../docs/ARCHITECTURE.md ("Business dates") says when to use which function.
+// Server and web both use this module; docs/ARCHITECTURE.md ("Business dates") says when to use which function.
 
 export type BusinessDate = string;
 
