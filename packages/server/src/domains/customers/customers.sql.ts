@@ -211,8 +211,3 @@ export async function writePoolSettings(tx: Tx, pool: { reclaimDays: number; cla
 export async function lockClaimer(tx: Tx, userId: string): Promise<void> {
   await sql`select 1 from users where id = ${userId} for update`.execute(tx);
 }
-
-/** Every tenant (as the owner: the pool-return job visits each). */
-export async function allTenants(tx: Tx): Promise<Array<{ id: string }>> {
-  return (await sql<{ id: string }>`select id from tenants`.execute(tx)).rows;
-}

@@ -5,6 +5,7 @@ import { inTenant, asSystem, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import type { Actor } from '../../platform/db.js';
 import { recordAudit } from '../../platform/audit.js';
+import { listTenants } from '../../platform/tenants.sql.js';
 import { commonError } from '../../platform/errors.js';
 import { customerError } from './customers.errors.js';
 import { loadVisible, toCustomer, auditView } from './customers.service.js';
@@ -68,7 +69,7 @@ export async function assignOwner(db: Db, auth: AuthContext, id: string, ownerId
  * pool. Idempotent: a customer already in the pool is not touched again, so a second run the same day moves nothing.
  */
 export async function reclaimStaleCustomers(db: Db): Promise<{ reclaimed: number }> {
-  const tenants = await asSystem(db, (tx) => q.allTenants(tx));
+  const tenants = await asSystem(db, (tx) => listTenants(tx));
   let reclaimed = 0;
   for (const t of tenants) {
     const actor: Actor = { tenantId: t.id, userId: null, requestId: 'job:pool-reclaim' };
