@@ -1,7 +1,7 @@
 // Bad debt 坏账 with a second person's approval, in a real browser: finance requests a write-off of what is open on a
-// demo receivable from its drawer (which then shows the request pending); the executive opens the approval inbox's
-// bad-debt tab, finds the request waiting, approves it; the list shows it approved by them and the receivable shows
-// bad debt with nothing open.
+// demo receivable from its drawer (which then shows the request pending); the executive finds it among all approvals
+// (it is an approval document like a contract), opens the approval inbox's bad-debt tab, finds the request waiting,
+// approves it; the list shows it approved by them and the receivable shows bad debt with nothing open.
 import { dec } from '@l2c/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,13 @@ describe('bad debt: requested by finance, approved by the executive in the inbox
     reportFailures(ctx, () => ({ e2e, page }));
     await loginAs(CEO);
     await page.goto(`${e2e!.baseUrl}/approvals`);
+    // Among all approvals, with its document type, its step and a link to the receivable.
+    const approval = byId(page, 'approval-item').filter({ hasText: target.number });
+    await approval.waitFor();
+    expect(await approval.innerText()).toContain(zhCN.approval.inbox.docTypes.bad_debt);
+    const step = dec(target.amountOpen).gte(50000) ? 'Executive' : 'Second approver'; // the built-in bad_debt definition
+    expect(await approval.innerText()).toContain(zhCN.approval.stepNames[step]);
+    expect(await approval.getByTestId('approval-doc-link').getAttribute('href')).toBe(`/receivables?id=${target.id}`);
     const tab = byId(page, 'approval-tab-bad-debt');
     await tab.waitFor();
     expect(await tab.innerText()).toContain(baddebtZh.badDebtRequest.tabs.badDebt);
