@@ -2,13 +2,14 @@
 // A cursor comes back from the client, so it is input: each value is checked against the kind of its sort column
 // before it reaches SQL, and anything else is a 400 naming `cursor` (never a cast error from the database).
 import { z } from 'zod';
+import { decimalPattern } from '@l2c/shared';
 import { commonError } from './errors.js';
 
 /** The kind of one sort key: what its column compares as (nullable keys are sorted through a coalesce, never null). */
 export type CursorPart = 'uuid' | 'instant' | 'date' | 'decimal' | 'int' | 'text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
+const DECIMAL = decimalPattern(20, 10, true);
 // No business-date range here: sort keys may be sentinels such as 0001-01-01 (year 0 is no date in PostgreSQL).
 const DATE = z.iso.date();
 /** ISO 8601 as JavaScript writes it, or PostgreSQL's text form ('2026-12-06 02:50:01.123456+00'). */

@@ -2,7 +2,7 @@
 // server uses (documentAmounts for lines and totals, resolvePlan/planTotal for the payment plan), so what the user
 // sees is what the server will book. Everything stays an exact decimal string.
 import {
-  addMonths, dec, documentAmounts, equalPercent, PAYMENT_PLAN_TEMPLATES, planTotal, resolvePlan, roundMoney, type PlanTemplate, type TaxAmounts,
+  addMonths, dec, decimalPattern, documentAmounts, equalPercent, PAYMENT_PLAN_TEMPLATES, planTotal, resolvePlan, roundMoney, type PlanTemplate, type TaxAmounts,
 } from '@l2c/shared';
 import type { Dayjs } from 'dayjs';
 import type {
@@ -31,11 +31,12 @@ export const CONTRACT_FORM_FIELDS = [
   'periodStart', 'periodEnd', 'productScope', 'rebateTerms', 'lines', 'instalments',
 ] as const;
 
-export const QUANTITY = /^\d{1,12}(\.\d{1,4})?$/;
-export const UNIT_PRICE = /^\d{1,12}(\.\d{1,6})?$/;
-export const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
+// The request schemas' rules (shared contracts/contracts.ts), built by the one decimal pattern.
+export const QUANTITY = decimalPattern(12, 4);
+export const UNIT_PRICE = decimalPattern(12, 6);
+export const PERCENT = decimalPattern(3, 4);
 /** An instalment's percent: six decimals, enough for N equal instalments (3 × 33.333333). */
-export const PLAN_PERCENT = /^\d{1,3}(\.\d{1,6})?$/;
+export const PLAN_PERCENT = decimalPattern(3, 6);
 
 const text = (v: string | undefined | null): string | null => (v && v.trim() ? v.trim() : null);
 
