@@ -2,29 +2,33 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db.js';
 
-export interface DefinitionRow { doc_type: string; name: string; rules: unknown; version: number; updated_at: string }
-
-export async function findDefinition(tx: Tx, docType: string): Promise<DefinitionRow | undefined> {
-  const r = await sql<DefinitionRow>`select doc_type, name, rules, version, updated_at from approval_definitions where doc_type = ${docType}`.execute(tx);
-  return r.rows[0];
+function selectDefinition(tx: Tx) {
+  return tx.selectFrom('approval_definitions').select(['doc_type', 'name', 'rules', 'version', 'updated_at']);
 }
 
-export async function listDefinitions(tx: Tx): Promise<DefinitionRow[]> {
-  return (await sql<DefinitionRow>`select doc_type, name, rules, version, updated_at from approval_definitions order by doc_type`.execute(tx)).rows;
+export type DefinitionRow = Awaited<ReturnType<typeof listDefinitions>>[number];
+
+export async function findDefinition(tx: Tx, docType: string): Promise<DefinitionRow | undefined> {
+  return selectDefinition(tx).where('doc_type', '=', docType).executeTakeFirst();
+}
+
+export async function listDefinitions(tx: Tx) {
+  return selectDefinition(tx).orderBy('doc_type').execute();
 }
 
 export async function lockDefinition(tx: Tx, docType: string): Promise<DefinitionRow | undefined> {
-  const r = await sql<DefinitionRow>`select doc_type, name, rules, version, updated_at from approval_definitions where doc_type = ${docType} for update`.execute(tx);
-  return r.rows[0];
+  return selectDefinition(tx).where('doc_type', '=', docType).forUpdate().executeTakeFirst();
 }
 
 export async function upsertDefinition(tx: Tx, d: { tenantId: string; docType: string; name: string; rules: unknown; userId: string }): Promise<string> {
-  const r = await sql<{ id: string }>`insert into approval_definitions (tenant_id, doc_type, name, rules, updated_by)
-    values (${d.tenantId}, ${d.docType}, ${d.name}, ${JSON.stringify(d.rules)}::jsonb, ${d.userId})
-    on conflict (tenant_id, doc_type) do update set name = excluded.name, rules = excluded.rules, updated_by = excluded.updated_by,
-      version = approval_definitions.version + 1, updated_at = now()
-    returning id`.execute(tx);
-  return r.rows[0]!.id;
+  const r = await tx.insertInto('approval_definitions')
+    .values({ tenant_id: d.tenantId, doc_type: d.docType, name: d.name, rules: JSON.stringify(d.rules), updated_by: d.userId })
+    .onConflict((oc) => oc.columns(['tenant_id', 'doc_type']).doUpdateSet((eb) => ({
+      name: eb.ref('excluded.name'), rules: eb.ref('excluded.rules'), updated_by: eb.ref('excluded.updated_by'),
+      version: eb('approval_definitions.version', '+', 1), updated_at: sql`now()`,
+    })))
+    .returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 
 /** Active users in a role, except `exclude` (nobody approves their own submission). */
@@ -43,12 +47,12 @@ export async function usersInRoles(tx: Tx, roles: string[], exclude: string | nu
  * approvers as JSON, where no foreign key can check them. */
 export async function usersOfTenant(tx: Tx, tenantId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const r = await sql<{ id: string }>`select id from users where tenant_id = ${tenantId} and id = any(${ids}::uuid[])`.execute(tx);
-  return new Set(r.rows.map((x) => x.id));
+  const r = await tx.selectFrom('users').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return new Set(r.map((x) => x.id));
 }
 
 export async function activeUser(tx: Tx, id: string): Promise<boolean> {
-  return (await sql`select 1 from users where id = ${id} and active`.execute(tx)).rows.length > 0;
+  return (await tx.selectFrom('users').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst()) !== undefined;
 }
 
 /**
