@@ -9,7 +9,7 @@ import { buildHttp, type App } from './platform/http.js';
 import { authenticate } from './platform/auth.js';
 import { auditRoutes } from './platform/audit-routes.js';
 import { startScheduler, type JobDefinition } from './platform/jobs.js';
-import { identityRoutes } from './domains/identity/index.js';
+import { identityRoutes, touchToken } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
 import { paymentsRoutes, canSeePayment } from './domains/payments/index.js';
@@ -59,7 +59,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     await bootstrap(db, config, app.log);
 
     app.addHook('onRequest', async (req) => {
-      if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req);
+      if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req, touchToken);
     });
     app.get('/api/health', {
       schema: { tags: ['platform'], security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },

@@ -1,4 +1,5 @@
-// The statements of request authentication (auth.ts): one look-up per request, and the occasional last-use touch.
+// The statement of request authentication (auth.ts): one look-up per request. auth_tokens and users belong to identity,
+// which declares this read (domains/identity/tables.ts); the last-use touch is identity's touchToken.
 import { sql } from 'kysely';
 import type { Role } from '@l2c/shared';
 import type { Kdb } from './db.js';
@@ -16,8 +17,4 @@ export async function findLiveToken(db: Kdb, tokenHash: string): Promise<TokenRo
     where t.token_hash = ${tokenHash} and t.revoked_at is null
       and (t.expires_at is null or t.expires_at > now()) and u.active`.execute(db);
   return r.rows[0];
-}
-
-export async function touchToken(db: Kdb, tenantId: string, tokenId: string): Promise<void> {
-  await sql`update auth_tokens set last_used_at = now() where tenant_id = ${tenantId} and id = ${tokenId}`.execute(db);
 }

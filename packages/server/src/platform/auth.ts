@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role } from '@l2c/shared';
-import type { Actor, Db } from './db.js';
+import type { Actor, Db, Kdb } from './db.js';
 import { commonError } from './errors.js';
 import * as q from './auth.sql.js';
 
@@ -43,8 +43,11 @@ function safeEqual(a: string, b: string): boolean {
   return ba.length === bb.length && crypto.timingSafeEqual(ba, bb);
 }
 
+/** Records that a token was used now (identity's touchToken: identity owns auth_tokens; app.ts passes it in). */
+export type TouchToken = (db: Kdb, tenantId: string, tokenId: string) => Promise<void>;
+
 /** Resolve the caller from the request; null when there are no credentials. Throws 401 on bad credentials. */
-export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthContext | null> {
+export async function authenticate(db: Db, req: FastifyRequest, touchToken: TouchToken): Promise<AuthContext | null> {
   const header = req.headers.authorization;
   const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
   const cookie = req.cookies?.[SESSION_COOKIE] ?? null;
@@ -57,7 +60,7 @@ export async function authenticate(db: Db, req: FastifyRequest): Promise<AuthCon
   const row = await q.findLiveToken(db.kysely, hashToken(token));
   // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
   if (row && (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000)) {
-    await q.touchToken(db.kysely, row.tenant_id, row.token_id);
+    await touchToken(db.kysely, row.tenant_id, row.token_id);
   }
   if (!row) throw commonError('unauthenticated', 'The session or token is invalid or expired');
   // Cookies ride along automatically, so a cookie-authenticated write must prove it came from our page.

@@ -1,7 +1,19 @@
-// Reads of the tenants table that every area's jobs need: the list of tenants and their time zones.
+// The tenants table's statements: the list of tenants and their time zones that every area's jobs need, and the
+// settings writes behind platform/tenants.ts (the platform owns tenants; areas change settings through it).
+import { sql } from 'kysely';
 import type { Tx } from './db.js';
 
 /** Every tenant with its time zone, as the owner (jobs visit each tenant in turn). */
 export async function listTenants(tx: Tx): Promise<Array<{ id: string; timezone: string }>> {
   return tx.selectFrom('tenants').select(['id', 'timezone']).execute();
+}
+
+/** Lock the tenant's row: one settings change at a time, each reading what the one before wrote. */
+export async function lockTenantRow(tx: Tx): Promise<void> {
+  await sql`select 1 from tenants where id = app_tenant_id() for update`.execute(tx);
+}
+
+/** Replace one section of the tenant's settings (the application role's narrow UPDATE grant on tenants.settings). */
+export async function writeSettingsSection(tx: Tx, section: string, value: unknown): Promise<void> {
+  await sql`update tenants set settings = jsonb_set(settings, ${`{${section}}`}::text[], ${JSON.stringify(value)}::jsonb) where id = app_tenant_id()`.execute(tx);
 }

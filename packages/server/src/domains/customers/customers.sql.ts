@@ -197,16 +197,6 @@ export async function tenantPoolSettings(tx: Tx): Promise<Partial<{ reclaimDays:
   return r.rows[0]?.settings.pool;
 }
 
-/** Lock the tenant row: one settings change at a time, each reading what the one before wrote. */
-export async function lockTenantSettings(tx: Tx): Promise<void> {
-  await sql`select 1 from tenants where id = app_tenant_id() for update`.execute(tx);
-}
-
-/** The application role may read its tenant row; settings change goes through a narrow UPDATE grant. */
-export async function writePoolSettings(tx: Tx, pool: { reclaimDays: number; claimDailyCap: number }): Promise<void> {
-  await sql`update tenants set settings = jsonb_set(settings, '{pool}', ${JSON.stringify(pool)}::jsonb) where id = app_tenant_id()`.execute(tx);
-}
-
 /** Lock the claimer's user row so one rep's parallel claims count each other. */
 export async function lockClaimer(tx: Tx, userId: string): Promise<void> {
   await sql`select 1 from users where id = ${userId} for update`.execute(tx);

@@ -4,8 +4,8 @@ import type { App } from '../../platform/http.js';
 import { inTenant, type Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { lockTenantSettings, setTenantSettings } from '../../platform/tenants.js';
 import { poolSettings } from './pool.service.js';
-import * as q from './customers.sql.js';
 
 const PoolSettingsSchema = z.object({ reclaimDays: z.number().int().min(1).max(3650), claimDailyCap: z.number().int().min(0).max(1000) });
 
@@ -21,10 +21,9 @@ export function customerSettingsRoutes(app: App, db: Db) {
   }, async (req) => {
     const auth = requireAuth(req);
     return inTenant(db, auth, async (tx) => {
-      await q.lockTenantSettings(tx);
+      await lockTenantSettings(tx); // the platform owns tenants: settings change through its functions
       const before = await poolSettings(tx);
-      // The application role may read its tenant row; settings change goes through a narrow UPDATE grant below.
-      await q.writePoolSettings(tx, req.body);
+      await setTenantSettings(tx, 'pool', req.body);
       await recordAudit(tx, auth, { action: 'update', entityType: 'tenant_settings', entityId: auth.tenantId, before: { ...before }, after: { ...req.body } });
       return req.body;
     });

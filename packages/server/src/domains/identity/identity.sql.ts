@@ -2,7 +2,7 @@
 // schema (platform/schema.ts); the login-attempt counters and the team cycle check are SQL.
 import { sql } from 'kysely';
 import type { Role } from '@l2c/shared';
-import type { Tx } from '../../platform/db.js';
+import type { Kdb, Tx } from '../../platform/db.js';
 
 /** A user with the tenant's and the team's names: what login and /me need. */
 function selectUser(tx: Tx) {
@@ -60,6 +60,14 @@ export async function insertToken(tx: Tx, t: {
   return tx.insertInto('auth_tokens')
     .values({ tenant_id: t.tenantId, user_id: t.userId, kind: t.kind, name: t.name, token_hash: t.tokenHash, csrf_hash: t.csrfHash, expires_at: t.expiresAt })
     .returning(['id', 'created_at']).executeTakeFirstOrThrow();
+}
+
+/**
+ * Note that a token was used now. Called by the platform's authenticate (app.ts passes it in) at most once a minute per
+ * token, outside any transaction, as the owner: the keys name the tenant themselves.
+ */
+export async function touchToken(db: Kdb, tenantId: string, tokenId: string): Promise<void> {
+  await db.updateTable('auth_tokens').set({ last_used_at: sql`now()` }).where('tenant_id', '=', tenantId).where('id', '=', tokenId).execute();
 }
 
 export async function revokeToken(tx: Tx, tokenId: string, userId: string): Promise<boolean> {
