@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
+import type { CustomersTable, PoolEventsTable } from '../../platform/schema.js';
 
 export interface CustomerRow {
   id: string; number: string; name: string; credit_code: string | null; industry: string | null; region: string | null;
@@ -118,42 +119,43 @@ export async function findDuplicates(tx: Tx, c: { creditCode: string | null; nam
 
 export interface CustomerWrite {
   name: string; nameKey: string; creditCode: string | null; industry: string | null; region: string | null;
-  grade: string | null; source: string; phone: string | null; phoneKey: string | null; address: string | null;
+  grade: CustomersTable['grade']; source: string; phone: string | null; phoneKey: string | null; address: string | null;
   website: string | null; remark: string | null; parentId: string | null;
 }
 
 export async function insertCustomer(tx: Tx, tenantId: string, number: string, ownerId: string | null, createdBy: string | null, w: CustomerWrite) {
-  const r = await sql<{ id: string }>`insert into customers (tenant_id, number, name, name_key, credit_code, industry, region, grade,
-      source, phone, phone_key, address, website, remark, owner_id, parent_id, pool_entered_at, created_by)
-    values (${tenantId}, ${number}, ${w.name}, ${w.nameKey}, ${w.creditCode}, ${w.industry}, ${w.region}, ${w.grade},
-      ${w.source}, ${w.phone}, ${w.phoneKey}, ${w.address}, ${w.website}, ${w.remark}, ${ownerId}, ${w.parentId},
-      ${ownerId ? null : sql`now()`}, ${createdBy})
-    returning id`.execute(tx);
-  return r.rows[0]!.id;
+  const r = await tx.insertInto('customers').values({
+    tenant_id: tenantId, number, name: w.name, name_key: w.nameKey, credit_code: w.creditCode, industry: w.industry, region: w.region,
+    grade: w.grade, source: w.source, phone: w.phone, phone_key: w.phoneKey, address: w.address, website: w.website, remark: w.remark,
+    owner_id: ownerId, parent_id: w.parentId, pool_entered_at: ownerId ? null : sql<string>`now()`, created_by: createdBy,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 
 export async function updateCustomer(tx: Tx, id: string, w: CustomerWrite) {
-  await sql`update customers set name = ${w.name}, name_key = ${w.nameKey}, credit_code = ${w.creditCode}, industry = ${w.industry},
-      region = ${w.region}, grade = ${w.grade}, source = ${w.source}, phone = ${w.phone}, phone_key = ${w.phoneKey},
-      address = ${w.address}, website = ${w.website}, remark = ${w.remark}, parent_id = ${w.parentId},
-      version = version + 1, updated_at = now()
-    where id = ${id}`.execute(tx);
+  await tx.updateTable('customers').set((eb) => ({
+    name: w.name, name_key: w.nameKey, credit_code: w.creditCode, industry: w.industry, region: w.region, grade: w.grade,
+    source: w.source, phone: w.phone, phone_key: w.phoneKey, address: w.address, website: w.website, remark: w.remark,
+    parent_id: w.parentId, version: eb('version', '+', 1), updated_at: sql`now()`,
+  })).where('id', '=', id).execute();
 }
 
 export async function setOwner(tx: Tx, id: string, ownerId: string | null) {
-  await sql`update customers set owner_id = ${ownerId}, pool_entered_at = ${ownerId ? null : sql`now()`},
-      owner_since = now(), version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+  await tx.updateTable('customers').set((eb) => ({
+    owner_id: ownerId, pool_entered_at: ownerId ? null : sql<string>`now()`, owner_since: sql`now()`, version: eb('version', '+', 1), updated_at: sql`now()`,
+  })).where('id', '=', id).execute();
 }
 
-export async function insertPoolEvent(tx: Tx, e: { tenantId: string; customerId: string; kind: string; userId: string | null; reason: string | null }) {
-  await sql`insert into pool_events (tenant_id, customer_id, kind, user_id, reason)
-    values (${e.tenantId}, ${e.customerId}, ${e.kind}, ${e.userId}, ${e.reason})`.execute(tx);
+export type PoolEventKind = PoolEventsTable['kind'];
+
+export async function insertPoolEvent(tx: Tx, e: { tenantId: string; customerId: string; kind: PoolEventKind; userId: string | null; reason: string | null }) {
+  await tx.insertInto('pool_events').values({ tenant_id: e.tenantId, customer_id: e.customerId, kind: e.kind, user_id: e.userId, reason: e.reason }).execute();
 }
 
 export async function countClaimsSince(tx: Tx, userId: string, since: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from pool_events
-    where user_id = ${userId} and kind = 'claim' and at >= ${since}::timestamptz`.execute(tx);
-  return r.rows[0]!.n;
+  const r = await tx.selectFrom('pool_events').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId).where('kind', '=', 'claim').where('at', '>=', since).executeTakeFirstOrThrow();
+  return r.n;
 }
 
 /** Is `candidate` an ancestor-or-self of `id` (would setting id.parent = candidate make a cycle)? */

@@ -18,7 +18,7 @@ export async function poolSettings(tx: Tx): Promise<PoolSettings> {
   return { ...DEFAULT_POOL_SETTINGS, ...((await q.tenantPoolSettings(tx)) ?? {}) };
 }
 
-async function changeOwner(tx: Tx, actor: Actor, row: q.CustomerRow, ownerId: string | null, kind: string, reason: string | null): Promise<Customer> {
+async function changeOwner(tx: Tx, actor: Actor, row: q.CustomerRow, ownerId: string | null, kind: q.PoolEventKind, reason: string | null): Promise<Customer> {
   const before = toCustomer(row);
   await q.setOwner(tx, row.id, ownerId);
   await q.insertPoolEvent(tx, { tenantId: actor.tenantId, customerId: row.id, kind, userId: actor.userId, reason });
