@@ -11,4 +11,5 @@ export {
 } from './receivables.service.js';
 export { lockReceivables, refreshOpen, receivableScope, type ReceivableRow } from './receivables.sql.js';
 export { markOverdue } from './overdue.service.js';
+export { recordWriteOff, recordAllocations, type WriteOffInsert, type AllocationInsert } from './settlement.service.js';
 export { receivableError } from './receivables.errors.js';

@@ -10,7 +10,7 @@ export const ownedTables: OwnedTables = {
       'flows/write-off': 'the receivables an allocation settles, locked in id order',
     },
   },
-  write_offs: { readers: { 'domains/collections': 'write-offs on customer statements' } },
+  write_offs: { readers: { 'domains/collections': 'write-offs on customer statements', 'flows/write-off': 'write-off lists, details and the reversal check (writes through recordWriteOff)' } },
   allocations: {
     readers: {
       'domains/collections': 'settlements on aging and statements', 'domains/payments': 'the applied amount of a payment',

@@ -8,7 +8,7 @@ import type { Actor, Tx } from '../../platform/db.js';
 import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { businessDate } from '../../platform/clock.js';
-import { lockReceivables, receivableStatus, refreshOpen } from '../../domains/receivables/index.js';
+import { lockReceivables, receivableStatus, recordAllocations, recordWriteOff, refreshOpen } from '../../domains/receivables/index.js';
 import { accountBalance, insertAccountEntry, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
 import { writeOffError } from './write-off.errors.js';
@@ -106,8 +106,8 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
 
   const total = input.lines.reduce((s, l) => s.plus(dec(l.amount)), dec(0));
   const number = await nextDocNumber(tx, actor, 'HX', Number(appliedOn.slice(0, 4)));
-  const writeOffId = await q.insertWriteOff(tx, { tenantId: actor.tenantId, number, customerId: input.customerId, kind, reversesId: null, appliedOn, total: roundMoney(total), memo: input.memo, createdBy: actor.userId });
-  await q.insertAllocations(tx, input.lines.map((l) => ({
+  const writeOffId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: input.customerId, kind, reversesId: null, appliedOn, total: roundMoney(total), memo: input.memo, createdBy: actor.userId });
+  await recordAllocations(tx, input.lines.map((l) => ({
     tenantId: actor.tenantId, writeOffId, receivableId: l.receivableId, sourceType: l.source.type,
     paymentId: l.source.type === 'payment' ? l.source.paymentId : null, creditNoteId: l.source.type === 'credit_note' ? l.source.creditNoteId : null,
     amount: roundMoney(l.amount), reversesId: null, appliedOn,
@@ -144,8 +144,8 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   await lockPayments(tx, paymentIds);
   const on = reversedOn ?? businessDate(new Date());
   const number = await nextDocNumber(tx, actor, 'HX', Number(on.slice(0, 4)));
-  const reversalId = await q.insertWriteOff(tx, { tenantId: actor.tenantId, number, customerId: original.customer_id, kind: 'reverse', reversesId: writeOffId, appliedOn: on, total: roundMoney(dec(original.total).negated()), memo: reason, createdBy: actor.userId });
-  await q.insertAllocations(tx, allocations.map((a) => ({
+  const reversalId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: original.customer_id, kind: 'reverse', reversesId: writeOffId, appliedOn: on, total: roundMoney(dec(original.total).negated()), memo: reason, createdBy: actor.userId });
+  await recordAllocations(tx, allocations.map((a) => ({
     tenantId: actor.tenantId, writeOffId: reversalId, receivableId: a.receivable_id, sourceType: a.source_type, paymentId: a.payment_id,
     creditNoteId: a.credit_note_id, amount: roundMoney(dec(a.amount).negated()), reversesId: a.id, appliedOn: on,
   })));

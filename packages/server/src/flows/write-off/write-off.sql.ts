@@ -1,4 +1,5 @@
-// Write-off queries only: headers, allocation edges, and the reads the engine needs.
+// Write-off queries only: the reads the engine needs (the headers and allocation edges it records are receivables'
+// settlement facts, written by receivables' recordWriteOff / recordAllocations).
 import { sql, type RawBuilder } from 'kysely';
 import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
@@ -13,26 +14,6 @@ export function writeOffScope(userId: string, scope: DataScope): RawBuilder<unkn
   const owners = sql`array(select visible_owner_ids(${userId}::uuid, ${scope}))`;
   return sql`(w.customer_id in (select sc.id from customers sc where sc.owner_id = any(${owners}))
     or exists (select 1 from allocations sa join receivables sr on sr.id = sa.receivable_id where sa.write_off_id = w.id and sr.owner_id = any(${owners})))`;
-}
-
-export async function insertWriteOff(tx: Tx, w: { tenantId: string; number: string; customerId: string; kind: string; reversesId: string | null; appliedOn: string; total: string; memo: string | null; createdBy: string | null }) {
-  const r = await sql<{ id: string }>`insert into write_offs (tenant_id, number, customer_id, kind, reverses_id, applied_on, total, memo, created_by)
-    values (${w.tenantId}, ${w.number}, ${w.customerId}, ${w.kind}, ${w.reversesId}, ${w.appliedOn}, ${w.total}::numeric, ${w.memo}, ${w.createdBy})
-    returning id`.execute(tx);
-  return r.rows[0]!.id;
-}
-
-export interface AllocationInsert {
-  tenantId: string; writeOffId: string; receivableId: string; sourceType: string; paymentId: string | null;
-  creditNoteId: string | null; amount: string; reversesId: string | null; appliedOn: string;
-}
-
-export async function insertAllocations(tx: Tx, rows: AllocationInsert[]) {
-  if (rows.length === 0) return;
-  await sql`insert into allocations (tenant_id, write_off_id, receivable_id, source_type, payment_id, credit_note_id, amount, reverses_id, applied_on)
-    select * from unnest(${rows.map((r) => r.tenantId)}::uuid[], ${rows.map((r) => r.writeOffId)}::uuid[], ${rows.map((r) => r.receivableId)}::uuid[],
-      ${rows.map((r) => r.sourceType)}::text[], ${rows.map((r) => r.paymentId)}::uuid[], ${rows.map((r) => r.creditNoteId)}::uuid[],
-      ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.reversesId)}::uuid[], ${rows.map((r) => r.appliedOn)}::date[])`.execute(tx);
 }
 
 export interface WriteOffRow { id: string; number: string; customer_id: string; kind: 'apply' | 'reverse' | 'bad_debt'; reverses_id: string | null; reversed_by_id: string | null; applied_on: string; total: string; memo: string | null; created_by: string | null; created_by_name: string | null; created_at: string }

@@ -1,0 +1,26 @@
+// Settlement facts of receivables: write-off headers and their allocation edges (payment, credit note, rebate or bad
+// debt → receivable). Append-only: a reversal is a new header with negated edges, never an update.
+import { sql } from 'kysely';
+import type { Tx } from '../../platform/db.js';
+
+export interface WriteOffInsert { tenantId: string; number: string; customerId: string; kind: string; reversesId: string | null; appliedOn: string; total: string; memo: string | null; createdBy: string | null }
+
+export async function insertWriteOff(tx: Tx, w: WriteOffInsert) {
+  const r = await sql<{ id: string }>`insert into write_offs (tenant_id, number, customer_id, kind, reverses_id, applied_on, total, memo, created_by)
+    values (${w.tenantId}, ${w.number}, ${w.customerId}, ${w.kind}, ${w.reversesId}, ${w.appliedOn}, ${w.total}::numeric, ${w.memo}, ${w.createdBy})
+    returning id`.execute(tx);
+  return r.rows[0]!.id;
+}
+
+export interface AllocationInsert {
+  tenantId: string; writeOffId: string; receivableId: string; sourceType: string; paymentId: string | null;
+  creditNoteId: string | null; amount: string; reversesId: string | null; appliedOn: string;
+}
+
+export async function insertAllocations(tx: Tx, rows: AllocationInsert[]) {
+  if (rows.length === 0) return;
+  await sql`insert into allocations (tenant_id, write_off_id, receivable_id, source_type, payment_id, credit_note_id, amount, reverses_id, applied_on)
+    select * from unnest(${rows.map((r) => r.tenantId)}::uuid[], ${rows.map((r) => r.writeOffId)}::uuid[], ${rows.map((r) => r.receivableId)}::uuid[],
+      ${rows.map((r) => r.sourceType)}::text[], ${rows.map((r) => r.paymentId)}::uuid[], ${rows.map((r) => r.creditNoteId)}::uuid[],
+      ${rows.map((r) => r.amount)}::numeric[], ${rows.map((r) => r.reversesId)}::uuid[], ${rows.map((r) => r.appliedOn)}::date[])`.execute(tx);
+}
