@@ -28,7 +28,7 @@ async function buildProposal(tx: Tx, row: q.ContractRow, p: Proposal) {
   const lockedTax = sumOf(locked.map((i) => i.tax_amount), row.currency);
   const base = roundMoney(dec(computed.totals.amountInclTax).minus(dec(lockedAmount)), row.currency);
   const taxBase = roundMoney(dec(computed.totals.taxAmount).minus(dec(lockedTax)), row.currency);
-  const items: PlanItem[] = p.instalments ?? planFromRows(open);
+  const items: PlanItem[] = p.instalments ?? planFromRows(open, row.currency);
   const firstSeq = Math.max(0, ...locked.map((i) => i.seq)) + 1;
   const instalments = computePlan(base, taxBase, items, row.currency, row.owner_id, firstSeq);
   const paymentTermDays = p.paymentTermDays ?? row.payment_term_days;
@@ -47,10 +47,11 @@ async function buildProposal(tx: Tx, row: q.ContractRow, p: Proposal) {
   };
 }
 
-function toAmendment(a: lq.AmendmentRow) {
+/** An amendment of a contract in `currency` (the contract's: amendments hold no currency of their own). */
+function toAmendment(a: lq.AmendmentRow, currency: string) {
   return {
     id: a.id, number: a.number, contractId: a.contract_id, seq: a.seq, status: a.status as 'in_approval' | 'approved' | 'rejected' | 'returned' | 'cancelled',
-    reason: a.reason, amountBefore: roundMoney(a.amount_before), amountAfter: roundMoney(a.amount_after),
+    reason: a.reason, amountBefore: roundMoney(a.amount_before, currency), amountAfter: roundMoney(a.amount_after, currency),
     before: a.before, after: a.status === 'approved' ? a.after : a.proposal,
     createdBy: a.created_by ? { id: a.created_by, name: a.created_by_name ?? '' } : null, createdAt: a.created_at, decidedAt: a.decided_at,
   };
@@ -58,8 +59,8 @@ function toAmendment(a: lq.AmendmentRow) {
 
 export async function listAmendments(db: Db, auth: AuthContext, contractId: string) {
   return inTenant(db, auth, async (tx) => {
-    await loadVisible(tx, auth, contractId);
-    return { items: (await lq.amendmentsOf(tx, contractId)).map(toAmendment) };
+    const row = await loadVisible(tx, auth, contractId);
+    return { items: (await lq.amendmentsOf(tx, contractId)).map((a) => toAmendment(a, row.currency)) };
   });
 }
 
@@ -84,11 +85,11 @@ export async function createAmendment(db: Db, auth: AuthContext, contractId: str
     await recordAudit(tx, auth, {
       action: 'amend_submit', entityType: 'contract', entityId: contractId,
       changes: [{ field: 'amendment', before: null, after: a.number }, { field: 'reason', before: null, after: input.reason },
-        { field: 'amountInclTax', before: roundMoney(row.amount_incl_tax), after: built.computed.totals.amountInclTax }],
+        { field: 'amountInclTax', before: roundMoney(row.amount_incl_tax, row.currency), after: built.computed.totals.amountInclTax }],
     });
     const facts: ApprovalFacts = {
-      amount: built.computed.totals.amountInclTax, amountBefore: roundMoney(row.amount_incl_tax),
-      amountDelta: roundMoney(dec(built.computed.totals.amountInclTax).minus(dec(row.amount_incl_tax))), maxDiscount: built.computed.maxDiscount,
+      amount: built.computed.totals.amountInclTax, amountBefore: roundMoney(row.amount_incl_tax, row.currency),
+      amountDelta: roundMoney(dec(built.computed.totals.amountInclTax).minus(dec(row.amount_incl_tax)), row.currency), maxDiscount: built.computed.maxDiscount,
       paymentTermDays: built.paymentTermDays, riskLevel: credit.riskLevel, overCredit: credit.over, kind: row.kind, customerGrade: row.customer_grade,
     };
     const approval = await submitForApproval(tx, auth, {
@@ -96,7 +97,7 @@ export async function createAmendment(db: Db, auth: AuthContext, contractId: str
       audit: { entityType: 'contract', entityId: contractId },
     });
     if (approval.status === 'approved') await decideAmendment(tx, auth, { requestId: approval.requestId, docType: 'contract_amendment', docId: a.id, outcome: 'approved', comment: null, facts });
-    return toAmendment((await lq.findAmendment(tx, a.id))!);
+    return toAmendment((await lq.findAmendment(tx, a.id))!, row.currency);
   });
 }
 

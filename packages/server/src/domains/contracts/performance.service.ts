@@ -1,7 +1,7 @@
 // Performance of signed contracts: deliveries and accepted milestones trigger their instalments' receivables; dates
 // that pass unfulfilled raise alerts (a list, and a daily job that notifies owners once per alert per day).
 import { sql } from 'kysely';
-import { addDays, roundMoney } from '@l2c/shared';
+import { addDays, daysBetween, roundMoney } from '@l2c/shared';
 import { asSystem, inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -16,7 +16,7 @@ import { startPerformance } from './lifecycle.service.js';
 import { instalmentTriggered, type BookInstalment } from './booking.js';
 
 function daysLate(due: string, asOf: string): number {
-  return Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(due, asOf);
 }
 
 export async function contractAlerts(db: Db, auth: AuthContext, asOf = businessDate(new Date())) {

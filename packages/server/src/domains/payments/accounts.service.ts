@@ -2,7 +2,7 @@
 // to offset against receivables), credit (limit changes). Balances are sums of entries, never stored. The credit
 // profile itself and available credit belong to the credit domain.
 import { sql } from 'kysely';
-import { dec, roundMoney } from '@l2c/shared';
+import { BOOK_CURRENCY, dec, roundMoney } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -24,7 +24,7 @@ async function visibleCustomer(tx: Parameters<Parameters<typeof inTenant>[2]>[0]
 export async function customerAccounts(db: Db, auth: AuthContext, customerId: string) {
   return inTenant(db, auth, async (tx) => {
     await visibleCustomer(tx, auth, customerId);
-    const currency = 'CNY'; // customer accounts are kept in the tenant's base currency
+    const currency = BOOK_CURRENCY; // customer accounts are kept in the tenant's book currency
     const balances = await q.accountBalances(tx, customerId);
     const credit = await creditPosition(tx, auth.tenantId, customerId, { currency });
     return {
@@ -39,7 +39,7 @@ export async function accountStatement(db: Db, auth: AuthContext, customerId: st
     await visibleCustomer(tx, auth, customerId);
     const rows = await q.accountEntries(tx, customerId, account, from, to);
     return {
-      items: rows.map((e) => ({ id: e.id, account: e.account as 'prepaid', amount: roundMoney(e.amount), balanceAfter: roundMoney(e.balance_after),
+      items: rows.map((e) => ({ id: e.id, account: e.account as 'prepaid', amount: roundMoney(e.amount, BOOK_CURRENCY), balanceAfter: roundMoney(e.balance_after, BOOK_CURRENCY),
         businessDate: e.business_date, kind: e.kind, refType: e.ref_type, refId: e.ref_id, memo: e.memo, createdAt: e.created_at })),
     };
   });
@@ -51,21 +51,21 @@ export async function postRebate(db: Db, auth: AuthContext, customerId: string, 
     await visibleCustomer(tx, auth, customerId);
     await lockCustomer(tx, customerId);
     const balance = await q.accountBalance(tx, customerId, 'rebate');
-    if (dec(balance).plus(input.amount).isNegative()) throw paymentError('rebate_negative', undefined, { errors: [{ path: 'amount', message: `balance is ${roundMoney(balance)}` }] });
-    await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'rebate', amount: roundMoney(input.amount), businessDate: input.businessDate ?? businessDate(new Date()),
+    if (dec(balance).plus(input.amount).isNegative()) throw paymentError('rebate_negative', undefined, { errors: [{ path: 'amount', message: `balance is ${roundMoney(balance, BOOK_CURRENCY)}` }] });
+    await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'rebate', amount: roundMoney(input.amount, BOOK_CURRENCY), businessDate: input.businessDate ?? businessDate(new Date()),
       kind: dec(input.amount).isNegative() ? 'rebate_correction' : 'rebate_accrual', refType: null, refId: null, memo: input.memo, createdBy: auth.userId });
-    await recordAudit(tx, auth, { action: 'rebate', entityType: 'customer_account', entityId: customerId, changes: [{ field: 'rebate', before: roundMoney(balance), after: roundMoney(dec(balance).plus(input.amount)) }] });
-    return { balance: roundMoney(dec(balance).plus(input.amount)) };
+    await recordAudit(tx, auth, { action: 'rebate', entityType: 'customer_account', entityId: customerId, changes: [{ field: 'rebate', before: roundMoney(balance, BOOK_CURRENCY), after: roundMoney(dec(balance).plus(input.amount), BOOK_CURRENCY) }] });
+    return { balance: roundMoney(dec(balance).plus(input.amount), BOOK_CURRENCY) };
   });
 }
 
 export async function setCreditProfile(db: Db, auth: AuthContext, customerId: string, input: { creditLimit: string; paymentTermDays: number; riskLevel: 'low' | 'normal' | 'high' }) {
   return inTenant(db, auth, async (tx) => {
     await visibleCustomer(tx, auth, customerId);
-    const { limitBefore } = await saveCreditProfile(tx, auth, customerId, input, 'CNY');
+    const { limitBefore } = await saveCreditProfile(tx, auth, customerId, input, BOOK_CURRENCY);
     const delta = dec(input.creditLimit).minus(limitBefore);
     if (!delta.isZero()) {
-      await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'credit', amount: roundMoney(delta), businessDate: businessDate(new Date()),
+      await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'credit', amount: roundMoney(delta, BOOK_CURRENCY), businessDate: businessDate(new Date()),
         kind: 'credit_limit_change', refType: null, refId: null, memo: null, createdBy: auth.userId });
     }
   });

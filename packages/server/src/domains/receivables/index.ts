@@ -6,7 +6,7 @@ export {
   pendingBadDebtRequestOn, insertBadDebtRequest, lockBadDebtRequest, closeBadDebtRequest, badDebtRequestHead, type LockedBadDebtRequest,
 } from './bad-debt-requests.sql.js';
 export {
-  createReceivableFromTrigger, createCreditNoteTx, loadReceivable, toReceivable, receivableStatus, daysBetween, scopeOf as receivableScopeOf,
+  createReceivableFromTrigger, createCreditNoteTx, loadReceivable, toReceivable, receivableStatus, scopeOf as receivableScopeOf,
   type TriggerInput,
 } from './receivables.service.js';
 export { lockReceivables, refreshOpen, receivableScope, type ReceivableRow } from './receivables.sql.js';

@@ -1,7 +1,7 @@
 // Request-level entry points of the write-off flow: each is one transaction, idempotent where it books money.
 import type { z } from 'zod';
 import { sql, type RawBuilder } from 'kysely';
-import { dec, roundMoney, type CreditNoteCreate, type PaymentCreate, type WriteOffApply } from '@l2c/shared';
+import { BOOK_CURRENCY, dec, roundMoney, type CreditNoteCreate, type PaymentCreate, type WriteOffApply } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { withIdempotency } from '../../platform/idempotency.js';
@@ -100,11 +100,12 @@ async function writeOffView(tx: Tx, id: string, scope: RawBuilder<unknown> = sql
 }
 
 function shape(w: q.WriteOffRow, allocations: q.AllocationRow[]) {
+  const currency = allocations[0]?.currency ?? BOOK_CURRENCY; // a write-off is in its receivables' one currency
   return {
     id: w.id, number: w.number, customerId: w.customer_id, kind: w.kind, reversesId: w.reverses_id, reversedById: w.reversed_by_id,
-    appliedOn: w.applied_on, total: roundMoney(w.total), memo: w.memo, createdBy: w.created_by ? { id: w.created_by, name: w.created_by_name ?? '' } : null, createdAt: w.created_at,
+    appliedOn: w.applied_on, total: roundMoney(w.total, currency), memo: w.memo, createdBy: w.created_by ? { id: w.created_by, name: w.created_by_name ?? '' } : null, createdAt: w.created_at,
     allocations: allocations.map((a) => ({ id: a.id, receivableId: a.receivable_id, receivableNumber: a.receivable_number, sourceType: a.source_type, paymentId: a.payment_id,
-      paymentNumber: a.payment_number, creditNoteId: a.credit_note_id, creditNoteNumber: a.credit_note_number, amount: roundMoney(a.amount), appliedOn: a.applied_on, reversesId: a.reverses_id })),
+      paymentNumber: a.payment_number, creditNoteId: a.credit_note_id, creditNoteNumber: a.credit_note_number, amount: roundMoney(a.amount, a.currency), appliedOn: a.applied_on, reversesId: a.reverses_id })),
   };
 }
 

@@ -2,7 +2,7 @@
 // reverse such allocations as new facts. One transaction per decision; every invariant is checked inside it, under
 // row locks taken in one fixed order (customer, then receivables by id, then payments by id), so concurrent
 // write-offs queue instead of double-applying or deadlocking.
-import { dec, roundMoney, type DecimalValue } from '@l2c/shared';
+import { BOOK_CURRENCY, dec, roundMoney, type DecimalValue } from '@l2c/shared';
 import type { AuthContext } from '../../platform/auth.js';
 import type { Actor, Tx } from '../../platform/db.js';
 import { recordAudits, type AuditInput } from '../../platform/audit.js';
@@ -58,9 +58,12 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
     ...(await lockPayments(tx, paymentIds.filter((id) => !own.has(id)))).map((p) => [p.id, p] as const),
   ]);
 
+  // One write-off is in one currency, its first receivable's: every amount it books is rounded to that currency.
+  const currency = receivables.get(input.lines[0]?.receivableId ?? '')?.currency ?? BOOK_CURRENCY;
   input.lines.forEach((l, i) => {
     const r = receivables.get(l.receivableId);
     if (!r || r.customer_id !== input.customerId) throw writeOffError('receivable_not_found', undefined, { errors: [{ path: `lines.${i}.receivableId`, message: 'not an open receivable of this customer' }] });
+    if (r.currency !== currency) throw writeOffError('currency_mismatch', `${r.number} is in ${r.currency}, the write-off in ${currency}`, { errors: [{ path: `lines.${i}.receivableId`, message: `in ${r.currency}; the other lines are in ${currency}` }] });
     if (r.kind !== 'invoice') throw writeOffError('not_an_invoice', undefined, { errors: [{ path: `lines.${i}.receivableId`, message: 'a credit note is a source, not a target' }] });
     if (l.source.type === 'payment') {
       const p = payments.get(l.source.paymentId);
@@ -71,6 +74,7 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
     if (l.source.type === 'credit_note') {
       const cn = receivables.get(l.source.creditNoteId);
       if (!cn || cn.kind !== 'credit_note' || cn.customer_id !== input.customerId) throw writeOffError('source_not_found', undefined, { errors: [{ path: `lines.${i}.source.creditNoteId`, message: 'no such credit note of this customer' }] });
+      if (cn.currency !== r.currency) throw writeOffError('currency_mismatch', undefined, { errors: [{ path: `lines.${i}.source.creditNoteId`, message: `credit note in ${cn.currency}, receivable in ${r.currency}` }] });
     }
   });
 
@@ -80,7 +84,7 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
     const r = receivables.get(id)!;
     if (total.gt(dec(r.amount_open))) {
       const i = input.lines.findIndex((l) => l.receivableId === id);
-      throw writeOffError('exceeds_open', `${r.number}: ${roundMoney(total)} asked, ${roundMoney(r.amount_open)} open`, lineError(i, `at most ${roundMoney(r.amount_open)} is open`));
+      throw writeOffError('exceeds_open', `${r.number}: ${roundMoney(total, currency)} asked, ${roundMoney(r.amount_open, currency)} open`, lineError(i, `at most ${roundMoney(r.amount_open, currency)} is open`));
     }
   }
   const perPayment = sumBy(input.lines.flatMap((l) => (l.source.type === 'payment' ? [{ key: l.source.paymentId, amount: dec(l.amount) }] : [])));
@@ -88,40 +92,40 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
     const p = payments.get(id)!;
     if (total.gt(dec(p.amount_unapplied))) {
       const i = input.lines.findIndex((l) => l.source.type === 'payment' && l.source.paymentId === id);
-      throw writeOffError('exceeds_unapplied', `${p.number}: ${roundMoney(total)} asked, ${roundMoney(p.amount_unapplied)} unapplied`, lineError(i, `at most ${roundMoney(p.amount_unapplied)} is unapplied`));
+      throw writeOffError('exceeds_unapplied', `${p.number}: ${roundMoney(total, p.currency)} asked, ${roundMoney(p.amount_unapplied, p.currency)} unapplied`, lineError(i, `at most ${roundMoney(p.amount_unapplied, p.currency)} is unapplied`));
     }
   }
   const perCreditNote = sumBy(input.lines.flatMap((l) => (l.source.type === 'credit_note' ? [{ key: l.source.creditNoteId, amount: dec(l.amount) }] : [])));
   for (const [id, total] of perCreditNote) {
     if (total.gt(dec(receivables.get(id)!.amount_open))) {
       const i = input.lines.findIndex((l) => l.source.type === 'credit_note' && l.source.creditNoteId === id);
-      throw writeOffError('exceeds_credit_note', undefined, lineError(i, `at most ${roundMoney(receivables.get(id)!.amount_open)} is open on the credit note`));
+      throw writeOffError('exceeds_credit_note', undefined, lineError(i, `at most ${roundMoney(receivables.get(id)!.amount_open, currency)} is open on the credit note`));
     }
   }
   const rebateTotal = input.lines.filter((l) => l.source.type === 'rebate').reduce((s, l) => s.plus(dec(l.amount)), dec(0));
   if (rebateTotal.gt(0)) {
     const balance = await accountBalance(tx, input.customerId, 'rebate');
-    if (rebateTotal.gt(dec(balance))) throw writeOffError('exceeds_rebate', undefined, lineError(input.lines.findIndex((l) => l.source.type === 'rebate'), `rebate balance is ${roundMoney(balance)}`));
+    if (rebateTotal.gt(dec(balance))) throw writeOffError('exceeds_rebate', undefined, lineError(input.lines.findIndex((l) => l.source.type === 'rebate'), `rebate balance is ${roundMoney(balance, currency)}`));
   }
 
   const total = input.lines.reduce((s, l) => s.plus(dec(l.amount)), dec(0));
   const number = await nextDocNumber(tx, actor, 'HX', Number(appliedOn.slice(0, 4)));
-  const writeOffId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: input.customerId, kind, reversesId: null, appliedOn, total: roundMoney(total), memo: input.memo, createdBy: actor.userId });
+  const writeOffId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: input.customerId, kind, reversesId: null, appliedOn, total: roundMoney(total, currency), memo: input.memo, createdBy: actor.userId });
   await recordAllocations(tx, input.lines.map((l) => ({
     tenantId: actor.tenantId, writeOffId, receivableId: l.receivableId, sourceType: l.source.type,
     paymentId: l.source.type === 'payment' ? l.source.paymentId : null, creditNoteId: l.source.type === 'credit_note' ? l.source.creditNoteId : null,
-    amount: roundMoney(l.amount), reversesId: null, appliedOn,
+    amount: roundMoney(l.amount, currency), reversesId: null, appliedOn,
   })));
   for (const [paymentId, amount] of perPayment) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'prepaid', amount: roundMoney(amount.negated()), businessDate: appliedOn, kind: 'applied', refType: 'write_off', refId: writeOffId, memo: `${number} ← ${payments.get(paymentId)!.number}`, createdBy: actor.userId });
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'prepaid', amount: roundMoney(amount.negated(), currency), businessDate: appliedOn, kind: 'applied', refType: 'write_off', refId: writeOffId, memo: `${number} ← ${payments.get(paymentId)!.number}`, createdBy: actor.userId });
   }
   if (rebateTotal.gt(0)) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated()), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated(), currency), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
   }
   const changed = await settle(tx, input.customerId, [...receivables.keys()], paymentIds, receivables);
   await recordAudits(tx, actor, [
     { action: kind === 'bad_debt' ? 'bad_debt' : 'create', entityType: 'write_off', entityId: writeOffId,
-      after: { number, customerId: input.customerId, appliedOn, total: roundMoney(total), lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount) })) } },
+      after: { number, customerId: input.customerId, appliedOn, total: roundMoney(total, currency), lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount, currency) })) } },
     ...changed,
   ]);
   return writeOffId;
@@ -143,19 +147,21 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   const paymentIds = [...new Set(allocations.flatMap((a) => (a.payment_id ? [a.payment_id] : [])))];
   await lockPayments(tx, paymentIds);
   const on = reversedOn ?? businessDate(new Date());
+  // The reversal is in the original's currency, that of the receivables it settled.
+  const currency = before.get(allocations[0]?.receivable_id ?? '')?.currency ?? BOOK_CURRENCY;
   const number = await nextDocNumber(tx, actor, 'HX', Number(on.slice(0, 4)));
-  const reversalId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: original.customer_id, kind: 'reverse', reversesId: writeOffId, appliedOn: on, total: roundMoney(dec(original.total).negated()), memo: reason, createdBy: actor.userId });
+  const reversalId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: original.customer_id, kind: 'reverse', reversesId: writeOffId, appliedOn: on, total: roundMoney(dec(original.total).negated(), currency), memo: reason, createdBy: actor.userId });
   await recordAllocations(tx, allocations.map((a) => ({
     tenantId: actor.tenantId, writeOffId: reversalId, receivableId: a.receivable_id, sourceType: a.source_type, paymentId: a.payment_id,
-    creditNoteId: a.credit_note_id, amount: roundMoney(dec(a.amount).negated()), reversesId: a.id, appliedOn: on,
+    creditNoteId: a.credit_note_id, amount: roundMoney(dec(a.amount).negated(), currency), reversesId: a.id, appliedOn: on,
   })));
   const perPayment = sumBy(allocations.flatMap((a) => (a.payment_id ? [{ key: a.payment_id, amount: dec(a.amount) }] : [])));
   for (const [, amount] of perPayment) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'prepaid', amount: roundMoney(amount), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: `${number} ⟲ ${original.number}`, createdBy: actor.userId });
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'prepaid', amount: roundMoney(amount, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: `${number} ⟲ ${original.number}`, createdBy: actor.userId });
   }
   const rebate = allocations.filter((a) => a.source_type === 'rebate').reduce((s, a) => s.plus(dec(a.amount)), dec(0));
   if (rebate.gt(0)) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
   }
   const changed = await settle(tx, original.customer_id, receivableIds, paymentIds, before);
   await recordAudits(tx, actor, [
@@ -171,7 +177,7 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
  * whole transaction. Returns an audit entry for each receivable whose open amount changed (the caller writes them
  * with its own entry, in one statement).
  */
-async function settle(tx: Tx, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
+async function settle(tx: Tx, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; currency: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
   // both projections in one round trip: the payments' update rides along the receivables' as a WITH clause
   const after = new Map((await refreshOpen(tx, receivableIds, paymentIds.length > 0 ? refreshUnappliedStatement(paymentIds) : null)).map((r) => [r.id, r]));
   const gaps = await q.invariantGaps(tx, customerId);
@@ -182,7 +188,7 @@ async function settle(tx: Tx, customerId: string, receivableIds: string[], payme
     const a = after.get(id)!;
     if (b.amount_open === a.amount_open) continue;
     entries.push({ action: 'write_off', entityType: 'receivable', entityId: id, changes: [
-      { field: 'amountOpen', before: roundMoney(b.amount_open), after: roundMoney(a.amount_open) },
+      { field: 'amountOpen', before: roundMoney(b.amount_open, b.currency), after: roundMoney(a.amount_open, b.currency) },
       { field: 'status', before: receivableStatus(b.kind, b.amount, b.amount_open, b.bad_debt_amount), after: receivableStatus(a.kind, a.amount, a.amount_open, a.bad_debt_amount) },
     ] });
   }
