@@ -1,7 +1,6 @@
 // The compliance check before approval — payment terms within the customer's allowed terms, a payment plan that adds
 // back to the total, the credit limit — and the credit check that runs under the customer's credit row lock inside
 // the transaction that commits the amount (final approval, signing, an amendment).
-import { sql } from 'kysely';
 import { dec, roundMoney, type Compliance } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 import { creditPosition } from '../credit/index.js';
@@ -18,9 +17,7 @@ export type OverCreditPolicy = 'block' | 'approval';
  * built-in rules then add finance to the chain).
  */
 export async function overCreditPolicy(tx: Tx, grade: string | null): Promise<OverCreditPolicy> {
-  const r = await sql<{ settings: { contracts?: { overCredit?: { default?: OverCreditPolicy; grades?: Record<string, OverCreditPolicy> } } } }>`
-    select settings from tenants where id = app_tenant_id()`.execute(tx);
-  const cfg = r.rows[0]?.settings.contracts?.overCredit;
+  const cfg = await lq.overCreditSettings(tx);
   return (grade ? cfg?.grades?.[grade] : undefined) ?? cfg?.default ?? 'approval';
 }
 

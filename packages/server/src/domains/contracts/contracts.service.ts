@@ -1,5 +1,4 @@
 // Contract CRUD: data scope by owner, drafts editable with versions, lines and plan recomputed exactly on every save.
-import { sql } from 'kysely';
 import { roundMoney, type Contract, type ContractInput, type ContractListQuery, type ContractUpdate, type PlanTemplate } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -72,19 +71,13 @@ export async function loadVisible(tx: Tx, auth: AuthContext, id: string, forUpda
   return row;
 }
 
-const SORTS = { createdAt: sql`k.created_at`, number: sql`k.number`, amountInclTax: sql`k.amount_incl_tax`, signedOn: sql`coalesce(k.signed_on, '0001-01-01'::date)` } as const;
-const SORT_KIND = { createdAt: 'instant', number: 'text', amountInclTax: 'decimal', signedOn: 'date' } as const;
+const SORT_KIND: Record<q.ContractSortKey, 'instant' | 'text' | 'decimal' | 'date'> = { createdAt: 'instant', number: 'text', amountInclTax: 'decimal', signedOn: 'date' } as const;
 
 export async function listContracts(db: Db, auth: AuthContext, query: ContractListQuery) {
-  const where = [scopeOf(auth)];
-  if (query.status) where.push(sql`k.status = ${query.status}`);
-  if (query.kind) where.push(sql`k.kind = ${query.kind}`);
-  if (query.customerId) where.push(sql`k.customer_id = ${query.customerId}`);
-  if (query.ownerId) where.push(sql`k.owner_id = ${query.ownerId}`);
-  if (query.q) where.push(sql`(k.number ilike ${`%${query.q}%`} or k.title ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
+  const where = [scopeOf(auth), ...q.contractListWhere(query)];
   const desc = query.sort.startsWith('-');
-  const order = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
-  const after = decodeCursor(query.cursor, [SORT_KIND[query.sort.replace(/^-/, '') as keyof typeof SORTS], 'uuid']) as [unknown, string] | null;
+  const order = q.CONTRACT_SORTS[query.sort.replace(/^-/, '') as q.ContractSortKey];
+  const after = decodeCursor(query.cursor, [SORT_KIND[query.sort.replace(/^-/, '') as q.ContractSortKey], 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) => q.listContracts(tx, where, order, desc, after, query.limit));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -150,7 +143,7 @@ export async function createContract(db: Db, auth: AuthContext, input: ContractI
     });
     await q.replaceLines(tx, auth.tenantId, id, computed.lines);
     await q.replaceInstalments(tx, auth.tenantId, id, instalments);
-    const created = await toContract(tx, (await q.findContract(tx, id, sql`true`))!);
+    const created = await toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
     await recordAudit(tx, auth, { action: 'create', entityType: 'contract', entityId: id, before: null, after: auditView(created) });
     return created;
   });
@@ -182,7 +175,7 @@ export async function updateContract(db: Db, auth: AuthContext, id: string, patc
     });
     await q.replaceLines(tx, auth.tenantId, id, computed.lines);
     await q.replaceInstalments(tx, auth.tenantId, id, instalments);
-    const after = await toContract(tx, (await q.findContract(tx, id, sql`true`))!);
+    const after = await toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
     await recordAudit(tx, auth, { action: 'update', entityType: 'contract', entityId: id, before: auditView(before), after: auditView(after) });
     return after;
   });

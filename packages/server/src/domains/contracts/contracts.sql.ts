@@ -28,6 +28,24 @@ export function contractScope(userId: string, scope: DataScope): RawBuilder<unkn
   return sql`k.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope}))`;
 }
 
+/** No data-scope condition: the caller has checked visibility already, or acts for the system. */
+export const anyScope: RawBuilder<unknown> = sql`true`;
+
+/** The list's sort keys as expressions (the keyset cursor compares the same expression). */
+export const CONTRACT_SORTS = { createdAt: sql`k.created_at`, number: sql`k.number`, amountInclTax: sql`k.amount_incl_tax`, signedOn: sql`coalesce(k.signed_on, '0001-01-01'::date)` } as const;
+export type ContractSortKey = keyof typeof CONTRACT_SORTS;
+
+/** The list's filters, each given one a condition (the data scope comes on top). */
+export function contractListWhere(query: { status?: string | undefined; kind?: string | undefined; customerId?: string | undefined; ownerId?: string | undefined; q?: string | undefined }): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (query.status) where.push(sql`k.status = ${query.status}`);
+  if (query.kind) where.push(sql`k.kind = ${query.kind}`);
+  if (query.customerId) where.push(sql`k.customer_id = ${query.customerId}`);
+  if (query.ownerId) where.push(sql`k.owner_id = ${query.ownerId}`);
+  if (query.q) where.push(sql`(k.number ilike ${`%${query.q}%`} or k.title ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
+  return where;
+}
+
 export async function findContract(tx: Tx, id: string, scope: RawBuilder<unknown>, forUpdate = false): Promise<ContractRow | undefined> {
   const r = await sql<ContractRow>`select ${contractSelect} from ${contractFrom} where k.id = ${id} and ${scope}
     ${forUpdate ? sql`for update of k` : sql``}`.execute(tx);

@@ -3,7 +3,6 @@
 // signing stores the signed file's SHA-256, commits credit under the credit row lock and books on-signing instalments.
 // Every transition is audited on the contract.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { dec, type ApprovalFacts, type Compliance, type Contract } from '@l2c/shared';
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -53,14 +52,14 @@ export async function submitContract(db: Db, auth: AuthContext, id: string, vers
     await q.setStatus(tx, id, 'in_approval');
     await transitionAudit(tx, auth, id, 'submit', 'draft', 'in_approval');
     if (approval.status === 'approved') await decideContract(tx, auth, { requestId: approval.requestId, docType: 'contract', docId: id, outcome: 'approved', comment: null, facts });
-    const contract = await toContract(tx, (await q.findContract(tx, id, sql`true`))!);
+    const contract = await toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
     return { contract, compliance, approval: { id: approval.requestId, status: approval.status, steps: approval.steps } };
   });
 }
 
 /** The approval engine's callback for 'contract': approve (committing credit under lock) or back to draft. */
 export async function decideContract(tx: Tx, actor: Actor, d: ApprovalDecision): Promise<void> {
-  const row = await q.findContract(tx, d.docId, sql`true`, true);
+  const row = await q.findContract(tx, d.docId, q.anyScope, true);
   if (!row || row.status !== 'in_approval') throw contractError('bad_status', 'The contract is not waiting for approval');
   if (d.outcome === 'approved') {
     const credit = await commitCredit(tx, actor.tenantId, row, row.kind === 'order' ? row.amount_incl_tax : '0', d.facts.overCredit === true);
@@ -103,7 +102,7 @@ export async function signContract(db: Db, auth: AuthContext, id: string, input:
     for (const inst of await q.instalmentsOf(tx, id, true)) {
       if (inst.trigger === 'on_signing' && !inst.triggered_on) await instalmentTriggered(tx, auth, book, row, inst, 'contract_signed', input.signedOn);
     }
-    return toContract(tx, (await q.findContract(tx, id, sql`true`))!);
+    return toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
   });
 }
 
@@ -131,7 +130,7 @@ export async function transitionContract(db: Db, auth: AuthContext, id: string, 
     if (!TRANSITIONS[input.status]!.includes(row.status)) throw contractError('bad_status', `A ${row.status} contract cannot become ${input.status}`);
     await q.setStatus(tx, id, input.status, { reason: input.reason });
     await transitionAudit(tx, auth, id, input.status === 'terminated' ? 'terminate' : 'status', row.status, input.status, input.reason ? [{ field: 'reason', before: null, after: input.reason }] : []);
-    return toContract(tx, (await q.findContract(tx, id, sql`true`))!);
+    return toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
   });
 }
 

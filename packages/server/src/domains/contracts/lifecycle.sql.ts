@@ -112,3 +112,10 @@ export async function dueDateInstalments(tx: Tx, asOf: string, limit: number): P
 export async function frameworkStatus(tx: Tx, id: string): Promise<string | undefined> {
   return (await sql<{ status: string }>`select status from contracts where id = ${id} and kind = 'framework'`.execute(tx)).rows[0]?.status;
 }
+
+/** The tenant's over-credit policy as stored (settings.contracts.overCredit), if any. */
+export async function overCreditSettings(tx: Tx): Promise<{ default?: 'block' | 'approval'; grades?: Record<string, 'block' | 'approval'> } | undefined> {
+  const r = await sql<{ settings: { contracts?: { overCredit?: { default?: 'block' | 'approval'; grades?: Record<string, 'block' | 'approval'> } } } }>`
+    select settings from tenants where id = app_tenant_id()`.execute(tx);
+  return r.rows[0]?.settings.contracts?.overCredit;
+}
