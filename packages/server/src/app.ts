@@ -9,6 +9,8 @@ import { buildHttp, type App } from './platform/http.js';
 import { authenticate } from './platform/auth.js';
 import { auditRoutes } from './platform/audit-routes.js';
 import { startScheduler, type JobDefinition } from './platform/jobs.js';
+import { metricsRoutes } from './platform/metrics.js';
+import { overloadGuard } from './platform/overload.js';
 import { identityRoutes, touchToken } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
@@ -58,6 +60,8 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     db.log ??= app.log; // inTenant's retries after a deadlock are logged at warn with the request id
     await bootstrap(db, config, app.log);
 
+    // before authentication, which reads the database: shed load before it queues for a connection
+    overloadGuard(app, db.pool, { maxInflight: config.maxInflight, maxDbWaiting: config.maxDbWaiting });
     app.addHook('onRequest', async (req) => {
       if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req, touchToken);
     });
@@ -66,6 +70,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     }, async () => {
       return { status: 'ok' as const, database: db.kind, time: await databaseNow(db.kysely) };
     });
+    metricsRoutes(app, db, { token: config.metricsToken });
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);
     customersExcelRoutes(app, db);

@@ -17,6 +17,11 @@ export interface Config {
   sessionHours: number;
   webDist: string | null;
   timezone: string;
+  /** L2C_METRICS_TOKEN: bearer for /api/metrics; unset → metrics off (404). */
+  metricsToken: string | null;
+  /** Load shedding (platform/overload.ts): L2C_MAX_INFLIGHT requests in flight, L2C_MAX_DB_WAITING queued queries. */
+  maxInflight: number;
+  maxDbWaiting: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,6 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.L2C_SESSION_HOURS ?? 12),
     webDist: env.L2C_WEB_DIST ?? path.resolve(import.meta.dirname, '../../../web/dist'),
     timezone: env.L2C_TIMEZONE ?? 'Asia/Shanghai',
+    metricsToken: env.L2C_METRICS_TOKEN || null,
+    maxInflight: Number(env.L2C_MAX_INFLIGHT ?? 256),
+    maxDbWaiting: Number(env.L2C_MAX_DB_WAITING ?? 64),
   };
 }
 

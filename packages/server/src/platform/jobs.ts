@@ -17,6 +17,12 @@ export interface JobDefinition {
 
 const OWNER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 
+// Runs and failures per job in this process, for /api/metrics (platform/metrics.ts).
+const counts: Record<string, { runs: number; failures: number }> = {};
+export function jobCounts(): Readonly<Record<string, { runs: number; failures: number }>> {
+  return counts;
+}
+
 export async function claimRun(db: Db, job: string, runKey: string, leaseSeconds = 600): Promise<boolean> {
   return q.claimJobRun(db.kysely, job, runKey, OWNER, leaseSeconds);
 }
@@ -24,8 +30,16 @@ export async function claimRun(db: Db, job: string, runKey: string, leaseSeconds
 export async function runJobOnce(db: Db, job: JobDefinition, now: Date, log?: FastifyBaseLogger): Promise<'ran' | 'skipped'> {
   const key = job.runKey ? job.runKey(now) : businessDate(now);
   if (!(await claimRun(db, job.name, key))) return 'skipped';
-  const result = await job.run(db, now);
-  await q.finishJobRun(db.kysely, job.name, key, result);
+  const count = (counts[job.name] ??= { runs: 0, failures: 0 });
+  let result: unknown;
+  try {
+    result = await job.run(db, now);
+    await q.finishJobRun(db.kysely, job.name, key, result);
+  } catch (err) {
+    count.failures++;
+    throw err;
+  }
+  count.runs++;
   log?.info({ job: job.name, runKey: key, result }, 'job finished');
   return 'ran';
 }
