@@ -1,7 +1,6 @@
 // Reading bad-debt requests 坏账核销申请: the list (filters, "awaiting my decision", keyset pages) and one by id.
 // Requests are created by the write-off flow and decided through the approval engine (document type bad_debt);
 // here they are read, inside the caller's data scope.
-import { sql, type RawBuilder } from 'kysely';
 import { roundMoney, type BadDebtRequest, type BadDebtRequestListQuery } from '@l2c/shared';
 import type { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
@@ -57,11 +56,7 @@ function cursorOf(cursor: string | undefined): [string, string] | null {
 
 export async function listBadDebtRequests(db: Db, auth: AuthContext, query: z.infer<typeof BadDebtRequestListQuery>) {
   const after = cursorOf(query.cursor);
-  const where: RawBuilder<unknown>[] = [receivableScope(auth.userId, auth.scope)];
-  if (query.status?.length) where.push(sql`b.status = any(${query.status}::text[])`);
-  if (query.customerId) where.push(sql`r.customer_id = ${query.customerId}::uuid`);
-  if (query.receivableId) where.push(sql`b.receivable_id = ${query.receivableId}::uuid`);
-  if (query.q) where.push(sql`(r.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
+  const where = [receivableScope(auth.userId, auth.scope), ...q.badDebtRequestListWhere(query)];
   const desc = query.sort.startsWith('-');
   const rows = await inTenant(db, auth, async (tx) => {
     if (query.mine === 'awaiting') {
@@ -69,7 +64,7 @@ export async function listBadDebtRequests(db: Db, auth: AuthContext, query: z.in
       // its approvers at submission — a second person with the approve right, never the requester).
       const awaiting = await awaitingDecisionBy(tx, auth.userId, 'bad_debt');
       if (awaiting.length === 0) return [];
-      where.push(sql`b.status = 'pending' and b.id = any(${awaiting}::uuid[])`);
+      where.push(q.pendingAmong(awaiting));
     }
     return q.listBadDebtRequests(tx, where, desc, after, query.limit);
   });

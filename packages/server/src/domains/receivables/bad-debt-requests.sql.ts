@@ -25,6 +25,21 @@ export async function findBadDebtRequest(tx: Tx, id: string, scope: RawBuilder<u
 }
 
 /** One page (plus one row to tell whether there is more), ordered by request time then id. */
+/** The list's filters, each given one a condition (the data scope comes on top). */
+export function badDebtRequestListWhere(query: { status?: string[] | undefined; customerId?: string | undefined; receivableId?: string | undefined; q?: string | undefined }): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (query.status?.length) where.push(sql`b.status = any(${query.status}::text[])`);
+  if (query.customerId) where.push(sql`r.customer_id = ${query.customerId}::uuid`);
+  if (query.receivableId) where.push(sql`b.receivable_id = ${query.receivableId}::uuid`);
+  if (query.q) where.push(sql`(r.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
+  return where;
+}
+
+/** Pending requests among `ids` (those whose approval waits for the caller). */
+export function pendingAmong(ids: string[]): RawBuilder<unknown> {
+  return sql`b.status = 'pending' and b.id = any(${ids}::uuid[])`;
+}
+
 export async function listBadDebtRequests(tx: Tx, where: RawBuilder<unknown>[], desc: boolean, after: [string, string] | null, limit: number) {
   const conds = [...where];
   if (after) {

@@ -1,7 +1,6 @@
 // Receivables 应收: created by triggers (contract signed, plan date, delivery, milestone …) or by hand with a reason;
 // credit notes 红冲 as negative receivables linked to the original. Amounts never change after booking; what is
 // open is derived from allocations.
-import { sql } from 'kysely';
 import { daysBetween, dec, roundMoney, type Receivable } from '@l2c/shared';
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -48,31 +47,14 @@ export async function getReceivable(db: Db, auth: AuthContext, id: string) {
   return inTenant(db, auth, async (tx) => toReceivable(await loadReceivable(tx, auth, id)));
 }
 
-const SORTS = { dueDate: sql`r.due_date`, amountOpen: sql`r.amount_open`, number: sql`r.number` } as const;
-const SORT_KIND = { dueDate: 'date', amountOpen: 'decimal', number: 'text' } as const;
+const SORT_KIND: Record<q.ReceivableSortKey, 'date' | 'decimal' | 'text'> = { dueDate: 'date', amountOpen: 'decimal', number: 'text' } as const;
 
 export async function listReceivables(db: Db, auth: AuthContext, query: import('zod').infer<typeof import('@l2c/shared').ReceivableListQuery>) {
-  const where = [scopeOf(auth)];
-  if (query.customerId) where.push(sql`r.customer_id = ${query.customerId}`);
-  if (query.contractId) where.push(sql`r.contract_id = ${query.contractId}`);
-  if (query.ownerId) where.push(sql`r.owner_id = ${query.ownerId}`);
-  if (query.kind) where.push(sql`r.kind = ${query.kind}`);
-  if (query.dueFrom) where.push(sql`r.due_date >= ${query.dueFrom}`);
-  if (query.dueTo) where.push(sql`r.due_date <= ${query.dueTo}`);
-  if (query.q) where.push(sql`(r.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
   const today = businessDate(new Date());
-  if (query.overdue === 'true') where.push(sql`r.amount_open > 0 and r.kind = 'invoice' and r.due_date < ${today}`);
-  if (query.overdue === 'false') where.push(sql`not (r.amount_open > 0 and r.kind = 'invoice' and r.due_date < ${today})`);
-  const statusWhere = {
-    open: sql`r.amount_open = abs(r.amount)`,
-    partially_paid: sql`r.amount_open > 0 and r.amount_open < abs(r.amount)`,
-    paid: sql`r.amount_open = 0 and r.bad_debt_amount = 0`,
-    bad_debt: sql`r.amount_open = 0 and r.bad_debt_amount > 0`,
-  } as const;
-  if (query.status?.length) where.push(sql`(${sql.join(query.status.map((st) => statusWhere[st]), sql` or `)})`);
+  const where = [scopeOf(auth), ...q.receivableListWhere(query, today)];
   const desc = query.sort.startsWith('-');
-  const order = SORTS[query.sort.replace(/^-/, '') as keyof typeof SORTS];
-  const after = decodeCursor(query.cursor, [SORT_KIND[query.sort.replace(/^-/, '') as keyof typeof SORTS], 'uuid']) as [unknown, string] | null;
+  const order = q.RECEIVABLE_SORTS[query.sort.replace(/^-/, '') as q.ReceivableSortKey];
+  const after = decodeCursor(query.cursor, [SORT_KIND[query.sort.replace(/^-/, '') as q.ReceivableSortKey], 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) => q.listReceivables(tx, where, order, desc, after, query.limit));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

@@ -34,6 +34,38 @@ export async function findReceivable(tx: Tx, id: string, scope: RawBuilder<unkno
   return r.rows[0];
 }
 
+/** The list's sort keys as expressions (the keyset cursor compares the same expression). */
+export const RECEIVABLE_SORTS = { dueDate: sql`r.due_date`, amountOpen: sql`r.amount_open`, number: sql`r.number` } as const;
+export type ReceivableSortKey = keyof typeof RECEIVABLE_SORTS;
+
+export interface ReceivableListWhere {
+  customerId?: string | undefined; contractId?: string | undefined; ownerId?: string | undefined; kind?: string | undefined;
+  dueFrom?: string | undefined; dueTo?: string | undefined; q?: string | undefined; overdue?: 'true' | 'false' | undefined;
+  status?: Array<'open' | 'partially_paid' | 'paid' | 'bad_debt'> | undefined;
+}
+
+/** The list's filters, each given one a condition (the data scope comes on top); overdue is as of `today`. */
+export function receivableListWhere(query: ReceivableListWhere, today: string): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (query.customerId) where.push(sql`r.customer_id = ${query.customerId}`);
+  if (query.contractId) where.push(sql`r.contract_id = ${query.contractId}`);
+  if (query.ownerId) where.push(sql`r.owner_id = ${query.ownerId}`);
+  if (query.kind) where.push(sql`r.kind = ${query.kind}`);
+  if (query.dueFrom) where.push(sql`r.due_date >= ${query.dueFrom}`);
+  if (query.dueTo) where.push(sql`r.due_date <= ${query.dueTo}`);
+  if (query.q) where.push(sql`(r.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`})`);
+  if (query.overdue === 'true') where.push(sql`r.amount_open > 0 and r.kind = 'invoice' and r.due_date < ${today}`);
+  if (query.overdue === 'false') where.push(sql`not (r.amount_open > 0 and r.kind = 'invoice' and r.due_date < ${today})`);
+  const statusWhere = {
+    open: sql`r.amount_open = abs(r.amount)`,
+    partially_paid: sql`r.amount_open > 0 and r.amount_open < abs(r.amount)`,
+    paid: sql`r.amount_open = 0 and r.bad_debt_amount = 0`,
+    bad_debt: sql`r.amount_open = 0 and r.bad_debt_amount > 0`,
+  } as const;
+  if (query.status?.length) where.push(sql`(${sql.join(query.status.map((st) => statusWhere[st]), sql` or `)})`);
+  return where;
+}
+
 export async function listReceivables(tx: Tx, where: RawBuilder<unknown>[], order: RawBuilder<unknown>, desc: boolean, after: [unknown, string] | null, limit: number) {
   const conds = [...where];
   if (after) conds.push(desc ? sql`(${order}, r.id) < (${after[0]}, ${after[1]}::uuid)` : sql`(${order}, r.id) > (${after[0]}, ${after[1]}::uuid)`);
