@@ -5,7 +5,7 @@
 import { asSystem, inTenant, type Actor, type Db } from '../../platform/db.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { businessDate } from '../../platform/clock.js';
-import { insertNotificationsFrom } from '../notifications/index.js';
+import { sendNoticesFrom } from '../notifications/index.js';
 import { markOverdue } from '../receivables/index.js';
 import { flagOverdueCustomers } from '../credit/index.js';
 import * as q from './overdue.sql.js';
@@ -25,7 +25,7 @@ export async function runOverdue(db: Db, now: Date, opts: { tenantIds?: string[]
       const marks = await markOverdue(tx, actor, today); // receivables writes its own rows and their audit
       result.cleared += marks.cleared;
       result.marked += marks.marked;
-      result.notified += await insertNotificationsFrom(tx, t.id, q.overdueNotices(today));
+      result.notified += await sendNoticesFrom(tx, t.id, q.overdueNotices(today));
       result.flagged += await flagOverdueCustomers(tx, actor, today, HIGH_RISK_DAYS); // credit owns the risk level
     });
   }

@@ -1,4 +1,9 @@
-// contracts: framework agreements and order contracts, payment plans, approval, signing, amendments, performance.
+// contracts: framework agreements and order contracts, payment plans, approval, signing, amendments, performance. It offers
+// - contractsRoutes (given a BookInstalment by app.ts: signing and deliveries book receivables through it);
+// - contractApprovalHandler / amendmentApprovalHandler: what the approval engine calls on a final decision (app.ts registers them);
+// - canSeeContract / getContract / listContracts; dueInstalments for the plan-date job; markDeliveredTx for future orders;
+// - performanceAlertsJob.
+// It owns contracts, contract_lines, contract_instalments, contract_amendments and contract_files (tables.ts).
 // What the approval engine calls when a contract's or an amendment's approval ends: app.ts registers these.
 import type { ApprovalHandler } from '../approvals/index.js';
 import { decideContract } from './lifecycle.service.js';

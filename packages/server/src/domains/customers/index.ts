@@ -1,4 +1,7 @@
-// customers: accounts, contacts, follow-ups, the public pool, Excel import/export.
+// customers: accounts, contacts, follow-ups, the public pool, Excel import/export. It offers
+// - the routes of customers, their Excel import/export and the pool settings;
+// - canSeeCustomer / createCustomer / listCustomers / getCustomer; reclaimStaleCustomers (the pool-return job); nameKey.
+// It owns customers, contacts, followups and pool_events (tables.ts); the money domains join customers read-only.
 export { customersRoutes } from './customers.routes.js';
 export { customersExcelRoutes } from './excel.routes.js';
 export { customerSettingsRoutes } from './settings.routes.js';

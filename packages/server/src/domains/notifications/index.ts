@@ -1,4 +1,8 @@
-// notifications: in-app notices to users (overdue alerts, …), read and dismissed by their owner only.
+// notifications: in-app notices to users (overdue alerts, performance alerts …), read and dismissed by their owner only.
+// It offers
+// - sendNotice: one notice to one user, in that user's language;
+// - sendNoticesFrom: many at once from a query, skipping what a user already has (dedupe key);
+// - notificationsRoutes: the user's inbox.
+// It owns notifications (tables.ts); nothing else writes them.
 export { notificationsRoutes } from './notifications.routes.js';
-export { insertFrom as insertNotificationsFrom } from './notifications.sql.js';
-export { sendNotice, type Notice, type NoticeText } from './send.js';
+export { sendNotice, sendNoticesFrom, type Notice, type NoticeText } from './send.js';

@@ -1,7 +1,8 @@
 // Sending one notice to one user, in that user's language. Senders give the text in every language we speak; the
 // recipient's locale (users.locale) picks one at insert time, so a notice reads the same however often it is opened.
+import type { RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
-import { insertNotice } from './notifications.sql.js';
+import { insertFrom, insertNotice } from './notifications.sql.js';
 
 export interface NoticeText { title: string; body: string | null }
 export interface Notice {
@@ -17,4 +18,13 @@ export interface Notice {
 /** Insert the notice unless the user already has one with that key or is inactive; true when it is new. */
 export async function sendNotice(tx: Tx, tenantId: string, n: Notice): Promise<boolean> {
   return insertNotice(tx, tenantId, { ...n, zh: n.text['zh-CN'], en: n.text.en });
+}
+
+/**
+ * Many notices at once, from a query (set-based senders such as the overdue run): `source` selects user_id, kind,
+ * title, body, entity_type, entity_id and dedupe_key; a notice whose dedupe key the user already has is skipped.
+ * Returns how many were sent.
+ */
+export async function sendNoticesFrom(tx: Tx, tenantId: string, source: RawBuilder<unknown>): Promise<number> {
+  return insertFrom(tx, tenantId, source);
 }

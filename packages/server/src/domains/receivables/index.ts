@@ -1,4 +1,11 @@
-// receivables: money owed (应收) and credit notes (红冲); open amounts are projections of allocations.
+// receivables: money owed (应收) and credit notes (红冲); open amounts are projections of allocations. It offers
+// - createReceivableFromTrigger / createCreditNoteTx: booking, for the flows (contract-receivables, plan-receivables,
+//   write-off) in their transaction;
+// - recordWriteOff / recordAllocations / lockReceivables / refreshOpen: settlement, for flows/write-off;
+// - markOverdue: the overdue marks collections' daily run asks for;
+// - receivableScope / receivableScopeOf: who may see a receivable, for read-only reports;
+// - the routes of receivables and bad-debt requests.
+// It owns receivables, write_offs, allocations and bad_debt_requests (tables.ts).
 export { receivablesRoutes } from './receivables.routes.js';
 export { badDebtRequestsRoutes } from './bad-debt-requests.routes.js';
 export { badDebtRequestInScope } from './bad-debt-requests.service.js';
@@ -9,7 +16,7 @@ export {
   createReceivableFromTrigger, createCreditNoteTx, loadReceivable, toReceivable, receivableStatus, scopeOf as receivableScopeOf,
   type TriggerInput,
 } from './receivables.service.js';
-export { lockReceivables, refreshOpen, receivableScope, type ReceivableRow } from './receivables.sql.js';
 export { markOverdue } from './overdue.service.js';
-export { recordWriteOff, recordAllocations, type WriteOffInsert, type AllocationInsert } from './settlement.service.js';
+export { recordWriteOff, recordAllocations, lockReceivables, refreshOpen, type WriteOffInsert, type AllocationInsert } from './settlement.service.js';
+export { receivableScope, type ReceivableRow } from './scope.js';
 export { receivableError } from './receivables.errors.js';

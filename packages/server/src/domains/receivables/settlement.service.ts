@@ -1,8 +1,10 @@
 // How receivables are settled, as facts receivables owns: a write-off header and its allocations. flows/write-off
 // decides what to settle (under the customer lock, ADR 0004) and records it here; open amounts are then projections of
 // these facts, recomputed by refreshOpen in the same transaction.
+import type { RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
 import * as q from './settlement.sql.js';
+import * as rq from './receivables.sql.js';
 
 export type { WriteOffInsert, AllocationInsert } from './settlement.sql.js';
 
@@ -14,4 +16,17 @@ export async function recordWriteOff(tx: Tx, header: q.WriteOffInsert): Promise<
 /** Record the allocation edges of a write-off, in one statement. */
 export async function recordAllocations(tx: Tx, rows: q.AllocationInsert[]): Promise<void> {
   await q.insertAllocations(tx, rows);
+}
+
+/** Lock receivables FOR UPDATE in id order (ADR 0004, level 5); the rows as they are under the lock. */
+export async function lockReceivables(tx: Tx, ids: string[]) {
+  return rq.lockReceivables(tx, ids);
+}
+
+/**
+ * Recompute the open amounts of these receivables from their allocations, with `alongside` (payments' unapplied
+ * refresh) in the same statement; the receivables after.
+ */
+export async function refreshOpen(tx: Tx, ids: string[], alongside: RawBuilder<unknown> | null = null): Promise<rq.RefreshedReceivable[]> {
+  return rq.refreshOpen(tx, ids, alongside);
 }

@@ -9,7 +9,7 @@ import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { businessDate } from '../../platform/clock.js';
 import { lockReceivables, receivableStatus, recordAllocations, recordWriteOff, refreshOpen } from '../../domains/receivables/index.js';
-import { accountBalance, insertAccountEntry, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
+import { accountBalance, postAccountEntry, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
 import { writeOffError } from './write-off.errors.js';
 import * as q from './write-off.sql.js';
@@ -117,10 +117,10 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
     amount: roundMoney(l.amount, currency), reversesId: null, appliedOn,
   })));
   for (const [paymentId, amount] of perPayment) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'prepaid', amount: roundMoney(amount.negated(), currency), businessDate: appliedOn, kind: 'applied', refType: 'write_off', refId: writeOffId, memo: `${number} ← ${payments.get(paymentId)!.number}`, createdBy: actor.userId });
+    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'prepaid', amount: roundMoney(amount.negated(), currency), businessDate: appliedOn, kind: 'applied', refType: 'write_off', refId: writeOffId, memo: `${number} ← ${payments.get(paymentId)!.number}`, createdBy: actor.userId });
   }
   if (rebateTotal.gt(0)) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated(), currency), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
+    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated(), currency), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
   }
   const changed = await settle(tx, input.customerId, [...receivables.keys()], paymentIds, receivables);
   await recordAudits(tx, actor, [
@@ -157,11 +157,11 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   })));
   const perPayment = sumBy(allocations.flatMap((a) => (a.payment_id ? [{ key: a.payment_id, amount: dec(a.amount) }] : [])));
   for (const [, amount] of perPayment) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'prepaid', amount: roundMoney(amount, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: `${number} ⟲ ${original.number}`, createdBy: actor.userId });
+    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'prepaid', amount: roundMoney(amount, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: `${number} ⟲ ${original.number}`, createdBy: actor.userId });
   }
   const rebate = allocations.filter((a) => a.source_type === 'rebate').reduce((s, a) => s.plus(dec(a.amount)), dec(0));
   if (rebate.gt(0)) {
-    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
+    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
   }
   const changed = await settle(tx, original.customer_id, receivableIds, paymentIds, before);
   await recordAudits(tx, actor, [
