@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addMoney, BOOK_CURRENCY, CURRENCIES, CURRENCY_SCALE, dec, decimalPattern, formatMoney, money, moneyPattern, roundMoney, scaleOf, splitEqually, splitMoney,
+  addMoney, BOOK_CURRENCY, CURRENCIES, CURRENCY_SCALE, dec, decimalPattern, formatMoney, money, moneyPattern, REQUEST_CURRENCIES, roundMoney, scaleOf, splitEqually, splitMoney,
 } from './money.js';
 import { MoneyOrZeroSchema, MoneySchema, MoneyValueSchema } from './contracts/common.js';
 
@@ -63,6 +63,8 @@ describe('money has its currency', () => {
     expect(money('5.005', 'HKD')).toEqual({ amount: '5.01', currency: 'HKD' });
     expect(formatMoney('1234', 'JPY', 'en')).toBe('JPY 1,234');
     expect(BOOK_CURRENCY).toBe('CNY');
+    // The request amount fields (MoneySchema) are at 2 decimals: every currency a request can name must be too.
+    for (const c of REQUEST_CURRENCIES) expect(scaleOf(c), c).toBe(2);
   });
 
   it('refuses a currency it has no scale for instead of guessing two decimals', () => {

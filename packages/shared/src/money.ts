@@ -19,7 +19,14 @@ export const CURRENCIES = Object.keys(CURRENCY_SCALE) as [Currency, ...Currency[
  * have one at hand). Every tenant books CNY today: tenants has no currency column yet, and when it gets one this
  * constant is what call sites replace with the tenant's. Named at each call, never a default parameter.
  */
-export const BOOK_CURRENCY: Currency = 'CNY';
+export const BOOK_CURRENCY = 'CNY' satisfies Currency;
+
+/**
+ * The currencies a request may name (CurrencySchema, contracts, payments, receivables, the collections reports): all
+ * at scale 2, the scale of the request amount fields (MoneySchema). A currency with another scale (JPY) is added
+ * here together with amount checks against it (MoneyValueSchema).
+ */
+export const REQUEST_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const satisfies readonly Currency[];
 
 export function isCurrency(value: unknown): value is Currency {
   return typeof value === 'string' && Object.hasOwn(CURRENCY_SCALE, value);

@@ -1,6 +1,7 @@
 // API contracts of collections 催收: aging 账龄, DSO, overdue lists, statements of account 对账单.
 import { z } from 'zod';
 import { BusinessDateSchema, CursorSchema, IdSchema, ListQueryBase, pageOf, Text, UserRefSchema } from './common.js';
+import { CurrencySchema } from './receivables.js';
 
 export const AGING_GROUPS = ['none', 'customer', 'owner', 'team', 'region', 'product_line'] as const;
 export type AgingGroup = (typeof AGING_GROUPS)[number];
@@ -21,7 +22,7 @@ const AgingBase = z.object({
   /** The day the report looks from; default today (the fast path on the open-amount projection). */
   asOf: BusinessDateSchema.optional(),
   buckets: AgingBucketsParam.optional(),
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY'),
+  currency: CurrencySchema,
 });
 
 export const AgingQuery = AgingBase.extend({
@@ -73,7 +74,7 @@ export const OpenReceivablePage = pageOf(OpenReceivableSchema).extend({ asOf: z.
 
 export const AgingTrendQuery = z.object({
   months: z.coerce.number().int().min(1).max(36).default(12),
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY'),
+  currency: CurrencySchema,
 });
 export const AgingTrend = z.object({
   currency: z.string(),
@@ -83,7 +84,7 @@ export const AgingTrend = z.object({
 
 export const TopOverdueQuery = z.object({
   asOf: BusinessDateSchema.optional(),
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY'),
+  currency: CurrencySchema,
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 export const TopOverdueCustomers = z.object({
@@ -96,7 +97,7 @@ export const TopOverdueCustomers = z.object({
 
 export const OverdueListQuery = ListQueryBase.omit({ q: true }).extend({
   asOf: BusinessDateSchema.optional(),
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY'),
+  currency: CurrencySchema,
   customerId: IdSchema.optional(),
   ownerId: IdSchema.optional(),
   /** Only receivables at least this many days past due. */
@@ -106,7 +107,7 @@ export const OverdueListQuery = ListQueryBase.omit({ q: true }).extend({
 export const DsoQuery = z.object({
   asOf: BusinessDateSchema.optional(),
   days: z.coerce.number().int().min(1).max(730).default(90),
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY'),
+  currency: CurrencySchema,
 });
 export const DsoReport = z.object({
   asOf: z.string(), currency: z.string(), days: z.number().int(),
@@ -126,7 +127,7 @@ export const DsoReport = z.object({
 export const StatementQuery = z.object({
   from: BusinessDateSchema,
   to: BusinessDateSchema,
-  currency: z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY'),
+  currency: CurrencySchema,
   lang: z.enum(['zh', 'en']).optional(),
 }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 

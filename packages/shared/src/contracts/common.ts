@@ -2,7 +2,7 @@
 // naming the field) and never throws, whatever the input: the server must not reach the database with a value it
 // cannot store (NUL, lone surrogates), compare (an impossible date) or compute with (a non-number).
 import { z } from 'zod';
-import { CURRENCIES, dec, decimalPattern, MONEY_DIGITS, moneyPattern, scaleOf } from '../money.js';
+import { BOOK_CURRENCY, CURRENCIES, dec, decimalPattern, MONEY_DIGITS, moneyPattern, scaleOf } from '../money.js';
 import { DATE_MAX, DATE_MIN, isBusinessDate } from '../dates.js';
 
 /** NUL cannot be stored in PostgreSQL text or jsonb; a lone UTF-16 surrogate cannot be encoded as UTF-8. */
@@ -73,7 +73,7 @@ export function decimalString(rule: DecimalRule) {
  * scale 2 (CURRENCY_SCALE in ../money.ts); a request naming a currency with fewer decimals (JPY) checks its amount
  * against that currency with MoneyValueSchema or moneyPattern.
  */
-const BOOKED_SCALE = scaleOf('CNY');
+const BOOKED_SCALE = scaleOf(BOOK_CURRENCY); // every one of REQUEST_CURRENCIES has it (money.test.ts checks)
 /** The largest amount L2C books: 15 digits and 2 decimals, within the numeric(18,2) columns with room for sums. */
 export const MAX_MONEY = '999999999999999.99';
 export const MoneySchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'positive', message: 'expected a positive amount like "1234.50" (at most 2 decimals)' });

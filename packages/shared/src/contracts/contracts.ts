@@ -2,6 +2,7 @@
 // 回款计划, signing, amendments 补充协议 and compliance results.
 import { z } from 'zod';
 import { normalizeTaxRate, PAYMENT_PLAN_TEMPLATES, TAX_RATES } from '../tax.js';
+import { BOOK_CURRENCY, REQUEST_CURRENCIES } from '../money.js';
 import { BusinessDateSchema, decimalOrNull, decimalString, IdSchema, ListQueryBase, MAX_MONEY, MoneySchema, optionalText, pageOf, Text, UserRefSchema } from './common.js';
 
 export const CONTRACT_KINDS = ['framework', 'order'] as const;
@@ -9,7 +10,7 @@ export const CONTRACT_STATUSES = ['draft', 'in_approval', 'approved', 'signed', 
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const INSTALMENT_TRIGGERS = ['date', 'on_signing', 'on_delivery', 'on_acceptance'] as const;
 export const INSTALMENT_METHODS = ['bank_transfer', 'cash', 'online', 'acceptance_bill', 'check', 'other'] as const;
-export const CONTRACT_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
+export const CONTRACT_CURRENCIES = REQUEST_CURRENCIES;
 export const CONTRACT_SORTS = ['createdAt', '-createdAt', 'number', '-number', 'amountInclTax', '-amountInclTax', 'signedOn', '-signedOn'] as const;
 export const PLAN_TEMPLATES = Object.keys(PAYMENT_PLAN_TEMPLATES) as Array<keyof typeof PAYMENT_PLAN_TEMPLATES>;
 
@@ -101,7 +102,7 @@ const ContractFields = {
 export const ContractInput = z.object({
   ...ContractFields,
   kind: z.enum(CONTRACT_KINDS).default('order'),
-  currency: ContractFields.currency.default('CNY'),
+  currency: ContractFields.currency.default(BOOK_CURRENCY),
   pricesIncludeTax: ContractFields.pricesIncludeTax.default(true),
   paymentTermDays: ContractFields.paymentTermDays.default(30),
   lines: ContractFields.lines.default([]),

@@ -2,11 +2,13 @@
 import { z } from 'zod';
 import { BusinessDateSchema, enumListParam, IdSchema, ListQueryBase, MoneyOrZeroSchema, MoneySchema, pageOf, SignedMoneySchema, Text, UserRefSchema } from './common.js';
 import { PaymentFileSchema } from './payment-files.js';
+import { BOOK_CURRENCY, REQUEST_CURRENCIES } from '../money.js';
 
 /** A positive money amount as an exact decimal string with at most 2 decimals (zero is meaningless for one). */
 export const AmountSchema = MoneySchema;
 export const AmountOrZeroSchema = MoneyOrZeroSchema;
-export const CurrencySchema = z.enum(['CNY', 'USD', 'EUR', 'HKD']).default('CNY');
+/** A currency a request names; omitted, the book currency. */
+export const CurrencySchema = z.enum(REQUEST_CURRENCIES).default(BOOK_CURRENCY);
 
 export const RECEIVABLE_STATUSES = ['open', 'partially_paid', 'paid', 'bad_debt'] as const;
 export const RECEIVABLE_SOURCES = ['contract_signed', 'plan_date', 'delivery', 'milestone', 'order', 'service_period', 'usage', 'manual', 'credit_note'] as const;
