@@ -2,7 +2,6 @@
 // (confirmed) or rejects it. Confirmed money that is not yet written off sits on the customer's prepaid account.
 import type { z } from 'zod';
 import { can, dec, roundMoney, type PaymentCreate, type PaymentListQuery, type PaymentSchema } from '@l2c/shared';
-import { sql } from 'kysely';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -56,11 +55,7 @@ export async function getPayment(db: Db, auth: AuthContext, id: string) {
 }
 
 export async function listPayments(db: Db, auth: AuthContext, query: z.infer<typeof PaymentListQuery>) {
-  const where = [scopeOf(auth)];
-  if (query.customerId) where.push(sql`p.customer_id = ${query.customerId}`);
-  if (query.status) where.push(sql`p.status = ${query.status}`);
-  if (query.unapplied === 'true') where.push(sql`p.amount_unapplied > 0 and p.status = 'confirmed'`);
-  if (query.q) where.push(sql`(p.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`} or p.bank_reference = ${query.q} or p.payer_name ilike ${`%${query.q}%`})`);
+  const where = [scopeOf(auth), ...q.paymentListWhere(query)];
   const desc = query.sort.startsWith('-');
   const after = decodeCursor(query.cursor, ['date', 'uuid']) as [unknown, string] | null;
   const rows = await inTenant(db, auth, (tx) => q.listPayments(tx, where, desc, after, query.limit));
@@ -127,7 +122,7 @@ export async function confirmPaymentTx(tx: Tx, auth: AuthContext, id: string, ve
   if (version !== null && p!.version !== version) throw commonError('version_conflict');
   if (p!.status !== 'claimed') throw paymentError('not_claimed');
   await q.setStatus(tx, id, { status: 'confirmed', confirmedBy: auth.userId });
-  const row = (await q.findPayment(tx, id, sql`true`))!;
+  const row = (await q.findPayment(tx, id, q.anyScope))!;
   await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId: p!.customer_id, account: 'prepaid', amount: p!.amount, businessDate: row.received_on,
     kind: 'payment_confirmed', refType: 'payment', refId: id, memo: p!.number, createdBy: auth.userId });
   await recordAudit(tx, auth, { action: 'confirm', entityType: 'payment', entityId: id, changes: [{ field: 'status', before: 'claimed', after: 'confirmed' }] });

@@ -28,6 +28,19 @@ export function paymentScope(userId: string, scope: DataScope): RawBuilder<unkno
   return sql`(c.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope})) or p.registered_by in (select visible_owner_ids(${userId}::uuid, ${scope})))`;
 }
 
+/** No data-scope condition: the caller has checked visibility already, or acts for the system. */
+export const anyScope: RawBuilder<unknown> = sql`true`;
+
+/** The list's filters, each given one a condition (the data scope comes on top). */
+export function paymentListWhere(query: { customerId?: string | undefined; status?: string | undefined; unapplied?: 'true' | 'false' | undefined; q?: string | undefined }): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  if (query.customerId) where.push(sql`p.customer_id = ${query.customerId}`);
+  if (query.status) where.push(sql`p.status = ${query.status}`);
+  if (query.unapplied === 'true') where.push(sql`p.amount_unapplied > 0 and p.status = 'confirmed'`);
+  if (query.q) where.push(sql`(p.number ilike ${`%${query.q}%`} or c.name ilike ${`%${query.q}%`} or p.bank_reference = ${query.q} or p.payer_name ilike ${`%${query.q}%`})`);
+  return where;
+}
+
 export async function findPayment(tx: Tx, id: string, scope: RawBuilder<unknown>): Promise<PaymentRow | undefined> {
   const r = await sql<PaymentRow>`select ${paymentSelect} from ${paymentFrom} where p.id = ${id} and ${scope}`.execute(tx);
   return r.rows[0];

@@ -1,6 +1,6 @@
 // The automatic proposal: which open receivables a payment should pay, in a configurable order —
 // oldest due first (default), the contract the payment names first, or instalment by instalment.
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { dec, roundMoney } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 import * as q from './write-off.sql.js';
@@ -13,7 +13,7 @@ export interface ProposalPayment { id: string; customer_id: string; currency: st
  * rule) keeps a proposal to the invoices its caller may see: a payment can be visible to who registered it after its
  * customer has moved to someone else.
  */
-export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null, lock = false, scope: RawBuilder<unknown> = sql`true`) {
+export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null, lock = false, scope: RawBuilder<unknown> = q.anyScope) {
   const preferred = contractId ?? (strategy === 'contract' ? await q.contractMentionedBy(tx, payment.customer_id, `${payment.remark ?? ''} ${payment.bank_reference ?? ''}`) : null);
   const open = await q.openInvoicesInOrder(tx, payment.customer_id, payment.currency, strategy, preferred, lock ? payment.amount_unapplied : null, scope);
   let remaining = dec(payment.amount_unapplied);

@@ -26,6 +26,9 @@ export async function customerInScope(tx: Tx, customerId: string, userId: string
 }
 
 /** One write-off; with `scope` (writeOffScope), only if the caller may see it. */
+/** No data-scope condition: the caller has checked visibility already, or acts for the system. */
+export const anyScope: RawBuilder<unknown> = sql`true`;
+
 export async function findWriteOff(tx: Tx, id: string, scope: RawBuilder<unknown> = sql`true`): Promise<WriteOffRow | undefined> {
   const r = await sql<WriteOffRow>`select w.id, w.number, w.customer_id, w.kind, w.reverses_id, rv.id as reversed_by_id, w.applied_on, w.total, w.memo,
       w.created_by, u.name as created_by_name, w.created_at
