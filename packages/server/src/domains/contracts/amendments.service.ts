@@ -1,7 +1,6 @@
 // Amendments 补充协议: after signing, lines, amounts, plan and terms change only through an amendment that goes through
 // the approval engine and applies when approved. Instalments already triggered or invoiced stay as they are; the new
 // plan covers the rest. Before and after are kept on the amendment, and the contract's audit trail has the diff.
-import { sql } from 'kysely';
 import { dec, roundMoney, type AmendmentInput, type ApprovalFacts } from '@l2c/shared';
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -105,7 +104,7 @@ export async function createAmendment(db: Db, auth: AuthContext, contractId: str
 export async function decideAmendment(tx: Tx, actor: Actor, d: ApprovalDecision): Promise<void> {
   const a = await lq.findAmendment(tx, d.docId, true);
   if (!a || a.status !== 'in_approval') throw contractError('amendment_not_found');
-  const row = (await q.findContract(tx, a.contract_id, sql`true`, true))!;
+  const row = (await q.findContract(tx, a.contract_id, q.anyScope, true))!;
   if (d.outcome !== 'approved') {
     await lq.decideAmendment(tx, a.id, d.outcome, {}, {});
     await recordAudit(tx, actor, { action: 'amend_refused', entityType: 'contract', entityId: row.id, changes: [{ field: 'amendment', before: a.number, after: d.outcome }, ...(d.comment ? [{ field: 'reason', before: null, after: d.comment }] : [])] });
@@ -122,7 +121,7 @@ export async function decideAmendment(tx: Tx, actor: Actor, d: ApprovalDecision)
   await q.replaceInstalments(tx, actor.tenantId, row.id, built.instalments, built.keep);
   await q.setTotals(tx, row.id, { ...built.computed.totals, maxDiscountRate: built.computed.maxDiscount });
   await lq.touchContract(tx, row.id, built.terms);
-  const after = auditView(await toContract(tx, (await q.findContract(tx, row.id, sql`true`))!));
+  const after = auditView(await toContract(tx, (await q.findContract(tx, row.id, q.anyScope))!));
   await lq.decideAmendment(tx, a.id, 'approved', before, after);
   await recordAudit(tx, actor, {
     action: 'amend', entityType: 'contract', entityId: row.id,

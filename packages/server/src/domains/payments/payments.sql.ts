@@ -28,6 +28,13 @@ export function paymentScope(userId: string, scope: DataScope): RawBuilder<unkno
   return sql`(c.owner_id in (select visible_owner_ids(${userId}::uuid, ${scope})) or p.registered_by in (select visible_owner_ids(${userId}::uuid, ${scope})))`;
 }
 
+/** Is the customer's owner in the caller's scope (the receivables' rule: a pool customer's money is not open to all)? */
+export async function customerVisibleForAccounts(tx: Tx, customerId: string, userId: string, scope: DataScope): Promise<boolean> {
+  const visible = scope === 'all' ? sql`true` : sql`c.owner_id = any(array(select visible_owner_ids(${userId}::uuid, ${scope})))`;
+  const r = await sql<{ id: string }>`select c.id from customers c where c.id = ${customerId} and ${visible}`.execute(tx);
+  return r.rows.length > 0;
+}
+
 /** No data-scope condition: the caller has checked visibility already, or acts for the system. */
 export const anyScope: RawBuilder<unknown> = sql`true`;
 

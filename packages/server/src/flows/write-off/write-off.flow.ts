@@ -1,6 +1,6 @@
 // Request-level entry points of the write-off flow: each is one transaction, idempotent where it books money.
 import type { z } from 'zod';
-import { sql, type RawBuilder } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import { BOOK_CURRENCY, dec, roundMoney, type CreditNoteCreate, type PaymentCreate, type WriteOffApply } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -93,7 +93,7 @@ export async function listWriteOffs(db: Db, auth: AuthContext, filter: { custome
 const scopeOf = (auth: AuthContext) => q.writeOffScope(auth.userId, auth.scope);
 
 /** A write-off as the API shows it; with `scope`, a write-off the caller may not see is a 404. */
-async function writeOffView(tx: Tx, id: string, scope: RawBuilder<unknown> = sql`true`) {
+async function writeOffView(tx: Tx, id: string, scope: RawBuilder<unknown> = q.anyScope) {
   const w = await q.findWriteOff(tx, id, scope);
   if (!w) throw writeOffError('not_found');
   return shape(w, await q.allocationsOf(tx, [id]));
