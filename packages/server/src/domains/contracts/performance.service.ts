@@ -1,6 +1,5 @@
 // Performance of signed contracts: deliveries and accepted milestones trigger their instalments' receivables; dates
 // that pass unfulfilled raise alerts (a list, and a daily job that notifies owners once per alert per day).
-import { sql } from 'kysely';
 import { addDays, daysBetween, roundMoney } from '@l2c/shared';
 import { asSystem, inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -9,6 +8,7 @@ import { sendNotice } from '../notifications/index.js';
 import { businessDate } from '../../platform/clock.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { contractError } from './contracts.errors.js';
+import { listTenants } from '../../platform/tenants.sql.js';
 import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
 import { loadVisible, scopeOf, toContract } from './contracts.service.js';
@@ -58,7 +58,7 @@ const NOTIFIED_KINDS = new Set(['not_invoiced', 'delivery_late']); // unpaid rec
  * passed unfulfilled. The dedupe key holds the day, so a rerun on the same day — or a second server — adds nothing.
  */
 export async function runPerformanceAlerts(db: Db, now = new Date()): Promise<{ alerts: number; notified: number }> {
-  const tenants = await asSystem(db, async (tx) => (await sql<{ id: string; timezone: string }>`select id, timezone from tenants`.execute(tx)).rows);
+  const tenants = await asSystem(db, (tx) => listTenants(tx));
   let alerts = 0;
   let notified = 0;
   for (const t of tenants) {
@@ -67,7 +67,7 @@ export async function runPerformanceAlerts(db: Db, now = new Date()): Promise<{ 
     // counted inside the transaction and added once it committed: inTenant may run it again after a deadlock
     const n = await inTenant(db, actor, async (tx) => {
       const counts = { alerts: 0, notified: 0 };
-      for (const a of await lq.alerts(tx, today, sql`true`, 10_000)) {
+      for (const a of await lq.alerts(tx, today, q.anyScope, 10_000)) {
         if (!NOTIFIED_KINDS.has(a.kind)) continue;
         counts.alerts++;
         const text = alertText(a);
@@ -132,6 +132,6 @@ export async function markDelivered(db: Db, auth: AuthContext, contractId: strin
   return inTenant(db, auth, async (tx) => {
     const row = await loadVisible(tx, auth, contractId, true);
     await markDeliveredTx(tx, auth, row, t, deliveredOn ?? businessDate(new Date()), book);
-    return toContract(tx, (await q.findContract(tx, contractId, sql`true`))!);
+    return toContract(tx, (await q.findContract(tx, contractId, q.anyScope))!);
   });
 }

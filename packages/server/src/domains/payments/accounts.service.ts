@@ -1,7 +1,6 @@
 // Customer accounts as append-only ledgers: prepaid (confirmed money not yet written off), rebate (earned rebates
 // to offset against receivables), credit (limit changes). Balances are sums of entries, never stored. The credit
 // profile itself and available credit belong to the credit domain.
-import { sql } from 'kysely';
 import { BOOK_CURRENCY, dec, roundMoney } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -16,9 +15,7 @@ import * as q from './payments.sql.js';
  * is the receivables', not the pool's — a customer in the public pool is open to every rep for claiming, its money is not.
  */
 async function visibleCustomer(tx: Parameters<Parameters<typeof inTenant>[2]>[0], auth: AuthContext, customerId: string) {
-  const scope = auth.scope === 'all' ? sql`true` : sql`c.owner_id = any(array(select visible_owner_ids(${auth.userId}::uuid, ${auth.scope})))`;
-  const r = await sql<{ id: string }>`select c.id from customers c where c.id = ${customerId} and ${scope}`.execute(tx);
-  if (!r.rows[0]) throw paymentError('customer_not_found');
+  if (!(await q.customerVisibleForAccounts(tx, customerId, auth.userId, auth.scope))) throw paymentError('customer_not_found');
 }
 
 export async function customerAccounts(db: Db, auth: AuthContext, customerId: string) {
