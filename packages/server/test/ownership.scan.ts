@@ -177,7 +177,10 @@ export interface Verdict {
   violations: string[];
 }
 
-/** The rules: one owner per table; only the owner writes; another area reads only what the owner declared for it. */
+/**
+ * The rules: one owner per table; only the owner writes; another area reads only what the owner declared for it; and
+ * a declared reader really reads the table (a stale declaration would let a later read in unreviewed).
+ */
 export function check(tables: Set<string>, decls: Declaration[], files: FileUses[]): Verdict {
   const owners = new Map<string, Area[]>([...tables].sort().map((t) => [t, []]));
   const readers = new Map<string, Set<string>>();
@@ -193,6 +196,14 @@ export function check(tables: Set<string>, decls: Declaration[], files: FileUses
   for (const [t, o] of owners) {
     if (o.length === 0) violations.push(`${t}: owned by no area (declare it in the tables.ts of the area that writes it)`);
     if (o.length > 1) violations.push(`${t}: owned by ${o.join(' and ')}`);
+  }
+  const reads = new Set(files.flatMap((f) => f.uses.filter((u) => u.kind === 'read').map((u) => `${f.area} ${u.table}`)));
+  for (const d of decls) {
+    for (const [t, decl] of Object.entries(d.tables)) {
+      for (const r of Object.keys(decl.readers ?? {})) {
+        if (!reads.has(`${r} ${t}`)) violations.push(`${d.file}: declares ${r} as a reader of ${t}, which it does not read (remove it)`);
+      }
+    }
   }
   for (const f of files) {
     const seen = new Set<string>();

@@ -10,10 +10,9 @@ export const ownedTables: OwnedTables = {
   tenants: {
     readers: {
       'domains/identity': 'the tenant name and time zone beside a user at login',
-      'domains/customers': 'the tenant list of the pool-return job',
+      'domains/customers': 'the pool rules in tenants.settings (changed through setTenantSettings)',
       'domains/contracts': 'the tenant settings and time zone of compliance checks and performance alerts',
       'domains/collections': 'the tenant name and time zone on statements and overdue runs',
-      'flows/plan-receivables': 'the tenant list and time zones of the nightly booking run',
     },
   },
 };
