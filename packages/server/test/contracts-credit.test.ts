@@ -85,3 +85,18 @@ describe('over the limit at submission', () => {
     expect(rows).toEqual([{ credit_limit: '0.00' }]);
   });
 });
+
+describe('available credit, one figure', () => {
+  it('the customer accounts and the contract check show the same limit − open − committed (the credit domain computes both)', async () => {
+    const customerId = await newCustomer(w.rep, 'B');
+    await setCredit(w.db, w.t.tenantId, customerId, '800000.00');
+    await approvedContract(w, orderBody(customerId, {}, '1', '500000.00')); // committed ¥500,000.00, nothing booked yet
+    const draft = await createContract(w.rep, orderBody(customerId, {}, '1', '100000.00'));
+    const compliance = await w.rep.get(`/api/v1/contracts/${draft.id}/compliance`);
+    expect(compliance.status).toBe(200);
+    expect(compliance.body).toMatchObject({ creditLimit: '800000.00', creditAvailable: '300000.00' });
+    const accounts = await w.finance.get(`/api/v1/customers/${customerId}/accounts`);
+    expect(accounts.status).toBe(200);
+    expect(accounts.body).toMatchObject({ creditLimit: '800000.00', receivablesOpen: '0.00', creditAvailable: '300000.00' });
+  });
+});
