@@ -121,8 +121,9 @@ export async function pendingRequestFor(tx: Tx, docType: string, docId: string):
 
 /** The pending request of a document, read without a lock (the engine locks it when it acts). */
 export async function pendingRequestIdFor(tx: Tx, docType: string, docId: string): Promise<string | undefined> {
-  const r = await sql<{ id: string }>`select id from approval_requests where doc_type = ${docType} and doc_id = ${docId} and status = 'pending'`.execute(tx);
-  return r.rows[0]?.id;
+  const r = await tx.selectFrom('approval_requests').select('id')
+    .where('doc_type', '=', docType).where('doc_id', '=', docId).where('status', '=', 'pending').executeTakeFirst();
+  return r?.id;
 }
 
 /** Documents of one type whose current step waits for this user. */
@@ -137,17 +138,14 @@ export async function updateRequest(tx: Tx, id: string, status: string, currentS
     decided_at = ${status === 'pending' ? null : sql`now()`} where id = ${id}`.execute(tx);
 }
 
-export interface StepRow {
-  id: string; request_id: string; seq: number; name: string; rule: string | null; approver_ids: string[]; status: string;
-  pending_since: string | null; acted_by: string | null; acted_by_name: string | null; acted_at: string | null; comment: string | null;
-}
+export type StepRow = Awaited<ReturnType<typeof stepsOf>>[number];
 
-export async function stepsOf(tx: Tx, requestIds: string[]): Promise<StepRow[]> {
+export async function stepsOf(tx: Tx, requestIds: string[]) {
   if (requestIds.length === 0) return [];
-  return (await sql<StepRow>`select s.id, s.request_id, s.seq, s.name, s.rule, s.approver_ids, s.status, s.pending_since, s.acted_by,
-      u.name as acted_by_name, s.acted_at, s.comment
-    from approval_steps s left join users u on u.id = s.acted_by
-    where s.request_id = any(${requestIds}::uuid[]) order by s.request_id, s.seq`.execute(tx)).rows;
+  return tx.selectFrom('approval_steps as s').leftJoin('users as u', 'u.id', 's.acted_by')
+    .select(['s.id', 's.request_id', 's.seq', 's.name', 's.rule', 's.approver_ids', 's.status', 's.pending_since', 's.acted_by',
+      'u.name as acted_by_name', 's.acted_at', 's.comment'])
+    .where('s.request_id', 'in', requestIds).orderBy('s.request_id').orderBy('s.seq').execute();
 }
 
 export async function setStep(tx: Tx, requestId: string, seq: number, status: string, actorId: string | null, comment: string | null) {
@@ -159,22 +157,22 @@ export async function setStep(tx: Tx, requestId: string, seq: number, status: st
 }
 
 export async function cancelWaitingSteps(tx: Tx, requestId: string) {
-  await sql`update approval_steps set status = 'cancelled' where request_id = ${requestId} and status in ('waiting','pending')`.execute(tx);
+  await tx.updateTable('approval_steps').set({ status: 'cancelled' }).where('request_id', '=', requestId).where('status', 'in', ['waiting', 'pending']).execute();
 }
 
-export interface ActionRow { id: string; request_id: string; step_seq: number | null; action: string; actor_id: string | null; actor_name: string | null; comment: string | null; at: string }
+export type ActionRow = Awaited<ReturnType<typeof actionsOf>>[number];
 
-export async function actionsOf(tx: Tx, requestIds: string[]): Promise<ActionRow[]> {
+export async function actionsOf(tx: Tx, requestIds: string[]) {
   if (requestIds.length === 0) return [];
-  return (await sql<ActionRow>`select a.id, a.request_id, a.step_seq, a.action, a.actor_id, u.name as actor_name, a.comment, a.at
-    from approval_actions a left join users u on u.id = a.actor_id where a.request_id = any(${requestIds}::uuid[])
-    order by a.at, a.id`.execute(tx)).rows;
+  return tx.selectFrom('approval_actions as a').leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select(['a.id', 'a.request_id', 'a.step_seq', 'a.action', 'a.actor_id', 'u.name as actor_name', 'a.comment', 'a.at'])
+    .where('a.request_id', 'in', requestIds).orderBy('a.at').orderBy('a.id').execute();
 }
 
 export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const r = await sql<{ id: string; name: string }>`select id, name from users where id = any(${ids}::uuid[])`.execute(tx);
-  return new Map(r.rows.map((x) => [x.id, x.name]));
+  const r = await tx.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(r.map((x) => [x.id, x.name]));
 }
 
 export interface InboxRow extends RequestRow { step_seq: number; step_name: string; pending_since: string }
