@@ -71,7 +71,7 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   return {
     tenantId: row.tenant_id, userId: row.user_id, role: row.role, teamId: row.team_id, name: row.name,
     scope: ROLE_SCOPE[row.role], tokenId: row.token_id, via, requestId: req.id,
-    apiTokenId: row.kind === 'api' ? row.token_id : null,
+    apiTokenId: row.kind === 'api' ? row.token_id : null, timeZone: row.time_zone,
   };
 }
 

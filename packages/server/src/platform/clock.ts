@@ -6,5 +6,10 @@ export function businessDate(at: Date, timeZone: string = DEFAULT_TIME_ZONE): st
   return dateIn(at, timeZone);
 }
 
+/** Today for whoever acts: the business date of `now` in the actor's tenant's zone (the default zone when unknown). */
+export function todayFor(actor: { timeZone?: string | undefined }, now: Date = new Date()): string {
+  return dateIn(now, actor.timeZone ?? DEFAULT_TIME_ZONE);
+}
+
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };

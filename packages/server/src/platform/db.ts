@@ -85,6 +85,8 @@ export interface Actor {
   tenantId: string;
   userId: string | null;
   requestId?: string | null;
+  /** The tenant's time zone (tenants.timezone), for its business dates; requests carry it, jobs pass the tenant's. */
+  timeZone?: string;
 }
 
 const txError = defineErrors('common', {

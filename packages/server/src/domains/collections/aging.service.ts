@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { addDays, addMoney, compareMoney, daysBetween, splitMoney, type AgingDrillQuery, type AgingQuery, type AgingReport, type OverdueListQuery } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { bucketOf, bucketsOf, dueRanges, type Bucket } from './buckets.js';
 import { collectionsError } from './collections.errors.js';
@@ -14,7 +14,7 @@ export function scopeOf(auth: AuthContext) {
   return q.scopePredicate(auth.userId, auth.scope);
 }
 
-export function openSetFor(auth: AuthContext, asOf: string | undefined, currency: string, today = businessDate(new Date())): q.OpenSetOptions {
+export function openSetFor(auth: AuthContext, asOf: string | undefined, currency: string, today = todayFor(auth)): q.OpenSetOptions {
   const day = asOf ?? today;
   return { asOf: day, projection: day === today, currency, scope: scopeOf(auth) };
 }

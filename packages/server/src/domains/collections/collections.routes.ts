@@ -8,7 +8,7 @@ import {
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import * as aging from './aging.service.js';
 import * as metrics from './metrics.service.js';
 import { statementOf } from './statement.service.js';
@@ -78,7 +78,7 @@ export function collectionsRoutes(app: App, db: Db) {
   }, async (req, reply) => {
     const s = await statementOf(db, requireAuth(req), req.params.id, req.query);
     const lang = pickLang(req.query.lang, req.headers['accept-language']);
-    const data = await statementXlsx({ ...s, generatedOn: businessDate(new Date()) }, lang);
+    const data = await statementXlsx({ ...s, generatedOn: todayFor(req.auth ?? {}) }, lang);
     return sendFile(reply, data, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       `${lang === 'zh' ? '对账单' : 'statement'}-${s.customer.number}-${s.from}-${s.to}.xlsx`, `statement-${s.customer.number}-${s.from}-${s.to}.xlsx`);
   });
@@ -89,7 +89,7 @@ export function collectionsRoutes(app: App, db: Db) {
   }, async (req, reply) => {
     const s = await statementOf(db, requireAuth(req), req.params.id, req.query);
     const lang = pickLang(req.query.lang, req.headers['accept-language']);
-    const pdf = await statementPdf({ ...s, generatedOn: businessDate(new Date()) }, lang);
+    const pdf = await statementPdf({ ...s, generatedOn: todayFor(req.auth ?? {}) }, lang);
     if (!pdf.font) req.log.warn('no CJK font found for PDFs: Chinese text cannot be shown; install @embedpdf/fonts-sc or set L2C_PDF_FONT');
     return sendFile(reply, pdf.data, 'application/pdf',
       `${lang === 'zh' ? '对账单' : 'statement'}-${s.customer.number}-${s.from}-${s.to}.pdf`, `statement-${s.customer.number}-${s.from}-${s.to}.pdf`);

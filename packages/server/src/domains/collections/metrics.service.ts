@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { addDays, addMoney, addMonths, daysBetween, dec, endOfMonth, startOfMonth, type DsoQuery } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { openSetFor, scopeOf } from './aging.service.js';
 import * as aging from './aging.sql.js';
 import * as q from './metrics.sql.js';
@@ -19,7 +19,7 @@ export function trendPoints(today: string, months: number): string[] {
   return points;
 }
 
-export async function agingTrend(db: Db, auth: AuthContext, query: { months: number; currency: string }, today = businessDate(new Date())) {
+export async function agingTrend(db: Db, auth: AuthContext, query: { months: number; currency: string }, today = todayFor(auth)) {
   const points = trendPoints(today, query.months);
   const rows = await inTenant(db, auth, (tx) => q.trendDeltas(tx, { currency: query.currency, scope: scopeOf(auth) }, points));
   // Deltas per point index (1-based): the amount at point j is the running sum of the deltas up to j.

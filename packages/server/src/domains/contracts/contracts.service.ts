@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { commonError } from '../../platform/errors.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { contractError } from './contracts.errors.js';
 import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
@@ -134,7 +134,7 @@ export async function createContract(db: Db, auth: AuthContext, input: ContractI
     const ownerId = await resolveOwner(tx, auth, input.ownerId, null);
     const computed = computeLines(input.kind, input.lines, input.pricesIncludeTax, input.currency);
     const instalments = computePlan(computed.totals.amountInclTax, computed.totals.taxAmount, plan, input.currency, ownerId);
-    const number = await nextDocNumber(tx, auth, 'HT', Number(businessDate(opts.now ?? new Date()).slice(0, 4)));
+    const number = await nextDocNumber(tx, auth, 'HT', Number(todayFor(auth, opts.now).slice(0, 4)));
     const id = await q.insertContract(tx, auth.tenantId, number, auth.userId, {
       kind: input.kind, customerId: input.customerId, frameworkId: input.frameworkId, title: input.title, currency: input.currency,
       pricesIncludeTax: input.pricesIncludeTax, ...computed.totals, maxDiscountRate: computed.maxDiscount, paymentTermDays: input.paymentTermDays,

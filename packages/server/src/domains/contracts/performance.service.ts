@@ -5,7 +5,7 @@ import { asSystem, inTenant, type Actor, type Db, type Tx } from '../../platform
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { sendNotice } from '../notifications/index.js';
-import { businessDate } from '../../platform/clock.js';
+import { businessDate, todayFor } from '../../platform/clock.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { contractError } from './contracts.errors.js';
 import { listTenants } from '../../platform/tenants.sql.js';
@@ -19,7 +19,7 @@ function daysLate(due: string, asOf: string): number {
   return daysBetween(due, asOf);
 }
 
-export async function contractAlerts(db: Db, auth: AuthContext, asOf = businessDate(new Date())) {
+export async function contractAlerts(db: Db, auth: AuthContext, asOf = todayFor(auth)) {
   const rows = await inTenant(db, auth, (tx) => lq.alerts(tx, asOf, scopeOf(auth), 500));
   return {
     asOf,
@@ -131,7 +131,7 @@ export async function markDelivered(db: Db, auth: AuthContext, contractId: strin
   const t: DeliveryTarget = typeof target === 'string' ? (/^[0-9a-f-]{36}$/i.test(target) ? { instalmentId: target } : { milestone: target }) : target;
   return inTenant(db, auth, async (tx) => {
     const row = await loadVisible(tx, auth, contractId, true);
-    await markDeliveredTx(tx, auth, row, t, deliveredOn ?? businessDate(new Date()), book);
+    await markDeliveredTx(tx, auth, row, t, deliveredOn ?? todayFor(auth), book);
     return toContract(tx, (await q.findContract(tx, contractId, q.anyScope))!);
   });
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { commonError } from '../../platform/errors.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { customerError } from './customers.errors.js';
 import { nameKey, phoneKey } from './name-key.js';
 import * as q from './customers.sql.js';
@@ -94,7 +94,7 @@ export async function createCustomer(db: Db, auth: AuthContext, input: CustomerI
     const write = toWrite(input);
     await createChecks(tx, auth, write, input.allowDuplicate);
     const ownerId = await resolveOwner(tx, auth, input.ownerId);
-    const number = await nextDocNumber(tx, auth, 'KH', Number(businessDate(opts.now ?? new Date()).slice(0, 4)));
+    const number = await nextDocNumber(tx, auth, 'KH', Number(todayFor(auth, opts.now).slice(0, 4)));
     const id = await q.insertCustomer(tx, auth.tenantId, number, ownerId, auth.userId, write);
     const created = toCustomer((await q.findCustomer(tx, id))!);
     await recordAudit(tx, auth, { action: 'create', entityType: 'customer', entityId: id, before: null, after: auditView(created) });

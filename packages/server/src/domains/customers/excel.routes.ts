@@ -6,7 +6,7 @@ import { CustomerListQuery, ImportReport } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { customerError } from './customers.errors.js';
 import * as excel from './excel.service.js';
 import type { Lang } from './excel.columns.js';
@@ -60,7 +60,7 @@ export function customersExcelRoutes(app: App, db: Db) {
   }, async (req, reply) => {
     const { lang, ...filters } = req.query;
     const data = await excel.exportCustomers(db, requireAuth(req), filters, pickLang(lang, req.headers['accept-language']));
-    return sendXlsx(reply, data, `customers-${businessDate(new Date())}.xlsx`);
+    return sendXlsx(reply, data, `customers-${todayFor(req.auth ?? {})}.xlsx`);
   });
 
   app.get('/api/v1/customers/import-template.xlsx', {

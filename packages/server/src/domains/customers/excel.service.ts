@@ -9,7 +9,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { refreshStatistics } from '../../platform/statistics.js';
 import { nextDocNumber } from '../../platform/sequences.js';
-import { businessDate } from '../../platform/clock.js';
+import { businessDate, todayFor } from '../../platform/clock.js';
 import { defineErrors } from '../../platform/errors.js';
 import { auditView, listCustomers, lockCustomerCreation, toWrite } from './customers.service.js';
 import * as q from './customers.sql.js';
@@ -197,7 +197,7 @@ export async function importCustomers(db: Db, auth: AuthContext, file: Upload, o
       if (!opts.allowDuplicates) nameOwner.set(e.name_key, `customer ${e.number}`);
     }
     const fileNames = new Map<string, number>(); // within the file a repeated company is always an error
-    const year = Number(businessDate(opts.now ?? new Date()).slice(0, 4));
+    const year = Number(todayFor(auth, opts.now).slice(0, 4));
     let count = 0;
     for (const { row, write } of valid) {
       const errors: FieldError[] = [];

@@ -5,7 +5,7 @@ import { BOOK_CURRENCY, dec, roundMoney } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { paymentError } from './payments.errors.js';
 import { creditPosition, lockCustomer, setCreditProfile as saveCreditProfile } from '../credit/index.js';
 import * as q from './payments.sql.js';
@@ -49,7 +49,7 @@ export async function postRebate(db: Db, auth: AuthContext, customerId: string, 
     await lockCustomer(tx, customerId);
     const balance = await q.accountBalance(tx, customerId, 'rebate');
     if (dec(balance).plus(input.amount).isNegative()) throw paymentError('rebate_negative', undefined, { errors: [{ path: 'amount', message: `balance is ${roundMoney(balance, BOOK_CURRENCY)}` }] });
-    await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'rebate', amount: roundMoney(input.amount, BOOK_CURRENCY), businessDate: input.businessDate ?? businessDate(new Date()),
+    await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'rebate', amount: roundMoney(input.amount, BOOK_CURRENCY), businessDate: input.businessDate ?? todayFor(auth),
       kind: dec(input.amount).isNegative() ? 'rebate_correction' : 'rebate_accrual', refType: null, refId: null, memo: input.memo, createdBy: auth.userId });
     await recordAudit(tx, auth, { action: 'rebate', entityType: 'customer_account', entityId: customerId, changes: [{ field: 'rebate', before: roundMoney(balance, BOOK_CURRENCY), after: roundMoney(dec(balance).plus(input.amount), BOOK_CURRENCY) }] });
     return { balance: roundMoney(dec(balance).plus(input.amount), BOOK_CURRENCY) };
@@ -62,7 +62,7 @@ export async function setCreditProfile(db: Db, auth: AuthContext, customerId: st
     const { limitBefore } = await saveCreditProfile(tx, auth, customerId, input, BOOK_CURRENCY);
     const delta = dec(input.creditLimit).minus(limitBefore);
     if (!delta.isZero()) {
-      await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'credit', amount: roundMoney(delta, BOOK_CURRENCY), businessDate: businessDate(new Date()),
+      await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId, account: 'credit', amount: roundMoney(delta, BOOK_CURRENCY), businessDate: todayFor(auth),
         kind: 'credit_limit_change', refType: null, refId: null, memo: null, createdBy: auth.userId });
     }
   });

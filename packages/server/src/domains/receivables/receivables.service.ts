@@ -6,7 +6,7 @@ import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
-import { businessDate } from '../../platform/clock.js';
+import { businessDate, todayFor } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { receivableError } from './receivables.errors.js';
 import * as q from './receivables.sql.js';
@@ -50,7 +50,7 @@ export async function getReceivable(db: Db, auth: AuthContext, id: string) {
 const SORT_KIND: Record<q.ReceivableSortKey, 'date' | 'decimal' | 'text'> = { dueDate: 'date', amountOpen: 'decimal', number: 'text' } as const;
 
 export async function listReceivables(db: Db, auth: AuthContext, query: import('zod').infer<typeof import('@l2c/shared').ReceivableListQuery>) {
-  const today = businessDate(new Date());
+  const today = todayFor(auth);
   const where = [scopeOf(auth), ...q.receivableListWhere(query, today)];
   const desc = query.sort.startsWith('-');
   const order = q.RECEIVABLE_SORTS[query.sort.replace(/^-/, '') as q.ReceivableSortKey];
@@ -102,7 +102,7 @@ export async function createManualReceivable(db: Db, auth: AuthContext, input: i
     }
     const { id } = await createReceivableFromTrigger(tx, auth, {
       customerId: input.customerId, contractId: input.contractId, instalmentId: null, source: 'manual', sourceKey: null,
-      amount: input.amount, taxAmount: input.taxAmount, currency: input.currency, businessDate: input.businessDate ?? businessDate(new Date()),
+      amount: input.amount, taxAmount: input.taxAmount, currency: input.currency, businessDate: input.businessDate ?? todayFor(auth),
       dueDate: input.dueDate, ownerId: input.ownerId ?? customer.owner_id, reason: input.reason,
     });
     return toReceivable((await loadReceivable(tx, { ...auth, scope: 'all' }, id)));
@@ -121,7 +121,7 @@ export async function createCreditNoteTx(tx: Tx, auth: AuthContext, originalId: 
   if (dec(input.amount).gt(dec(locked!.amount_open))) {
     throw receivableError('credit_note_exceeds', `At most ${locked!.amount_open} is open on ${original.number}`, { errors: [{ path: 'amount', message: `at most ${locked!.amount_open}` }] });
   }
-  const date = input.businessDate ?? businessDate(new Date());
+  const date = input.businessDate ?? todayFor(auth);
   const number = await nextDocNumber(tx, auth, 'HC', Number(date.slice(0, 4)));
   const id = (await q.insertReceivable(tx, {
     tenantId: auth.tenantId, number, customerId: original.customer_id, contractId: original.contract_id, instalmentId: original.instalment_id,

@@ -7,7 +7,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import type { Actor, Tx } from '../../platform/db.js';
 import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
-import { businessDate } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { lockReceivables, receivableStatus, recordAllocations, recordWriteOff, refreshOpen } from '../../domains/receivables/index.js';
 import { accountBalance, postAccountEntry, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
@@ -43,7 +43,7 @@ export type LockedReceivable = Awaited<ReturnType<typeof lockReceivables>>[numbe
 export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input: ApplyInput, opts: ApplyOptions = {}): Promise<string> {
   const kind = opts.kind ?? 'apply';
   if (!opts.customerLocked && !(await lockCustomer(tx, input.customerId))) throw writeOffError('customer_not_found');
-  const appliedOn = input.appliedOn ?? businessDate(new Date());
+  const appliedOn = input.appliedOn ?? todayFor(actor);
   const creditNoteIds = input.lines.flatMap((l) => (l.source.type === 'credit_note' ? [l.source.creditNoteId] : []));
   const known = new Map((opts.lockedReceivables ?? []).map((r) => [r.id, r]));
   const targets = [...new Set([...input.lines.map((l) => l.receivableId), ...creditNoteIds])];
@@ -146,7 +146,7 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   const before = new Map((await lockReceivables(tx, receivableIds)).map((r) => [r.id, r]));
   const paymentIds = [...new Set(allocations.flatMap((a) => (a.payment_id ? [a.payment_id] : [])))];
   await lockPayments(tx, paymentIds);
-  const on = reversedOn ?? businessDate(new Date());
+  const on = reversedOn ?? todayFor(actor);
   // The reversal is in the original's currency, that of the receivables it settled.
   const currency = before.get(allocations[0]?.receivable_id ?? '')?.currency ?? BOOK_CURRENCY;
   const number = await nextDocNumber(tx, actor, 'HX', Number(on.slice(0, 4)));
