@@ -22,7 +22,38 @@ export function migrationTables(src = SRC): Set<string> {
   return tables;
 }
 
-/** The area a file under src/ belongs to; null for the exempt ones (demo/, migrations/, the composition root). */
+/**
+ * Folders of src/ outside every area, and why. The composition root's files (app.ts, main.ts, the CLIs) are outside
+ * too; any other folder must be an area, or be listed here.
+ */
+export const EXEMPT_DIRS: Record<string, string> = {
+  demo: 'loads the demo tenant (through services where it can)',
+  migrations: 'creates the tables',
+  ops: 'backup and restore of the whole database, below the application\'s tables',
+};
+
+/** Non-test source files in a folder that is neither an area nor exempt. */
+export function unplacedFiles(src = SRC): string[] {
+  return fs.readdirSync(src, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !['platform', 'domains', 'flows'].includes(e.name) && !(e.name in EXEMPT_DIRS))
+    .map((e) => e.name);
+}
+
+/** Files that name tables at run time (sql.table(…)), which the text scan cannot follow, and the tables they get. */
+export function dynamicTableFiles(src = SRC): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) { walk(full); continue; }
+      if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && /\bsql\.table\(/.test(fs.readFileSync(full, 'utf8'))) out.push(path.relative(src, full));
+    }
+  };
+  walk(src);
+  return out.sort();
+}
+
+/** The area a file under src/ belongs to; null for the exempt ones (EXEMPT_DIRS, the composition root). */
 export function areaOf(rel: string): Area | null {
   const p = rel.split(/[\\/]/);
   if (p[0] === 'platform') return 'platform';

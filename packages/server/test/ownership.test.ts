@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  check, loadDeclarations, migrationTables, ownershipMarkdown, scanSources, SRC, usesOfFile, writers, type Declaration, type FileUses,
+  check, dynamicTableFiles, loadDeclarations, migrationTables, ownershipMarkdown, scanSources, SRC, unplacedFiles, usesOfFile, writers,
+  type Declaration, type FileUses,
 } from './ownership.scan.js';
 
 const tables = migrationTables();
@@ -31,6 +32,20 @@ describe('table ownership', () => {
     if (process.env.OWNERSHIP_MARKDOWN) console.log(ownershipMarkdown(decls));
     expect(violations.filter((v) => !(v in PENDING))).toEqual([]);
     expect(Object.keys(PENDING).filter((v) => !violations.includes(v)), 'fixed: remove from PENDING').toEqual([]);
+  });
+
+  it('scans every folder: each is an area (platform, domains/<d>, flows/<f>) or listed as exempt with why', () => {
+    expect(unplacedFiles()).toEqual([]);
+  });
+
+  it('knows every file that names tables at run time, which the scan cannot read', () => {
+    // sql.table(name): the table is a value, not text. Such a file reads or writes whatever it is given, so it is
+    // listed here on review, with what it does.
+    const REVIEWED: Record<string, string> = {
+      'platform/export.sql.ts': 'the tenant data export: reads every tenant table the catalog lists, filtered by tenant_id, read-only',
+      'platform/statistics.sql.ts': 'ANALYZE of a table after bulk loads: planner statistics, no rows read or written',
+    };
+    expect(dynamicTableFiles().filter((f) => !(f in REVIEWED)), 'review the file and list it in REVIEWED').toEqual([]);
   });
 
   it('sees at least the tables the migrations create and a use in every domain', () => {
