@@ -9,6 +9,7 @@ import { buildHttp, type App } from './platform/http.js';
 import { authenticate } from './platform/auth.js';
 import { auditRoutes } from './platform/audit-routes.js';
 import { startScheduler, type JobDefinition } from './platform/jobs.js';
+import { backupJob, backupSchedule, listenForBackupRequests } from './ops/backup-job.js';
 import { metricsRoutes } from './platform/metrics.js';
 import { overloadGuard } from './platform/overload.js';
 import { identityRoutes, touchToken } from './domains/identity/index.js';
@@ -86,13 +87,18 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment });
 
     let stopScheduler = () => {};
+    let stopBackupRequests = () => {};
+    const schedule = backupSchedule(); // read now: a bad L2C_BACKUP_* setting stops the start, not the first backup
     app.addHook('onReady', async () => {
-      if (config.jobs) stopScheduler = startScheduler(db, JOBS, app.log);
+      if (config.jobs) stopScheduler = startScheduler(db, schedule ? [...JOBS, backupJob(schedule)] : JOBS, app.log);
+      // `npm run backup` asks the process that holds the embedded data folder (ops/backup-job.ts)
+      if (db.kind === 'pglite' && !deps.db) stopBackupRequests = listenForBackupRequests(db, config.dataDir, app.log);
     });
     return {
       app, db, config, jobs: JOBS,
       close: async () => {
         stopScheduler();
+        stopBackupRequests();
         await app.close();
         if (!deps.db) await db.close();
       },
