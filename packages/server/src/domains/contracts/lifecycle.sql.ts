@@ -8,19 +8,23 @@ export async function invoicedOn(tx: Tx, contractId: string): Promise<string> {
   return r.rows[0]!.s;
 }
 
-export interface FileRow { id: string; file_name: string; content_type: string; size_bytes: number; sha256: string }
-export async function signedFileOf(tx: Tx, fileId: string | null): Promise<FileRow | undefined> {
-  if (!fileId) return undefined;
-  return (await sql<FileRow>`select id, file_name, content_type, size_bytes, sha256 from contract_files where id = ${fileId}`.execute(tx)).rows[0];
+function selectFile(tx: Tx) {
+  return tx.selectFrom('contract_files').select(['id', 'file_name', 'content_type', 'size_bytes', 'sha256']);
 }
-export async function fileContent(tx: Tx, fileId: string): Promise<(FileRow & { content: Buffer }) | undefined> {
-  return (await sql<FileRow & { content: Buffer }>`select id, file_name, content_type, size_bytes, sha256, content from contract_files where id = ${fileId}`.execute(tx)).rows[0];
+export type FileRow = NonNullable<Awaited<ReturnType<typeof signedFileOf>>>;
+export async function signedFileOf(tx: Tx, fileId: string | null) {
+  if (!fileId) return undefined;
+  return selectFile(tx).where('id', '=', fileId).executeTakeFirst();
+}
+export async function fileContent(tx: Tx, fileId: string) {
+  return selectFile(tx).select('content').where('id', '=', fileId).executeTakeFirst();
 }
 export async function insertFile(tx: Tx, f: { tenantId: string; contractId: string; name: string; contentType: string; content: Buffer; sha256: string; userId: string | null }): Promise<string> {
-  const r = await sql<{ id: string }>`insert into contract_files (tenant_id, contract_id, kind, file_name, content_type, size_bytes, sha256, content, uploaded_by)
-    values (${f.tenantId}, ${f.contractId}, 'signed', ${f.name}, ${f.contentType}, ${f.content.length}, ${f.sha256}, ${f.content}, ${f.userId})
-    returning id`.execute(tx);
-  return r.rows[0]!.id;
+  const r = await tx.insertInto('contract_files').values({
+    tenant_id: f.tenantId, contract_id: f.contractId, kind: 'signed', file_name: f.name, content_type: f.contentType, size_bytes: f.content.length,
+    sha256: f.sha256, content: f.content, uploaded_by: f.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 export async function setSigned(tx: Tx, id: string, s: { signedOn: string; signatories: unknown; fileId: string }) {
   await sql`update contracts set status = 'signed', signed_on = ${s.signedOn}, signatories = ${JSON.stringify(s.signatories)}::jsonb,
@@ -28,11 +32,12 @@ export async function setSigned(tx: Tx, id: string, s: { signedOn: string; signa
 }
 
 export async function markTriggered(tx: Tx, instalmentId: string, on: string) {
-  await sql`update contract_instalments set triggered_on = ${on} where id = ${instalmentId} and triggered_on is null`.execute(tx);
+  await tx.updateTable('contract_instalments').set({ triggered_on: on }).where('id', '=', instalmentId).where('triggered_on', 'is', null).execute();
 }
 
 export async function pendingAmendmentOf(tx: Tx, contractId: string): Promise<string | null> {
-  return (await sql<{ id: string }>`select id from contract_amendments where contract_id = ${contractId} and status = 'in_approval'`.execute(tx)).rows[0]?.id ?? null;
+  const r = await tx.selectFrom('contract_amendments').select('id').where('contract_id', '=', contractId).where('status', '=', 'in_approval').executeTakeFirst();
+  return r?.id ?? null;
 }
 
 export interface AmendmentRow {
