@@ -4,7 +4,7 @@
 // the test picks that one, and a tenant on Shanghai's date would fail it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { todayIn } from '@l2c/shared';
+import { daysBetween, todayIn } from '@l2c/shared';
 import { asSystem } from '../src/platform/db.js';
 import { login, makeTenant, testApp, type Client } from './helpers.js';
 
@@ -31,6 +31,11 @@ describe('business dates in the tenant\'s time zone', () => {
     const w = await finance.post('/api/v1/write-offs', { customerId, lines: [{ receivableId: r.body.id, amount: '30.00', source: { type: 'rebate' } }] });
     expect(w.status).toBe(201);
     expect(w.body.appliedOn).toBe(today);
+    // Days overdue count to the tenant's today, in the list and on the receivable alike.
+    const one = (await finance.get(`/api/v1/receivables/${r.body.id}`)).body;
+    expect(one.daysOverdue).toBe(daysBetween('2026-01-31', today));
+    const listed = (await finance.get(`/api/v1/receivables?customerId=${customerId}`)).body.items;
+    expect(listed.map((x: { daysOverdue: number }) => x.daysOverdue)).toEqual([one.daysOverdue]);
     const aging = await finance.get('/api/v1/aging');
     expect(aging.status).toBe(200);
     expect(aging.body.asOf).toBe(today);

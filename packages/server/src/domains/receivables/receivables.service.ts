@@ -6,7 +6,7 @@ import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
-import { businessDate, todayFor } from '../../platform/clock.js';
+import { todayFor } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { receivableError } from './receivables.errors.js';
 import * as q from './receivables.sql.js';
@@ -18,7 +18,8 @@ export function receivableStatus(kind: string, amount: string, open: string, bad
   return o.eq(dec(amount).abs()) ? 'open' : 'partially_paid';
 }
 
-export function toReceivable(r: q.ReceivableRow, today = businessDate(new Date())): Receivable {
+/** A receivable as the API shows it; `today` (the tenant's, todayFor) is what its days overdue count to. */
+export function toReceivable(r: q.ReceivableRow, today: string): Receivable {
   const applied = dec(r.amount).abs().minus(dec(r.amount_open));
   const overdue = dec(r.amount_open).gt(0) && r.kind === 'invoice' && r.due_date < today ? daysBetween(r.due_date, today) : 0;
   return {
@@ -44,7 +45,7 @@ export async function loadReceivable(tx: Tx, auth: AuthContext, id: string): Pro
 }
 
 export async function getReceivable(db: Db, auth: AuthContext, id: string) {
-  return inTenant(db, auth, async (tx) => toReceivable(await loadReceivable(tx, auth, id)));
+  return inTenant(db, auth, async (tx) => toReceivable(await loadReceivable(tx, auth, id), todayFor(auth)));
 }
 
 const SORT_KIND: Record<q.ReceivableSortKey, 'date' | 'decimal' | 'text'> = { dueDate: 'date', amountOpen: 'decimal', number: 'text' } as const;
@@ -105,7 +106,7 @@ export async function createManualReceivable(db: Db, auth: AuthContext, input: i
       amount: input.amount, taxAmount: input.taxAmount, currency: input.currency, businessDate: input.businessDate ?? todayFor(auth),
       dueDate: input.dueDate, ownerId: input.ownerId ?? customer.owner_id, reason: input.reason,
     });
-    return toReceivable((await loadReceivable(tx, { ...auth, scope: 'all' }, id)));
+    return toReceivable((await loadReceivable(tx, { ...auth, scope: 'all' }, id)), todayFor(auth));
   });
 }
 

@@ -7,6 +7,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { withIdempotency } from '../../platform/idempotency.js';
 import { recordAudit } from '../../platform/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { todayFor } from '../../platform/clock.js';
 import { createCreditNoteTx, loadReceivable, lockReceivables, receivableError, receivableScopeOf, toReceivable } from '../../domains/receivables/index.js';
 import { loadPayment, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
@@ -71,7 +72,7 @@ export async function issueCreditNote(db: Db, auth: AuthContext, originalId: str
     const note = await createCreditNoteTx(tx, auth, originalId, input);
     await applyWriteOffTx(tx, auth, { customerId: note.customerId, appliedOn: input.businessDate, memo: `红冲 ${note.number}`,
       lines: [{ receivableId: originalId, source: { type: 'credit_note', creditNoteId: note.id }, amount: input.amount }] }, { customerLocked: true });
-    return { statusCode: 201, body: toReceivable(await loadReceivable(tx, auth, note.id)) };
+    return { statusCode: 201, body: toReceivable(await loadReceivable(tx, auth, note.id), todayFor(auth)) };
   }));
 }
 
