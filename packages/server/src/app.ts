@@ -12,6 +12,7 @@ import { startScheduler, type JobDefinition } from './platform/jobs.js';
 import { backupJob, backupSchedule, listenForBackupRequests } from './ops/backup-job.js';
 import { metricsRoutes } from './platform/metrics.js';
 import { overloadGuard } from './platform/overload.js';
+import { exportRoutes } from './platform/export-routes.js';
 import { identityRoutes, touchToken } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
@@ -72,6 +73,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
       return { status: 'ok' as const, database: db.kind, time: await databaseNow(db.kysely) };
     });
     metricsRoutes(app, db, { token: config.metricsToken });
+    exportRoutes(app, db);
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);
     customersExcelRoutes(app, db);

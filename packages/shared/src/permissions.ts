@@ -34,7 +34,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     customers: [...CRM_WORK, 'delete', 'assign'], contacts: ['read', 'create', 'update', 'delete'],
     followups: ['read', 'create'], pool: ['read', 'claim', 'release', 'assign'],
     users: ['read', 'create', 'update'], teams: ['read', 'create', 'update'], audit: ['read'],
-    tokens: ['read', 'create', 'delete'], settings: ['read', 'update'],
+    tokens: ['read', 'create', 'delete'], settings: ['read', 'update', 'export'], // export: all of the tenant's data
   },
   sales_manager: {
     contracts: ['read', 'create', 'update', 'export'], approvals: ['read', 'approve'],

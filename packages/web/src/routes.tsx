@@ -21,6 +21,7 @@ const CustomerEditPage = lazy(() => import('./pages/customers/CustomerEditPage')
 const PoolPage = lazy(() => import('./pages/PoolPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const TokensPage = lazy(() => import('./pages/TokensPage'));
+const DataExportPage = lazy(() => import('./pages/DataExportPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const ContractListPage = lazy(() => import('./pages/contracts/ContractListPage'));
 const ContractEditPage = lazy(() => import('./pages/contracts/ContractEditPage'));
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { path: 'pool', element: page(PoolPage) },
       { path: 'audit', element: page(AuditPage) },
       { path: 'settings/tokens', element: page(TokensPage) },
+      { path: 'settings/export', element: page(DataExportPage) },
       { path: 'contracts', element: page(ContractListPage) },
       { path: 'contracts/new', element: page(ContractEditPage) },
       { path: 'contracts/:id', element: page(ContractDetailPage) },

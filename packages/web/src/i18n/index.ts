@@ -10,6 +10,8 @@ import baddebtEn from './baddebt.en';
 import baddebtZh from './baddebt.zh-CN';
 import payfilesEn from './payfiles.en';
 import payfilesZh from './payfiles.zh-CN';
+import exportsEn from './exports.en';
+import exportsZh from './exports.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -39,7 +41,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

@@ -1,6 +1,6 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
-  AuditOutlined, BarChartOutlined, CheckSquareOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   MoneyCollectOutlined, NodeIndexOutlined, ReconciliationOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { Badge, Menu, type MenuProps } from 'antd';
@@ -11,7 +11,7 @@ import { useAwaitingBadDebtRequests } from '../api/bad-debt-requests';
 import { useAuth } from '../auth/useAuth';
 
 const PREFIXES: Array<[string, string]> = [
-  ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'],
+  ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
   ['/write-off', 'writeOff'], ['/aging', 'aging'],
 ];
@@ -74,6 +74,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   }
   if (can('tokens', 'read')) {
     system.push({ key: 'tokens', icon: <KeyOutlined />, label: link('/settings/tokens', 'nav-tokens', t('nav.tokens')) });
+  }
+  if (can('settings', 'export')) {
+    system.push({ key: 'dataExport', icon: <CloudDownloadOutlined />, label: link('/settings/export', 'nav-data-export', t('dataExport.nav')) });
   }
 
   const items: MenuProps['items'] = [
