@@ -62,13 +62,12 @@ export async function listContracts(tx: Tx, where: RawBuilder<unknown>[], order:
     where ${sql.join(conds, sql` and `)} order by ${order} ${dir}, k.id ${dir} limit ${limit + 1}`.execute(tx)).rows;
 }
 
-export interface LineRow {
-  id: string; line_no: number; product_code: string | null; description: string; quantity: string; unit: string | null; unit_price: string;
-  discount_rate: string; tax_rate: string; amount_excl_tax: string; tax_amount: string; amount_incl_tax: string;
-}
-export async function linesOf(tx: Tx, contractId: string): Promise<LineRow[]> {
-  return (await sql<LineRow>`select id, line_no, product_code, description, quantity, unit, unit_price, discount_rate, tax_rate,
-    amount_excl_tax, tax_amount, amount_incl_tax from contract_lines where contract_id = ${contractId} order by line_no`.execute(tx)).rows;
+export type LineRow = Awaited<ReturnType<typeof linesOf>>[number];
+export async function linesOf(tx: Tx, contractId: string) {
+  return tx.selectFrom('contract_lines')
+    .select(['id', 'line_no', 'product_code', 'description', 'quantity', 'unit', 'unit_price', 'discount_rate', 'tax_rate',
+      'amount_excl_tax', 'tax_amount', 'amount_incl_tax'])
+    .where('contract_id', '=', contractId).orderBy('line_no').execute();
 }
 
 export interface InstalmentRow {
@@ -116,13 +115,13 @@ export interface LineWrite {
   discountRate: string; taxRate: string; amountExclTax: string; taxAmount: string; amountInclTax: string;
 }
 export async function replaceLines(tx: Tx, tenantId: string, contractId: string, lines: LineWrite[]) {
-  await sql`delete from contract_lines where contract_id = ${contractId}`.execute(tx);
+  await tx.deleteFrom('contract_lines').where('contract_id', '=', contractId).execute();
   for (const l of lines) {
-    await sql`insert into contract_lines (tenant_id, contract_id, line_no, product_code, description, quantity, unit, unit_price,
-        discount_rate, tax_rate, amount_excl_tax, tax_amount, amount_incl_tax)
-      values (${tenantId}, ${contractId}, ${l.lineNo}, ${l.productCode}, ${l.description}, ${l.quantity}::numeric, ${l.unit},
-        ${l.unitPrice}::numeric, ${l.discountRate}::numeric, ${l.taxRate}::numeric, ${l.amountExclTax}::numeric, ${l.taxAmount}::numeric,
-        ${l.amountInclTax}::numeric)`.execute(tx);
+    await tx.insertInto('contract_lines').values({
+      tenant_id: tenantId, contract_id: contractId, line_no: l.lineNo, product_code: l.productCode, description: l.description,
+      quantity: l.quantity, unit: l.unit, unit_price: l.unitPrice, discount_rate: l.discountRate, tax_rate: l.taxRate,
+      amount_excl_tax: l.amountExclTax, tax_amount: l.taxAmount, amount_incl_tax: l.amountInclTax,
+    }).execute();
   }
 }
 
@@ -148,8 +147,9 @@ export async function setStatus(tx: Tx, id: string, status: string, extra: { rea
 }
 
 export async function setTotals(tx: Tx, id: string, t: { amountExclTax: string; taxAmount: string; amountInclTax: string; maxDiscountRate: string }) {
-  await sql`update contracts set amount_excl_tax = ${t.amountExclTax}::numeric, tax_amount = ${t.taxAmount}::numeric,
-    amount_incl_tax = ${t.amountInclTax}::numeric, max_discount_rate = ${t.maxDiscountRate}::numeric where id = ${id}`.execute(tx);
+  await tx.updateTable('contracts')
+    .set({ amount_excl_tax: t.amountExclTax, tax_amount: t.taxAmount, amount_incl_tax: t.amountInclTax, max_discount_rate: t.maxDiscountRate })
+    .where('id', '=', id).execute();
 }
 
 export async function customerFor(tx: Tx, id: string, userId: string, scope: DataScope) {
@@ -168,8 +168,8 @@ export async function frameworkFor(tx: Tx, id: string, scope: RawBuilder<unknown
 
 export async function usersActive(tx: Tx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const r = await sql<{ id: string }>`select id from users where id = any(${ids}::uuid[]) and active`.execute(tx);
-  return new Set(r.rows.map((x) => x.id));
+  const r = await tx.selectFrom('users').select('id').where('id', 'in', ids).where('active', '=', true).execute();
+  return new Set(r.map((x) => x.id));
 }
 
 export async function userInScope(tx: Tx, target: string, userId: string, scope: DataScope): Promise<boolean> {
