@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
+import type { ContractInstalmentsTable } from '../../platform/schema.js';
 
 export interface ContractRow {
   id: string; number: string; kind: 'framework' | 'order'; customer_id: string; customer_name: string; customer_grade: string | null;
@@ -126,17 +127,17 @@ export async function replaceLines(tx: Tx, tenantId: string, contractId: string,
 }
 
 export interface InstalmentWrite {
-  seq: number; trigger: string; dueDate: string | null; dueDaysAfterTrigger: number; percent: string | null; amount: string;
+  seq: number; trigger: ContractInstalmentsTable['trigger']; dueDate: string | null; dueDaysAfterTrigger: number; percent: string | null; amount: string;
   taxAmount: string; method: string | null; ownerId: string | null; milestone: string | null;
 }
 /** Replace the instalments not yet triggered; triggered or invoiced ones (`keep`) stay as they are. */
 export async function replaceInstalments(tx: Tx, tenantId: string, contractId: string, items: InstalmentWrite[], keep: string[] = []) {
   await sql`delete from contract_instalments where contract_id = ${contractId} and not (id = any(${keep}::uuid[]))`.execute(tx);
   for (const i of items) {
-    await sql`insert into contract_instalments (tenant_id, contract_id, seq, trigger, due_date, due_days_after_trigger, percent, amount,
-        tax_amount, method, owner_id, milestone)
-      values (${tenantId}, ${contractId}, ${i.seq}, ${i.trigger}, ${i.dueDate}, ${i.dueDaysAfterTrigger}, ${i.percent}::numeric,
-        ${i.amount}::numeric, ${i.taxAmount}::numeric, ${i.method}, ${i.ownerId}, ${i.milestone})`.execute(tx);
+    await tx.insertInto('contract_instalments').values({
+      tenant_id: tenantId, contract_id: contractId, seq: i.seq, trigger: i.trigger, due_date: i.dueDate, due_days_after_trigger: i.dueDaysAfterTrigger,
+      percent: i.percent, amount: i.amount, tax_amount: i.taxAmount, method: i.method, owner_id: i.ownerId, milestone: i.milestone,
+    }).execute();
   }
 }
 
