@@ -174,9 +174,12 @@ async function main() {
     const samples: Array<{ at: number; rss: number | null; heap: number | null }> = [];
     let violations = 0;
     let checked = 0;
+    let windowStart = Date.now();
     const report = async () => {
       const w = window;
       window = newCounters();
+      const windowSeconds = (Date.now() - windowStart) / 1000;
+      windowStart = Date.now();
       const ids = [...touched];
       touched.clear();
       let bad = 0;
@@ -198,7 +201,7 @@ async function main() {
       const heap = await metricValue(baseUrl, 'l2c_nodejs_heap_size_used_bytes');
       samples.push({ at, rss: r, heap });
       const kinds = Object.entries(w.byKind).map(([k, v]) => `${k} ${v}`).join(', ');
-      log(`t=${(at / 1000).toFixed(0)}s  requests ${w.requests} (${(w.requests / (REPORT_MS / 1000)).toFixed(0)}/s; ${kinds})  2xx ${w.s2}  4xx ${w.s4}  5xx ${w.s5}  failed ${w.failed}  `
+      log(`t=${(at / 1000).toFixed(0)}s  requests ${w.requests} in ${windowSeconds.toFixed(0)} s (${(w.requests / windowSeconds).toFixed(0)}/s; ${kinds})  2xx ${w.s2}  4xx ${w.s4}  5xx ${w.s5}  failed ${w.failed}  `
         + `invariants: ${bad} violations on ${ids.length} customers  RSS ${mb(r)}  heap ${mb(heap)}`);
       if (w.first5xx) log(`  first 5xx/failure in this window: ${w.first5xx}`);
     };

@@ -10,7 +10,8 @@
 // written, and the manifest says so.
 //
 // Never exported: secrets (password and token hashes, listed in SECRET_COLUMNS). The platform reads every area's
-// tables here by the catalog, on purpose: this is the one generic reader besides backup (docs/ARCHITECTURE.md).
+// tables here by the catalog, on purpose: like a backup, the export is about all tables, not one area's rules, and it
+// only reads (the ownership scan sees no table name in export.sql.ts: they come from the catalog).
 import crypto from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { createRequire } from 'node:module';
