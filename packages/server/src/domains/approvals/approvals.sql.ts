@@ -71,11 +71,14 @@ export async function managerOf(tx: Tx, userId: string): Promise<string | null> 
   return r.rows[0]?.manager_id ?? null;
 }
 
-export interface RequestRow {
-  id: string; doc_type: string; doc_id: string; doc_number: string; title: string; audit_entity_type: string; audit_entity_id: string;
-  status: string; current_seq: number | null; facts: Record<string, unknown>; submitted_by: string | null; submitted_by_name: string | null;
-  created_at: string; decided_at: string | null;
+function selectRequest(tx: Tx) {
+  return tx.selectFrom('approval_requests as r').leftJoin('users as u', 'u.id', 'r.submitted_by')
+    .select(['r.id', 'r.doc_type', 'r.doc_id', 'r.doc_number', 'r.title', 'r.audit_entity_type', 'r.audit_entity_id', 'r.status',
+      'r.current_seq', 'r.facts', 'r.submitted_by', 'u.name as submitted_by_name', 'r.created_at', 'r.decided_at']);
 }
+
+export type RequestRow = Awaited<ReturnType<typeof requestsForDoc>>[number];
+// the inbox's hand-written statement selects the same columns
 const requestSelect = sql`r.id, r.doc_type, r.doc_id, r.doc_number, r.title, r.audit_entity_type, r.audit_entity_id, r.status,
   r.current_seq, r.facts, r.submitted_by, u.name as submitted_by_name, r.created_at, r.decided_at`;
 
@@ -103,20 +106,17 @@ export async function insertAction(tx: Tx, x: { tenantId: string; requestId: str
 }
 
 export async function findRequest(tx: Tx, id: string, forUpdate = false): Promise<RequestRow | undefined> {
-  const r = await sql<RequestRow>`select ${requestSelect} from approval_requests r left join users u on u.id = r.submitted_by
-    where r.id = ${id} ${forUpdate ? sql`for update of r` : sql``}`.execute(tx);
-  return r.rows[0];
+  const q = selectRequest(tx).where('r.id', '=', id);
+  return (forUpdate ? q.forUpdate('r') : q).executeTakeFirst();
 }
 
-export async function requestsForDoc(tx: Tx, docType: string, docId: string): Promise<RequestRow[]> {
-  return (await sql<RequestRow>`select ${requestSelect} from approval_requests r left join users u on u.id = r.submitted_by
-    where r.doc_type = ${docType} and r.doc_id = ${docId} order by r.created_at, r.id`.execute(tx)).rows;
+export async function requestsForDoc(tx: Tx, docType: string, docId: string) {
+  return selectRequest(tx).where('r.doc_type', '=', docType).where('r.doc_id', '=', docId).orderBy('r.created_at').orderBy('r.id').execute();
 }
 
 export async function pendingRequestFor(tx: Tx, docType: string, docId: string): Promise<RequestRow | undefined> {
-  const r = await sql<RequestRow>`select ${requestSelect} from approval_requests r left join users u on u.id = r.submitted_by
-    where r.doc_type = ${docType} and r.doc_id = ${docId} and r.status = 'pending' for update of r`.execute(tx);
-  return r.rows[0];
+  return selectRequest(tx).where('r.doc_type', '=', docType).where('r.doc_id', '=', docId).where('r.status', '=', 'pending')
+    .forUpdate('r').executeTakeFirst();
 }
 
 /** The pending request of a document, read without a lock (the engine locks it when it acts). */
