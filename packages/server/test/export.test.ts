@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { asSystem } from '../src/platform/db.js';
 import { exportTenant, type ExportManifest } from '../src/platform/export.js';
 import { tenantTables } from '../src/platform/export.sql.js';
