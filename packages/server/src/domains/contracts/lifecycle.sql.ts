@@ -69,9 +69,10 @@ export async function decideAmendment(tx: Tx, id: string, status: string, before
     after = ${JSON.stringify(after ?? {})}::jsonb where id = ${id}`.execute(tx);
 }
 export async function touchContract(tx: Tx, id: string, changes: { paymentTermDays: number; pricesIncludeTax: boolean; deliveryTerms: string | null; paymentTerms: string | null; periodEnd: string | null }) {
-  await sql`update contracts set payment_term_days = ${changes.paymentTermDays}, prices_include_tax = ${changes.pricesIncludeTax},
-    delivery_terms = ${changes.deliveryTerms}, payment_terms = ${changes.paymentTerms}, period_end = ${changes.periodEnd},
-    version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+  await tx.updateTable('contracts').set((eb) => ({
+    payment_term_days: changes.paymentTermDays, prices_include_tax: changes.pricesIncludeTax, delivery_terms: changes.deliveryTerms,
+    payment_terms: changes.paymentTerms, period_end: changes.periodEnd, version: eb('version', '+', 1), updated_at: sql`now()`,
+  })).where('id', '=', id).execute();
 }
 
 export interface AlertRow {
@@ -115,7 +116,7 @@ export async function dueDateInstalments(tx: Tx, asOf: string, limit: number): P
 }
 
 export async function frameworkStatus(tx: Tx, id: string): Promise<string | undefined> {
-  return (await sql<{ status: string }>`select status from contracts where id = ${id} and kind = 'framework'`.execute(tx)).rows[0]?.status;
+  return (await tx.selectFrom('contracts').select('status').where('id', '=', id).where('kind', '=', 'framework').executeTakeFirst())?.status;
 }
 
 /** The tenant's over-credit policy as stored (settings.contracts.overCredit), if any. */
