@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../src/platform/db.js';
 import { migrate } from '../src/platform/migrate.js';
 import { loadDemo } from '../src/demo/demo-data.js';
-import { pruneBackups, restoreBackup, writeBackup, BackupError } from '../src/ops/backup.js';
+import { pruneBackups, restoreBackup, verifyChecksum, writeBackup, BackupError } from '../src/ops/backup.js';
+import { backupJob, backupSchedule, listenForBackupRequests, REQUEST_FILE } from '../src/ops/backup-job.js';
+import { runJobOnce } from '../src/platform/jobs.js';
 // @ts-expect-error plain ESM script without types
 import { postgresAvailable, startPostgres } from '../../../scripts/pg.mjs';
 
@@ -170,5 +172,46 @@ describe('backup and restore', () => {
     }
     expect(pruneBackups(keepDir, 2)).toEqual(['l2c-2026-12-02T00-00-00Z.sql.gz', 'l2c-2026-12-01T00-00-00Z.sql.gz']);
     expect(fs.readdirSync(keepDir).sort()).toEqual(['l2c-2026-12-03T00-00-00Z.sql.gz', 'l2c-2026-12-03T00-00-00Z.sql.gz.sha256', 'l2c-2026-12-04T00-00-00Z.sql.gz', 'l2c-2026-12-04T00-00-00Z.sql.gz.sha256']);
+  });
+
+  it('a running server writes a backup when `npm run backup` asks (request file + SIGUSR2)', async () => {
+    const dataDir = path.join(dir, 'asked');
+    fs.mkdirSync(dataDir);
+    const logged: string[] = [];
+    const log = { info: (_o: object, m: string) => logged.push(m), error: (_o: object, m: string) => logged.push(m) } as never;
+    const stop = listenForBackupRequests(source, dataDir, log);
+    try {
+      const target = path.join(dir, 'asked.sql.gz');
+      fs.writeFileSync(path.join(dataDir, REQUEST_FILE), target);
+      process.kill(process.pid, 'SIGUSR2');
+      for (let i = 0; i < 100 && !fs.existsSync(`${target}.sha256`); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(logged).toEqual(['backup written on request']);
+      expect(fs.existsSync(path.join(dataDir, REQUEST_FILE))).toBe(false);
+      await verifyChecksum(target);
+      // the same rows as the backup taken directly (only the `created` line differs)
+      const body = (f: string) => zlib.gunzipSync(fs.readFileSync(f)).toString('utf8').replace(/^-- created: .*$/m, '');
+      expect(body(target)).toBe(body(backupFile));
+    } finally {
+      stop();
+    }
+  });
+
+  it('scheduled backups: once per period across processes, the newest N kept; bad settings refused', async () => {
+    expect(backupSchedule({})).toBeNull();
+    expect(() => backupSchedule({ L2C_BACKUP_EVERY: 'daily' })).toThrow(/L2C_BACKUP_EVERY/);
+    expect(() => backupSchedule({ L2C_BACKUP_EVERY: '1d', L2C_BACKUP_KEEP: '0' })).toThrow(/L2C_BACKUP_KEEP/);
+    const schedDir = path.join(dir, 'scheduled');
+    const s = backupSchedule({ L2C_BACKUP_EVERY: '6h', L2C_BACKUP_DIR: schedDir, L2C_BACKUP_KEEP: '2' })!;
+    expect(s.everyMs).toBe(6 * 3_600_000);
+    const job = backupJob(s);
+    const at = (iso: string) => new Date(iso);
+    expect(await runJobOnce(source, job, at('2031-01-01T01:00:00Z'))).toBe('ran');
+    expect(await runJobOnce(source, job, at('2031-01-01T05:59:00Z'))).toBe('skipped'); // same 6-hour period
+    expect(await runJobOnce(source, job, at('2031-01-01T06:00:00Z'))).toBe('ran');
+    expect(await runJobOnce(source, job, at('2031-01-01T12:30:00Z'))).toBe('ran');
+    expect(fs.readdirSync(schedDir).sort()).toEqual([
+      'l2c-2031-01-01T06-00-00Z.sql.gz', 'l2c-2031-01-01T06-00-00Z.sql.gz.sha256',
+      'l2c-2031-01-01T12-30-00Z.sql.gz', 'l2c-2031-01-01T12-30-00Z.sql.gz.sha256',
+    ]);
   });
 });
