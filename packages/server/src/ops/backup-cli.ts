@@ -44,6 +44,7 @@ try {
     console.log(`the embedded database is in use by the server (pid ${owner}); asking it to write the backup`);
     await askServer(owner);
   } else {
+    if (!config.databaseUrl && !fs.existsSync(path.join(config.dataDir, 'PG_VERSION'))) throw new Error(`there is no embedded database in ${config.dataDir} (set L2C_DATA_DIR or DATABASE_URL)`);
     const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
     let r: BackupResult;
     try {
