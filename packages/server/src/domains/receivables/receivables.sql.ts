@@ -94,8 +94,8 @@ export async function insertReceivable(tx: Tx, x: ReceivableInsert): Promise<str
 }
 
 export async function findBySourceKey(tx: Tx, sourceKey: string): Promise<string | null> {
-  const r = await sql<{ id: string }>`select id from receivables where source_key = ${sourceKey}`.execute(tx);
-  return r.rows[0]?.id ?? null;
+  const r = await tx.selectFrom('receivables').select('id').where('source_key', '=', sourceKey).executeTakeFirst();
+  return r?.id ?? null;
 }
 
 /** Lock receivables in id order (one order everywhere, so concurrent write-offs never deadlock). */
@@ -131,11 +131,10 @@ export async function refreshOpen(tx: Tx, ids: string[], alongside: RawBuilder<u
 
 /** Is the contract one of this customer's (and so of this tenant's)? */
 export async function contractOfCustomer(tx: Tx, contractId: string, customerId: string): Promise<boolean> {
-  return (await sql`select 1 from contracts where id = ${contractId} and customer_id = ${customerId}`.execute(tx)).rows.length > 0;
+  return (await tx.selectFrom('contracts').select('id').where('id', '=', contractId).where('customer_id', '=', customerId).executeTakeFirst()) !== undefined;
 }
 
-export async function customerExists(tx: Tx, customerId: string): Promise<{ id: string; owner_id: string | null } | undefined> {
-  const r = await sql<{ id: string; owner_id: string | null }>`select id, owner_id from customers where id = ${customerId}`.execute(tx);
-  return r.rows[0];
+export async function customerExists(tx: Tx, customerId: string) {
+  return tx.selectFrom('customers').select(['id', 'owner_id']).where('id', '=', customerId).executeTakeFirst();
 }
 
