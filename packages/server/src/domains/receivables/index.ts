@@ -4,14 +4,13 @@
 // - recordWriteOff / recordAllocations / lockReceivables / refreshOpen: settlement, for flows/write-off;
 // - markOverdue: the overdue marks collections' daily run asks for;
 // - receivableScope / receivableScopeOf: who may see a receivable, for read-only reports;
+// - openBadDebtRequest / closeBadDebtRequestWith: a bad-debt request's life, for the write-off flow's approval handler;
 // - the routes of receivables and bad-debt requests.
 // It owns receivables, write_offs, allocations and bad_debt_requests (tables.ts).
 export { receivablesRoutes } from './receivables.routes.js';
 export { badDebtRequestsRoutes } from './bad-debt-requests.routes.js';
 export { badDebtRequestInScope } from './bad-debt-requests.service.js';
-export {
-  pendingBadDebtRequestOn, insertBadDebtRequest, lockBadDebtRequest, closeBadDebtRequest, badDebtRequestHead, type LockedBadDebtRequest,
-} from './bad-debt-requests.sql.js';
+export { openBadDebtRequest, closeBadDebtRequestWith, type BadDebtOutcome, type BadDebtToBook } from './bad-debt-requests.lifecycle.js';
 export {
   createReceivableFromTrigger, createCreditNoteTx, loadReceivable, toReceivable, receivableStatus, scopeOf as receivableScopeOf,
   type TriggerInput,

@@ -8,8 +8,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit.js';
 import {
-  badDebtRequestHead, badDebtRequestInScope, closeBadDebtRequest, insertBadDebtRequest, loadReceivable, lockBadDebtRequest, lockReceivables,
-  pendingBadDebtRequestOn, receivableError,
+  badDebtRequestInScope, closeBadDebtRequestWith, loadReceivable, lockReceivables, openBadDebtRequest, receivableError,
 } from '../../domains/receivables/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
 import { actOnApprovalTx, approvalError, pendingApprovalOf, submitForApproval, type ApprovalDecision, type ApprovalHandler } from '../../domains/approvals/index.js';
@@ -23,12 +22,10 @@ export async function requestBadDebt(db: Db, auth: AuthContext, receivableId: st
     // read here is the one the request is checked against. The partial unique index (migration 014) backs this up.
     const [r] = await lockReceivables(tx, [receivableId]);
     if (!r) throw receivableError('not_found');
-    const pending = await pendingBadDebtRequestOn(tx, receivableId);
-    if (pending) throw receivableError('bad_debt_request_pending', undefined, { pendingRequestId: pending });
     const amount = input.amount ?? r.amount_open;
     if (dec(amount).lte(0) || dec(amount).gt(dec(r.amount_open))) throw receivableError('bad_debt_exceeds', undefined, { errors: [{ path: 'amount', message: `at most ${roundMoney(r.amount_open, r.currency)}` }] });
     const rounded = roundMoney(amount, r.currency);
-    const id = await insertBadDebtRequest(tx, { tenantId: auth.tenantId, receivableId, amount: rounded, reason: input.reason, requestedBy: auth.userId });
+    const id = await openBadDebtRequest(tx, { tenantId: auth.tenantId, receivableId, amount: rounded, reason: input.reason, requestedBy: auth.userId });
     await recordAudit(tx, auth, { action: 'request_bad_debt', entityType: 'receivable', entityId: receivableId, changes: [{ field: 'badDebtRequested', before: null, after: rounded }, { field: 'reason', before: null, after: input.reason }] });
     // The approval's steps go to the receivable's audit trail and its notices open the receivable.
     const facts = { amount: rounded, currency: r.currency, amountOpen: roundMoney(r.amount_open, r.currency), reason: input.reason, customerName: receivable.customer_name };
@@ -49,20 +46,10 @@ export async function requestBadDebt(db: Db, auth: AuthContext, receivableId: st
  * receivable in the write-off. Idempotent: a request already closed the same way is left as it is, never booked twice.
  */
 async function bookDecision(tx: Tx, actor: Actor, d: ApprovalDecision): Promise<void> {
-  const head = await badDebtRequestHead(tx, d.docId);
-  if (!head) throw receivableError('bad_debt_request_not_found');
-  await lockCustomer(tx, head.customer_id);
-  const req = (await lockBadDebtRequest(tx, d.docId))!;
   const status = d.outcome === 'approved' ? 'approved' : 'rejected'; // a returned request is closed too: there is nothing to edit
-  if (req.status !== 'pending') {
-    if (req.status === status) return;
-    throw receivableError('bad_debt_request_closed');
-  }
-  const writeOffId = status === 'approved'
-    ? await applyWriteOffTx(tx, actor, { customerId: head.customer_id, memo: `坏账 ${req.reason}`, lines: [{ receivableId: req.receivable_id, source: { type: 'bad_debt' }, amount: req.amount }] }, { kind: 'bad_debt', customerLocked: true })
-    : null;
-  await closeBadDebtRequest(tx, req.id, { status, decidedBy: actor.userId, comment: d.comment, writeOffId });
-  await recordAudit(tx, actor, { action: status === 'approved' ? 'approve' : 'reject', entityType: 'bad_debt_request', entityId: req.id, changes: [{ field: 'status', before: 'pending', after: status }] });
+  const { closed } = await closeBadDebtRequestWith(tx, actor, d.docId, status, d.comment, (req) =>
+    applyWriteOffTx(tx, actor, { customerId: req.customerId, memo: `坏账 ${req.reason}`, lines: [{ receivableId: req.receivableId, source: { type: 'bad_debt' }, amount: req.amount }] }, { kind: 'bad_debt', customerLocked: true }));
+  if (closed) await recordAudit(tx, actor, { action: status === 'approved' ? 'approve' : 'reject', entityType: 'bad_debt_request', entityId: d.docId, changes: [{ field: 'status', before: 'pending', after: status }] });
 }
 
 export const badDebtApprovalHandler: ApprovalHandler = { onDecided: bookDecision };
