@@ -212,8 +212,9 @@ async function rawPayment(pool: pg.Pool, ctx: RawCtx, t: WoTarget, key: string):
     open = true;
     const input = { ...paymentBody(t, ctx.receivedOn, key), payerName: null, payerAccount: null, remark: null, attachments: [] };
     const scope = 'payments.register';
-    await c.query('select pg_advisory_xact_lock(hashtext($1))', [`${ctx.tenantId}:${scope}:${key}`]);
-    const prior = await c.query('select request_hash, status_code, response from idempotency_keys where tenant_id = $1 and scope = $2 and key = $3', [ctx.tenantId, scope, key]);
+    const caller = `user:${ctx.finance.id}`; // a key is one caller's (platform/idempotency.ts)
+    await c.query('select pg_advisory_xact_lock(hashtext($1))', [`${ctx.tenantId}:${caller}:${scope}:${key}`]);
+    const prior = await c.query('select request_hash, status_code, response from idempotency_keys where tenant_id = $1 and caller = $2 and scope = $3 and key = $4', [ctx.tenantId, caller, scope, key]);
     if (prior.rows[0]) throw new Error(`key ${key} already used`);
     const customer = (await c.query<{ id: string; owner_id: string | null; name: string }>(
       'select id, owner_id, name from customers where id = $1 and tenant_id = $2 for no key update', [t.customerId, ctx.tenantId])).rows[0];
@@ -283,8 +284,8 @@ async function rawPayment(pool: pg.Pool, ctx: RawCtx, t: WoTarget, key: string):
       attachments: [], status: 'confirmed', registeredBy: { id: ctx.finance.id, name: ctx.finance.name }, confirmedBy: { id: ctx.finance.id, name: ctx.finance.name },
       confirmedAt: payment.confirmed_at, rejectedReason: null, version: 1, createdAt: payment.created_at, files: [], writeOffId,
     };
-    await c.query(`insert into idempotency_keys (tenant_id, key, scope, request_hash, status_code, response) values ($1, $2, $3, $4, 201, $5::jsonb)`,
-      [ctx.tenantId, key, scope, hash(input), JSON.stringify(response)]);
+    await c.query(`insert into idempotency_keys (tenant_id, caller, key, scope, request_hash, status_code, response) values ($1, $2, $3, $4, $5, 201, $6::jsonb)`,
+      [ctx.tenantId, caller, key, scope, hash(input), JSON.stringify(response)]);
     await c.query('commit');
     open = false;
   } finally {
