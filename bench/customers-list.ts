@@ -11,6 +11,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import { CustomerListQuery, ROLE_SCOPE, type Role } from '@l2c/shared';
 import type { Db } from '../packages/server/src/platform/db.js';
+import type { Database } from '../packages/server/src/platform/schema.js';
 import type { AuthContext } from '../packages/server/src/platform/auth.js';
 import { listCustomers } from '../packages/server/src/domains/customers/index.js';
 import { CpuMeter, type CpuShare, httpJson, log, runLoad, summarize, tsWorker, waitForIdle, type LoadOptions, type LoadResult, type Stats } from './lib.js';
@@ -65,7 +66,7 @@ export function authOf(t: BenchTenant, u: BenchUser): AuthContext {
 /** Run the service's listCustomers once on a recording Kysely: the statements it sends, in order. */
 export async function capture(db: Db, auth: AuthContext, queryString: string): Promise<Replay & { ids: string[] }> {
   const sent: CompiledQuery[] = [];
-  const kysely = new Kysely({ dialect: new PostgresDialect({ pool: db.pool }), log: (e) => { if (e.level === 'query') sent.push(e.query); } });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: db.pool }), log: (e) => { if (e.level === 'query') sent.push(e.query); } });
   const query = CustomerListQuery.parse(Object.fromEntries(new URLSearchParams(queryString)));
   const page = await listCustomers({ ...db, kysely }, auth, query);
   const select = sent.find((q) => /^\s*select c\.id\b/i.test(q.sql) && /\border by\b/i.test(q.sql));

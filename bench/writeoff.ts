@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { CpuMeter, envInt, fmt, log, percentile, summarize, table, tsWorker, waitForIdle, type CpuShare, type LoadResult, type Stats } from './lib.js';
 import type { WoTarget, WoTenant, WoUser } from './writeoff-seed.js';
+import type { Database } from '../packages/server/src/platform/schema.js';
 
 const CLIENTS = envInt('BENCH_WO_CLIENTS', 8);
 const SECONDS = envInt('BENCH_WO_SECONDS', 8);
@@ -470,7 +471,7 @@ async function main() {
         const spare = spares[i]!;
         if (i % 2 === 0) {
           const sent: Trace = [];
-          const kysely = new Kysely({ dialect: new PostgresDialect({ pool: db.pool }), log: (e) => { if (e.level === 'query') sent.push({ sql: e.query.sql, ms: e.queryDurationMillis }); } });
+          const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: db.pool }), log: (e) => { if (e.level === 'query') sent.push({ sql: e.query.sql, ms: e.queryDurationMillis }); } });
           const key = `wo-probe-${spare.number}`;
           const t1 = performance.now();
           const r = await registerPayment({ ...db, kysely }, auth, PaymentCreate.parse(paymentBody(spare, today, key)), key);
