@@ -1,5 +1,5 @@
 // `npm test`: everything CI checks, in order, stopping at the first failure.
-//   1. typecheck        tsc for shared, server, web (when it has a tsconfig) and the browser tests
+//   1. typecheck        tsc for shared, server, web (when it has a tsconfig) the browser tests and the benchmarks
 //   2. dependency rules dependency-cruiser (.dependency-cruiser.cjs)
 //   3. web build        when packages/web/dist is older than its sources
 //   4. Chromium         installed with apt-get when missing and we are root (the browser tests need it)
@@ -147,7 +147,7 @@ console.log(`[test] node ${process.version}, ${os.cpus().length} cores, ${isRoot
 await stage('typecheck', async () => {
   const tsc = path.join(BIN, 'tsc');
   const done = [];
-  for (const project of ['packages/shared', 'packages/server', 'packages/web', 'tests']) {
+  for (const project of ['packages/shared', 'packages/server', 'packages/web', 'tests', 'bench']) {
     if (!fs.existsSync(path.join(ROOT, project, 'tsconfig.json'))) {
       console.log(`(no ${project}/tsconfig.json yet: not typechecked)`);
       continue;
