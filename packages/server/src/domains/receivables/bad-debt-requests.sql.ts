@@ -58,37 +58,34 @@ export async function listBadDebtRequests(tx: Tx, where: RawBuilder<unknown>[], 
 
 /** The request waiting for a decision on a receivable, if any. */
 export async function pendingBadDebtRequestOn(tx: Tx, receivableId: string): Promise<string | undefined> {
-  const r = await sql<{ id: string }>`select id from bad_debt_requests where receivable_id = ${receivableId} and status = 'pending'`.execute(tx);
-  return r.rows[0]?.id;
+  const r = await tx.selectFrom('bad_debt_requests').select('id')
+    .where('receivable_id', '=', receivableId).where('status', '=', 'pending').executeTakeFirst();
+  return r?.id;
 }
 
 export async function insertBadDebtRequest(tx: Tx, x: { tenantId: string; receivableId: string; amount: string; reason: string; requestedBy: string }): Promise<string> {
-  const r = await sql<{ id: string }>`insert into bad_debt_requests (tenant_id, receivable_id, amount, reason, requested_by)
-    values (${x.tenantId}, ${x.receivableId}, ${x.amount}::numeric, ${x.reason}, ${x.requestedBy}) returning id`.execute(tx);
-  return r.rows[0]!.id;
-}
-
-export interface LockedBadDebtRequest {
-  id: string; receivable_id: string; amount: string; reason: string; requested_by: string | null;
-  status: 'pending' | 'approved' | 'rejected'; write_off_id: string | null;
+  const r = await tx.insertInto('bad_debt_requests')
+    .values({ tenant_id: x.tenantId, receivable_id: x.receivableId, amount: x.amount, reason: x.reason, requested_by: x.requestedBy })
+    .returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 
 /** The request, row-locked (level 4 of the lock order: after the customer, before its receivable). */
-export async function lockBadDebtRequest(tx: Tx, id: string): Promise<LockedBadDebtRequest | undefined> {
-  const r = await sql<LockedBadDebtRequest>`select id, receivable_id, amount, reason, requested_by, status, write_off_id
-    from bad_debt_requests where id = ${id} for update`.execute(tx);
-  return r.rows[0];
+export async function lockBadDebtRequest(tx: Tx, id: string) {
+  return tx.selectFrom('bad_debt_requests')
+    .select(['id', 'receivable_id', 'amount', 'reason', 'requested_by', 'status', 'write_off_id'])
+    .where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function closeBadDebtRequest(tx: Tx, id: string, x: { status: 'approved' | 'rejected'; decidedBy: string | null; comment: string | null; writeOffId: string | null }) {
-  await sql`update bad_debt_requests set status = ${x.status}, decided_by = ${x.decidedBy}, decided_at = now(),
-    decision_comment = ${x.comment}, write_off_id = ${x.writeOffId} where id = ${id}`.execute(tx);
+  await tx.updateTable('bad_debt_requests').set({
+    status: x.status, decided_by: x.decidedBy, decided_at: sql`now()`, decision_comment: x.comment, write_off_id: x.writeOffId,
+  }).where('id', '=', id).execute();
 }
 
 /** Who asked for it and what it is about, for the approval's title and facts; no lock. */
 export async function badDebtRequestHead(tx: Tx, id: string) {
-  const r = await sql<{ id: string; receivable_id: string; customer_id: string; status: string; requested_by: string | null }>`
-    select b.id, b.receivable_id, r.customer_id, b.status, b.requested_by from bad_debt_requests b join receivables r on r.id = b.receivable_id
-    where b.id = ${id}`.execute(tx);
-  return r.rows[0];
+  return tx.selectFrom('bad_debt_requests as b').innerJoin('receivables as r', 'r.id', 'b.receivable_id')
+    .select(['b.id', 'b.receivable_id', 'r.customer_id', 'b.status', 'b.requested_by'])
+    .where('b.id', '=', id).executeTakeFirst();
 }
