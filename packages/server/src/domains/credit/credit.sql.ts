@@ -20,8 +20,9 @@ export async function lockCustomer(tx: Tx, customerId: string, visibleTo: { user
 
 /** Lock the customer's credit profile FOR UPDATE, creating it with the defaults first when missing. */
 export async function lockProfile(tx: Tx, tenantId: string, customerId: string): Promise<void> {
-  await sql`insert into credit_profiles (tenant_id, customer_id) values (${tenantId}, ${customerId}) on conflict (tenant_id, customer_id) do nothing`.execute(tx);
-  await sql`select 1 from credit_profiles where customer_id = ${customerId} for update`.execute(tx);
+  await tx.insertInto('credit_profiles').values({ tenant_id: tenantId, customer_id: customerId })
+    .onConflict((oc) => oc.columns(['tenant_id', 'customer_id']).doNothing()).execute();
+  await tx.selectFrom('credit_profiles').select(sql`1`.as('one')).where('customer_id', '=', customerId).forUpdate().execute();
 }
 
 export interface ExposureRow { credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; profile: string | null }
@@ -42,17 +43,18 @@ export async function exposure(tx: Tx, customerId: string, excludeContract: stri
   return r.rows[0]!;
 }
 
-export interface ProfileRow { credit_limit: string; payment_term_days: number; risk_level: string }
-
-export async function profileForUpdate(tx: Tx, customerId: string): Promise<ProfileRow | undefined> {
-  return (await sql<ProfileRow>`select credit_limit, payment_term_days, risk_level from credit_profiles where customer_id = ${customerId} for update`.execute(tx)).rows[0];
+export async function profileForUpdate(tx: Tx, customerId: string) {
+  return tx.selectFrom('credit_profiles').select(['credit_limit', 'payment_term_days', 'risk_level'])
+    .where('customer_id', '=', customerId).forUpdate().executeTakeFirst();
 }
 
-export async function upsertProfile(tx: Tx, tenantId: string, customerId: string, p: { creditLimit: string; paymentTermDays: number; riskLevel: string }): Promise<void> {
-  await sql`insert into credit_profiles (tenant_id, customer_id, credit_limit, payment_term_days, risk_level)
-    values (${tenantId}, ${customerId}, ${p.creditLimit}::numeric, ${p.paymentTermDays}, ${p.riskLevel})
-    on conflict (tenant_id, customer_id) do update set credit_limit = excluded.credit_limit, payment_term_days = excluded.payment_term_days,
-      risk_level = excluded.risk_level, version = credit_profiles.version + 1, updated_at = now()`.execute(tx);
+export async function upsertProfile(tx: Tx, tenantId: string, customerId: string, p: { creditLimit: string; paymentTermDays: number; riskLevel: 'low' | 'normal' | 'high' }): Promise<void> {
+  await tx.insertInto('credit_profiles').values({
+    tenant_id: tenantId, customer_id: customerId, credit_limit: p.creditLimit, payment_term_days: p.paymentTermDays, risk_level: p.riskLevel,
+  }).onConflict((oc) => oc.columns(['tenant_id', 'customer_id']).doUpdateSet((eb) => ({
+    credit_limit: eb.ref('excluded.credit_limit'), payment_term_days: eb.ref('excluded.payment_term_days'),
+    risk_level: eb.ref('excluded.risk_level'), version: eb('credit_profiles.version', '+', 1), updated_at: sql`now()`,
+  }))).execute();
 }
 
 /**
