@@ -12,6 +12,6 @@ export async function claimJobRun(db: Kdb, job: string, runKey: string, owner: s
 }
 
 export async function finishJobRun(db: Kdb, job: string, runKey: string, result: unknown): Promise<void> {
-  await sql`update job_runs set finished_at = now(), result = ${JSON.stringify(result ?? null)}::jsonb
-    where job = ${job} and run_key = ${runKey}`.execute(db);
+  await db.updateTable('job_runs').set({ finished_at: sql`now()`, result: JSON.stringify(result ?? null) })
+    .where('job', '=', job).where('run_key', '=', runKey).execute();
 }
