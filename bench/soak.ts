@@ -207,7 +207,12 @@ async function main() {
     };
     // one report at a time: a slow invariant check must not overlap the next window's
     let reporting: Promise<void> = Promise.resolve();
-    const timer = setInterval(() => { reporting = reporting.then(report); }, REPORT_MS);
+    let busy = false; // a tick while the last report still runs is skipped: its window simply grows
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      reporting = reporting.then(report).finally(() => { busy = false; });
+    }, REPORT_MS);
     await Promise.all(Array.from({ length: CLIENTS }, (_, i) => loop(i)));
     clearInterval(timer);
     await reporting;
@@ -216,12 +221,20 @@ async function main() {
     const warm = samples.find((s) => s.at >= WARMUP_MINUTES * 60_000) ?? samples[0]!;
     const last = samples[samples.length - 1]!;
     const peak = Math.max(...samples.map((s) => s.rss ?? 0));
-    const growth = warm.rss && last.rss ? ((last.rss - warm.rss) / warm.rss) * 100 : NaN;
+    // RSS saw-tooths with garbage collection (±20 MB between two samples), so one sample against another says little:
+    // growth compares the median of the last third of the samples after warm-up with the median of the first third.
+    const after = samples.filter((s) => s.at >= WARMUP_MINUTES * 60_000 && s.rss);
+    const third = Math.max(1, Math.floor(after.length / 3));
+    const median = (xs: number[]) => { const v = [...xs].sort((x, y) => x - y); return v[Math.floor(v.length / 2)] ?? NaN; };
+    const early = median(after.slice(0, third).map((s) => s.rss!));
+    const late = median(after.slice(-third).map((s) => s.rss!));
+    const growth = ((late - early) / early) * 100;
     const secs = (Date.now() - started) / 1000;
     const summary = {
       database: 'postgres', minutes: MINUTES, clients: CLIENTS, customers: CUSTOMERS, requests: total.requests, perSecond: Math.round(total.requests / secs),
       byKind: total.byKind, s2xx: total.s2, s4xx: total.s4, s5xx: total.s5, failed: total.failed, invariantViolations: violations, customersChecked: checked,
-      rssStartMB: mbn(rss0), rssAfterWarmupMB: mbn(warm.rss), rssEndMB: mbn(last.rss), rssPeakMB: mbn(peak), growthAfterWarmupPercent: Number(growth.toFixed(1)),
+      rssStartMB: mbn(rss0), rssAfterWarmupMB: mbn(warm.rss), rssEndMB: mbn(last.rss), rssPeakMB: mbn(peak),
+      rssMedianEarlyMB: mbn(early), rssMedianLateMB: mbn(late), growthAfterWarmupPercent: Number(growth.toFixed(1)),
       heapAfterWarmupMB: mbn(warm.heap), heapEndMB: mbn(last.heap),
     };
     log(`SUMMARY ${JSON.stringify(summary)}`);
