@@ -1,8 +1,8 @@
 // Contract queries only; the rules live in the services.
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
-import type { ContractInstalmentsTable } from '../../platform/schema.js';
+import type { ContractInstalmentsTable, ContractsTable } from '../../platform/schema.js';
 
 export interface ContractRow {
   id: string; number: string; kind: 'framework' | 'order'; customer_id: string; customer_name: string; customer_grade: string | null;
@@ -141,11 +141,14 @@ export async function replaceInstalments(tx: Tx, tenantId: string, contractId: s
   }
 }
 
-export async function setStatus(tx: Tx, id: string, status: string, extra: { reason?: string | null; creditOverride?: boolean } = {}) {
-  await sql`update contracts set status = ${status}, status_reason = ${extra.reason ?? null},
-      credit_override = coalesce(${extra.creditOverride ?? null}::boolean, credit_override), version = version + 1, updated_at = now()
-    where id = ${id}`.execute(tx);
+export async function setStatus(tx: Tx, id: string, status: ContractStatus, extra: { reason?: string | null; creditOverride?: boolean } = {}) {
+  await tx.updateTable('contracts').set((eb) => ({
+    status, status_reason: extra.reason ?? null, credit_override: extra.creditOverride ?? eb.ref('credit_override'),
+    version: eb('version', '+', 1), updated_at: sql`now()`,
+  })).where('id', '=', id).execute();
 }
+
+type ContractStatus = Selectable<ContractsTable>['status'];
 
 export async function setTotals(tx: Tx, id: string, t: { amountExclTax: string; taxAmount: string; amountInclTax: string; maxDiscountRate: string }) {
   await tx.updateTable('contracts')

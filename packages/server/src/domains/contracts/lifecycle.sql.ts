@@ -27,8 +27,10 @@ export async function insertFile(tx: Tx, f: { tenantId: string; contractId: stri
   return r.id;
 }
 export async function setSigned(tx: Tx, id: string, s: { signedOn: string; signatories: unknown; fileId: string }) {
-  await sql`update contracts set status = 'signed', signed_on = ${s.signedOn}, signatories = ${JSON.stringify(s.signatories)}::jsonb,
-    signed_file_id = ${s.fileId}, status_reason = null, version = version + 1, updated_at = now() where id = ${id}`.execute(tx);
+  await tx.updateTable('contracts').set((eb) => ({
+    status: 'signed', signed_on: s.signedOn, signatories: JSON.stringify(s.signatories), signed_file_id: s.fileId, status_reason: null,
+    version: eb('version', '+', 1), updated_at: sql`now()`,
+  })).where('id', '=', id).execute();
 }
 
 export async function markTriggered(tx: Tx, instalmentId: string, on: string) {
@@ -59,14 +61,16 @@ export async function findAmendment(tx: Tx, id: string, forUpdate = false): Prom
 export async function insertAmendment(tx: Tx, a: { tenantId: string; contractId: string; number: string; reason: string; baseVersion: number; proposal: unknown; amountBefore: string; amountAfter: string; userId: string }): Promise<{ id: string; seq: number; number: string }> {
   const seq = (await sql<{ n: number }>`select coalesce(max(seq), 0) + 1 as n from contract_amendments where contract_id = ${a.contractId}`.execute(tx)).rows[0]!.n;
   const number = `${a.number}-A${String(seq).padStart(2, '0')}`;
-  const r = await sql<{ id: string }>`insert into contract_amendments (tenant_id, contract_id, seq, number, reason, base_version, proposal, amount_before, amount_after, created_by)
-    values (${a.tenantId}, ${a.contractId}, ${seq}, ${number}, ${a.reason}, ${a.baseVersion}, ${JSON.stringify(a.proposal)}::jsonb,
-      ${a.amountBefore}::numeric, ${a.amountAfter}::numeric, ${a.userId}) returning id`.execute(tx);
-  return { id: r.rows[0]!.id, seq, number };
+  const r = await tx.insertInto('contract_amendments').values({
+    tenant_id: a.tenantId, contract_id: a.contractId, seq, number, reason: a.reason, base_version: a.baseVersion,
+    proposal: JSON.stringify(a.proposal), amount_before: a.amountBefore, amount_after: a.amountAfter, created_by: a.userId,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { id: r.id, seq, number };
 }
-export async function decideAmendment(tx: Tx, id: string, status: string, before: unknown, after: unknown) {
-  await sql`update contract_amendments set status = ${status}, decided_at = now(), before = ${JSON.stringify(before ?? {})}::jsonb,
-    after = ${JSON.stringify(after ?? {})}::jsonb where id = ${id}`.execute(tx);
+export async function decideAmendment(tx: Tx, id: string, status: 'approved' | 'rejected' | 'returned' | 'cancelled', before: unknown, after: unknown) {
+  await tx.updateTable('contract_amendments').set({
+    status, decided_at: sql`now()`, before: JSON.stringify(before ?? {}), after: JSON.stringify(after ?? {}),
+  }).where('id', '=', id).execute();
 }
 export async function touchContract(tx: Tx, id: string, changes: { paymentTermDays: number; pricesIncludeTax: boolean; deliveryTerms: string | null; paymentTerms: string | null; periodEnd: string | null }) {
   await tx.updateTable('contracts').set((eb) => ({

@@ -201,5 +201,5 @@ export async function tenantPoolSettings(tx: Tx): Promise<Partial<{ reclaimDays:
 
 /** Lock the claimer's user row so one rep's parallel claims count each other. */
 export async function lockClaimer(tx: Tx, userId: string): Promise<void> {
-  await sql`select 1 from users where id = ${userId} for update`.execute(tx);
+  await tx.selectFrom('users').select(sql`1`.as('one')).where('id', '=', userId).forUpdate().execute();
 }
