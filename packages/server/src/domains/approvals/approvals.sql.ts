@@ -1,6 +1,7 @@
 // Approval queries only; the engine's rules live in approvals.service.ts.
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Tx } from '../../platform/db.js';
+import type { ApprovalActionsTable, ApprovalRequestsTable, ApprovalStepsTable } from '../../platform/schema.js';
 
 function selectDefinition(tx: Tx) {
   return tx.selectFrom('approval_definitions').select(['doc_type', 'name', 'rules', 'version', 'updated_at']);
@@ -84,25 +85,27 @@ const requestSelect = sql`r.id, r.doc_type, r.doc_id, r.doc_number, r.title, r.a
 
 export async function insertRequest(tx: Tx, x: {
   tenantId: string; docType: string; docId: string; docNumber: string; title: string; auditType: string; auditId: string;
-  facts: unknown; definitionVersion: number | null; submittedBy: string | null; status: string; currentSeq: number | null;
+  facts: unknown; definitionVersion: number | null; submittedBy: string | null; status: RequestStatus; currentSeq: number | null;
 }): Promise<string> {
-  const r = await sql<{ id: string }>`insert into approval_requests (tenant_id, doc_type, doc_id, doc_number, title, audit_entity_type,
-      audit_entity_id, status, current_seq, facts, definition_version, submitted_by, decided_at)
-    values (${x.tenantId}, ${x.docType}, ${x.docId}, ${x.docNumber}, ${x.title}, ${x.auditType}, ${x.auditId}, ${x.status}, ${x.currentSeq},
-      ${JSON.stringify(x.facts)}::jsonb, ${x.definitionVersion}, ${x.submittedBy}, ${x.status === 'pending' ? null : sql`now()`})
-    returning id`.execute(tx);
-  return r.rows[0]!.id;
+  const r = await tx.insertInto('approval_requests').values({
+    tenant_id: x.tenantId, doc_type: x.docType, doc_id: x.docId, doc_number: x.docNumber, title: x.title, audit_entity_type: x.auditType,
+    audit_entity_id: x.auditId, status: x.status, current_seq: x.currentSeq, facts: JSON.stringify(x.facts), definition_version: x.definitionVersion,
+    submitted_by: x.submittedBy, decided_at: x.status === 'pending' ? null : sql<string>`now()`,
+  }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 
-export async function insertStep(tx: Tx, x: { tenantId: string; requestId: string; seq: number; name: string; rule: string | null; approver: unknown; approverIds: string[]; status: string }) {
-  await sql`insert into approval_steps (tenant_id, request_id, seq, name, rule, approver, approver_ids, status, pending_since)
-    values (${x.tenantId}, ${x.requestId}, ${x.seq}, ${x.name}, ${x.rule}, ${JSON.stringify(x.approver)}::jsonb, ${x.approverIds}::uuid[],
-      ${x.status}, ${x.status === 'pending' ? sql`now()` : null})`.execute(tx);
+export async function insertStep(tx: Tx, x: { tenantId: string; requestId: string; seq: number; name: string; rule: string | null; approver: unknown; approverIds: string[]; status: StepStatus }) {
+  await tx.insertInto('approval_steps').values({
+    tenant_id: x.tenantId, request_id: x.requestId, seq: x.seq, name: x.name, rule: x.rule, approver: JSON.stringify(x.approver),
+    approver_ids: x.approverIds, status: x.status, pending_since: x.status === 'pending' ? sql<string>`now()` : null,
+  }).execute();
 }
 
-export async function insertAction(tx: Tx, x: { tenantId: string; requestId: string; stepSeq: number | null; action: string; actorId: string | null; comment: string | null }) {
-  await sql`insert into approval_actions (tenant_id, request_id, step_seq, action, actor_id, comment)
-    values (${x.tenantId}, ${x.requestId}, ${x.stepSeq}, ${x.action}, ${x.actorId}, ${x.comment})`.execute(tx);
+export async function insertAction(tx: Tx, x: { tenantId: string; requestId: string; stepSeq: number | null; action: Insertable<ApprovalActionsTable>['action']; actorId: string | null; comment: string | null }) {
+  await tx.insertInto('approval_actions').values({
+    tenant_id: x.tenantId, request_id: x.requestId, step_seq: x.stepSeq, action: x.action, actor_id: x.actorId, comment: x.comment,
+  }).execute();
 }
 
 export async function findRequest(tx: Tx, id: string, forUpdate = false): Promise<RequestRow | undefined> {
@@ -133,10 +136,14 @@ export async function awaitingDocIds(tx: Tx, userId: string, docType: string): P
   return r.rows.map((x) => x.doc_id);
 }
 
-export async function updateRequest(tx: Tx, id: string, status: string, currentSeq: number | null) {
-  await sql`update approval_requests set status = ${status}, current_seq = ${currentSeq},
-    decided_at = ${status === 'pending' ? null : sql`now()`} where id = ${id}`.execute(tx);
+export async function updateRequest(tx: Tx, id: string, status: RequestStatus, currentSeq: number | null) {
+  await tx.updateTable('approval_requests').set({
+    status, current_seq: currentSeq, decided_at: status === 'pending' ? null : sql<string>`now()`,
+  }).where('id', '=', id).execute();
 }
+
+type RequestStatus = Selectable<ApprovalRequestsTable>['status'];
+type StepStatus = ApprovalStepsTable['status'];
 
 export type StepRow = Awaited<ReturnType<typeof stepsOf>>[number];
 
