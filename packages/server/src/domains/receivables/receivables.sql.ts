@@ -1,7 +1,8 @@
 // Receivable queries only. amount_open is a projection of the facts; refreshOpen recomputes it from allocations.
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
 import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
+import type { ReceivablesTable } from '../../platform/schema.js';
 
 export interface ReceivableRow {
   id: string; number: string; kind: 'invoice' | 'credit_note'; customer_id: string; customer_name: string;
@@ -77,20 +78,20 @@ export async function listReceivables(tx: Tx, where: RawBuilder<unknown>[], orde
 
 export interface ReceivableInsert {
   tenantId: string; number: string; customerId: string; contractId: string | null; instalmentId: string | null;
-  kind: 'invoice' | 'credit_note'; originalId: string | null; source: string; sourceKey: string | null; currency: string;
+  kind: 'invoice' | 'credit_note'; originalId: string | null; source: Selectable<ReceivablesTable>['source']; sourceKey: string | null; currency: string;
   amount: string; taxAmount: string; businessDate: string; dueDate: string; ownerId: string | null; reason: string | null; createdBy: string | null;
 }
 
 /** Insert; with a source key, a second insert of the same trigger returns null instead of booking twice. */
 export async function insertReceivable(tx: Tx, x: ReceivableInsert): Promise<string | null> {
-  const r = await sql<{ id: string }>`insert into receivables (tenant_id, number, customer_id, contract_id, instalment_id, kind, original_id,
-      source, source_key, currency, amount, tax_amount, business_date, due_date, owner_id, reason, amount_open, created_by)
-    values (${x.tenantId}, ${x.number}, ${x.customerId}, ${x.contractId}, ${x.instalmentId}, ${x.kind}, ${x.originalId},
-      ${x.source}, ${x.sourceKey}, ${x.currency}, ${x.amount}::numeric, ${x.taxAmount}::numeric, ${x.businessDate}, ${x.dueDate},
-      ${x.ownerId}, ${x.reason}, abs(${x.amount}::numeric), ${x.createdBy})
-    on conflict (tenant_id, source_key) where source_key is not null do nothing
-    returning id`.execute(tx);
-  return r.rows[0]?.id ?? null;
+  const r = await tx.insertInto('receivables').values({
+    tenant_id: x.tenantId, number: x.number, customer_id: x.customerId, contract_id: x.contractId, instalment_id: x.instalmentId, kind: x.kind,
+    original_id: x.originalId, source: x.source, source_key: x.sourceKey, currency: x.currency, amount: x.amount, tax_amount: x.taxAmount,
+    business_date: x.businessDate, due_date: x.dueDate, owner_id: x.ownerId, reason: x.reason, amount_open: sql<string>`abs(${x.amount}::numeric)`,
+    created_by: x.createdBy,
+  }).onConflict((oc) => oc.columns(['tenant_id', 'source_key']).where('source_key', 'is not', null).doNothing())
+    .returning('id').executeTakeFirst();
+  return r?.id ?? null;
 }
 
 export async function findBySourceKey(tx: Tx, sourceKey: string): Promise<string | null> {
