@@ -92,10 +92,12 @@ export async function lockPayments(tx: Tx, ids: string[]) {
   return r.rows;
 }
 
-export async function setStatus(tx: Tx, id: string, s: { status: string; confirmedBy?: string | null; rejectedReason?: string | null }) {
-  await sql`update payments set status = ${s.status}, confirmed_by = coalesce(${s.confirmedBy ?? null}::uuid, confirmed_by),
-      confirmed_at = case when ${s.status} = 'confirmed' then now() else confirmed_at end,
-      rejected_reason = ${s.rejectedReason ?? null}, version = version + 1 where id = ${id}`.execute(tx);
+export async function setStatus(tx: Tx, id: string, s: { status: 'confirmed' | 'rejected'; confirmedBy?: string | null; rejectedReason?: string | null }) {
+  await tx.updateTable('payments').set((eb) => ({
+    status: s.status, confirmed_by: s.confirmedBy ?? eb.ref('confirmed_by'),
+    confirmed_at: s.status === 'confirmed' ? sql<string>`now()` : eb.ref('confirmed_at'),
+    rejected_reason: s.rejectedReason ?? null, version: eb('version', '+', 1),
+  })).where('id', '=', id).execute();
 }
 
 /**
