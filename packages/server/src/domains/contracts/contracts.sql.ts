@@ -85,30 +85,31 @@ export async function instalmentsOf(tx: Tx, contractId: string, forUpdate = fals
 }
 
 export interface ContractWrite {
-  kind: string; customerId: string; frameworkId: string | null; title: string; currency: string; pricesIncludeTax: boolean;
+  kind: Selectable<ContractsTable>['kind']; customerId: string; frameworkId: string | null; title: string; currency: string; pricesIncludeTax: boolean;
   amountExclTax: string; taxAmount: string; amountInclTax: string; maxDiscountRate: string; paymentTermDays: number;
   deliveryTerms: string | null; paymentTerms: string | null; periodStart: string | null; periodEnd: string | null;
   productScope: string | null; rebateTerms: string | null; ownerId: string;
 }
 
+/** The columns a contract's form writes (kind only on insert: a contract does not change kind). */
+function formColumns(w: ContractWrite) {
+  return {
+    customer_id: w.customerId, framework_id: w.frameworkId, title: w.title, currency: w.currency, prices_include_tax: w.pricesIncludeTax,
+    amount_excl_tax: w.amountExclTax, tax_amount: w.taxAmount, amount_incl_tax: w.amountInclTax, max_discount_rate: w.maxDiscountRate,
+    payment_term_days: w.paymentTermDays, delivery_terms: w.deliveryTerms, payment_terms: w.paymentTerms, period_start: w.periodStart,
+    period_end: w.periodEnd, product_scope: w.productScope, rebate_terms: w.rebateTerms, owner_id: w.ownerId,
+  };
+}
+
 export async function insertContract(tx: Tx, tenantId: string, number: string, createdBy: string, w: ContractWrite): Promise<string> {
-  const r = await sql<{ id: string }>`insert into contracts (tenant_id, number, kind, customer_id, framework_id, title, currency, prices_include_tax,
-      amount_excl_tax, tax_amount, amount_incl_tax, max_discount_rate, payment_term_days, delivery_terms, payment_terms, period_start,
-      period_end, product_scope, rebate_terms, owner_id, created_by)
-    values (${tenantId}, ${number}, ${w.kind}, ${w.customerId}, ${w.frameworkId}, ${w.title}, ${w.currency}, ${w.pricesIncludeTax},
-      ${w.amountExclTax}::numeric, ${w.taxAmount}::numeric, ${w.amountInclTax}::numeric, ${w.maxDiscountRate}::numeric, ${w.paymentTermDays},
-      ${w.deliveryTerms}, ${w.paymentTerms}, ${w.periodStart}, ${w.periodEnd}, ${w.productScope}, ${w.rebateTerms}, ${w.ownerId}, ${createdBy})
-    returning id`.execute(tx);
-  return r.rows[0]!.id;
+  const r = await tx.insertInto('contracts').values({ tenant_id: tenantId, number, kind: w.kind, ...formColumns(w), created_by: createdBy })
+    .returning('id').executeTakeFirstOrThrow();
+  return r.id;
 }
 
 export async function updateContract(tx: Tx, id: string, w: ContractWrite) {
-  await sql`update contracts set customer_id = ${w.customerId}, framework_id = ${w.frameworkId}, title = ${w.title}, currency = ${w.currency},
-      prices_include_tax = ${w.pricesIncludeTax}, amount_excl_tax = ${w.amountExclTax}::numeric, tax_amount = ${w.taxAmount}::numeric,
-      amount_incl_tax = ${w.amountInclTax}::numeric, max_discount_rate = ${w.maxDiscountRate}::numeric, payment_term_days = ${w.paymentTermDays},
-      delivery_terms = ${w.deliveryTerms}, payment_terms = ${w.paymentTerms}, period_start = ${w.periodStart}, period_end = ${w.periodEnd},
-      product_scope = ${w.productScope}, rebate_terms = ${w.rebateTerms}, owner_id = ${w.ownerId}, version = version + 1, updated_at = now()
-    where id = ${id}`.execute(tx);
+  await tx.updateTable('contracts').set((eb) => ({ ...formColumns(w), version: eb('version', '+', 1), updated_at: sql`now()` }))
+    .where('id', '=', id).execute();
 }
 
 export interface LineWrite {
