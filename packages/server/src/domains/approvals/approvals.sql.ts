@@ -155,12 +155,12 @@ export async function stepsOf(tx: Tx, requestIds: string[]) {
     .where('s.request_id', 'in', requestIds).orderBy('s.request_id').orderBy('s.seq').execute();
 }
 
-export async function setStep(tx: Tx, requestId: string, seq: number, status: string, actorId: string | null, comment: string | null) {
-  await sql`update approval_steps set status = ${status},
-      pending_since = case when ${status} = 'pending' then now() else pending_since end,
-      acted_by = coalesce(${actorId}::uuid, acted_by), acted_at = case when ${actorId}::uuid is null then acted_at else now() end,
-      comment = coalesce(${comment}, comment)
-    where request_id = ${requestId} and seq = ${seq}`.execute(tx);
+export async function setStep(tx: Tx, requestId: string, seq: number, status: StepStatus, actorId: string | null, comment: string | null) {
+  await tx.updateTable('approval_steps').set((eb) => ({
+    status, pending_since: status === 'pending' ? sql<string>`now()` : eb.ref('pending_since'),
+    acted_by: actorId ?? eb.ref('acted_by'), acted_at: actorId === null ? eb.ref('acted_at') : sql<string>`now()`,
+    comment: comment ?? eb.ref('comment'),
+  })).where('request_id', '=', requestId).where('seq', '=', seq).execute();
 }
 
 export async function cancelWaitingSteps(tx: Tx, requestId: string) {
