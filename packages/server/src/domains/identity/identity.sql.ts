@@ -48,9 +48,10 @@ export async function lockIfExhausted(tx: Tx, tenantId: string, userId: string, 
 
 /** The right password resets the count, unless the account was locked meanwhile: then false, and it stays locked. */
 export async function recordSuccessfulLogin(tx: Tx, tenantId: string, userId: string): Promise<boolean> {
-  const r = await sql`update users set failed_logins = 0, locked_until = null
-    where tenant_id = ${tenantId} and id = ${userId} and (locked_until is null or locked_until <= now())`.execute(tx);
-  return Number(r.numAffectedRows ?? 0) > 0;
+  const r = await tx.updateTable('users').set({ failed_logins: 0, locked_until: null })
+    .where('tenant_id', '=', tenantId).where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<string>`now()`)])).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
 }
 
 export async function insertToken(tx: Tx, t: {
