@@ -10,7 +10,7 @@ export async function listTenants(tx: Tx): Promise<Array<{ id: string; timezone:
 
 /** Lock the tenant's row: one settings change at a time, each reading what the one before wrote. */
 export async function lockTenantRow(tx: Tx): Promise<void> {
-  await sql`select 1 from tenants where id = app_tenant_id() for update`.execute(tx);
+  await tx.selectFrom('tenants').select(sql`1`.as('one')).where('id', '=', sql<string>`app_tenant_id()`).forUpdate().execute();
 }
 
 /** Replace one section of the tenant's settings (the application role's narrow UPDATE grant on tenants.settings). */
