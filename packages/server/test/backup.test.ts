@@ -69,6 +69,13 @@ async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Pr
     drop: async () => {
       const a = new pg.Client({ connectionString: baseUrl });
       await a.connect();
+      // pg's pool.end() resolves before its sockets are closed: wait for them, so `with (force)` does not terminate a
+      // closing client (its FATAL 57P01 would surface as an unhandled error of the test run)
+      for (let i = 0; i < 100; i++) {
+        const open = await a.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (open.rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await a.query(`drop database if exists ${name} with (force)`);
       await a.end();
     },
