@@ -1,6 +1,7 @@
 // Queries of the contract lifecycle: the booked amount of a contract, signed files, amendments, triggered instalments and alerts.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
+import type { JsonValue } from '../../platform/schema.js';
 
 /** Receivables already booked on a contract (with tax), for what of it is still uncommitted. */
 export async function invoicedOn(tx: Tx, contractId: string): Promise<string> {
@@ -42,21 +43,22 @@ export async function pendingAmendmentOf(tx: Tx, contractId: string): Promise<st
   return r?.id ?? null;
 }
 
-export interface AmendmentRow {
-  id: string; contract_id: string; seq: number; number: string; status: string; reason: string; base_version: number; proposal: Record<string, unknown>;
-  before: Record<string, unknown>; after: Record<string, unknown>; amount_before: string; amount_after: string; created_by: string | null;
-  created_by_name: string | null; created_at: string; decided_at: string | null;
+function selectAmendment(tx: Tx) {
+  return tx.selectFrom('contract_amendments as a').leftJoin('users as u', 'u.id', 'a.created_by')
+    .select(['a.id', 'a.contract_id', 'a.seq', 'a.number', 'a.status', 'a.reason', 'a.base_version', 'a.proposal', 'a.before', 'a.after',
+      'a.amount_before', 'a.amount_after', 'a.created_by', 'u.name as created_by_name', 'a.created_at', 'a.decided_at'])
+    // the three are always objects: written from objects, and '{}' by default
+    .$narrowType<{ proposal: JsonObject; before: JsonObject; after: JsonObject }>();
 }
-const amendmentSelect = sql`a.id, a.contract_id, a.seq, a.number, a.status, a.reason, a.base_version, a.proposal, a.before, a.after,
-  a.amount_before, a.amount_after, a.created_by, u.name as created_by_name, a.created_at, a.decided_at`;
+type JsonObject = { [key: string]: JsonValue };
+export type AmendmentRow = NonNullable<Awaited<ReturnType<typeof findAmendment>>>;
 
-export async function amendmentsOf(tx: Tx, contractId: string): Promise<AmendmentRow[]> {
-  return (await sql<AmendmentRow>`select ${amendmentSelect} from contract_amendments a left join users u on u.id = a.created_by
-    where a.contract_id = ${contractId} order by a.seq`.execute(tx)).rows;
+export async function amendmentsOf(tx: Tx, contractId: string) {
+  return selectAmendment(tx).where('a.contract_id', '=', contractId).orderBy('a.seq').execute();
 }
-export async function findAmendment(tx: Tx, id: string, forUpdate = false): Promise<AmendmentRow | undefined> {
-  return (await sql<AmendmentRow>`select ${amendmentSelect} from contract_amendments a left join users u on u.id = a.created_by
-    where a.id = ${id} ${forUpdate ? sql`for update of a` : sql``}`.execute(tx)).rows[0];
+export async function findAmendment(tx: Tx, id: string, forUpdate = false) {
+  const q = selectAmendment(tx).where('a.id', '=', id);
+  return (forUpdate ? q.forUpdate('a') : q).executeTakeFirst();
 }
 export async function insertAmendment(tx: Tx, a: { tenantId: string; contractId: string; number: string; reason: string; baseVersion: number; proposal: unknown; amountBefore: string; amountAfter: string; userId: string }): Promise<{ id: string; seq: number; number: string }> {
   const seq = (await sql<{ n: number }>`select coalesce(max(seq), 0) + 1 as n from contract_amendments where contract_id = ${a.contractId}`.execute(tx)).rows[0]!.n;
