@@ -71,17 +71,15 @@ export async function linesOf(tx: Tx, contractId: string) {
     .where('contract_id', '=', contractId).orderBy('line_no').execute();
 }
 
-export interface InstalmentRow {
-  id: string; seq: number; trigger: 'date' | 'on_signing' | 'on_delivery' | 'on_acceptance'; due_date: string | null; due_days_after_trigger: number;
-  percent: string | null; amount: string; tax_amount: string; method: string | null; owner_id: string | null; owner_name: string | null;
-  milestone: string | null; triggered_on: string | null; receivable_id: string | null;
-}
-export async function instalmentsOf(tx: Tx, contractId: string, forUpdate = false): Promise<InstalmentRow[]> {
-  return (await sql<InstalmentRow>`select i.id, i.seq, i.trigger, i.due_date, i.due_days_after_trigger, i.percent, i.amount, i.tax_amount,
-      i.method, i.owner_id, u.name as owner_name, i.milestone, i.triggered_on,
-      (select r.id from receivables r where r.instalment_id = i.id and r.kind = 'invoice' order by r.created_at limit 1) as receivable_id
-    from contract_instalments i left join users u on u.id = i.owner_id where i.contract_id = ${contractId} order by i.seq
-    ${forUpdate ? sql`for update of i` : sql``}`.execute(tx)).rows;
+export type InstalmentRow = Awaited<ReturnType<typeof instalmentsOf>>[number];
+export async function instalmentsOf(tx: Tx, contractId: string, forUpdate = false) {
+  const q = tx.selectFrom('contract_instalments as i').leftJoin('users as u', 'u.id', 'i.owner_id')
+    .select((eb) => ['i.id', 'i.seq', 'i.trigger', 'i.due_date', 'i.due_days_after_trigger', 'i.percent', 'i.amount', 'i.tax_amount',
+      'i.method', 'i.owner_id', 'u.name as owner_name', 'i.milestone', 'i.triggered_on',
+      eb.selectFrom('receivables as r').select('r.id').whereRef('r.instalment_id', '=', 'i.id').where('r.kind', '=', 'invoice')
+        .orderBy('r.created_at').limit(1).as('receivable_id')])
+    .where('i.contract_id', '=', contractId).orderBy('i.seq');
+  return (forUpdate ? q.forUpdate('i') : q).execute();
 }
 
 export interface ContractWrite {
