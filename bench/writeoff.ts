@@ -225,7 +225,7 @@ async function rawPayment(pool: pg.Pool, ctx: RawCtx, t: WoTarget, key: string):
       with o as (select id, sum(amount_open) over (order by due_date, business_date, number) - amount_open as before
                  from receivables where tenant_id = $1 and customer_id = $2 and kind = 'invoice' and amount_open > 0 and currency = 'CNY')
       select r.id, r.number, r.amount, r.amount_open from receivables r join o on o.id = r.id
-      where o.before < $3::numeric order by o.before for update of r`, [ctx.tenantId, t.customerId, t.amount])).rows;
+      where r.tenant_id = $1 and o.before < $3::numeric order by o.before for update of r`, [ctx.tenantId, t.customerId, t.amount])).rows;
     let remaining = cents(t.amount);
     const lines: Array<{ id: string; amount: string; before: string; after: string; status: string }> = [];
     for (const r of invoices) {
@@ -256,8 +256,9 @@ async function rawPayment(pool: pg.Pool, ctx: RawCtx, t: WoTarget, key: string):
       insert into allocations (tenant_id, write_off_id, receivable_id, source_type, payment_id, amount, applied_on)
       select $1, $2, r, 'payment', $3, a, $4 from unnest($5::uuid[], $6::numeric[]) as u(r, a)`,
     [ctx.tenantId, writeOffId, payment.id, ctx.receivedOn, lines.map((l) => l.id), lines.map((l) => l.amount)]);
-    await c.query(`update receivables r set amount_open = r.amount_open - u.a from unnest($1::uuid[], $2::numeric[]) as u(id, a) where r.id = u.id`,
-      [lines.map((l) => l.id), lines.map((l) => l.amount)]);
+    // the key is (tenant_id, id) since migration 016: name the tenant, as the API's row-level security does
+    await c.query(`update receivables r set amount_open = r.amount_open - u.a from unnest($2::uuid[], $3::numeric[]) as u(id, a) where r.tenant_id = $1 and r.id = u.id`,
+      [ctx.tenantId, lines.map((l) => l.id), lines.map((l) => l.amount)]);
     await c.query(`
       insert into account_entries (tenant_id, customer_id, account, amount, business_date, kind, ref_type, ref_id, memo, created_by)
       values ($1, $2, 'prepaid', $3::numeric, $4, 'payment_confirmed', 'payment', $5, $6, $8),
