@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../platform/config.js';
 import { openDb } from '../platform/db.js';
+import { isAlive } from '../platform/lockfile.js';
 import { readHeader, restoreBackup, verifyChecksum } from './backup.js';
 import { dropPublicSchema, userTableCount } from './backup.sql.js';
 
@@ -16,15 +17,6 @@ if (!file) {
   process.exit(2);
 }
 const config = loadConfig();
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 try {
   await verifyChecksum(file); // before anything is touched

@@ -36,7 +36,8 @@ export function lockDataDir(dataDir: string): () => void {
   throw new DataDirLockedError(`Could not lock ${dataDir}`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, owned by someone else). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

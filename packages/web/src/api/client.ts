@@ -162,6 +162,11 @@ export async function download(path: string, query?: Query, fallbackName = 'down
   const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
   const name = star?.[1] ? decodeURIComponent(star[1].replace(/"/g, '')) : (plain?.[1] ?? fallbackName);
+  saveBlob(blob, name);
+}
+
+/** Hand a downloaded blob to the browser as a file named `name`. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -3,7 +3,7 @@
 // X-L2C-Export-Rows (the zip has no length until it is finished), and we count the bytes received.
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { request } from './client';
+import { request, saveBlob } from './client';
 
 export interface ExportProgress { bytes: number; rows: number | null; done: boolean }
 
@@ -34,17 +34,6 @@ export const exportsApi = {
   },
 };
 
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Start the export and save it as a file; `progress` follows the download. */
 export function useTenantExport() {
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -52,7 +41,7 @@ export function useTenantExport() {
     mutationFn: async () => {
       setProgress({ bytes: 0, rows: null, done: false });
       const file = await exportsApi.tenant(setProgress);
-      saveFile(file.blob, file.name);
+      saveBlob(file.blob, file.name);
       return file.name;
     },
   });
