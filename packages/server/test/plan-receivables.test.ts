@@ -21,8 +21,9 @@ describe('plan-date receivables', () => {
     const may = new Date('2026-05-10T02:00:00Z');
     const first = await bookDuePlanInstalments(w.db, may);
     expect(first.booked).toBeGreaterThanOrEqual(1);
-    const again = await Promise.all([bookDuePlanInstalments(w.db, may), bookDuePlanInstalments(w.db, may)]);
-    expect(again.map((x) => x.booked)).toEqual([0, 0]);
+    // Twice more at once for the same day: nothing new for this contract. (The job covers every tenant of the shared
+    // database, and other test files book their own instalments meanwhile, so the runs' totals are not ours to assert.)
+    await Promise.all([bookDuePlanInstalments(w.db, may), bookDuePlanInstalments(w.db, may)]);
     const list = (await w.finance.get(`/api/v1/receivables?contractId=${ids.k}`)).body.items;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ source: 'plan_date', amount: '53000.00', taxAmount: '3000.00', businessDate: '2026-03-31', dueDate: '2026-04-15', instalmentId: ids.q1 });
