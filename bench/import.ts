@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { createApp, type L2C } from '../packages/server/src/app.js';
 import { asSystem } from '../packages/server/src/platform/db.js';
 import { hashPassword } from '../packages/server/src/domains/identity/index.js';
 import { envInt, fmt, log, percentile, table, tsWorker } from './lib.js';
+import { buildOversizedWorkbook as buildWorkbook } from '../packages/server/test/fixtures/oversized-workbook.js';
 
 const ROWS = envInt('BENCH_IMPORT_ROWS', 1_100_000);
 const SECONDS = envInt('BENCH_IMPORT_SECONDS', 8);
@@ -25,18 +25,6 @@ const PASSWORD = 'bench-pass-1';
 const MB = 1024 * 1024;
 const HEALTH_EVERY_MS = 20;
 
-/** The oversized workbook as Excel lays it out: the sheet part first, shared strings after it. */
-async function buildWorkbook(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false, zip: { zlib: { level: 9 } } });
-  const sheet = wb.addWorksheet('客户');
-  sheet.addRow(['客户名称']).commit();
-  for (let i = 0; i < rows; i++) {
-    sheet.addRow([`批量客户${i % 50_000}`]).commit();
-    if (i % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  sheet.commit();
-  await wb.commit();
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 

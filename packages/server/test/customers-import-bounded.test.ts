@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_MAX_ROWS } from '../src/domains/customers/excel.service.js';
 import { CELL_BUDGET } from '../src/domains/customers/excel.reader.js';
 import { login, makeTenant, testApp, type Client } from './helpers.js';
+import { buildOversizedWorkbook as buildWorkbook } from './fixtures/oversized-workbook.js';
 
 const ROWS = 1_100_000;
 const MB = 1024 * 1024;
@@ -18,18 +19,6 @@ let importer: Client;
 let dir: string;
 let bigFile: string;
 
-/** One name column, names repeating every 50,000 rows: ~9.5 MB compressed, the sheet part ~100 MB inflated. */
-async function buildWorkbook(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false, zip: { zlib: { level: 9 } } });
-  const sheet = wb.addWorksheet('客户');
-  sheet.addRow(['客户名称']).commit();
-  for (let i = 0; i < rows; i++) {
-    sheet.addRow([`批量客户${i % 50_000}`]).commit();
-    if (i % 20_000 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  sheet.commit();
-  await wb.commit();
-}
 
 beforeAll(async () => {
   const h = await testApp();
