@@ -4,15 +4,14 @@
 // Database: a fresh embedded PGlite folder, or — when DATABASE_URL is set — a fresh database created on that server
 // for this run (dropped afterwards). Either way the demo tenant is loaded (L2C_DEMO=1).
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import pg from 'pg';
 import { expect, type TestContext } from 'vitest';
 import { ROOT, ensureWebBuilt } from '../../scripts/web-build.mjs';
+import { scratchDatabase } from '../../packages/server/test/scratch-database.js';
 
 export const CHROMIUM = process.env.L2C_CHROMIUM ?? '/usr/bin/chromium';
 export const DEMO_ADMIN = { email: 'admin@demo.l2c.cn', password: 'demo1234' };
@@ -45,30 +44,7 @@ function freePort(): Promise<number> {
 }
 
 /** A fresh database on the server of `baseUrl`, and a function that drops it. */
-async function freshDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `l2c_e2e_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
+const freshDatabase = (baseUrl: string) => scratchDatabase(baseUrl, 'l2c_e2e');
 
 function startServer(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const main = path.join(ROOT, 'packages/server/src/main.ts');

@@ -22,6 +22,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/demo-data.js';
 import { call } from './helpers.js';
 // @ts-expect-error plain ESM script without types
 import { postgresAvailable, startPostgres } from '../../../scripts/pg.mjs';
+import { scratchDatabase } from './scratch-database.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-backup-'));
 
@@ -56,31 +57,7 @@ export async function fingerprint(db: Db) {
 }
 
 /** An empty PostgreSQL database next to the one DATABASE_URL names (the suite's own database is not empty). */
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `l2c_restore_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const a = new pg.Client({ connectionString: baseUrl });
-      await a.connect();
-      // pg's pool.end() resolves before its sockets are closed: wait for them, so `with (force)` does not terminate a
-      // closing client (its FATAL 57P01 would surface as an unhandled error of the test run)
-      for (let i = 0; i < 100; i++) {
-        const open = await a.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (open.rows[0]!.n === 0) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
+const freshPostgres = (baseUrl: string) => scratchDatabase(baseUrl, 'l2c_restore');
 
 let pgUrl: string | null = process.env.DATABASE_URL ?? null;
 let pgServer: { stop(): Promise<void> } | null = null;
