@@ -22,3 +22,20 @@ export async function nextDocNumber(tx: Tx, actor: Actor, prefix: string, year: 
   }
   return format(prefix, year, await q.nextValue(tx, actor.tenantId, prefix, year));
 }
+
+/**
+ * Whether numbers of this transaction are taken outside it (a server: gaps are possible anyway), so a caller may take
+ * a number it will probably need together with one it needs now, in one round trip (nextDocNumbers).
+ */
+export function numbersTakenOutside(tx: Tx): boolean {
+  return !!dbOfTx(tx)?.side;
+}
+
+/** The next numbers of several document types of one year, in the order given: one statement on a server. */
+export async function nextDocNumbers(tx: Tx, actor: Actor, prefixes: string[], year: number): Promise<string[]> {
+  const side = dbOfTx(tx)?.side;
+  if (side) return (await q.nextValuesOnSide(side, actor.tenantId, prefixes, year)).map((v, i) => format(prefixes[i]!, year, v));
+  const out: string[] = [];
+  for (const p of prefixes) out.push(format(p, year, await q.nextValue(tx, actor.tenantId, p, year)));
+  return out;
+}

@@ -21,6 +21,11 @@ export async function postAccountEntry(tx: Tx, entry: Parameters<typeof q.insert
   await q.insertAccountEntry(tx, entry);
 }
 
+/** Ledger entries as a statement that rides along another one (the write-off's facts): one round trip. */
+export function accountEntriesStatement(entries: Array<Parameters<typeof q.insertAccountEntry>[1]>) {
+  return q.accountEntriesStatement(entries);
+}
+
 /** A customer's balance of one ledger: the sum of its entries. */
 export async function accountBalance(tx: Tx, customerId: string, account: 'prepaid' | 'rebate' | 'credit'): Promise<string> {
   return q.accountBalance(tx, customerId, account);

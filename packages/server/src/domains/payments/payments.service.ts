@@ -5,7 +5,7 @@ import { can, dec, roundMoney, type PaymentCreate, type PaymentListQuery, type P
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
-import { nextDocNumber } from '../../platform/sequences.js';
+import { nextDocNumber, nextDocNumbers } from '../../platform/sequences.js';
 import { commonError } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { lockCustomer } from '../credit/index.js';
@@ -69,18 +69,25 @@ export interface RegisteredPayment {
   id: string; number: string; customerId: string; currency: string; amount: string; receivedOn: string; status: 'claimed' | 'confirmed';
   /** The row as a read would return it, from what this transaction wrote (no files yet, nothing applied yet). */
   row: q.PaymentRow;
+  /** The numbers asked for with `alsoNumbers` (same year as the payment's), in that order. */
+  alsoNumbers: string[];
 }
 
 /**
  * Book a payment under its customer's lock (the caller's transaction). With `confirm` (finance only) it is booked
  * confirmed at once — one row, one prepaid entry, one audit entry — rather than claimed then confirmed.
  */
-export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>): Promise<RegisteredPayment> {
+export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>, opts: { alsoNumbers?: string[] } = {}): Promise<RegisteredPayment> {
   if (input.confirm && !can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
   // Only for a customer in the caller's scope: a rep registers money for her customers, finance and admins for any.
   const customer = await lockCustomer(tx, input.customerId, auth);
   if (!customer) throw paymentError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
-  const number = await nextDocNumber(tx, auth, 'HK', Number(input.receivedOn.slice(0, 4)));
+  // `alsoNumbers`: the write-off that follows takes its number in the same round trip as the payment's
+  const numbers = opts.alsoNumbers?.length
+    ? await nextDocNumbers(tx, auth, ['HK', ...opts.alsoNumbers], Number(input.receivedOn.slice(0, 4)))
+    : [await nextDocNumber(tx, auth, 'HK', Number(input.receivedOn.slice(0, 4)))];
+  const number = numbers[0]!;
+  const alsoNumbers = numbers.slice(1);
   const amount = roundMoney(input.amount, input.currency);
   const status = input.confirm ? 'confirmed' : 'claimed';
   const inserted = await q.insertPayment(tx, {
@@ -95,11 +102,7 @@ export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infe
       errors: [{ path: 'bankReference', message: 'already booked' }], candidates: [{ id: existing }],
     });
   }
-  const id = inserted.id;
-  if (input.confirm) {
-    await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId: input.customerId, account: 'prepaid', amount, businessDate: input.receivedOn,
-      kind: 'payment_confirmed', refType: 'payment', refId: id, memo: number, createdBy: auth.userId });
-  }
+  const id = inserted.id; // booked confirmed, its prepaid entry came with the insert
   await recordAudit(tx, auth, { action: 'create', entityType: 'payment', entityId: id,
     after: { number, customerId: input.customerId, amount, receivedOn: input.receivedOn, method: input.method, bankReference: input.bankReference, status } });
   const row: q.PaymentRow = {
@@ -110,7 +113,7 @@ export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infe
     confirmed_name: input.confirm ? auth.name : null, confirmed_at: inserted.confirmed_at, rejected_reason: null,
     version: inserted.version, created_at: inserted.created_at, files: [],
   };
-  return { id, number, customerId: input.customerId, currency: input.currency, amount, receivedOn: input.receivedOn, status, row };
+  return { id, number, customerId: input.customerId, currency: input.currency, amount, receivedOn: input.receivedOn, status, row, alsoNumbers };
 }
 
 /** claimed → confirmed: the money is real; it lands on the prepaid account until written off. */

@@ -62,6 +62,11 @@ export async function listPayments(tx: Tx, where: RawBuilder<unknown>[], desc: b
   return r.rows;
 }
 
+/**
+ * Insert a payment; booked confirmed (`confirmedBy`), its prepaid entry (+amount, `payment_confirmed`) is inserted by
+ * the same statement — a payment and its ledger entry in one round trip. A bank reference already booked: null, and
+ * no entry (the entry is taken from the inserted row).
+ */
 export async function insertPayment(tx: Tx, p: {
   tenantId: string; number: string; customerId: string; currency: string; amount: string; receivedOn: string; method: string;
   payerName: string | null; payerAccount: string | null; bankReference: string | null; remark: string | null;
@@ -69,13 +74,19 @@ export async function insertPayment(tx: Tx, p: {
   /** Set: booked confirmed by this user at once (finance registering money it sees on the statement). */
   confirmedBy: string | null;
 }): Promise<{ id: string; created_at: string; confirmed_at: string | null; version: number } | null> {
-  const r = await sql<{ id: string; created_at: string; confirmed_at: string | null; version: number }>`insert into payments (tenant_id, number, customer_id, currency, amount, amount_unapplied, received_on, method,
+  const insert = sql`insert into payments (tenant_id, number, customer_id, currency, amount, amount_unapplied, received_on, method,
       payer_name, payer_account, bank_reference, remark, attachments, registered_by, status, confirmed_by, confirmed_at)
     values (${p.tenantId}, ${p.number}, ${p.customerId}, ${p.currency}, ${p.amount}::numeric, ${p.amount}::numeric, ${p.receivedOn}, ${p.method},
       ${p.payerName}, ${p.payerAccount}, ${p.bankReference}, ${p.remark}, ${JSON.stringify(p.attachments)}::jsonb, ${p.registeredBy},
       ${p.confirmedBy ? 'confirmed' : 'claimed'}, ${p.confirmedBy}::uuid, case when ${p.confirmedBy}::uuid is null then null else now() end)
     on conflict (tenant_id, bank_reference) where bank_reference is not null and status <> 'rejected' do nothing
-    returning id, created_at, confirmed_at, version`.execute(tx);
+    returning id, created_at, confirmed_at, version, tenant_id, customer_id, amount, received_on, number`;
+  const r = p.confirmedBy
+    ? await sql<{ id: string; created_at: string; confirmed_at: string | null; version: number }>`with p as (${insert}),
+        e as (insert into account_entries (tenant_id, customer_id, account, amount, business_date, kind, ref_type, ref_id, memo, created_by)
+          select tenant_id, customer_id, 'prepaid', amount, received_on, 'payment_confirmed', 'payment', id, number, ${p.confirmedBy}::uuid from p)
+        select id, created_at, confirmed_at, version from p`.execute(tx)
+    : await sql<{ id: string; created_at: string; confirmed_at: string | null; version: number }>`${insert}`.execute(tx);
   return r.rows[0] ?? null;
 }
 
@@ -115,6 +126,17 @@ export async function insertAccountEntry(tx: Tx, e: {
 }) {
   await sql`insert into account_entries (tenant_id, customer_id, account, amount, business_date, kind, ref_type, ref_id, memo, created_by)
     values (${e.tenantId}, ${e.customerId}, ${e.account}, ${e.amount}::numeric, ${e.businessDate}, ${e.kind}, ${e.refType}, ${e.refId}, ${e.memo}, ${e.createdBy})`.execute(tx);
+}
+
+/**
+ * Ledger entries as a statement to compose: they ride along the write-off's insert of its facts (one round trip).
+ * Amounts are decimal strings already rounded to the currency.
+ */
+export function accountEntriesStatement(entries: Array<Parameters<typeof insertAccountEntry>[1]>) {
+  const col = <K extends keyof Parameters<typeof insertAccountEntry>[1]>(k: K) => entries.map((e) => e[k]);
+  return sql`insert into account_entries (tenant_id, customer_id, account, amount, business_date, kind, ref_type, ref_id, memo, created_by)
+    select * from unnest(${col('tenantId')}::uuid[], ${col('customerId')}::uuid[], ${col('account')}::text[], ${col('amount')}::numeric[],
+      ${col('businessDate')}::date[], ${col('kind')}::text[], ${col('refType')}::text[], ${col('refId')}::uuid[], ${col('memo')}::text[], ${col('createdBy')}::uuid[])`;
 }
 
 /** The prepaid and rebate balances of a customer, in one statement. */

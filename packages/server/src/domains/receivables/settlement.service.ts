@@ -1,6 +1,7 @@
 // How receivables are settled, as facts receivables owns: a write-off header and its allocations. flows/write-off
 // decides what to settle (under the customer lock, ADR 0004) and records it here; open amounts are then projections of
 // these facts, recomputed by refreshOpen in the same transaction.
+import crypto from 'node:crypto';
 import type { RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
 import * as q from './settlement.sql.js';
@@ -11,6 +12,15 @@ export type { WriteOffInsert, AllocationInsert } from './settlement.sql.js';
 /** Record a write-off header (apply, reverse or bad debt); its id. */
 export async function recordWriteOff(tx: Tx, header: q.WriteOffInsert): Promise<string> {
   return q.insertWriteOff(tx, header);
+}
+
+/**
+ * Record a write-off header (with the id the caller chose) and its allocation edges in one statement, with the
+ * caller's `alongside` statement (the ledger entries it posts) in the same round trip; the header's id.
+ */
+export async function recordSettlement(tx: Tx, header: q.WriteOffInsert, rows: Array<Omit<q.AllocationInsert, 'writeOffId'>>, alongside: RawBuilder<unknown> | null = null, id: string = crypto.randomUUID()): Promise<string> {
+  await q.insertSettlement(tx, { ...header, id }, rows.map((r) => ({ ...r, writeOffId: id })), alongside);
+  return id;
 }
 
 /** Record the allocation edges of a write-off, in one statement. */

@@ -8,6 +8,7 @@ import { withIdempotency } from '../../platform/idempotency.js';
 import { recordAudit } from '../../platform/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { todayFor } from '../../platform/clock.js';
+import { numbersTakenOutside } from '../../platform/sequences.js';
 import { createCreditNoteTx, loadReceivable, lockReceivables, receivableError, receivableScopeOf, toReceivable } from '../../domains/receivables/index.js';
 import { loadPayment, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
@@ -18,7 +19,10 @@ import * as q from './write-off.sql.js';
 
 export async function registerPayment(db: Db, auth: AuthContext, input: z.infer<typeof PaymentCreate>, idempotencyKey?: string) {
   return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'payments.register', idempotencyKey, input, async () => {
-    const p = await registerPaymentTx(tx, auth, input);
+    // On a server numbers are taken outside the transaction (gaps possible anyway): the write-off's number comes with
+    // the payment's in one round trip, and is skipped if the payment finds nothing to pay.
+    const early = input.confirm && input.autoApply && numbersTakenOutside(tx) ? ['HX'] : [];
+    const p = await registerPaymentTx(tx, auth, input, { alsoNumbers: early });
     let writeOffId: string | null = null;
     let applied = '0';
     if (p.status === 'confirmed' && input.autoApply) {
@@ -29,7 +33,7 @@ export async function registerPayment(db: Db, auth: AuthContext, input: z.infer<
       if (proposal.lines.length > 0) {
         writeOffId = await applyWriteOffTx(tx, auth, { customerId: p.customerId, appliedOn: p.receivedOn, memo: `auto: ${input.autoApply}`,
           lines: proposal.lines.map((l) => ({ receivableId: l.receivableId, source: { type: 'payment' as const, paymentId: p.id }, amount: l.amount })) },
-        { customerLocked: true, ownPayments: [own], lockedReceivables: proposal.locked });
+        { customerLocked: true, ownPayments: [own], lockedReceivables: proposal.locked, ...(p.alsoNumbers[0] ? { number: p.alsoNumbers[0] } : {}) });
         applied = proposal.amountProposed;
       }
     }

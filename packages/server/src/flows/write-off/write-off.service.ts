@@ -2,14 +2,15 @@
 // reverse such allocations as new facts. One transaction per decision; every invariant is checked inside it, under
 // row locks taken in one fixed order (customer, then receivables by id, then payments by id), so concurrent
 // write-offs queue instead of double-applying or deadlocking.
+import crypto from 'node:crypto';
 import { BOOK_CURRENCY, dec, roundMoney, type DecimalValue } from '@l2c/shared';
 import type { AuthContext } from '../../platform/auth.js';
 import type { Actor, Tx } from '../../platform/db.js';
 import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { todayFor } from '../../platform/clock.js';
-import { lockReceivables, receivableStatus, recordAllocations, recordWriteOff, refreshOpen } from '../../domains/receivables/index.js';
-import { accountBalance, postAccountEntry, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
+import { lockReceivables, receivableStatus, recordSettlement, refreshOpen } from '../../domains/receivables/index.js';
+import { accountBalance, accountEntriesStatement, lockPayments, refreshUnappliedStatement } from '../../domains/payments/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
 import { writeOffError } from './write-off.errors.js';
 import * as q from './write-off.sql.js';
@@ -37,6 +38,8 @@ export interface ApplyOptions {
   ownPayments?: OwnPayment[];
   /** Receivables this transaction has locked and read already (the automatic proposal), not locked again. */
   lockedReceivables?: LockedReceivable[];
+  /** The write-off's number, taken by the caller (with the payment's, in one round trip: sequences.ts). */
+  number?: string;
 }
 export type LockedReceivable = Awaited<ReturnType<typeof lockReceivables>>[number];
 
@@ -109,19 +112,23 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
   }
 
   const total = input.lines.reduce((s, l) => s.plus(dec(l.amount)), dec(0));
-  const number = await nextDocNumber(tx, actor, 'HX', Number(appliedOn.slice(0, 4)));
-  const writeOffId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: input.customerId, kind, reversesId: null, appliedOn, total: roundMoney(total, currency), memo: input.memo, createdBy: actor.userId });
-  await recordAllocations(tx, input.lines.map((l) => ({
-    tenantId: actor.tenantId, writeOffId, receivableId: l.receivableId, sourceType: l.source.type,
-    paymentId: l.source.type === 'payment' ? l.source.paymentId : null, creditNoteId: l.source.type === 'credit_note' ? l.source.creditNoteId : null,
-    amount: roundMoney(l.amount, currency), reversesId: null, appliedOn,
-  })));
+  const number = opts.number ?? await nextDocNumber(tx, actor, 'HX', Number(appliedOn.slice(0, 4)));
+  // The header, its allocations and the ledger entries they move, in one statement (the entries need the header's id,
+  // chosen here).
+  const writeOffId = crypto.randomUUID();
+  const entries: Array<Parameters<typeof accountEntriesStatement>[0][number]> = [];
   for (const [paymentId, amount] of perPayment) {
-    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'prepaid', amount: roundMoney(amount.negated(), currency), businessDate: appliedOn, kind: 'applied', refType: 'write_off', refId: writeOffId, memo: `${number} ← ${payments.get(paymentId)!.number}`, createdBy: actor.userId });
+    entries.push({ tenantId: actor.tenantId, customerId: input.customerId, account: 'prepaid', amount: roundMoney(amount.negated(), currency), businessDate: appliedOn, kind: 'applied', refType: 'write_off', refId: writeOffId, memo: `${number} ← ${payments.get(paymentId)!.number}`, createdBy: actor.userId });
   }
   if (rebateTotal.gt(0)) {
-    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated(), currency), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
+    entries.push({ tenantId: actor.tenantId, customerId: input.customerId, account: 'rebate', amount: roundMoney(rebateTotal.negated(), currency), businessDate: appliedOn, kind: 'rebate_used', refType: 'write_off', refId: writeOffId, memo: number, createdBy: actor.userId });
   }
+  await recordSettlement(tx, { tenantId: actor.tenantId, number, customerId: input.customerId, kind, reversesId: null, appliedOn, total: roundMoney(total, currency), memo: input.memo, createdBy: actor.userId },
+    input.lines.map((l) => ({
+      tenantId: actor.tenantId, receivableId: l.receivableId, sourceType: l.source.type,
+      paymentId: l.source.type === 'payment' ? l.source.paymentId : null, creditNoteId: l.source.type === 'credit_note' ? l.source.creditNoteId : null,
+      amount: roundMoney(l.amount, currency), reversesId: null, appliedOn,
+    })), entries.length > 0 ? accountEntriesStatement(entries) : null, writeOffId);
   const changed = await settle(tx, input.customerId, [...receivables.keys()], paymentIds, receivables);
   await recordAudits(tx, actor, [
     { action: kind === 'bad_debt' ? 'bad_debt' : 'create', entityType: 'write_off', entityId: writeOffId,
@@ -150,19 +157,21 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   // The reversal is in the original's currency, that of the receivables it settled.
   const currency = before.get(allocations[0]?.receivable_id ?? '')?.currency ?? BOOK_CURRENCY;
   const number = await nextDocNumber(tx, actor, 'HX', Number(on.slice(0, 4)));
-  const reversalId = await recordWriteOff(tx, { tenantId: actor.tenantId, number, customerId: original.customer_id, kind: 'reverse', reversesId: writeOffId, appliedOn: on, total: roundMoney(dec(original.total).negated(), currency), memo: reason, createdBy: actor.userId });
-  await recordAllocations(tx, allocations.map((a) => ({
-    tenantId: actor.tenantId, writeOffId: reversalId, receivableId: a.receivable_id, sourceType: a.source_type, paymentId: a.payment_id,
-    creditNoteId: a.credit_note_id, amount: roundMoney(dec(a.amount).negated(), currency), reversesId: a.id, appliedOn: on,
-  })));
+  const reversalId = crypto.randomUUID();
   const perPayment = sumBy(allocations.flatMap((a) => (a.payment_id ? [{ key: a.payment_id, amount: dec(a.amount) }] : [])));
+  const entries: Array<Parameters<typeof accountEntriesStatement>[0][number]> = [];
   for (const [, amount] of perPayment) {
-    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'prepaid', amount: roundMoney(amount, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: `${number} ⟲ ${original.number}`, createdBy: actor.userId });
+    entries.push({ tenantId: actor.tenantId, customerId: original.customer_id, account: 'prepaid', amount: roundMoney(amount, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: `${number} ⟲ ${original.number}`, createdBy: actor.userId });
   }
   const rebate = allocations.filter((a) => a.source_type === 'rebate').reduce((s, a) => s.plus(dec(a.amount)), dec(0));
   if (rebate.gt(0)) {
-    await postAccountEntry(tx, { tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
+    entries.push({ tenantId: actor.tenantId, customerId: original.customer_id, account: 'rebate', amount: roundMoney(rebate, currency), businessDate: on, kind: 'reversal', refType: 'write_off', refId: reversalId, memo: number, createdBy: actor.userId });
   }
+  await recordSettlement(tx, { tenantId: actor.tenantId, number, customerId: original.customer_id, kind: 'reverse', reversesId: writeOffId, appliedOn: on, total: roundMoney(dec(original.total).negated(), currency), memo: reason, createdBy: actor.userId },
+    allocations.map((a) => ({
+      tenantId: actor.tenantId, receivableId: a.receivable_id, sourceType: a.source_type, paymentId: a.payment_id,
+      creditNoteId: a.credit_note_id, amount: roundMoney(dec(a.amount).negated(), currency), reversesId: a.id, appliedOn: on,
+    })), entries.length > 0 ? accountEntriesStatement(entries) : null, reversalId);
   const changed = await settle(tx, original.customer_id, receivableIds, paymentIds, before);
   await recordAudits(tx, actor, [
     { action: 'reverse', entityType: 'write_off', entityId: writeOffId, changes: [{ field: 'reversedBy', before: null, after: number }, { field: 'reason', before: null, after: reason }] },
