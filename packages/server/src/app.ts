@@ -24,6 +24,8 @@ import { contractsRoutes, canSeeContract, performanceAlertsJob, contractApproval
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
+import { bankStatementsRoutes } from './domains/bank-statements/index.js';
+import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -86,6 +88,8 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     approvalsRoutes(app, db);
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);
+    bankStatementsRoutes(app, db);
+    bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
     auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment });
 
     let stopScheduler = () => {};

@@ -15,3 +15,4 @@ export * from './contracts/collections.js';
 export * from './contracts/notifications.js';
 export * from './contracts/bad-debt.js';
 export * from './contracts/payment-files.js';
+export * from './contracts/bank-statements.js';

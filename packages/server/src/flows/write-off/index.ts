@@ -3,3 +3,4 @@ export { writeOffRoutes } from './write-off.routes.js';
 export { registerPayment } from './write-off.flow.js';
 export { applyWriteOffTx, reverseWriteOffTx } from './write-off.service.js';
 export { badDebtApprovalHandler } from './bad-debt.flow.js';
+export { writeOffError } from './write-off.errors.js';
