@@ -6,10 +6,11 @@ export const ownedTables: OwnedTables = {
     readers: {
       'domains/receivables': 'the contract number on receivable lists', 'domains/collections': 'contract numbers and titles on aging and statements',
       'domains/credit': 'committed credit: signed contracts not yet booked as receivables', 'flows/write-off': 'the contract number on allocation candidates',
+      'flows/bank-reconciliation': 'contract numbers named in a bank line\'s remittance text, and signed contracts\' customers',
     },
   },
   contract_lines: { readers: { 'domains/collections': 'the product lines of the aging report by product' } },
-  contract_instalments: { readers: { 'flows/write-off': 'the instalment a receivable came from, for allocation order' } },
+  contract_instalments: { readers: { 'flows/write-off': 'the instalment a receivable came from, for allocation order', 'flows/bank-reconciliation': 'instalments not billed yet that a bank line\'s amount equals (money ahead of its trigger)' } },
   contract_amendments: {},
   contract_files: {},
 };

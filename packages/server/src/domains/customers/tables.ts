@@ -7,6 +7,8 @@ export const ownedTables: OwnedTables = {
     readers: {
       'domains/contracts': nameAndOwner, 'domains/receivables': nameAndOwner, 'domains/payments': nameAndOwner,
       'domains/collections': 'names and owners on aging, statements and overdue notices', 'flows/write-off': nameAndOwner,
+      'domains/bank-statements': 'the customer a bank line was booked to and the owner its data scope follows',
+      'flows/bank-reconciliation': 'payer names matched against customer names (normalised), and the claiming rep\'s data scope',
       'domains/credit': 'the customer money lock (lockCustomer: SELECT … FOR NO KEY UPDATE, no write)',
     },
   },

@@ -9,6 +9,7 @@ export const ownedTables: OwnedTables = {
       'domains/approvals': 'approvers and the team managers a step resolves to', 'domains/customers': names, 'domains/contracts': names,
       'domains/receivables': names, 'domains/payments': names, 'domains/collections': 'owners, managers and finance users on reports and overdue notices',
       'domains/notifications': 'recipients and their locale', 'flows/write-off': names,
+      'domains/bank-statements': 'who decided a statement or matched a line, on statement and line lists',
     },
   },
   teams: { readers: { 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports' } },

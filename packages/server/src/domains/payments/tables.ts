@@ -4,7 +4,8 @@ import type { OwnedTables } from '../../platform/ownership.js';
 export const ownedTables: OwnedTables = {
   payments: {
     readers: {
-      'domains/collections': 'receipts on customer statements', 'flows/write-off': 'the payments an allocation draws on',
+      'domains/collections': 'receipts on customer statements',
+      'domains/bank-statements': 'the payment a bank line became (number, status, customer) on the line list', 'flows/write-off': 'the payments an allocation draws on',
     },
   },
   payment_files: {},

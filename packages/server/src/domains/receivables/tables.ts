@@ -8,6 +8,7 @@ export const ownedTables: OwnedTables = {
       'domains/collections': 'aging, metrics and statement report SQL (read-only; overdue marking is receivables\' markOverdue)',
       'domains/credit': 'open amounts of the available-credit sum', 'domains/contracts': 'the booked amount beside each contract',
       'flows/write-off': 'the receivables an allocation settles, locked in id order',
+      'flows/bank-reconciliation': 'open invoices a bank line may settle: by number named in the remittance, by customer, by exact amount (set-based)',
     },
   },
   write_offs: { readers: { 'domains/collections': 'write-offs on customer statements', 'flows/write-off': 'write-off lists, details and the reversal check (writes through recordWriteOff)' } },
