@@ -27,10 +27,17 @@ export interface ListCase {
   query: string; // the query string of GET /api/v1/customers
 }
 
-export function listCases(t: BenchTenant, tokens: { admin: string; manager: string }, search: string): ListCase[] {
+/** Search terms of the search cases: a two-character trade name, pinyin initials, a broad word, a rep's search. */
+export interface SearchTerms { search: string; pinyin: string; broad: string }
+
+export function listCases(t: BenchTenant, tokens: { admin: string; manager: string }, terms: SearchTerms): ListCase[] {
+  const q = (term: string) => `q=${encodeURIComponent(term)}&sort=-createdAt&limit=50`;
   return [
     { key: 'grade', title: 'admin (all), grade=A', user: t.admin, token: tokens.admin, query: 'grade=A&sort=-createdAt&limit=50' },
-    { key: 'search', title: `admin (all), q=${search}`, user: t.admin, token: tokens.admin, query: `q=${encodeURIComponent(search)}&sort=-createdAt&limit=50` },
+    { key: 'search', title: `admin (all), q=${terms.search}`, user: t.admin, token: tokens.admin, query: q(terms.search) },
+    { key: 'pinyin', title: `admin (all), q=${terms.pinyin}`, user: t.admin, token: tokens.admin, query: q(terms.pinyin) },
+    { key: 'team-search', title: `sales manager (team), q=${terms.search}`, user: t.managerEast, token: tokens.manager, query: q(terms.search) },
+    { key: 'broad', title: `admin (all), q=${terms.broad}`, user: t.admin, token: tokens.admin, query: q(terms.broad) },
     { key: 'team', title: 'sales manager (team)', user: t.managerEast, token: tokens.manager, query: 'sort=-createdAt&limit=50' },
   ];
 }

@@ -14,7 +14,7 @@ import { metricsRoutes } from './platform/metrics.js';
 import { overloadGuard } from './platform/overload.js';
 import { exportRoutes } from './platform/export-routes.js';
 import { identityRoutes, touchToken } from './domains/identity/index.js';
-import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers } from './domains/customers/index.js';
+import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers, backfillSearchKeys } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
 import { paymentsRoutes, canSeePayment } from './domains/payments/index.js';
 import { writeOffRoutes, registerPayment, badDebtApprovalHandler } from './flows/write-off/index.js';
@@ -63,6 +63,9 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy });
     db.log ??= app.log; // inTenant's retries after a deadlock are logged at warn with the request id
     await bootstrap(db, config, app.log);
+    // customers written without their search keys (before migration 019, the demo load): fill them before serving
+    const searchKeys = await backfillSearchKeys(db);
+    if (searchKeys > 0) app.log.info({ customers: searchKeys }, 'customer search keys filled');
 
     // before authentication, which reads the database: shed load before it queues for a connection
     overloadGuard(app, db.pool, { maxInflight: config.maxInflight, maxDbWaiting: config.maxDbWaiting });

@@ -4,7 +4,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -14,12 +13,13 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
-  serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from './errors.js';
 import { pgProblem } from './pg-errors.js';
 import { cleanInputValidatorCompiler } from './validation.js';
+import { l2cSerializerCompiler } from './fast-json.js';
+import { securityHeaders } from './security-headers.js';
 import type { TrustProxy } from './config.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -49,25 +49,23 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(cleanInputValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(l2cSerializerCompiler); // zod, or fast-json-stringify for schemas marked fastResponse()
   app.decorateRequest('auth', null);
-  app.addHook('onSend', async (req, reply) => {
+  // A callback hook, not an async one: it runs on every response, and an async hook costs a promise each time.
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
     // API answers carry customer data and are per caller: no browser or proxy cache keeps them (errors included).
     // The web app's static files, outside /api/, keep their caching; a route that set its own (private, no-store) keeps it.
     if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects styles at run time
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-      },
-    },
+  // helmet's headers, computed once (platform/security-headers.ts); written on the raw response as helmet did, so a
+  // route's own header of the same name still wins
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_req, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });

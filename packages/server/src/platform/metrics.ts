@@ -35,8 +35,54 @@ function routeLabel(req: { routeOptions: { url?: string | undefined } }): string
 
 export function metricsRoutes(app: App, db: Db, opts: MetricsOptions): void {
   const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: 'l2c_', eventLoopMonitoringPrecision: 20 });
+  // Metrics off (no token): nothing can scrape them, so no collector and no per-request histogram either — every
+  // request paid for an observation nobody could read (part of the list's per-request regression, docs/benchmarks.md).
+  if (opts.token) installCollectors(app, db, registry);
 
+  app.get('/api/metrics', {
+    schema: {
+      tags: ['platform'], security: [{ bearer: [] }],
+      // no response schema: the zod serializer would JSON-quote the text
+      description: 'Prometheus text format. Needs L2C_METRICS_TOKEN as a bearer; 404 while that variable is unset.',
+    },
+  }, async (req, reply) => {
+    if (!opts.token) throw commonError('not_found', 'Metrics are off: set L2C_METRICS_TOKEN');
+    const header = req.headers.authorization ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    if (!given || !sameSecret(given, opts.token)) throw commonError('unauthenticated', 'Send L2C_METRICS_TOKEN as a bearer token');
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+
+  const expected = opts.expectedMigrations ?? readMigrations().map((m) => m.id);
+  const Ready = z.object({
+    status: z.enum(['ready', 'not_ready']),
+    database: z.string(),
+    migrations: z.object({ applied: z.number().int(), expected: z.number().int(), pending: z.array(z.string()) }).nullable(),
+    reason: z.string().nullable(),
+  });
+  app.get('/api/ready', {
+    schema: { tags: ['platform'], security: [], description: 'Readiness: 200 when the database answers and its migrations are current, else 503.', response: { 200: Ready, 503: Ready } },
+  }, async (_req, reply) => {
+    try {
+      const applied = await withTimeout((async () => {
+        await databaseNow(db.kysely);
+        return appliedMigrations(db);
+      })(), READY_TIMEOUT_MS);
+      const done = new Set(applied);
+      const pending = expected.filter((id) => !done.has(id));
+      const migrations = { applied: applied.length, expected: expected.length, pending };
+      if (pending.length > 0) return reply.code(503).header('retry-after', '5').send({ status: 'not_ready', database: db.kind, migrations, reason: 'migrations pending' });
+      return { status: 'ready' as const, database: db.kind, migrations, reason: null };
+    } catch (err) {
+      return reply.code(503).header('retry-after', '5').send({ status: 'not_ready', database: db.kind, migrations: null, reason: `database: ${(err as Error).message}` });
+    }
+  });
+}
+
+/** The registry's figures: defaults (memory, event-loop lag, GC), request latency, pool, retries, jobs, refusals. */
+function installCollectors(app: App, db: Db, registry: client.Registry): void {
+  client.collectDefaultMetrics({ register: registry, prefix: 'l2c_', eventLoopMonitoringPrecision: 20 });
   const duration = new client.Histogram({
     name: 'l2c_http_request_duration_seconds',
     help: 'HTTP request latency by route pattern and status class (rate: the _count series)',
@@ -80,46 +126,6 @@ export function metricsRoutes(app: App, db: Db, opts: MetricsOptions): void {
   new client.Counter({
     name: 'l2c_http_overload_refusals_total', help: 'Requests answered 503 common.overloaded instead of queueing', registers: [registry],
     collect() { this.reset(); this.inc(overloadRefusals()); },
-  });
-
-  app.get('/api/metrics', {
-    schema: {
-      tags: ['platform'], security: [{ bearer: [] }],
-      // no response schema: the zod serializer would JSON-quote the text
-      description: 'Prometheus text format. Needs L2C_METRICS_TOKEN as a bearer; 404 while that variable is unset.',
-    },
-  }, async (req, reply) => {
-    if (!opts.token) throw commonError('not_found', 'Metrics are off: set L2C_METRICS_TOKEN');
-    const header = req.headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!given || !sameSecret(given, opts.token)) throw commonError('unauthenticated', 'Send L2C_METRICS_TOKEN as a bearer token');
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
-
-  const expected = opts.expectedMigrations ?? readMigrations().map((m) => m.id);
-  const Ready = z.object({
-    status: z.enum(['ready', 'not_ready']),
-    database: z.string(),
-    migrations: z.object({ applied: z.number().int(), expected: z.number().int(), pending: z.array(z.string()) }).nullable(),
-    reason: z.string().nullable(),
-  });
-  app.get('/api/ready', {
-    schema: { tags: ['platform'], security: [], description: 'Readiness: 200 when the database answers and its migrations are current, else 503.', response: { 200: Ready, 503: Ready } },
-  }, async (_req, reply) => {
-    try {
-      const applied = await withTimeout((async () => {
-        await databaseNow(db.kysely);
-        return appliedMigrations(db);
-      })(), READY_TIMEOUT_MS);
-      const done = new Set(applied);
-      const pending = expected.filter((id) => !done.has(id));
-      const migrations = { applied: applied.length, expected: expected.length, pending };
-      if (pending.length > 0) return reply.code(503).header('retry-after', '5').send({ status: 'not_ready', database: db.kind, migrations, reason: 'migrations pending' });
-      return { status: 'ready' as const, database: db.kind, migrations, reason: null };
-    } catch (err) {
-      return reply.code(503).header('retry-after', '5').send({ status: 'not_ready', database: db.kind, migrations: null, reason: `database: ${(err as Error).message}` });
-    }
   });
 }
 

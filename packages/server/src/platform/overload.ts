@@ -25,8 +25,11 @@ const EXEMPT = new Set(['/api/health', '/api/ready', '/api/metrics']);
 export function overloadGuard(app: App, pool: { waitingCount: number }, opts: OverloadOptions): void {
   let inflight = 0;
   const retryAfterSeconds = opts.retryAfterSeconds ?? 1;
+  // one listener function for every response (not a closure per request): 'close' fires once per response
+  const done = () => { inflight--; };
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/') || EXEMPT.has(req.url.split('?')[0]!)) return;
+    const url = req.url;
+    if (!url.startsWith('/api/') || (url.charCodeAt(5) !== 118 /* /api/v1/…: never exempt */ && EXEMPT.has(pathOf(url)))) return;
     if (inflight >= opts.maxInflight || pool.waitingCount >= opts.maxDbWaiting) {
       refusals++;
       const why = inflight >= opts.maxInflight ? `${inflight} requests in flight (limit ${opts.maxInflight})` : `${pool.waitingCount} queries waiting for a database connection (limit ${opts.maxDbWaiting})`;
@@ -35,6 +38,11 @@ export function overloadGuard(app: App, pool: { waitingCount: number }, opts: Ov
     }
     inflight++;
     // 'close' fires once however the exchange ends: answered, failed, or the client went away
-    reply.raw.once('close', () => { inflight--; });
+    reply.raw.on('close', done);
   });
+}
+
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? url : url.slice(0, q);
 }

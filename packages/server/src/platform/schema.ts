@@ -310,6 +310,8 @@ export interface CustomersTable {
   created_by: string | null;
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  search_pinyin: string | null;
+  search_initials: string | null;
 }
 
 /** doc_sequences */

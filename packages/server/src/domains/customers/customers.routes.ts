@@ -7,6 +7,7 @@ import {
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
+import { fastResponse } from '../../platform/fast-json.js';
 import * as customers from './customers.service.js';
 import * as pool from './pool.service.js';
 import * as contacts from './contacts.service.js';
@@ -16,7 +17,7 @@ const tags = ['customers'];
 
 export function customersRoutes(app: App, db: Db) {
   app.get('/api/v1/customers', {
-    schema: { tags, querystring: CustomerListQuery, response: { 200: CustomerPage } },
+    schema: { tags, querystring: CustomerListQuery, response: { 200: fastResponse(CustomerPage) } },
     preHandler: requirePermission('customers', 'read'),
   }, async (req) => customers.listCustomers(db, requireAuth(req), req.query));
 

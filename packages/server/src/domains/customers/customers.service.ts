@@ -9,6 +9,8 @@ import { commonError } from '../../platform/errors.js';
 import { todayFor } from '../../platform/clock.js';
 import { customerError } from './customers.errors.js';
 import { nameKey, phoneKey } from './name-key.js';
+import { searchKeys, searchTerm } from './search-keys.js';
+import { searchRank } from './search.sql.js';
 import * as q from './customers.sql.js';
 
 export function toCustomer(r: q.CustomerRow): Customer {
@@ -32,18 +34,28 @@ const SORT_KIND: Record<q.CustomerSortKey, 'text' | 'instant'> = { name: 'text',
 
 export interface ListOptions { poolOnly?: boolean }
 
+/**
+ * A page of the customers the caller may see. With `q`, a search (search-keys.ts, migration 019): rows whose name,
+ * pinyin, initials, number, phone or credit code contain the term, exact matches first, then prefixes, then the rest,
+ * each group in the requested sort; the cursor then carries the rank too.
+ */
 export async function listCustomers(db: Db, auth: AuthContext, query: CustomerListQuery, opts: ListOptions = {}) {
   const desc = query.sort.startsWith('-');
   const key = query.sort.replace(/^-/, '') as q.CustomerSortKey;
-  const where = q.listWhere({ ...query, poolOnly: opts.poolOnly ?? false, userId: auth.userId, scope: auth.scope });
-  const after = decodeCursor(query.cursor, [SORT_KIND[key], 'uuid']) as [unknown, string] | null;
+  const search = query.q ? searchTerm(query.q) : undefined;
+  const where = q.listWhere({ ...query, search, poolOnly: opts.poolOnly ?? false, userId: auth.userId, scope: auth.scope });
+  const kinds = search ? (['int', SORT_KIND[key], 'uuid'] as const) : ([SORT_KIND[key], 'uuid'] as const);
+  const cursor = decodeCursor(query.cursor, kinds);
+  const after = cursor ? (cursor.slice(-2) as [unknown, string]) : null;
+  const rank = search ? { expr: searchRank(search), after: cursor ? (cursor[0] as number) : null } : undefined;
   const rows = await inTenant(db, auth, (tx) =>
-    q.listCustomers(tx, { where, orderExpr: q.SORT_EXPR[key], desc, after, limit: query.limit }));
+    q.listCustomers(tx, { where, orderExpr: q.SORT_EXPR[key], desc, after, limit: query.limit, rank }));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
+  const position = (r: typeof last & object) => (search ? [r.search_rank, r.sort_key, r.id] : [r.sort_key, r.id]);
   return {
     items: page.map(toCustomer),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(position(last)) : null,
   };
 }
 
@@ -68,10 +80,12 @@ export async function canSeeCustomer(db: Db, auth: AuthContext, id: string): Pro
 }
 
 export function toWrite(input: CustomerInput): q.CustomerWrite {
+  const keys = searchKeys(input.name);
   return {
     name: input.name, nameKey: nameKey(input.name), creditCode: input.creditCode, industry: input.industry,
     region: input.region, grade: input.grade, source: input.source, phone: input.phone, phoneKey: phoneKey(input.phone),
     address: input.address, website: input.website, remark: input.remark, parentId: input.parentId,
+    searchPinyin: keys.pinyin, searchInitials: keys.initials,
   };
 }
 

@@ -3,6 +3,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 import type { CustomersTable, PoolEventsTable } from '../../platform/schema.js';
+import type { SearchTerm } from './search-keys.js';
+import { searchPredicate } from './search.sql.js';
 
 export interface CustomerRow {
   id: string; number: string; name: string; credit_code: string | null; industry: string | null; region: string | null;
@@ -36,17 +38,14 @@ export type CustomerSortKey = keyof typeof SORT_EXPR;
 
 export interface CustomerListWhere {
   poolOnly: boolean; userId: string; scope: DataScope;
-  q?: string | undefined; industry?: string | undefined; region?: string | undefined; grade?: string | undefined;
+  search?: SearchTerm | undefined; industry?: string | undefined; region?: string | undefined; grade?: string | undefined;
   source?: string | undefined; ownerId?: string | undefined;
 }
 
 /** The list's conditions: the pool or the caller's scope, then each filter given. */
 export function listWhere(f: CustomerListWhere): RawBuilder<unknown>[] {
   const where = [f.poolOnly ? sql`c.owner_id is null` : scopePredicate(f.userId, f.scope)];
-  if (f.q) {
-    const like = `%${f.q}%`;
-    where.push(sql`(c.name ilike ${like} or c.number ilike ${like} or c.credit_code = ${f.q.toUpperCase()} or c.phone like ${like})`);
-  }
+  if (f.search) where.push(searchPredicate(f.search));
   if (f.industry) where.push(sql`c.industry = ${f.industry}`);
   if (f.region) where.push(sql`c.region = ${f.region}`);
   if (f.grade) where.push(sql`c.grade = ${f.grade}`);
@@ -66,19 +65,25 @@ export interface ListFilter {
   desc: boolean;
   after: [unknown, string] | null;
   limit: number;
+  /** A search: rows sort by this rank first (search.sql.ts searchRank, 0 exact · 1 prefix · 2 contains), ascending. */
+  rank?: { expr: RawBuilder<number>; after: number | null } | undefined;
 }
 
-export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<CustomerRow & { sort_key: unknown }>> {
+export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<CustomerRow & { sort_key: unknown; search_rank: number | null }>> {
   const where = [...f.where];
   if (f.after) {
-    where.push(f.desc ? sql`(${f.orderExpr}, c.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql`(${f.orderExpr}, c.id) > (${f.after[0]}, ${f.after[1]}::uuid)`);
+    const past = f.desc ? sql`(${f.orderExpr}, c.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql`(${f.orderExpr}, c.id) > (${f.after[0]}, ${f.after[1]}::uuid)`;
+    // ranked: a later rank, or the same rank and past the sort key (the rank ascends whatever the sort's direction)
+    where.push(f.rank && f.rank.after !== null ? sql`(${f.rank.expr} > ${f.rank.after}::int or (${f.rank.expr} = ${f.rank.after}::int and ${past}))` : past);
   }
   const dir = f.desc ? sql`desc` : sql`asc`;
   // The sort key as text for the cursor: a timestamp parsed to a JS ISO string loses its microseconds, and the next page
   // would repeat (or skip) rows of the same millisecond.
-  const r = await sql<CustomerRow & { sort_key: unknown }>`select ${customerSelect}, ${f.orderExpr}::text as sort_key
+  const rank = f.rank ? f.rank.expr : sql<number>`null::int`;
+  const r = await sql<CustomerRow & { sort_key: unknown; search_rank: number | null }>`select ${customerSelect}, ${f.orderExpr}::text as sort_key,
+    ${rank} as search_rank
     from ${customerFrom} where ${sql.join(where, sql` and `)}
-    order by ${f.orderExpr} ${dir}, c.id ${dir} limit ${f.limit + 1}`.execute(tx);
+    order by ${f.rank ? sql`search_rank, ` : sql``}${f.orderExpr} ${dir}, c.id ${dir} limit ${f.limit + 1}`.execute(tx);
   return r.rows;
 }
 
@@ -121,6 +126,8 @@ export interface CustomerWrite {
   name: string; nameKey: string; creditCode: string | null; industry: string | null; region: string | null;
   grade: CustomersTable['grade']; source: string; phone: string | null; phoneKey: string | null; address: string | null;
   website: string | null; remark: string | null; parentId: string | null;
+  /** The name's pinyin and initials for the search (search-keys.ts), written with the name. */
+  searchPinyin: string; searchInitials: string;
 }
 
 export async function insertCustomer(tx: Tx, tenantId: string, number: string, ownerId: string | null, createdBy: string | null, w: CustomerWrite) {
@@ -128,6 +135,7 @@ export async function insertCustomer(tx: Tx, tenantId: string, number: string, o
     tenant_id: tenantId, number, name: w.name, name_key: w.nameKey, credit_code: w.creditCode, industry: w.industry, region: w.region,
     grade: w.grade, source: w.source, phone: w.phone, phone_key: w.phoneKey, address: w.address, website: w.website, remark: w.remark,
     owner_id: ownerId, parent_id: w.parentId, pool_entered_at: ownerId ? null : sql<string>`now()`, created_by: createdBy,
+    search_pinyin: w.searchPinyin, search_initials: w.searchInitials,
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -136,7 +144,7 @@ export async function updateCustomer(tx: Tx, id: string, w: CustomerWrite) {
   await tx.updateTable('customers').set((eb) => ({
     name: w.name, name_key: w.nameKey, credit_code: w.creditCode, industry: w.industry, region: w.region, grade: w.grade,
     source: w.source, phone: w.phone, phone_key: w.phoneKey, address: w.address, website: w.website, remark: w.remark,
-    parent_id: w.parentId, version: eb('version', '+', 1), updated_at: sql`now()`,
+    parent_id: w.parentId, search_pinyin: w.searchPinyin, search_initials: w.searchInitials, version: eb('version', '+', 1), updated_at: sql`now()`,
   })).where('id', '=', id).execute();
 }
 

@@ -1,6 +1,7 @@
 // customers: accounts, contacts, follow-ups, the public pool, Excel import/export. It offers
 // - the routes of customers, their Excel import/export and the pool settings;
-// - canSeeCustomer / createCustomer / listCustomers / getCustomer; reclaimStaleCustomers (the pool-return job); nameKey.
+// - canSeeCustomer / createCustomer / listCustomers (with q: the ranked search) / getCustomer; reclaimStaleCustomers
+//   (the pool-return job); nameKey; backfillSearchKeys (start-up: pinyin keys of customers written without them).
 // It owns customers, contacts, followups and pool_events (tables.ts); the money domains join customers read-only.
 export { customersRoutes } from './customers.routes.js';
 export { customersExcelRoutes } from './excel.routes.js';
@@ -8,3 +9,4 @@ export { customerSettingsRoutes } from './settings.routes.js';
 export { canSeeCustomer, createCustomer, listCustomers, getCustomer } from './customers.service.js';
 export { reclaimStaleCustomers, DEFAULT_POOL_SETTINGS } from './pool.service.js';
 export { nameKey } from './name-key.js';
+export { backfillSearchKeys } from './search.service.js';
