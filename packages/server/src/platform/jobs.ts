@@ -29,7 +29,11 @@ export async function claimRun(db: Db, job: string, runKey: string, leaseSeconds
 
 export async function runJobOnce(db: Db, job: JobDefinition, now: Date, log?: FastifyBaseLogger): Promise<'ran' | 'skipped'> {
   const key = job.runKey ? job.runKey(now) : businessDate(now);
-  if (!(await claimRun(db, job.name, key))) return 'skipped';
+  if (!(await claimRun(db, job.name, key))) {
+    // another process (another worker of L2C_WORKERS, another server) holds or finished this run
+    log?.debug({ job: job.name, runKey: key }, 'job skipped: claimed by another process');
+    return 'skipped';
+  }
   const count = (counts[job.name] ??= { runs: 0, failures: 0 });
   let result: unknown;
   try {
