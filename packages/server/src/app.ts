@@ -26,6 +26,7 @@ import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
 import { bankStatementsRoutes } from './domains/bank-statements/index.js';
 import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
+import { operatorRoutes } from './domains/workspace/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -79,6 +80,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     });
     metricsRoutes(app, db, { token: config.metricsToken });
     exportRoutes(app, db);
+    operatorRoutes(app, db, { token: config.operatorToken });
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);
     customersExcelRoutes(app, db);

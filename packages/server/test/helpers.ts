@@ -1,10 +1,11 @@
 // Test harness: a real database and a real HTTP server per worker, shared by its test files; each test file makes
 // its own tenant, so tests never see each other's data. PGlite in memory locally, PostgreSQL when DATABASE_URL is set.
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { createApp, type L2C } from '../src/app.js';
-import { openDb, asSystem, type Db } from '../src/platform/db.js';
-import { hashPassword } from '../src/domains/identity/index.js';
+import { openDb, type Db } from '../src/platform/db.js';
+import type { AuthContext } from '../src/platform/auth.js';
+import { hashPassword, createTeam, createUser } from '../src/domains/identity/index.js';
+import { createTenant } from '../src/domains/workspace/index.js';
 
 export const PASSWORD = 'test-pass-1';
 let shared: Promise<{ l2c: L2C; baseUrl: string; db: Db }> | null = null;
@@ -31,33 +32,38 @@ export interface TestTenant {
   users: Record<'admin' | 'exec' | 'finance' | 'marketer' | 'managerEast' | 'repEast' | 'repEastSub' | 'managerNorth' | 'repNorth', TestUser>;
 }
 
-/** A fresh tenant with teams (root → east → east-sub, root → north) and a user in every role. */
+/**
+ * A fresh tenant with teams (root → east → east-sub, root → north) and a user in every role — made the way an operator
+ * makes one (domains/workspace createTenant: the tenant and its admin), then filled in by that admin through identity's
+ * functions, like the users screen does. No side doors into tenants, users or teams.
+ */
 export async function makeTenant(db: Db, settings: Record<string, unknown> = {}): Promise<TestTenant> {
   hashed ??= hashPassword(PASSWORD);
   const passwordHash = await hashed;
   const slug = `t-${crypto.randomBytes(5).toString('hex')}`;
-  return asSystem(db, async (tx) => {
-    const tenantId = (await sql<{ id: string }>`insert into tenants (slug, name, settings) values (${slug}, ${`Tenant ${slug}`}, ${JSON.stringify(settings)}::jsonb) returning id`.execute(tx)).rows[0]!.id;
-    const team = async (name: string, parent: string | null) =>
-      (await sql<{ id: string }>`insert into teams (tenant_id, name, parent_id) values (${tenantId}, ${name}, ${parent}) returning id`.execute(tx)).rows[0]!.id;
-    const root = await team('Sales', null);
-    const east = await team('East', root);
-    const eastSub = await team('East-Shanghai', east);
-    const north = await team('North', root);
-    const spec = {
-      admin: ['admin', null], exec: ['executive', null], finance: ['finance', null], marketer: ['marketer', null],
-      managerEast: ['sales_manager', east], repEast: ['sales_rep', east], repEastSub: ['sales_rep', eastSub],
-      managerNorth: ['sales_manager', north], repNorth: ['sales_rep', north],
-    } as const;
-    const users = {} as TestTenant['users'];
-    for (const [key, [role, teamId]] of Object.entries(spec)) {
-      const email = `${key.toLowerCase()}@${slug}.test`;
-      const id = (await sql<{ id: string }>`insert into users (tenant_id, email, name, role, team_id, password_hash)
-        values (${tenantId}, ${email}, ${key}, ${role}, ${teamId}, ${passwordHash}) returning id`.execute(tx)).rows[0]!.id;
-      users[key as keyof TestTenant['users']] = { id, email, name: key, role, teamId };
-    }
-    return { tenantId, slug, teams: { root, east, eastSub, north }, users };
-  });
+  const created = await createTenant(db, { slug, name: `Tenant ${slug}`, settings, admin: { email: `admin@${slug}.test`, name: 'admin', passwordHash } });
+  const { tenantId } = created;
+  const auth: AuthContext = {
+    tenantId, userId: created.adminId, role: 'admin', teamId: null, scope: 'all', name: 'admin',
+    tokenId: '00000000-0000-0000-0000-000000000000', via: 'bearer',
+  };
+  const team = async (name: string, parentId: string | null) => (await createTeam(db, auth, { name, parentId, managerId: null })).id;
+  const root = await team('Sales', null);
+  const east = await team('East', root);
+  const eastSub = await team('East-Shanghai', east);
+  const north = await team('North', root);
+  const spec = {
+    exec: ['executive', null], finance: ['finance', null], marketer: ['marketer', null],
+    managerEast: ['sales_manager', east], repEast: ['sales_rep', east], repEastSub: ['sales_rep', eastSub],
+    managerNorth: ['sales_manager', north], repNorth: ['sales_rep', north],
+  } as const;
+  const users = { admin: { id: created.adminId, email: created.adminEmail, name: 'admin', role: 'admin', teamId: null } } as TestTenant['users'];
+  for (const [key, [role, teamId]] of Object.entries(spec)) {
+    const email = `${key.toLowerCase()}@${slug}.test`;
+    const { id } = await createUser(db, auth, { email, name: key, role, teamId, password: PASSWORD, passwordHash, locale: 'zh-CN' });
+    users[key as keyof TestTenant['users']] = { id, email, name: key, role, teamId };
+  }
+  return { tenantId, slug, teams: { root, east, eastSub, north }, users };
 }
 
 export interface Client {

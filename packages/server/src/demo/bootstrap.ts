@@ -7,6 +7,7 @@ import type { Config } from '../platform/config.js';
 import { refreshStatistics } from '../platform/statistics.js';
 import { hashPassword, verifyPassword } from '../domains/identity/index.js';
 import { loadDemo } from './demo-data.js';
+import { createTenant } from '../domains/workspace/index.js';
 
 export const DEFAULT_TENANT_SLUG = 'default';
 
@@ -24,8 +25,19 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
 }
 
 export async function ensureAdmin(db: Db, email: string, password: string, log?: FastifyBaseLogger): Promise<void> {
+  // `default` is just a tenant: on the first start it is created the way an operator creates one, with this admin.
+  const hasDefault = await asSystem(db, async (tx) => (await sql<{ n: number }>`select count(*)::int as n from tenants where slug = ${DEFAULT_TENANT_SLUG}`.execute(tx)).rows[0]!.n > 0);
+  if (!hasDefault) {
+    try {
+      await createTenant(db, { slug: DEFAULT_TENANT_SLUG, name: 'Default', admin: { email, name: 'Administrator', password } });
+      log?.info({ email }, 'default tenant created with its admin');
+      return;
+    } catch (err) {
+      // another process created it a moment ago: fall through and ensure the admin in it
+      if ((err as { code?: string }).code !== 'workspace.slug_taken') throw err;
+    }
+  }
   const existing = await asSystem(db, async (tx) => {
-    await sql`insert into tenants (slug, name) values (${DEFAULT_TENANT_SLUG}, 'Default') on conflict (slug) do nothing`.execute(tx);
     const r = await sql<{ id: string; password_hash: string; role: string }>`select u.id, u.password_hash, u.role from users u
       join tenants t on t.id = u.tenant_id where t.slug = ${DEFAULT_TENANT_SLUG} and u.email = ${email}`.execute(tx);
     return r.rows[0];

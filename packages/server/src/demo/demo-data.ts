@@ -6,6 +6,7 @@ import { creditCodeCheckChar } from '@l2c/shared';
 import { asSystem, type Db, type Tx } from '../platform/db.js';
 import { hashPassword } from '../domains/identity/index.js';
 import { nameKey } from '../domains/customers/index.js';
+import { createTenant } from '../domains/workspace/index.js';
 import { businessDate } from '../platform/clock.js';
 import { demoRevenue } from './demo-revenue.js';
 
@@ -72,10 +73,14 @@ function creditCode(r: ReturnType<typeof prng>, area: string): string {
 export async function loadDemo(db: Db, opts: { customers?: number; seed?: number } = {}): Promise<{ tenantId: string }> {
   const r = prng(opts.seed ?? 20261123);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // The demo is just a tenant: made the way an operator makes one (tenant and first admin), then filled in.
+  const [first, ...others] = DEMO_USERS;
+  const created = await createTenant(db, {
+    slug: DEMO_TENANT_SLUG, name: '杭州云帆智能科技有限公司', settings: { pool: { reclaimDays: 30, claimDailyCap: 10 } },
+    admin: { email: first.email, name: first.name, passwordHash },
+  });
   return asSystem(db, async (tx) => {
-    const tenantId = (await sql<{ id: string }>`insert into tenants (slug, name, settings)
-      values (${DEMO_TENANT_SLUG}, '杭州云帆智能科技有限公司', ${JSON.stringify({ pool: { reclaimDays: 30, claimDailyCap: 10 } })}::jsonb)
-      returning id`.execute(tx)).rows[0]!.id;
+    const tenantId = created.tenantId;
     const team = async (name: string, parentId: string | null) =>
       (await sql<{ id: string }>`insert into teams (tenant_id, name, parent_id) values (${tenantId}, ${name}, ${parentId}) returning id`.execute(tx)).rows[0]!.id;
     const center = await team('销售中心', null);
@@ -83,8 +88,8 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
     teams.east = await team('华东大区', center);
     teams.shanghai = await team('上海组', teams.east);
     teams.north = await team('华北大区', center);
-    const users: Record<string, string> = {};
-    for (const u of DEMO_USERS) {
+    const users: Record<string, string> = { [first.key]: created.adminId };
+    for (const u of others) {
       users[u.key] = (await sql<{ id: string }>`insert into users (tenant_id, email, name, role, team_id, password_hash)
         values (${tenantId}, ${u.email}, ${u.name}, ${u.role}, ${u.team ? teams[u.team]! : null}, ${passwordHash}) returning id`.execute(tx)).rows[0]!.id;
     }

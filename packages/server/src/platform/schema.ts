@@ -375,6 +375,19 @@ export interface NotificationsTable {
   read_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
 }
 
+/** password_links */
+export interface PasswordLinksTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  token_hash: string;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  expires_at: ColumnType<Instant, Instant | Date, Instant | Date>;
+  used_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+}
+
 /** payment_files */
 export interface PaymentFilesTable {
   id: Generated<string>;
@@ -534,6 +547,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   job_runs: JobRunsTable;
   notifications: NotificationsTable;
+  password_links: PasswordLinksTable;
   payment_files: PaymentFilesTable;
   payments: PaymentsTable;
   pool_events: PoolEventsTable;

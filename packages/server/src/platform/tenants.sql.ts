@@ -17,3 +17,28 @@ export async function lockTenantRow(tx: Tx): Promise<void> {
 export async function writeSettingsSection(tx: Tx, section: string, value: unknown): Promise<void> {
   await sql`update tenants set settings = jsonb_set(settings, ${`{${section}}`}::text[], ${JSON.stringify(value)}::jsonb) where id = app_tenant_id()`.execute(tx);
 }
+
+/** A new tenant row (as the owner role: the application role cannot insert tenants); null when the slug is taken. */
+export async function insertTenant(tx: Tx, t: { slug: string; name: string; timezone: string; settings: unknown }): Promise<string | null> {
+  const r = await tx.insertInto('tenants')
+    .values({ slug: t.slug, name: t.name, timezone: t.timezone, settings: JSON.stringify(t.settings) })
+    .onConflict((oc) => oc.column('slug').doNothing()).returning('id').executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/** The operator's list of tenants (as the owner role), newest first. */
+export async function tenantDirectory(tx: Tx) {
+  return tx.selectFrom('tenants').select(['id', 'slug', 'name', 'timezone', 'created_at']).orderBy('created_at', 'desc').execute();
+}
+
+/** One section of this tenant's settings (the request's tenant, through the row policy). */
+export async function readSettingsSection(tx: Tx, section: string): Promise<unknown> {
+  const r = await tx.selectFrom('tenants').select(sql<unknown>`settings -> ${section}`.as('value')).where('id', '=', sql<string>`app_tenant_id()`).executeTakeFirst();
+  return r?.value ?? null;
+}
+
+/** The request's tenant's display name. */
+export async function tenantName(tx: Tx): Promise<string> {
+  const r = await tx.selectFrom('tenants').select('name').where('id', '=', sql<string>`app_tenant_id()`).executeTakeFirst();
+  return r?.name ?? '';
+}

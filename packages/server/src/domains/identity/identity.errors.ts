@@ -8,4 +8,5 @@ export const identityError = defineErrors('identity', {
   team_not_found: [400, 'No such team'],
   team_name_taken: [409, 'A team with this name exists'],
   token_not_found: [404, 'No such API token'],
+  link_invalid: [404, 'This link was used already or has expired; ask your admin for a new one'],
 });

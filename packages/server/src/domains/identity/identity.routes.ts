@@ -6,13 +6,16 @@ import type { Db } from '../../platform/db.js';
 import { CSRF_COOKIE, requireAuth, requirePermission, SESSION_COOKIE } from '../../platform/auth.js';
 import * as identity from './identity.service.js';
 import * as admin from './users.service.js';
+import { userAdminRoutes, PasswordLinkSchema } from './admin.routes.js';
 
 const UserListItem = z.object({
   id: z.string(), name: z.string(), email: z.string(), role: z.string(), teamId: z.string().nullable(),
-  teamName: z.string().nullable(), active: z.boolean(), version: z.number().int(),
+  teamName: z.string().nullable(), active: z.boolean(), invited: z.boolean(), version: z.number().int(),
 });
 
 export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; cookieSecure: boolean }) {
+  userAdminRoutes(app, db);
+
   app.post('/api/v1/auth/login', {
     schema: { tags: ['auth'], body: LoginRequest, response: { 200: LoginResponse }, security: [] },
     // Per client address and email: slows guessing; the account lock (5 failures) stops it. req.ip is the socket's
@@ -66,8 +69,10 @@ export function identityRoutes(app: App, db: Db, opts: { sessionHours: number; c
       tags: ['users'],
       body: z.object({
         email: Text.trim().toLowerCase().email(), name: Text.trim().min(1).max(60), role: z.enum(ROLES),
-        teamId: IdSchema.nullable().default(null), password: Text.min(8).max(200), locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+        teamId: IdSchema.nullable().default(null), password: Text.min(8).max(200).optional(), locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
       }),
+      description: 'Without a password the user is invited: the answer carries a one-time link (`invite.linkPath`) to choose one.',
+      response: { 201: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), teamId: z.string().nullable(), active: z.boolean(), invite: PasswordLinkSchema.nullable() }) },
     },
     preHandler: requirePermission('users', 'create'),
   }, async (req, reply) => reply.code(201).send(await identity.createUser(db, requireAuth(req), req.body)));

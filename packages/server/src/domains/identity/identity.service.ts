@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { identityError } from './identity.errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import * as q from './identity.sql.js';
+import { issueLinkTx, NO_PASSWORD } from './links.service.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -97,21 +98,24 @@ export async function listUsers(db: Db, auth: AuthContext, query: { q?: string |
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, teamId: r.team_id, teamName: r.team_name, active: r.active, version: r.version })),
+    items: page.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, teamId: r.team_id, teamName: r.team_name, active: r.active, invited: r.invited, version: r.version })),
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.name, last.id]) : null,
   };
 }
 
 export async function createUser(
   db: Db, auth: AuthContext,
-  input: { email: string; name: string; role: Role; teamId: string | null; password: string; locale: string },
+  input: { email: string; name: string; role: Role; teamId: string | null; password?: string | undefined; locale: string; passwordHash?: string },
 ) {
-  const passwordHash = await hashPassword(input.password);
+  // a caller that already holds a hash (the test harness makes many users with one password) skips argon2's cost;
+  // without a password the user is invited: a one-time link to choose one (links.service.ts)
+  const passwordHash = input.passwordHash ?? (input.password ? await hashPassword(input.password) : NO_PASSWORD);
   return inTenant(db, auth, async (tx) => {
-    const id = await q.insertUser(tx, { tenantId: auth.tenantId, ...input, passwordHash });
+    const id = await q.insertUser(tx, { tenantId: auth.tenantId, email: input.email, name: input.name, role: input.role, teamId: input.teamId, locale: input.locale, passwordHash });
     if (!id) throw identityError('email_taken');
     await recordAudit(tx, auth, { action: 'create', entityType: 'user', entityId: id, after: { email: input.email, name: input.name, role: input.role, teamId: input.teamId } });
-    return { id, email: input.email, name: input.name, role: input.role, teamId: input.teamId, active: true };
+    const invite = passwordHash === NO_PASSWORD ? await issueLinkTx(tx, auth, id, 'invite') : null;
+    return { id, email: input.email, name: input.name, role: input.role, teamId: input.teamId, active: true, invite };
   });
 }
 

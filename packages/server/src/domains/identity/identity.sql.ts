@@ -87,7 +87,8 @@ export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 export async function listUsers(tx: Tx, q: string | undefined, limit: number, afterName: [string, string] | null) {
   let query = tx.selectFrom('users as u').leftJoin('teams as t', 't.id', 'u.team_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'u.active', 'u.version']);
+    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.team_id', 't.name as team_name', 'u.active', 'u.version'])
+    .select(sql<boolean>`u.password_hash like '!%'`.as('invited')); // no password yet: waiting for the invitation link
   if (q) {
     const pattern = `%${q}%`;
     query = query.where((eb) => eb.or([eb('u.name', 'ilike', pattern), eb('u.email', 'ilike', pattern)]));

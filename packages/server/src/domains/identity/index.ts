@@ -7,3 +7,5 @@ export { identityRoutes } from './identity.routes.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { login, MAX_FAILED_LOGINS } from './identity.service.js';
 export { touchToken } from './tokens.service.js';
+export { createFirstAdminTx, updateUser, createTeam, updateTeam } from './users.service.js';
+export { createUser } from './identity.service.js';

@@ -13,5 +13,6 @@ export const ownedTables: OwnedTables = {
     },
   },
   teams: { readers: { 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports' } },
+  password_links: {},
   auth_tokens: { readers: { platform: 'the authenticate statement looks the token up; the touch of last_used_at is identity\'s touchToken' } },
 };

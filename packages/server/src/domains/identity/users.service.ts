@@ -1,6 +1,6 @@
 // Administration of users and teams: role, team and activity changes, each audited.
 import type { Role } from '@l2c/shared';
-import { inTenant, type Db } from '../../platform/db.js';
+import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
@@ -56,4 +56,14 @@ export async function updateTeam(db: Db, auth: AuthContext, id: string, patch: {
     await recordAudit(tx, auth, { action: 'update', entityType: 'team', entityId: id, before: { name: row.name, parentId: row.parent_id, managerId: row.manager_id }, after: next });
     return { id, ...next };
   });
+}
+
+/**
+ * The first admin of a tenant being created (domains/workspace createTenant), in the caller's owner-role transaction:
+ * nobody of the tenant exists yet to act as. Audited with no actor (the operator). Null when the email is taken.
+ */
+export async function createFirstAdminTx(tx: Tx, tenantId: string, input: { email: string; name: string; passwordHash: string; locale: string }): Promise<string | null> {
+  const id = await q.insertUser(tx, { tenantId, email: input.email, name: input.name, role: 'admin', teamId: null, passwordHash: input.passwordHash, locale: input.locale });
+  if (id) await recordAudit(tx, { tenantId, userId: null }, { action: 'create', entityType: 'user', entityId: id, after: { email: input.email, name: input.name, role: 'admin' } });
+  return id;
 }

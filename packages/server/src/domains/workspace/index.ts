@@ -1,0 +1,7 @@
+// workspace: how a company is set up and run — tenants (the operator's), the company profile and the admin screens'
+// composed reads. It offers
+// - createTenant: the one way a tenant comes to be (tenant-cli.ts, the operator API, the test harness);
+// - operatorRoutes: POST/GET /api/operator/tenants behind L2C_OPERATOR_TOKEN.
+// It owns no table (tables.ts): tenants are the platform's, users identity's.
+export { createTenant, listTenants, type NewTenant, type CreatedTenant } from './tenants.service.js';
+export { operatorRoutes } from './operator.routes.js';
