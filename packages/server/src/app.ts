@@ -16,7 +16,9 @@ import { exportRoutes } from './platform/export-routes.js';
 import { identityRoutes, touchToken } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers, backfillSearchKeys } from './domains/customers/index.js';
 import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
-import { paymentsRoutes, canSeePayment } from './domains/payments/index.js';
+import { paymentsRoutes, canSeePayment, postAccountEntry } from './domains/payments/index.js';
+import { creditRoutes, creditLimitApprovalHandler, reassessmentJob, type RecordLimitChange } from './domains/credit/index.js';
+import { dunningRoutes, dunningJob } from './domains/dunning/index.js';
 import { writeOffRoutes, registerPayment, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
@@ -42,15 +44,24 @@ export const JOBS: JobDefinition[] = [
   performanceAlertsJob,
   planReceivablesJob,
   overdueJob,
+  dunningJob, // after the overdue job: promises, then the steps due today
+  reassessmentJob,
   statisticsJob,
 ];
 
 /** What each approval document does on its final decision. Typed by the engine's closed list of document types: a
  * missing or misspelled key does not compile, and registerApprovalHandlers refuses one at start-up. */
+/** A credit limit change reaches the customer's credit ledger, which payments keeps. */
+const recordLimitChange: RecordLimitChange = (tx, actor, customerId, delta, on, memo) => postAccountEntry(tx, {
+  tenantId: actor.tenantId, customerId, account: 'credit', amount: delta, businessDate: on, kind: 'credit_limit_change', refType: 'credit_assessment',
+  refId: null, memo, createdBy: actor.userId,
+});
+
 export const APPROVAL_HANDLERS = {
   contract: contractApprovalHandler,
   contract_amendment: amendmentApprovalHandler,
   bad_debt: badDebtApprovalHandler,
+  credit_limit: creditLimitApprovalHandler(recordLimitChange),
 } satisfies ApprovalHandlers;
 
 export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db; approvalHandlers?: ApprovalHandlers } = {}): Promise<L2C> {
@@ -93,6 +104,8 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     approvalsRoutes(app, db);
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);
+    creditRoutes(app, db, { recordLimitChange });
+    dunningRoutes(app, db);
     bankStatementsRoutes(app, db);
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
     auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment });

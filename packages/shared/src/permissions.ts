@@ -5,7 +5,7 @@ export type Role = (typeof ROLES)[number];
 export const RESOURCES = [
   'customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings',
   'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'notifications',
-  'contracts', 'approvals',
+  'contracts', 'approvals', 'dunning',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -30,7 +30,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
   admin: {
     contracts: ['read', 'create', 'update', 'delete', 'export'], approvals: ['read', 'approve', 'update'],
     receivables: ['read', 'create', 'export', 'approve'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
-    accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'],
+    accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'], dunning: ['read', 'create', 'update'],
     customers: [...CRM_WORK, 'delete', 'assign'], contacts: ['read', 'create', 'update', 'delete'],
     followups: ['read', 'create'], pool: ['read', 'claim', 'release', 'assign'],
     users: ['read', 'create', 'update'], teams: ['read', 'create', 'update'], audit: ['read'],
@@ -39,20 +39,20 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
   sales_manager: {
     contracts: ['read', 'create', 'update', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'export'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
-    customers: [...CRM_WORK, 'assign'], contacts: ['read', 'create', 'update', 'delete'],
+    dunning: ['read', 'create'], customers: [...CRM_WORK, 'assign'], contacts: ['read', 'create', 'update', 'delete'],
     followups: ['read', 'create'], pool: ['read', 'claim', 'release', 'assign'],
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   sales_rep: {
     contracts: ['read', 'create', 'update'], approvals: ['read'],
     receivables: ['read'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
-    customers: CRM_WORK, contacts: ['read', 'create', 'update'], followups: ['read', 'create'],
+    dunning: ['read', 'create'], customers: CRM_WORK, contacts: ['read', 'create', 'update'], followups: ['read', 'create'],
     pool: ['read', 'claim', 'release'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   finance: {
     contracts: ['read', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'create', 'export'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
-    accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'],
+    accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'], dunning: ['read', 'create', 'update'],
     customers: ['read', 'update', 'export'], contacts: ['read'], followups: ['read'],
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
@@ -64,7 +64,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
   executive: {
     contracts: ['read', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'export', 'approve'], payments: ['read'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
-    customers: ['read', 'export'], contacts: ['read'], followups: ['read'], pool: ['read'],
+    dunning: ['read'], customers: ['read', 'export'], contacts: ['read'], followups: ['read'], pool: ['read'],
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
 };

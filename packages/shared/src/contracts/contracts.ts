@@ -159,7 +159,7 @@ export const ContractListQuery = ListQueryBase.extend({
 export type ContractListQuery = z.infer<typeof ContractListQuery>;
 
 export const ComplianceIssueSchema = z.object({
-  code: z.enum(['payment_term_exceeded', 'plan_missing', 'plan_mismatch', 'lines_missing', 'credit_exceeded', 'framework_invalid']),
+  code: z.enum(['payment_term_exceeded', 'plan_missing', 'plan_mismatch', 'lines_missing', 'credit_exceeded', 'credit_hold', 'framework_invalid']),
   path: z.string(), message: z.string(), severity: z.enum(['block', 'approval']),
 });
 export const ComplianceSchema = z.object({

@@ -33,11 +33,21 @@ const BAD_DEBT_RULES: ApprovalRules = {
   otherwise: [SECOND_APPROVER],
 };
 
+/**
+ * A credit limit raised beyond what finance may apply alone (a raise over 100,000, domains/credit): a second person
+ * with the approve right; from a raise of 500,000 an executive.
+ */
+const CREDIT_LIMIT_RULES: ApprovalRules = {
+  rules: [{ name: 'Raise of 500,000 or more', when: { fact: 'raise', op: '>=', value: '500000' }, steps: [EXECUTIVE] }],
+  otherwise: [SECOND_APPROVER],
+};
+
 /** Every approval document type has a definition here; a tenant's stored one replaces it (PUT …/definitions/:docType). */
 export const BUILT_IN_DEFINITIONS: Record<ApprovalDocType, { name: string; rules: ApprovalRules }> = {
   contract: { name: 'Contract approval', rules: CONTRACT_RULES },
   contract_amendment: { name: 'Contract amendment approval', rules: CONTRACT_RULES },
   bad_debt: { name: 'Bad-debt write-off approval', rules: BAD_DEBT_RULES },
+  credit_limit: { name: 'Credit limit raise approval', rules: CREDIT_LIMIT_RULES },
 };
 const FALLBACK: { name: string; rules: ApprovalRules } = { name: 'Manager approval', rules: { rules: [], otherwise: [MANAGER] } };
 

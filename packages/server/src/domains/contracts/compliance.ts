@@ -21,7 +21,7 @@ export async function overCreditPolicy(tx: Tx, grade: string | null): Promise<Ov
   return (grade ? cfg?.grades?.[grade] : undefined) ?? cfg?.default ?? 'approval';
 }
 
-export interface CreditResult { limit: string; open: string; committed: string; available: string; required: string; over: boolean; allowedTermDays: number; riskLevel: string }
+export interface CreditResult { limit: string; open: string; committed: string; available: string; required: string; over: boolean; allowedTermDays: number; riskLevel: string; onHold: boolean; holdReason: string | null }
 
 /**
  * The contract's credit check: the credit domain's available credit (limit − open − other contracts' committed) against
@@ -32,12 +32,17 @@ export async function creditCheck(tx: Tx, tenantId: string, row: Pick<ContractRo
   return {
     limit: p.limit, open: p.open, committed: p.committed, available: p.available, required: roundMoney(required, row.currency),
     over: dec(required).gt(0) && dec(required).gt(dec(p.available)), allowedTermDays: p.paymentTermDays, riskLevel: p.riskLevel,
+    onHold: p.onHold, holdReason: p.holdReason,
   };
 }
 
 /** Commit credit for a contract inside the committing transaction: 422 when over and not approved as such. */
 export async function commitCredit(tx: Tx, tenantId: string, row: ContractRow, required: string, overApproved: boolean): Promise<CreditResult> {
   const credit = await creditCheck(tx, tenantId, row, required, true);
+  // A credit hold (dunning's +60 step) stops every new commitment, approved or not, until finance releases it.
+  if (credit.onHold && dec(required).gt(0)) {
+    throw contractError('credit_hold', `${row.number}: the customer's credit is on hold (${credit.holdReason ?? 'overdue'})`, { errors: [{ path: 'customerId', message: 'the customer\'s credit is on hold' }] });
+  }
   if (credit.over && (!overApproved || (await overCreditPolicy(tx, row.customer_grade)) === 'block')) {
     throw contractError('credit_exceeded', `${row.number} needs ${credit.required}; the customer's available credit is ${credit.available}`, {
       errors: [{ path: 'amountInclTax', message: `needs ${credit.required}, available credit ${credit.available} (limit ${credit.limit})` }],
@@ -70,6 +75,7 @@ export async function runCompliance(tx: Tx, tenantId: string, row: ContractRow, 
     const f = await lq.frameworkStatus(tx, row.framework_id);
     if (!f || !['signed', 'in_performance'].includes(f)) issues.push({ code: 'framework_invalid', path: 'frameworkId', message: 'the framework agreement is not signed or has ended', severity: 'block' });
   }
+  if (credit.onHold) issues.push({ code: 'credit_hold', path: 'customerId', message: `the customer's credit is on hold: ${credit.holdReason ?? 'overdue'}`, severity: 'block' });
   if (credit.over) {
     const policy = await overCreditPolicy(tx, row.customer_grade);
     issues.push({ code: 'credit_exceeded', path: 'amountInclTax', message: `needs ${credit.required}, available credit ${credit.available} (limit ${credit.limit})`, severity: policy === 'block' ? 'block' : 'approval' });

@@ -10,6 +10,7 @@ export const contractError = defineErrors('contracts', {
   bad_status: [409, 'The contract is not in a status that allows this'],
   compliance_failed: [422, 'The contract fails the compliance check'],
   credit_exceeded: [422, 'The contract exceeds the customer\'s available credit'],
+  credit_hold: [422, 'The customer\'s credit is on hold (long overdue); finance must release it before a new contract'],
   amendment_pending: [409, 'An amendment of this contract is already waiting for approval'],
   amendment_not_found: [404, 'Amendment not found'],
   amendment_stale: [409, 'The contract changed since the amendment was written; reject it and write a new one'],

@@ -17,6 +17,8 @@ export interface CreditPosition {
   paymentTermDays: number; riskLevel: string;
   /** false: the customer has no profile yet (the defaults apply: no limit, 30 days, normal risk). */
   hasProfile: boolean;
+  /** A credit hold (dunning's +60 step, or finance) stops new contracts whatever the available credit. */
+  onHold: boolean; holdReason: string | null;
 }
 
 export interface PositionOptions {
@@ -39,6 +41,7 @@ export async function creditPosition(tx: Tx, tenantId: string, customerId: strin
   return {
     limit: m(p.credit_limit), open: m(p.open), committed: m(p.committed), available: m(dec(p.credit_limit).minus(p.open).minus(p.committed)),
     paymentTermDays: p.payment_term_days, riskLevel: p.risk_level, hasProfile: p.profile !== null,
+    onHold: p.on_hold, holdReason: p.hold_reason,
   };
 }
 
@@ -70,4 +73,23 @@ export async function flagOverdueCustomers(tx: Tx, actor: Actor, today: string, 
     });
   }
   return flagged.length;
+}
+
+/** Put the customer on credit hold (idempotent: true when this call put it on hold), audited. */
+export async function holdCredit(tx: Tx, actor: Actor, customerId: string, reason: string, on: string): Promise<boolean> {
+  const changed = await q.putOnHold(tx, actor.tenantId, customerId, reason, on);
+  if (changed) {
+    await recordAudit(tx, actor, { action: 'credit_hold', entityType: 'credit_profile', entityId: customerId,
+      changes: [{ field: 'onHold', before: false, after: true }, { field: 'holdReason', before: null, after: reason }] });
+  }
+  return changed;
+}
+
+/** Release the customer's credit hold, audited; false when it was not on hold. */
+export async function releaseCreditHold(tx: Tx, actor: Actor, customerId: string, why: string): Promise<boolean> {
+  const before = await q.releaseHold(tx, customerId);
+  if (!before) return false;
+  await recordAudit(tx, actor, { action: 'credit_release', entityType: 'credit_profile', entityId: customerId,
+    changes: [{ field: 'onHold', before: true, after: false }, { field: 'holdReason', before: before.hold_reason, after: null }, { field: 'releaseReason', before: null, after: why }] });
+  return true;
 }

@@ -25,7 +25,7 @@ export async function lockProfile(tx: Tx, tenantId: string, customerId: string):
   await tx.selectFrom('credit_profiles').select(sql`1`.as('one')).where('customer_id', '=', customerId).forUpdate().execute();
 }
 
-export interface ExposureRow { credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; profile: string | null }
+export interface ExposureRow { credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; profile: string | null; on_hold: boolean; hold_reason: string | null }
 
 /**
  * Limit, open and committed of one customer in one statement. Open = invoices not yet paid; committed = approved,
@@ -34,7 +34,7 @@ export interface ExposureRow { credit_limit: string; payment_term_days: number; 
 export async function exposure(tx: Tx, customerId: string, excludeContract: string | null): Promise<ExposureRow> {
   const r = await sql<ExposureRow>`
     select cp.customer_id as profile, coalesce(cp.credit_limit, 0)::text as credit_limit, coalesce(cp.payment_term_days, 30) as payment_term_days,
-      coalesce(cp.risk_level, 'normal') as risk_level,
+      coalesce(cp.risk_level, 'normal') as risk_level, coalesce(cp.on_hold, false) as on_hold, cp.hold_reason,
       coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)::text as open,
       coalesce((select sum(greatest(k.amount_incl_tax - coalesce((select sum(r.amount) from receivables r where r.contract_id = k.id and r.kind = 'invoice'), 0), 0))
         from contracts k where k.customer_id = ${customerId} and k.status in ('approved','signed','in_performance')
@@ -75,4 +75,25 @@ export async function flagHighRisk(tx: Tx, tenantId: string, today: string, days
     select up.customer_id, old.risk_level as before from up left join old on old.customer_id = up.customer_id
     order by up.customer_id`.execute(tx);
   return r.rows;
+}
+
+/**
+ * Put the customer's credit on hold (the profile is created with the defaults when missing); returns true when it was
+ * not on hold before, so a second hold — another receivable's +60 step — changes and audits nothing.
+ */
+export async function putOnHold(tx: Tx, tenantId: string, customerId: string, reason: string, on: string): Promise<boolean> {
+  const r = await tx.insertInto('credit_profiles').values({ tenant_id: tenantId, customer_id: customerId, on_hold: true, hold_reason: reason, held_since: on })
+    .onConflict((oc) => oc.columns(['tenant_id', 'customer_id']).doUpdateSet({ on_hold: true, hold_reason: reason, held_since: on, version: sql`credit_profiles.version + 1`, updated_at: sql`now()` })
+      .where('credit_profiles.on_hold', '=', false))
+    .returning('customer_id').executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Release the hold; the reason it had, or undefined when it was not on hold. */
+export async function releaseHold(tx: Tx, customerId: string) {
+  const before = await tx.selectFrom('credit_profiles').select(['hold_reason', 'held_since']).where('customer_id', '=', customerId).where('on_hold', '=', true).forUpdate().executeTakeFirst();
+  if (!before) return undefined;
+  await tx.updateTable('credit_profiles').set({ on_hold: false, hold_reason: null, held_since: null, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('customer_id', '=', customerId).execute();
+  return before;
 }

@@ -9,10 +9,11 @@ export const ownedTables: OwnedTables = {
       'domains/collections': 'names and owners on aging, statements and overdue notices', 'flows/write-off': nameAndOwner,
       'domains/bank-statements': 'the customer a bank line was booked to and the owner its data scope follows',
       'flows/bank-reconciliation': 'payer names matched against customer names (normalised), and the claiming rep\'s data scope',
-      'domains/credit': 'the customer money lock (lockCustomer: SELECT … FOR NO KEY UPDATE, no write)',
+      'domains/credit': 'the customer money lock (lockCustomer: SELECT … FOR NO KEY UPDATE, no write) and the assessed customer\'s owner for the data scope',
+      'domains/dunning': 'names, grades and owners of the customers it chases (policy choice, data scope, worklist)',
     },
   },
-  contacts: {},
+  contacts: { readers: { 'domains/dunning': 'the address dunning mail to the customer goes to (primary contact first)' } },
   followups: {},
   pool_events: {},
 };

@@ -9,10 +9,11 @@ export const ownedTables: OwnedTables = {
       'domains/approvals': 'approvers and the team managers a step resolves to', 'domains/customers': names, 'domains/contracts': names,
       'domains/receivables': names, 'domains/payments': names, 'domains/collections': 'owners, managers and finance users on reports and overdue notices',
       'domains/notifications': 'recipients and their locale', 'flows/write-off': names,
+      'domains/dunning': 'the owner, manager and finance users a dunning step goes to, collector names',
       'domains/bank-statements': 'who decided a statement or matched a line, on statement and line lists',
     },
   },
-  teams: { readers: { 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports' } },
+  teams: { readers: { 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },
   password_links: {},
   auth_tokens: { readers: { platform: 'the authenticate statement looks the token up; the touch of last_used_at is identity\'s touchToken' } },
 };

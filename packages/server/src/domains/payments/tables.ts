@@ -5,7 +5,8 @@ export const ownedTables: OwnedTables = {
   payments: {
     readers: {
       'domains/collections': 'receipts on customer statements',
-      'domains/bank-statements': 'the payment a bank line became (number, status, customer) on the line list', 'flows/write-off': 'the payments an allocation draws on',
+      'domains/bank-statements': 'the payment a bank line became (number, status, customer) on the line list',
+      'domains/dunning': 'unapplied confirmed cash that covers a customer\'s debt, and payments that keep a promise to pay', 'flows/write-off': 'the payments an allocation draws on',
     },
   },
   payment_files: {},

@@ -6,7 +6,8 @@ export const ownedTables: OwnedTables = {
   receivables: {
     readers: {
       'domains/collections': 'aging, metrics and statement report SQL (read-only; overdue marking is receivables\' markOverdue)',
-      'domains/credit': 'open amounts of the available-credit sum', 'domains/contracts': 'the booked amount beside each contract',
+      'domains/credit': 'open amounts of the available-credit sum and the payment history of the credit assessment',
+      'domains/dunning': 'open invoices and their due dates: the steps due, the worklist, promises and effectiveness', 'domains/contracts': 'the booked amount beside each contract',
       'flows/write-off': 'the receivables an allocation settles, locked in id order',
       'flows/bank-reconciliation': 'open invoices a bank line may settle: by number named in the remittance, by customer, by exact amount (set-based)',
     },
@@ -15,6 +16,7 @@ export const ownedTables: OwnedTables = {
   allocations: {
     readers: {
       'domains/collections': 'settlements on aging and statements', 'domains/payments': 'the applied amount of a payment',
+      'domains/credit': 'on-time and late settlements of the credit assessment', 'domains/dunning': 'money collected per collector (effectiveness)',
       'flows/write-off': 'allocations it reverses',
     },
   },
