@@ -14,7 +14,8 @@ import { orderBody, signBody, SIGNED_PDF } from './contracts-helpers.js';
 /** Kinds of record a request can name. `user` and `team` are the tenant's directory: tenant-scoped, not data-scoped. */
 export type Kind =
   | 'customer' | 'contact' | 'contract' | 'instalment' | 'receivable' | 'creditNote' | 'payment' | 'paymentFile' | 'writeOff'
-  | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team';
+  | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team'
+  | 'bankStatement' | 'bankLine';
 
 const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team']);
 
@@ -23,6 +24,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
   customers: 'customer', contacts: 'contact', contracts: 'contract', receivables: 'receivable', payments: 'payment',
   files: 'paymentFile', 'write-offs': 'writeOff', 'bad-debt-requests': 'badDebtRequest', approvals: 'approval',
   notifications: 'notification', 'api-tokens': 'apiToken', users: 'user', teams: 'team',
+  'bank-statements': 'bankStatement', 'bank-statement-lines': 'bankLine',
 };
 
 /** Query parameters and body fields: the kind is named by the field. */
@@ -30,6 +32,7 @@ export const BY_FIELD: Record<string, Kind> = {
   customerId: 'customer', contactId: 'contact', contractId: 'contract', instalmentId: 'instalment', receivableId: 'receivable',
   creditNoteId: 'creditNote', paymentId: 'payment', fileId: 'paymentFile', writeOffId: 'writeOff', entityId: 'customer',
   ownerId: 'user', actorId: 'user', userId: 'user', managerId: 'user', teamId: 'team',
+  statementId: 'bankStatement',
 };
 
 /** Optional non-id fields sent anyway, because they give an id its meaning. */
@@ -132,6 +135,19 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const badDebt = await ok(await finance!.post(`/api/v1/receivables/${receivable.id}/bad-debt-requests`, { amount: '98.76', reason: '矩阵坏账申请' }));
   const payment = await ok(await owner!.get(`/api/v1/payments/${claimed.id}`), 200);
 
+  // Bank: finance imports a statement and books its one credit line to repEast's customer (split: part written off,
+  // the rest prepaid), so the line is hers — no longer 待认领, which every rep may see and claim.
+  const bankCsv = `交易日期,金额,余额,对方户名\n2026-03-13,33.33,1033.33,矩阵付款人${tag}\n`;
+  const bankImport = await ok(await finance!.post('/api/v1/bank-statements/imports', {
+    fileName: `矩阵流水${tag}.csv`, contentBase64: Buffer.from(bankCsv).toString('base64'),
+    mapping: { bank: `矩阵银行${tag}`, columns: { bookedOn: '交易日期', amount: '金额', balance: '余额', payerName: '对方户名' } },
+  }));
+  const bankStatement = bankImport.statements[0];
+  const waiting = (await ok(await finance!.get(`/api/v1/bank-statement-lines?statementId=${bankStatement.id}`), 200)).items[0];
+  const bankLine = await ok(await finance!.post(`/api/v1/bank-statement-lines/${waiting.id}/split`, {
+    customerId: customer.id, allocations: [{ receivableId: receivable.id, amount: '22.22' }], version: waiting.version, rememberPayer: false,
+  }), 200);
+
   const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
   // A notice of her own (the approval engine notifies approvers; repEast is the submitter here).
   const notification = await asSystem(h.db, async (tx) => (await sql<{ id: string }>`insert into notifications
@@ -152,6 +168,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       customer: customer.id, contact: contact.id, contract: contract.id, instalment: instalment.id, receivable: receivable.id,
       creditNote: creditNote.id, payment: payment.id, paymentFile: file.id, writeOff: writeOff.id, badDebtRequest: badDebt.id,
       approval: submitted.approval.id, notification, apiToken: token.id, user: t.users.repEast.id, team: t.teams.east,
+      bankStatement: bankStatement.id, bankLine: bankLine.id,
     },
     markers: [
       customerName, customer.number, contract.number, receivable.number, creditNote.number, payment.number, writeOff.number,
