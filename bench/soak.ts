@@ -66,6 +66,8 @@ async function startServer(databaseUrl: string): Promise<{ baseUrl: string; chil
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/server/src/main.ts')], {
     cwd: ROOT,
     env: {
+      // one process (L2C_WORKERS defaults to the cores on PostgreSQL): its RSS from /proc is the server's memory
+      L2C_WORKERS: '1',
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', L2C_DEMO: '0', L2C_JOBS: '0', L2C_LOG_LEVEL: 'error',
       L2C_WEB_DIST: path.join(ROOT, 'no-web'), L2C_METRICS_TOKEN: METRICS_TOKEN, L2C_ADMIN_EMAIL: '', L2C_ADMIN_PASSWORD: '',
     },
