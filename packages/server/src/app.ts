@@ -26,6 +26,7 @@ import { contractsRoutes, canSeeContract, performanceAlertsJob, contractApproval
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
+import { invoicesRoutes, invoiceRequestApprovalHandler } from './domains/invoices/index.js';
 import { bankStatementsRoutes } from './domains/bank-statements/index.js';
 import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
 import { operatorRoutes } from './domains/workspace/index.js';
@@ -61,6 +62,7 @@ export const APPROVAL_HANDLERS = {
   contract: contractApprovalHandler,
   contract_amendment: amendmentApprovalHandler,
   bad_debt: badDebtApprovalHandler,
+  invoice_request: invoiceRequestApprovalHandler,
   credit_limit: creditLimitApprovalHandler(recordLimitChange),
 } satisfies ApprovalHandlers;
 
@@ -104,6 +106,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     approvalsRoutes(app, db);
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);
+    invoicesRoutes(app, db);
     creditRoutes(app, db, { recordLimitChange });
     dunningRoutes(app, db);
     bankStatementsRoutes(app, db);

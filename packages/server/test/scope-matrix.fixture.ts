@@ -15,7 +15,8 @@ import { orderBody, signBody, SIGNED_PDF } from './contracts-helpers.js';
 export type Kind =
   | 'customer' | 'contact' | 'contract' | 'instalment' | 'receivable' | 'creditNote' | 'payment' | 'paymentFile' | 'writeOff'
   | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team'
-  | 'bankStatement' | 'bankLine';
+  | 'bankStatement' | 'bankLine'
+  | 'invoiceRequest' | 'invoice' | 'redConfirmation';
 
 const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team']);
 
@@ -25,6 +26,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
   files: 'paymentFile', 'write-offs': 'writeOff', 'bad-debt-requests': 'badDebtRequest', approvals: 'approval',
   notifications: 'notification', 'api-tokens': 'apiToken', users: 'user', teams: 'team',
   'bank-statements': 'bankStatement', 'bank-statement-lines': 'bankLine',
+  'invoice-requests': 'invoiceRequest', invoices: 'invoice', 'red-confirmations': 'redConfirmation',
 };
 
 /** Query parameters and body fields: the kind is named by the field. */
@@ -135,6 +137,24 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const badDebt = await ok(await finance!.post(`/api/v1/receivables/${receivable.id}/bad-debt-requests`, { amount: '98.76', reason: '矩阵坏账申请' }));
   const payment = await ok(await owner!.get(`/api/v1/payments/${claimed.id}`), 200);
 
+  // Invoices: the rep requests one over part of the receivable, finance approves and records it, then asks to red-letter part.
+  const invoiceSettings = await fetch(`${h.baseUrl}/api/v1/invoice-settings`, {
+    method: 'PUT', headers: { authorization: `Bearer ${finance!.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ seller: { name: '矩阵销售方', taxpayerId: '91330100MATRIX0001' }, importMapping: null }),
+  });
+  expect(invoiceSettings.status).toBe(200);
+  const invoiceRequest = await ok(await owner!.post('/api/v1/invoice-requests', {
+    invoiceType: 'ordinary', pricesIncludeTax: true, items: [{ receivableId: receivable.id, amount: '567.89' }], lines: [{ name: '矩阵开票', amount: '567.89', taxRate: '0.13' }],
+  }));
+  await ok(await finance!.post(`/api/v1/approvals/${invoiceRequest.approvalId}/approve`, {}), 200);
+  // A second one approved and waiting to be issued: the batch-issue workbook's row.
+  const toIssue = await ok(await owner!.post('/api/v1/invoice-requests', {
+    invoiceType: 'special', pricesIncludeTax: true, items: [{ receivableId: receivable.id, amount: '234.56' }], lines: [{ name: '矩阵待开', amount: '234.56', taxRate: '0.13' }],
+  }));
+  await ok(await finance!.post(`/api/v1/approvals/${toIssue.approvalId}/approve`, {}), 200);
+  const issued = await ok(await finance!.post(`/api/v1/invoice-requests/${invoiceRequest.id}/issue`, { number: `2633${tag.replace(/\D/g, '').padEnd(16, '7').slice(0, 16)}`, issueDate: '2026-03-12' }), 200);
+  const redConfirmation = await ok(await finance!.post(`/api/v1/invoices/${issued.invoice.id}/red-confirmations`, { reason: 'allowance', lines: [{ seq: 1, amount: '56.78' }] }));
+
   // Bank: finance imports a statement and books its one credit line to repEast's customer (split: part written off,
   // the rest prepaid), so the line is hers — no longer 待认领, which every rep may see and claim.
   const bankCsv = `交易日期,金额,余额,对方户名\n2026-03-13,33.33,1033.33,矩阵付款人${tag}\n`;
@@ -169,10 +189,12 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       creditNote: creditNote.id, payment: payment.id, paymentFile: file.id, writeOff: writeOff.id, badDebtRequest: badDebt.id,
       approval: submitted.approval.id, notification, apiToken: token.id, user: t.users.repEast.id, team: t.teams.east,
       bankStatement: bankStatement.id, bankLine: bankLine.id,
+      invoiceRequest: invoiceRequest.id, invoice: issued.invoice.id, redConfirmation: redConfirmation.id,
     },
     markers: [
       customerName, customer.number, contract.number, receivable.number, creditNote.number, payment.number, writeOff.number,
       `矩阵联系人${tag}`, '11311.11', '5432.10', '1234.56', '123.45', '98.76',
+      invoiceRequest.number, toIssue.number, issued.invoice.number, redConfirmation.number, '567.89', '234.56', '56.78',
     ],
   };
 }
@@ -256,7 +278,7 @@ const HINTS: Array<[RegExp, string]> = [
   [/(^|[a-z])(on|date|Date|From|To|^from|^to|Start|End|At)$/, DATE],
   [/amount|Amount|limit|Limit|price|Price|rate|Rate|quantity|percent/, '1.00'],
 ];
-const FALLBACKS = ['1.00', DATE, `${DATE}T08:00:00Z`, '1', '0', 'matrix@example.com', '13800138000', '矩阵测试 matrix', 'A'];
+const FALLBACKS = ['1.00', DATE, `${DATE}T08:00:00Z`, '1', '0', 'matrix@example.com', '13800138000', '矩阵测试 matrix', 'A', '26330000000000000001'];
 
 function stringFor(name: string, s: Schema): string {
   const tests = (v: string) => (!s.pattern || new RegExp(s.pattern, 'u').test(v)) && v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity);

@@ -15,5 +15,6 @@ export * from './contracts/collections.js';
 export * from './contracts/notifications.js';
 export * from './contracts/bad-debt.js';
 export * from './contracts/payment-files.js';
+export * from './contracts/invoices.js';
 export * from './contracts/dunning.js';
 export * from './contracts/bank-statements.js';

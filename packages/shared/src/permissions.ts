@@ -5,7 +5,7 @@ export type Role = (typeof ROLES)[number];
 export const RESOURCES = [
   'customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings',
   'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'notifications',
-  'contracts', 'approvals', 'dunning',
+  'contracts', 'approvals', 'invoices', 'dunning',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -28,6 +28,7 @@ const CRM_WORK: Action[] = ['read', 'create', 'update', 'import', 'export', 'cla
 
 export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   admin: {
+    invoices: ['read', 'create', 'update', 'import', 'export'],
     contracts: ['read', 'create', 'update', 'delete', 'export'], approvals: ['read', 'approve', 'update'],
     receivables: ['read', 'create', 'export', 'approve'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
     accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'], dunning: ['read', 'create', 'update'],
@@ -37,6 +38,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     tokens: ['read', 'create', 'delete'], settings: ['read', 'update', 'export'], // export: all of the tenant's data
   },
   sales_manager: {
+    invoices: ['read', 'create'],
     contracts: ['read', 'create', 'update', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'export'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
     dunning: ['read', 'create'], customers: [...CRM_WORK, 'assign'], contacts: ['read', 'create', 'update', 'delete'],
@@ -44,12 +46,14 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   sales_rep: {
+    invoices: ['read', 'create'],
     contracts: ['read', 'create', 'update'], approvals: ['read'],
     receivables: ['read'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
     dunning: ['read', 'create'], customers: CRM_WORK, contacts: ['read', 'create', 'update'], followups: ['read', 'create'],
     pool: ['read', 'claim', 'release'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   finance: {
+    invoices: ['read', 'create', 'update', 'import', 'export'],
     contracts: ['read', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'create', 'export'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
     accounts: ['read', 'update'], credit: ['read', 'update'], notifications: ['read'], dunning: ['read', 'create', 'update'],
@@ -62,6 +66,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     pool: ['read'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   executive: {
+    invoices: ['read', 'export'],
     contracts: ['read', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'export', 'approve'], payments: ['read'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
     dunning: ['read'], customers: ['read', 'export'], contacts: ['read'], followups: ['read'], pool: ['read'],

@@ -31,6 +31,7 @@ const ReceivableListPage = lazy(() => import('./pages/receivables/ReceivableList
 const PaymentListPage = lazy(() => import('./pages/payments/PaymentListPage'));
 const WriteOffWorkbenchPage = lazy(() => import('./pages/writeoff/WriteOffWorkbenchPage'));
 const AgingDashboardPage = lazy(() => import('./pages/aging/AgingDashboardPage'));
+const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(LoginPage) },
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'payments', element: page(PaymentListPage) },
       { path: 'write-off', element: page(WriteOffWorkbenchPage) },
       { path: 'aging', element: page(AgingDashboardPage) },
+      { path: 'invoices', element: page(InvoicesPage) },
       { path: '*', element: page(NotFoundPage) },
     ],
   },

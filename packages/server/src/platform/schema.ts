@@ -558,3 +558,150 @@ export interface Database {
   users: UsersTable;
   write_offs: WriteOffsTable;
 }
+/** invoice_lines */
+export interface InvoiceLinesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  invoice_id: string;
+  seq: number;
+  tax_code: string | null;
+  name: string;
+  specification: string | null;
+  unit: string | null;
+  quantity: Numeric | null;
+  unit_price: Numeric | null;
+  amount_excl_tax: Numeric;
+  tax_rate: Numeric;
+  tax_amount: Numeric;
+  amount_incl_tax: Numeric;
+  red_amount: Generated<Numeric>;
+}
+
+/** invoice_positions */
+export interface InvoicePositionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  source_type: 'receivable' | 'contract' | 'order';
+  source_id: string;
+  currency: string;
+  ceiling: Numeric;
+  requested: Generated<Numeric>;
+  invoiced: Generated<Numeric>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** invoice_request_items */
+export interface InvoiceRequestItemsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  request_id: string;
+  seq: number;
+  source_type: 'receivable' | 'contract' | 'order';
+  receivable_id: string | null;
+  contract_id: string | null;
+  order_id: string | null;
+  amount: Numeric;
+  red_amount: Generated<Numeric>;
+}
+
+/** invoice_request_lines */
+export interface InvoiceRequestLinesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  request_id: string;
+  seq: number;
+  tax_code: string | null;
+  name: string;
+  specification: string | null;
+  unit: string | null;
+  quantity: Numeric | null;
+  unit_price: Numeric | null;
+  amount_excl_tax: Numeric;
+  tax_rate: Numeric;
+  tax_amount: Numeric;
+  amount_incl_tax: Numeric;
+}
+
+/** invoice_requests */
+export interface InvoiceRequestsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  customer_id: string;
+  invoice_type: 'special' | 'ordinary';
+  currency: string;
+  prices_include_tax: boolean;
+  amount_excl_tax: Numeric;
+  tax_amount: Numeric;
+  amount_incl_tax: Numeric;
+  buyer_name: string;
+  buyer_taxpayer_id: string | null;
+  buyer_address_phone: string | null;
+  buyer_bank_account: string | null;
+  remarks: string | null;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'cancelled' | 'issued'>;
+  requested_by: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  decision_comment: string | null;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** invoices */
+export interface InvoicesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  color: 'blue' | 'red';
+  invoice_type: 'special' | 'ordinary';
+  request_id: string | null;
+  red_confirmation_id: string | null;
+  blue_invoice_id: string | null;
+  customer_id: string;
+  issue_date: BusinessDate;
+  seller_name: string;
+  seller_taxpayer_id: string;
+  buyer_name: string;
+  buyer_taxpayer_id: string | null;
+  currency: string;
+  amount_excl_tax: Numeric;
+  tax_amount: Numeric;
+  amount_incl_tax: Numeric;
+  red_amount: Generated<Numeric>;
+  remarks: string | null;
+  source: 'manual' | 'import';
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** red_confirmations */
+export interface RedConfirmationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  blue_invoice_id: string;
+  reason: 'sales_return' | 'allowance' | 'error' | 'cancellation';
+  currency: string;
+  amount_excl_tax: Numeric;
+  tax_amount: Numeric;
+  amount_incl_tax: Numeric;
+  lines: ColumnType<JsonValue, string, string>;
+  allocations: ColumnType<JsonValue, string, string>;
+  credit_note_id: string | null;
+  status: Generated<'pending' | 'confirmed' | 'cancelled' | 'issued'>;
+  remarks: string | null;
+  created_by: string | null;
+  confirmed_by: string | null;
+  confirmed_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+  invoice_lines: InvoiceLinesTable;
+  invoice_positions: InvoicePositionsTable;
+  invoice_request_items: InvoiceRequestItemsTable;
+  invoice_request_lines: InvoiceRequestLinesTable;
+  invoice_requests: InvoiceRequestsTable;
+  invoices: InvoicesTable;
+  red_confirmations: RedConfirmationsTable;

@@ -12,6 +12,8 @@ import payfilesEn from './payfiles.en';
 import payfilesZh from './payfiles.zh-CN';
 import exportsEn from './exports.en';
 import exportsZh from './exports.zh-CN';
+import invoicesEn from './invoices.en';
+import invoicesZh from './invoices.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -41,7 +43,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

@@ -13,7 +13,7 @@ import { useAuth } from '../auth/useAuth';
 const PREFIXES: Array<[string, string]> = [
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
-  ['/write-off', 'writeOff'], ['/aging', 'aging'],
+  ['/write-off', 'writeOff'], ['/aging', 'aging'], ['/invoices', 'invoices'],
 ];
 
 function selectedKey(pathname: string): string {
@@ -64,6 +64,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   }
   if (can('write_offs', 'read')) {
     cash.push({ key: 'writeOff', icon: <NodeIndexOutlined />, label: link('/write-off', 'nav-write-off', t('nav.writeOff')) });
+  }
+  if (can('invoices', 'read')) {
+    cash.push({ key: 'invoices', icon: <AuditOutlined />, label: link('/invoices', 'nav-invoices', t('invoice.nav')) });
   }
   if (can('receivables', 'read')) {
     cash.push({ key: 'aging', icon: <BarChartOutlined />, label: link('/aging', 'nav-aging', t('nav.aging')) });

@@ -34,6 +34,15 @@ const BAD_DEBT_RULES: ApprovalRules = {
 };
 
 /**
+ * Invoice requests 开票申请: finance checks what goes on the tax platform (buyer, lines, rates); from 1,000,000 with tax
+ * an executive signs off too. The submitter is never an approver (a finance requester goes to another finance user).
+ */
+const INVOICE_REQUEST_RULES: ApprovalRules = {
+  rules: [{ name: 'Invoice of 1,000,000 or more', when: { fact: 'amount', op: '>=', value: '1000000' }, steps: [FINANCE, EXECUTIVE] }],
+  otherwise: [FINANCE],
+};
+
+/**
  * A credit limit raised beyond what finance may apply alone (a raise over 100,000, domains/credit): a second person
  * with the approve right; from a raise of 500,000 an executive.
  */
@@ -47,6 +56,7 @@ export const BUILT_IN_DEFINITIONS: Record<ApprovalDocType, { name: string; rules
   contract: { name: 'Contract approval', rules: CONTRACT_RULES },
   contract_amendment: { name: 'Contract amendment approval', rules: CONTRACT_RULES },
   bad_debt: { name: 'Bad-debt write-off approval', rules: BAD_DEBT_RULES },
+  invoice_request: { name: 'Invoice request approval', rules: INVOICE_REQUEST_RULES },
   credit_limit: { name: 'Credit limit raise approval', rules: CREDIT_LIMIT_RULES },
 };
 const FALLBACK: { name: string; rules: ApprovalRules } = { name: 'Manager approval', rules: { rules: [], otherwise: [MANAGER] } };

@@ -40,6 +40,7 @@ const STEP_NAME_ZH: Record<string, string> = { Manager: '直属经理', Finance:
 const DOC_TYPE_TEXT: Record<ApprovalDocType, { zh: string; en: string }> = {
   contract: { zh: '合同', en: 'Contract' }, contract_amendment: { zh: '补充协议', en: 'Amendment' }, bad_debt: { zh: '坏账核销', en: 'Bad debt' },
   credit_limit: { zh: '信用额度调整', en: 'Credit limit' },
+  invoice_request: { zh: '开票申请', en: 'Invoice request' },
 };
 const OUTCOME_TEXT = { approved: { zh: '已通过', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, returned: { zh: '已退回', en: 'returned' } } as const;
 

@@ -2,8 +2,10 @@
 // - collectionsRoutes: the reports and statements (PDF, Excel);
 // - overdueJob / runOverdue: the daily run — it asks receivables to mark (markOverdue), credit to flag high risk
 //   (flagOverdueCustomers) and notifications to notify (sendNoticesFrom);
-// - bucketsOf / dueRanges: the aging buckets.
+// - bucketsOf / dueRanges: the aging buckets;
+// - cjkFont: the embedded Chinese font of its PDFs, for other areas' PDFs (invoices).
 // It owns no table: it reads receivables, allocations, payments and their neighbours read-only (declared by their owners).
 export { collectionsRoutes } from './collections.routes.js';
 export { overdueJob, runOverdue, HIGH_RISK_DAYS, type OverdueRunResult } from './overdue.job.js';
 export { bucketsOf, dueRanges, type Bucket } from './buckets.js';
+export { cjkFont, type PdfFont } from './pdf-font.js';

@@ -7,6 +7,7 @@ export const ownedTables: OwnedTables = {
       'domains/receivables': 'the contract number on receivable lists', 'domains/collections': 'contract numbers and titles on aging and statements',
       'domains/credit': 'committed credit: signed contracts not yet booked as receivables', 'flows/write-off': 'the contract number on allocation candidates',
       'flows/bank-reconciliation': 'contract numbers named in a bank line\'s remittance text, and signed contracts\' customers',
+      'domains/invoices': 'a contract as an invoicing source: number, customer, currency, amount with tax, signed or not',
     },
   },
   contract_lines: { readers: { 'domains/collections': 'the product lines of the aging report by product' } },

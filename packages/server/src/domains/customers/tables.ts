@@ -11,6 +11,7 @@ export const ownedTables: OwnedTables = {
       'flows/bank-reconciliation': 'payer names matched against customer names (normalised), and the claiming rep\'s data scope',
       'domains/credit': 'the customer money lock (lockCustomer: SELECT … FOR NO KEY UPDATE, no write) and the assessed customer\'s owner for the data scope',
       'domains/dunning': 'names, grades and owners of the customers it chases (policy choice, data scope, worklist)',
+      'domains/invoices': 'the buyer (name, unified social credit code as taxpayer id) and the owner its data scope follows',
     },
   },
   contacts: { readers: { 'domains/dunning': 'the address dunning mail to the customer goes to (primary contact first)' } },

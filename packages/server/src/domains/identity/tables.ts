@@ -11,6 +11,7 @@ export const ownedTables: OwnedTables = {
       'domains/notifications': 'recipients and their locale', 'flows/write-off': names,
       'domains/dunning': 'the owner, manager and finance users a dunning step goes to, collector names',
       'domains/bank-statements': 'who decided a statement or matched a line, on statement and line lists',
+      'domains/invoices': 'requester, decider and confirmer names on invoice requests and red-letter confirmations',
     },
   },
   teams: { readers: { 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },

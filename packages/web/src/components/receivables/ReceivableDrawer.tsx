@@ -16,6 +16,7 @@ import { Money } from '../cash/Money';
 import { StatusTag } from '../cash/StatusTag';
 import { ReceivableBadDebtNotice, useReceivableBadDebtRequests } from '../baddebt/ReceivableBadDebtNotice';
 import { BadDebtModal } from './BadDebtModal';
+import { ReceivableInvoicing } from '../../pages/invoices/InvoicingFigures';
 import { CreditNoteModal } from './CreditNoteModal';
 
 type Row = Allocation & { writeOffNumber: string; kind: string; reversed: boolean };
@@ -58,6 +59,7 @@ export function ReceivableDrawer({ id, onClose }: { id: string | null; onClose: 
             )}
           </Flex>
           <ReceivableBadDebtNotice requests={badDebt.items} />
+          {rec.kind === 'invoice' && <ReceivableInvoicing receivableId={rec.id} />}
           <Descriptions
             size="small"
             bordered

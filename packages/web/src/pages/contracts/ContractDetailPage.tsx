@@ -19,6 +19,7 @@ import { StatusTag } from '../../components/cash/StatusTag';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
+import { ContractInvoicing } from '../invoices/InvoicingFigures';
 
 type Issues = { compliance: Compliance | null; errors: Array<{ path: string; message: string }> } | null;
 
@@ -106,6 +107,7 @@ export default function ContractDetailPage() {
         <Col xs={24}>
           <Card title={t('contract.detail.lines')} size="small"><ContractLinesTable contract={c} /></Card>
         </Col>
+        {['signed', 'in_performance', 'completed'].includes(c.status) && <Col xs={24}><ContractInvoicing contractId={c.id} /></Col>}
         {c.kind === 'order' && (
           <Col xs={24}>
             <Card title={t('contract.detail.plan')} size="small" data-testid="contract-plan">
