@@ -1,5 +1,5 @@
 // Bench data for collections: one tenant ('bench-ar') with a small sales organisation, C customers and N receivables
-// (30% open), inserted with INSERT … SELECT generate_series as the owner role; plus one customer with S receivables,
+// (30% open), inserted with INSERT … SELECT generate_series as the owner role, in batches; plus one customer with S receivables,
 // payments and write-offs for the statement. Facts and projections agree (open = amount − allocations), so the as-of
 // report and the statement read consistent data. Deterministic.
 import { sql } from 'kysely';
@@ -65,36 +65,56 @@ export async function seedCustomers(db: Db, tenantId: string, customers: number)
 /**
  * N receivables over the last two years, spread over the customers; 70% are paid in full by a rebate-type allocation
  * (no payment row needed) dated 0–59 days after booking, so the projection and the facts agree. One write-off header
- * per customer carries those allocations.
+ * per customer carries those allocations. Set-based: batches of `batch` rows, each one statement that inserts the
+ * receivables and the allocations of the paid ones (a transaction per batch, so 10M rows do not sit in one).
  */
-export async function seedReceivables(db: Db, tenantId: string, receivables: number, today: string) {
-  await asSystem(db, async (tx) => {
-    await bulkLoad(tx);
-    const n = (await sql<{ n: number }>`select count(*)::int as n from customers where tenant_id = ${tenantId} and number like 'KH-B-%'`.execute(tx)).rows[0]!.n;
-    await sql`
-      with c as (select id, owner_id, row_number() over (order by number) - 1 as k
-                 from customers where tenant_id = ${tenantId} and number like 'KH-B-%')
-      insert into receivables (tenant_id, number, customer_id, kind, source, currency, amount, tax_amount, business_date, due_date, owner_id, amount_open, created_at)
-      select ${tenantId}::uuid, 'YS-B-' || lpad(i::text, 8, '0'), c.id, 'invoice', 'manual', 'CNY', amount, round(amount * 0.13 / 1.13, 2),
-        bd, bd + (array[30, 30, 60, 90])[1 + i % 4], c.owner_id, case when abs(hashint4(i)) % 10 < 3 then amount else 0 end, now()
-      from (select i, (1000 + (i::bigint * 7919) % 99000 + ((i::bigint * 31) % 100) / 100.0)::numeric(18,2) as amount,
-                   (${today}::date - (i % 730))::date as bd from generate_series(1, ${receivables}) i) g
-      join c on c.k = g.i % ${n}`.execute(tx);
+export async function seedReceivables(db: Db, tenantId: string, receivables: number, today: string, batch = 1_000_000, progress?: (done: number) => void) {
+  const n = await asSystem(db, async (tx) => {
     await sql`
       insert into write_offs (tenant_id, number, customer_id, kind, applied_on, total, memo)
       select ${tenantId}::uuid, 'HX-B-' || lpad((row_number() over (order by c.number))::text, 8, '0'), c.id, 'apply', ${today}::date, 0, 'bench'
       from customers c where c.tenant_id = ${tenantId} and c.number like 'KH-B-%'`.execute(tx);
-    // Fresh tables have no statistics yet; without them the planner nests loops over a million rows.
-    await sql`analyze receivables`.execute(tx);
     await sql`analyze write_offs`.execute(tx);
-    await sql`
-      insert into allocations (tenant_id, write_off_id, receivable_id, source_type, amount, applied_on)
-      select ${tenantId}::uuid, w.id, r.id, 'rebate', r.amount, least(r.business_date + (hashtext(r.number) & 63) % 60, ${today}::date)
-      from receivables r join write_offs w on w.customer_id = r.customer_id and w.memo = 'bench'
-      where r.tenant_id = ${tenantId} and r.number like 'YS-B-%' and r.amount_open = 0`.execute(tx);
+    return (await sql<{ n: number }>`select count(*)::int as n from customers where tenant_id = ${tenantId} and number like 'KH-B-%'`.execute(tx)).rows[0]!.n;
+  });
+  for (let lo = 1; lo <= receivables; lo += batch) {
+    const hi = Math.min(receivables, lo + batch - 1);
+    await asSystem(db, async (tx) => {
+      await bulkLoad(tx);
+      await sql`
+        with c as (select c.id, c.owner_id, w.id as write_off_id, row_number() over (order by c.number) - 1 as k
+                   from customers c join write_offs w on w.tenant_id = c.tenant_id and w.customer_id = c.id and w.memo = 'bench'
+                   where c.tenant_id = ${tenantId} and c.number like 'KH-B-%'),
+        g as (select i, (1000 + (i::bigint * 7919) % 99000 + ((i::bigint * 31) % 100) / 100.0)::numeric(18,2) as amount,
+                     (${today}::date - (i % 730))::date as bd, abs(hashint4(i)::bigint) % 10 < 3 as open
+              from generate_series(${lo}::int, ${hi}::int) i),
+        r as (
+          insert into receivables (tenant_id, id, number, customer_id, kind, source, currency, amount, tax_amount, business_date, due_date, owner_id, amount_open, created_at)
+          select ${tenantId}::uuid, gen_random_uuid(), 'YS-B-' || lpad(g.i::text, 8, '0'), c.id, 'invoice', 'manual', 'CNY', g.amount, round(g.amount * 0.13 / 1.13, 2),
+            g.bd, g.bd + (array[30, 30, 60, 90])[1 + g.i % 4], c.owner_id, case when g.open then g.amount else 0 end, now()
+          from g join c on c.k = g.i % ${n}
+          returning id, number, amount, amount_open, business_date, customer_id)
+        insert into allocations (tenant_id, write_off_id, receivable_id, source_type, amount, applied_on)
+        select ${tenantId}::uuid, c.write_off_id, r.id, 'rebate', r.amount, least(r.business_date + (hashtext(r.number) & 63) % 60, ${today}::date)
+        from r join c on c.id = r.customer_id where r.amount_open = 0`.execute(tx);
+    });
+    progress?.(hi);
+  }
+  await asSystem(db, async (tx) => {
     await sql`update write_offs w set total = s.total
       from (select a.write_off_id, sum(a.amount) as total from allocations a where a.tenant_id = ${tenantId} group by 1) s
-      where s.write_off_id = w.id and w.memo = 'bench'`.execute(tx);
+      where s.write_off_id = w.id and w.tenant_id = ${tenantId} and w.memo = 'bench'`.execute(tx);
+  });
+}
+
+/**
+ * The aging summary (migration 020) from the facts: the seed loads with triggers off, so the summary is recomputed
+ * once at the end, set-based (aging_rebuild), with room to sort ~1.7 steps per receivable in memory.
+ */
+export async function seedAgingSummary(db: Db, tenantId: string) {
+  await asSystem(db, async (tx) => {
+    await sql`set local work_mem = '512MB'`.execute(tx);
+    await sql`select aging_rebuild(${tenantId}::uuid)`.execute(tx);
   });
 }
 
@@ -138,6 +158,17 @@ export async function seedStatementCustomer(db: Db, tenantId: string, ownerId: s
   });
 }
 
+/** A tenant seeded by an earlier run (BENCH_AR_REUSE=1): seedOrg's users by their e-mail order, the statement customer. */
+export async function findSeeded(db: Db, slug: string, today: string): Promise<ArTenant> {
+  return asSystem(db, async (tx) => {
+    const tenantId = (await sql<{ id: string }>`select id from tenants where slug = ${slug}`.execute(tx)).rows[0]!.id;
+    const users = (await sql<ArUser & { email: string }>`select id, email, role, team_id as "teamId" from users
+      where tenant_id = ${tenantId} order by substr(split_part(email, '@', 1), 3)::int`.execute(tx)).rows;
+    const statementCustomer = (await sql<{ id: string }>`select id from customers where tenant_id = ${tenantId} and number = 'KH-S-0000001'`.execute(tx)).rows[0]!.id;
+    return { tenantId, slug, admin: users[0]!, finance: users[1]!, manager: users.find((u) => u.role === 'sales_manager')!, statementCustomer, today };
+  });
+}
+
 export async function analyzeAr(db: Db): Promise<void> {
-  for (const t of ['receivables', 'allocations', 'customers', 'users', 'teams', 'payments', 'write_offs']) await db.pool.query(`vacuum analyze ${t}`);
+  for (const t of ['receivables', 'allocations', 'customers', 'users', 'teams', 'payments', 'write_offs', 'aging_summary', 'aging_customer', 'aging_deltas']) await db.pool.query(`vacuum analyze ${t}`);
 }

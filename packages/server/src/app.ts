@@ -15,7 +15,7 @@ import { overloadGuard } from './platform/overload.js';
 import { exportRoutes } from './platform/export-routes.js';
 import { identityRoutes, touchToken } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers, backfillSearchKeys } from './domains/customers/index.js';
-import { receivablesRoutes, badDebtRequestsRoutes } from './domains/receivables/index.js';
+import { receivablesRoutes, badDebtRequestsRoutes, agingCompactJob } from './domains/receivables/index.js';
 import { paymentsRoutes, canSeePayment, postAccountEntry } from './domains/payments/index.js';
 import { creditRoutes, creditLimitApprovalHandler, reassessmentJob, type RecordLimitChange } from './domains/credit/index.js';
 import { dunningRoutes, dunningJob } from './domains/dunning/index.js';
@@ -47,6 +47,7 @@ export const JOBS: JobDefinition[] = [
   overdueJob,
   dunningJob, // after the overdue job: promises, then the steps due today
   reassessmentJob,
+  agingCompactJob,
   statisticsJob,
 ];
 

@@ -28,6 +28,37 @@ export interface AccountEntriesTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** aging_customer */
+export interface AgingCustomerTable {
+  tenant_id: string;
+  currency: string;
+  customer_id: string;
+  amount: Numeric;
+  n: ColumnType<number, number | string, number | string>;
+}
+
+/** aging_deltas */
+export interface AgingDeltasTable {
+  tenant_id: string;
+  id: Generated<string>;
+  currency: string;
+  customer_id: string;
+  due_date: BusinessDate;
+  event_date: BusinessDate;
+  amount: Numeric;
+  n: number;
+}
+
+/** aging_summary */
+export interface AgingSummaryTable {
+  tenant_id: string;
+  currency: string;
+  due_date: BusinessDate;
+  event_date: BusinessDate;
+  amount: Numeric;
+  n: ColumnType<number, number | string, number | string>;
+}
+
 /** allocations */
 export interface AllocationsTable {
   id: Generated<string>;
@@ -526,6 +557,9 @@ export interface WriteOffsTable {
 
 export interface Database {
   account_entries: AccountEntriesTable;
+  aging_customer: AgingCustomerTable;
+  aging_deltas: AgingDeltasTable;
+  aging_summary: AgingSummaryTable;
   allocations: AllocationsTable;
   approval_actions: ApprovalActionsTable;
   approval_definitions: ApprovalDefinitionsTable;

@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { bucketOf, bucketsOf, dueRanges, type Bucket } from './buckets.js';
 import { collectionsError } from './collections.errors.js';
 import * as q from './aging.sql.js';
+import * as s from './aging-summary.sql.js';
 
 export function scopeOf(auth: AuthContext) {
   return q.scopePredicate(auth.userId, auth.scope);
@@ -33,10 +34,22 @@ export async function agingReport(db: Db, auth: AuthContext, query: z.infer<type
   const head = { asOf: set.asOf, currency: query.currency, groupBy: query.groupBy, method: set.projection ? 'projection' as const : 'as_of' as const, buckets };
   return inTenant(db, auth, async (tx) => {
     if (query.groupBy === 'product_line') return { ...head, ...(await byProductLine(tx, set, buckets, ranges, query.limit)) };
-    const rows = await q.agingByGroup(tx, set, query.groupBy, ranges, query.limit);
+    const rows = (await fromSummary(tx, set, query.groupBy, ranges, query.limit)) ?? (await q.agingByGroup(tx, set, query.groupBy, ranges, query.limit));
     const total = rows.find((r) => r.is_total)!;
     return { ...head, rows: rows.filter((r) => !r.is_total).map((r) => shapeRow(r, buckets, set.currency)), groups: total.groups, totals: shapeRow(total, buckets, set.currency) };
   });
+}
+
+/**
+ * The unscoped report from the aging summary (migration 020) when it can answer: totals as of any day, by customer as
+ * of today; as of today only while nothing is dated after today (else the projection answers). null: read the open set.
+ */
+async function fromSummary(tx: Tx, set: q.OpenSetOptions, groupBy: q.Grouping, ranges: q.Range[], limit: number) {
+  if (set.scope !== null || (groupBy !== 'none' && !(groupBy === 'customer' && set.projection))) return null;
+  const rows = groupBy === 'none'
+    ? await s.summaryTotals(tx, set.currency, set.asOf, ranges, set.projection)
+    : await s.summaryByCustomer(tx, set.currency, set.asOf, ranges, limit);
+  return rows.some((r) => r.later) ? null : rows;
 }
 
 /**

@@ -3,6 +3,7 @@
 //   write-off) in their transaction;
 // - recordWriteOff / recordAllocations / recordSettlement / lockReceivables / refreshOpen: settlement, for flows/write-off;
 // - markOverdue: the overdue marks collections' daily run asks for;
+// - agingCompactJob / compactAgingSummary / rebuildAgingSummary: the aging summary the triggers of migration 020 keep;
 // - receivableScope / receivableScopeOf: who may see a receivable, for read-only reports;
 // - openBadDebtRequest / closeBadDebtRequestWith: a bad-debt request's life, for the write-off flow's approval handler;
 // - the routes of receivables and bad-debt requests.
@@ -16,6 +17,7 @@ export {
   type TriggerInput,
 } from './receivables.service.js';
 export { markOverdue } from './overdue.service.js';
+export { agingCompactJob, compactAgingSummary, rebuildAgingSummary } from './aging-summary.js';
 export { recordWriteOff, recordAllocations, recordSettlement, lockReceivables, refreshOpen, type WriteOffInsert, type AllocationInsert } from './settlement.service.js';
 export { receivableScope, type ReceivableRow } from './scope.js';
 export { receivableError } from './receivables.errors.js';

@@ -23,4 +23,9 @@ export const ownedTables: OwnedTables = {
     },
   },
   bad_debt_requests: {},
+  // The aging summary (migration 020): written only by the triggers on receivables and allocations and by the
+  // receivables.aging-compact job; the aging report reads it.
+  aging_summary: { readers: { 'domains/collections': 'aging totals as of any day (sums of open-amount steps per due date and day)' } },
+  aging_customer: { readers: { 'domains/collections': 'the largest customers of the aging report as of today' } },
+  aging_deltas: { readers: { 'domains/collections': 'the steps not yet folded into aging_summary / aging_customer' } },
 };
