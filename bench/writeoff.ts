@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { CpuMeter, envInt, fmt, log, percentile, summarize, table, tsWorker, waitForIdle, type CpuShare, type LoadResult, type Stats } from './lib.js';
 import type { WoTarget, WoTenant, WoUser } from './writeoff-seed.js';
+import { recordFigure } from './figures.js';
 import type { Database } from '../packages/server/src/platform/schema.js';
 
 const CLIENTS = envInt('BENCH_WO_CLIENTS', 8);
@@ -741,6 +742,11 @@ async function main() {
       const r = ratios('api', 'sql');
       const m = median(r);
       const p50 = median(Array.from({ length: ROUNDS }, (_, i) => results.find((x) => x.name === 'api' && x.round === i)!.stats.p50 / results.find((x) => x.name === 'sql' && x.round === i)!.stats.p50));
+      // for `npm run bench`'s summary: the round whose ratio is the median, its two throughputs
+      const mid = Array.from({ length: ROUNDS }, (_, i) => i).find((i) => Math.abs(results.find((x) => x.name === 'api' && x.round === i)!.stats.rps / results.find((x) => x.name === 'sql' && x.round === i)!.stats.rps - m) < 1e-9) ?? 0;
+      recordFigure({ bench: 'writeoff', figure: `payment + auto write-off, ${CLIENTS} clients${server ? `, API on L2C_WORKERS=${server.workers}` : ''} (median round of ${r.length})`,
+        api: results.find((x) => x.name === 'api' && x.round === mid)!.stats.rps, sql: results.find((x) => x.name === 'sql' && x.round === mid)!.stats.rps,
+        unit: 'payments/s', target: `API/SQL ≥ ${target}`, met: m >= target, database: db.kind });
       out.push(`API / SQL throughput: ${m.toFixed(2)} (median of ${r.length} round${r.length > 1 ? 's' : ''}: ${r.map((v) => v.toFixed(2)).join(', ')}; target ≥ ${target} on ${db.kind}) — ${m >= target ? 'PASS' : 'FAIL'}; p50 API / SQL ${p50.toFixed(2)}`);
     }
     if (flow && raw) out.push(`flow in-process / SQL throughput: ${median(ratios('flow', 'sql')).toFixed(2)}${api ? `; API / flow: ${median(ratios('api', 'flow')).toFixed(2)}` : ''}`);
