@@ -29,7 +29,8 @@ import { notificationsRoutes } from './domains/notifications/index.js';
 import { invoicesRoutes, invoiceRequestApprovalHandler } from './domains/invoices/index.js';
 import { bankStatementsRoutes } from './domains/bank-statements/index.js';
 import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
-import { operatorRoutes } from './domains/workspace/index.js';
+import { operatorRoutes, companyRoutes } from './domains/workspace/index.js';
+import { creditDefaultsRoutes } from './domains/credit/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -95,6 +96,8 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     metricsRoutes(app, db, { token: config.metricsToken });
     exportRoutes(app, db);
     operatorRoutes(app, db, { token: config.operatorToken });
+    companyRoutes(app, db);
+    creditDefaultsRoutes(app, db);
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);
     customersExcelRoutes(app, db);

@@ -24,7 +24,7 @@ const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team']);
 export const BY_SEGMENT: Record<string, Kind> = {
   customers: 'customer', contacts: 'contact', contracts: 'contract', receivables: 'receivable', payments: 'payment',
   files: 'paymentFile', 'write-offs': 'writeOff', 'bad-debt-requests': 'badDebtRequest', approvals: 'approval',
-  notifications: 'notification', 'api-tokens': 'apiToken', users: 'user', teams: 'team',
+  notifications: 'notification', 'api-tokens': 'apiToken', users: 'user', teams: 'team', tokens: 'apiToken', // users/{id}/tokens/{tokenId}: the user's own
   'bank-statements': 'bankStatement', 'bank-statement-lines': 'bankLine',
   'invoice-requests': 'invoiceRequest', invoices: 'invoice', 'red-confirmations': 'redConfirmation',
 };

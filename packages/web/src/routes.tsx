@@ -32,9 +32,12 @@ const PaymentListPage = lazy(() => import('./pages/payments/PaymentListPage'));
 const WriteOffWorkbenchPage = lazy(() => import('./pages/writeoff/WriteOffWorkbenchPage'));
 const AgingDashboardPage = lazy(() => import('./pages/aging/AgingDashboardPage'));
 const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const SetPasswordPage = lazy(() => import('./pages/admin/SetPasswordPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(LoginPage) },
+  { path: '/set-password', element: page(SetPasswordPage) },
   {
     path: '/',
     element: <AppLayout />,
@@ -58,6 +61,7 @@ export const router = createBrowserRouter([
       { path: 'write-off', element: page(WriteOffWorkbenchPage) },
       { path: 'aging', element: page(AgingDashboardPage) },
       { path: 'invoices', element: page(InvoicesPage) },
+      { path: 'admin', element: page(AdminPage) },
       { path: '*', element: page(NotFoundPage) },
     ],
   },

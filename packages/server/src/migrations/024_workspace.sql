@@ -19,3 +19,10 @@ create table password_links (
 create index password_links_token on password_links (token_hash);
 create index password_links_user on password_links (tenant_id, user_id);
 select l2c_tenant_table('password_links');
+
+-- Credit: a limit an admin (or an approved assessment) set, against the tenant's default limit per customer grade
+-- (tenants.settings.credit.defaultLimits) that applies until then — so a new customer is not over its credit at once.
+-- The statements that create a profile only to lock it, flag a risk or hold credit say limit_set = false; a profile
+-- written with a limit (the default) has one. Existing rows those made (limit 0, never updated) have none.
+alter table credit_profiles add column limit_set boolean not null default true;
+update credit_profiles set limit_set = false where credit_limit = 0 and version = 1;

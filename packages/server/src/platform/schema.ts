@@ -313,6 +313,7 @@ export interface CreditProfilesTable {
   risk_level: Generated<'low' | 'normal' | 'high'>;
   version: Generated<number>;
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  limit_set: Generated<boolean>;
 }
 
 /** customers */

@@ -14,6 +14,8 @@ import exportsEn from './exports.en';
 import exportsZh from './exports.zh-CN';
 import invoicesEn from './invoices.en';
 import invoicesZh from './invoices.zh-CN';
+import adminEn from './admin.en';
+import adminZh from './admin.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -43,7 +45,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

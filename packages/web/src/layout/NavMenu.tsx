@@ -1,7 +1,7 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
-  MoneyCollectOutlined, NodeIndexOutlined, ReconciliationOutlined, TeamOutlined,
+  MoneyCollectOutlined, NodeIndexOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { useAwaitingBadDebtRequests } from '../api/bad-debt-requests';
 import { useAuth } from '../auth/useAuth';
 
 const PREFIXES: Array<[string, string]> = [
-  ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'],
+  ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
   ['/write-off', 'writeOff'], ['/aging', 'aging'], ['/invoices', 'invoices'],
 ];
@@ -72,6 +72,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     cash.push({ key: 'aging', icon: <BarChartOutlined />, label: link('/aging', 'nav-aging', t('nav.aging')) });
   }
   const system: NonNullable<MenuProps['items']> = [];
+  if (can('users', 'update')) {
+    system.push({ key: 'admin', icon: <SettingOutlined />, label: link('/admin', 'nav-admin', t('admin.nav')) });
+  }
   if (can('audit', 'read')) {
     system.push({ key: 'audit', icon: <AuditOutlined />, label: link('/audit', 'nav-audit', t('nav.audit')) });
   }

@@ -17,6 +17,8 @@ export interface CreditPosition {
   paymentTermDays: number; riskLevel: string;
   /** false: the customer has no profile yet (the defaults apply: no limit, 30 days, normal risk). */
   hasProfile: boolean;
+  /** profile: a limit set for this customer; grade_default: the tenant's default for the customer's grade (0 when none). */
+  limitSource: 'profile' | 'grade_default';
   /** A credit hold (dunning's +60 step, or finance) stops new contracts whatever the available credit. */
   onHold: boolean; holdReason: string | null;
 }
@@ -40,7 +42,7 @@ export async function creditPosition(tx: Tx, tenantId: string, customerId: strin
   const m = (v: string | ReturnType<typeof dec>) => roundMoney(v, opts.currency);
   return {
     limit: m(p.credit_limit), open: m(p.open), committed: m(p.committed), available: m(dec(p.credit_limit).minus(p.open).minus(p.committed)),
-    paymentTermDays: p.payment_term_days, riskLevel: p.risk_level, hasProfile: p.profile !== null,
+    paymentTermDays: p.payment_term_days, riskLevel: p.risk_level, hasProfile: p.profile !== null, limitSource: p.limit_source,
     onHold: p.on_hold, holdReason: p.hold_reason,
   };
 }

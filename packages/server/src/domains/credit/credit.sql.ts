@@ -20,12 +20,12 @@ export async function lockCustomer(tx: Tx, customerId: string, visibleTo: { user
 
 /** Lock the customer's credit profile FOR UPDATE, creating it with the defaults first when missing. */
 export async function lockProfile(tx: Tx, tenantId: string, customerId: string): Promise<void> {
-  await tx.insertInto('credit_profiles').values({ tenant_id: tenantId, customer_id: customerId })
+  await tx.insertInto('credit_profiles').values({ tenant_id: tenantId, customer_id: customerId, limit_set: false }) // the grade's default limit still applies
     .onConflict((oc) => oc.columns(['tenant_id', 'customer_id']).doNothing()).execute();
   await tx.selectFrom('credit_profiles').select(sql`1`.as('one')).where('customer_id', '=', customerId).forUpdate().execute();
 }
 
-export interface ExposureRow { credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; profile: string | null; on_hold: boolean; hold_reason: string | null }
+export interface ExposureRow { limit_source: 'profile' | 'grade_default'; credit_limit: string; payment_term_days: number; risk_level: string; open: string; committed: string; profile: string | null; on_hold: boolean; hold_reason: string | null }
 
 /**
  * Limit, open and committed of one customer in one statement. Open = invoices not yet paid; committed = approved,
@@ -33,7 +33,12 @@ export interface ExposureRow { credit_limit: string; payment_term_days: number; 
  */
 export async function exposure(tx: Tx, customerId: string, excludeContract: string | null): Promise<ExposureRow> {
   const r = await sql<ExposureRow>`
-    select cp.customer_id as profile, coalesce(cp.credit_limit, 0)::text as credit_limit, coalesce(cp.payment_term_days, 30) as payment_term_days,
+    select cp.customer_id as profile,
+      -- a limit set for this customer, else the tenant's default for its grade (settings.credit.defaultLimits), else 0
+      (case when cp.limit_set then cp.credit_limit else coalesce((select (tn.settings #>> array['credit', 'defaultLimits', c.grade])::numeric
+        from customers c join tenants tn on tn.id = c.tenant_id where c.id = ${customerId}), 0) end)::text as credit_limit,
+      case when cp.limit_set then 'profile' else 'grade_default' end as limit_source,
+      coalesce(cp.payment_term_days, 30) as payment_term_days,
       coalesce(cp.risk_level, 'normal') as risk_level, coalesce(cp.on_hold, false) as on_hold, cp.hold_reason,
       coalesce((select sum(amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)::text as open,
       coalesce((select sum(greatest(k.amount_incl_tax - coalesce((select sum(r.amount) from receivables r where r.contract_id = k.id and r.kind = 'invoice'), 0), 0))
@@ -50,9 +55,9 @@ export async function profileForUpdate(tx: Tx, customerId: string) {
 
 export async function upsertProfile(tx: Tx, tenantId: string, customerId: string, p: { creditLimit: string; paymentTermDays: number; riskLevel: 'low' | 'normal' | 'high' }): Promise<void> {
   await tx.insertInto('credit_profiles').values({
-    tenant_id: tenantId, customer_id: customerId, credit_limit: p.creditLimit, payment_term_days: p.paymentTermDays, risk_level: p.riskLevel,
+    tenant_id: tenantId, customer_id: customerId, credit_limit: p.creditLimit, payment_term_days: p.paymentTermDays, risk_level: p.riskLevel, limit_set: true,
   }).onConflict((oc) => oc.columns(['tenant_id', 'customer_id']).doUpdateSet((eb) => ({
-    credit_limit: eb.ref('excluded.credit_limit'), payment_term_days: eb.ref('excluded.payment_term_days'),
+    credit_limit: eb.ref('excluded.credit_limit'), limit_set: true, payment_term_days: eb.ref('excluded.payment_term_days'),
     risk_level: eb.ref('excluded.risk_level'), version: eb('credit_profiles.version', '+', 1), updated_at: sql`now()`,
   }))).execute();
 }
@@ -68,7 +73,7 @@ export async function flagHighRisk(tx: Tx, tenantId: string, today: string, days
       where r.kind = 'invoice' and r.amount_open > 0 and r.due_date < ${today}::date - ${days}::int),
     old as (select cp.customer_id, cp.risk_level from credit_profiles cp where cp.customer_id in (select customer_id from target)),
     up as (
-      insert into credit_profiles (tenant_id, customer_id, risk_level) select ${tenantId}::uuid, customer_id, 'high' from target
+      insert into credit_profiles (tenant_id, customer_id, risk_level, limit_set) select ${tenantId}::uuid, customer_id, 'high', false from target
       on conflict (tenant_id, customer_id) do update set risk_level = 'high', version = credit_profiles.version + 1, updated_at = now()
         where credit_profiles.risk_level <> 'high'
       returning customer_id)
@@ -82,7 +87,7 @@ export async function flagHighRisk(tx: Tx, tenantId: string, today: string, days
  * not on hold before, so a second hold — another receivable's +60 step — changes and audits nothing.
  */
 export async function putOnHold(tx: Tx, tenantId: string, customerId: string, reason: string, on: string): Promise<boolean> {
-  const r = await tx.insertInto('credit_profiles').values({ tenant_id: tenantId, customer_id: customerId, on_hold: true, hold_reason: reason, held_since: on })
+  const r = await tx.insertInto('credit_profiles').values({ tenant_id: tenantId, customer_id: customerId, on_hold: true, hold_reason: reason, held_since: on, limit_set: false })
     .onConflict((oc) => oc.columns(['tenant_id', 'customer_id']).doUpdateSet({ on_hold: true, hold_reason: reason, held_since: on, version: sql`credit_profiles.version + 1`, updated_at: sql`now()` })
       .where('credit_profiles.on_hold', '=', false))
     .returning('customer_id').executeTakeFirst();

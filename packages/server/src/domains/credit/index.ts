@@ -2,7 +2,7 @@
 // - lockCustomer: the customer money lock every money write takes first (docs/adr/0004-lock-order.md, step 2);
 // - creditPosition: limit, open, committed and available = limit − open − committed (computed here only), optionally
 //   under the credit profile's row lock for a transaction that commits an amount; with the credit hold;
-// - setCreditProfile: limit, payment term and risk level, audited;
+// - setCreditProfile: limit, payment term and risk level, audited; creditDefaultsRoutes: the default limit per grade;
 // - flagOverdueCustomers: the overdue run's "more than N days past due → high risk";
 // - holdCredit / releaseCreditHold: the credit hold that stops new contracts (dunning's +60 step puts it);
 // - the credit assessment 资信评估: creditRoutes, reassessmentJob, creditLimitApprovalHandler (approval of a raise).
@@ -16,3 +16,4 @@ export { creditLimitApprovalHandler, assessCustomersTx, APPROVAL_ABOVE, type Rec
 export { reassessmentJob, runReassessment, REASSESS_DAYS } from './assessment.job.js';
 export { scoreCredit, type CreditHistory, type Score } from './assessment.score.js';
 export { creditError } from './credit.errors.js';
+export { creditDefaultsRoutes, creditDefaults, type CreditDefaults } from './defaults.js';

@@ -5,3 +5,6 @@
 // It owns no table (tables.ts): tenants are the platform's, users identity's.
 export { createTenant, listTenants, type NewTenant, type CreatedTenant } from './tenants.service.js';
 export { operatorRoutes } from './operator.routes.js';
+// - companyRoutes: GET/PUT /api/v1/settings/company (the profile itself is read by any area with platform/tenants.ts
+//   readCompanyProfile).
+export { companyRoutes } from './company.js';

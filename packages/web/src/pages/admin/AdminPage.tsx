@@ -1,0 +1,32 @@
+// 系统管理 (admins): users, teams, credit limits and the company profile, one tab each (?tab=).
+import { Card, Result, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useAuth } from '../../auth/useAuth';
+import { CompanyTab } from './CompanyTab';
+import { CreditTab } from './CreditTab';
+import { TeamsTab } from './TeamsTab';
+import { UsersTab } from './UsersTab';
+
+const TABS = ['users', 'teams', 'credit', 'company'] as const;
+
+export default function AdminPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [params, setParams] = useSearchParams();
+  if (!can('users', 'update')) return <Result status="403" title={t('admin.noAccess')} />;
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'users';
+  return (
+    <Card title={t('admin.title')}>
+      <Tabs
+        activeKey={tab} onChange={(k) => setParams({ tab: k }, { replace: true })} destroyOnHidden
+        items={[
+          { key: 'users', label: <span data-testid="admin-tab-users">{t('admin.tabs.users')}</span>, children: <UsersTab /> },
+          { key: 'teams', label: <span data-testid="admin-tab-teams">{t('admin.tabs.teams')}</span>, children: <TeamsTab /> },
+          { key: 'credit', label: <span data-testid="admin-tab-credit">{t('admin.tabs.credit')}</span>, children: <CreditTab /> },
+          { key: 'company', label: <span data-testid="admin-tab-company">{t('admin.tabs.company')}</span>, children: <CompanyTab /> },
+        ]}
+      />
+    </Card>
+  );
+}
