@@ -15,14 +15,14 @@ import { overloadGuard } from './platform/overload.js';
 import { exportRoutes } from './platform/export-routes.js';
 import { identityRoutes, touchToken } from './domains/identity/index.js';
 import { customersRoutes, customersExcelRoutes, customerSettingsRoutes, canSeeCustomer, reclaimStaleCustomers, backfillSearchKeys } from './domains/customers/index.js';
-import { receivablesRoutes, badDebtRequestsRoutes, agingCompactJob } from './domains/receivables/index.js';
+import { receivablesRoutes, receivableError, badDebtRequestsRoutes, agingCompactJob } from './domains/receivables/index.js';
 import { paymentsRoutes, canSeePayment, postAccountEntry } from './domains/payments/index.js';
 import { creditRoutes, creditLimitApprovalHandler, reassessmentJob, type RecordLimitChange } from './domains/credit/index.js';
 import { dunningRoutes, dunningJob } from './domains/dunning/index.js';
-import { writeOffRoutes, registerPayment, badDebtApprovalHandler } from './flows/write-off/index.js';
+import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
-import { contractsRoutes, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
+import { contractsRoutes, contractError, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
@@ -76,7 +76,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
   try {
     await migrate(db);
     await loadConstraintCatalog(db); // which columns a violated key has, for the problem's field names
-    const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy });
+    const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy, publicUrl: config.publicUrl });
     db.log ??= app.log; // inTenant's retries after a deadlock are logged at warn with the request id
     await bootstrap(db, config, app.log);
     // customers written without their search keys (before migration 019, the demo load): fill them before serving
@@ -89,7 +89,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
       if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req, touchToken);
     });
     app.get('/api/health', {
-      schema: { tags: ['platform'], security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },
+      schema: { operationId: 'getHealth', summary: 'Check liveness', description: 'Liveness: the process serves HTTP.', tags: ['platform'], security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },
     }, async () => {
       return { status: 'ok' as const, database: db.kind, time: await databaseNow(db.kysely) };
     });
@@ -103,11 +103,11 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     customersExcelRoutes(app, db);
     customerSettingsRoutes(app, db);
     receivablesRoutes(app, db);
-    paymentsRoutes(app, db, { registerPayment }); // POST /payments may write off: the flow's function
+    paymentsRoutes(app, db, { registerPayment, registerPaymentErrors: [writeOffError] }); // POST /payments may write off: the flow's function
     writeOffRoutes(app, db);
     badDebtRequestsRoutes(app, db);
     contractsRoutes(app, db, { bookInstalment: bookInstalmentReceivable });
-    approvalsRoutes(app, db);
+    approvalsRoutes(app, db, { decisionErrors: [contractError, receivableError] }); // a decision runs the document's handler
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);
     invoicesRoutes(app, db);

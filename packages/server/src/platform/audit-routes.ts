@@ -14,7 +14,7 @@ export type VisibilityCheck = (db: Db, auth: AuthContext, id: string) => Promise
 
 export function auditRoutes(app: App, db: Db, visibility: Record<string, VisibilityCheck>) {
   app.get('/api/v1/audit', {
-    schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: AuditPage } },
+    schema: { operationId: 'listAuditEntries', summary: 'List audit entries', tags: ['audit'], querystring: AuditListQuery, response: { 200: AuditPage } },
   }, async (req) => {
     const auth = requireAuth(req);
     const query = req.query;

@@ -82,10 +82,12 @@ export function requireAuth(req: FastifyRequest): AuthContext {
 
 /** preHandler: the caller must hold `action` on `resource`. */
 export function requirePermission(resource: Resource, action: Action) {
-  return async (req: FastifyRequest, _reply: FastifyReply) => {
+  const check = async (req: FastifyRequest, _reply: FastifyReply) => {
     const auth = requireAuth(req);
     if (!can(auth.role, resource, action)) {
       throw commonError('forbidden', `Role ${auth.role} may not ${action} ${resource}`);
     }
   };
+  // the OpenAPI document names the permission and the roles that hold it (platform/openapi.ts)
+  return Object.assign(check, { permission: { resource, action } });
 }

@@ -19,6 +19,8 @@ export interface Config {
   timezone: string;
   /** L2C_METRICS_TOKEN: bearer for /api/metrics; unset → metrics off (404). */
   metricsToken: string | null;
+  /** L2C_PUBLIC_URL: the address integrators reach this server at (the OpenAPI document's `servers`). */
+  publicUrl: string | null;
   /** L2C_OPERATOR_TOKEN: bearer for the operator's /api/operator/* (tenants); unset → those routes answer 404. */
   operatorToken: string | null;
   /** Load shedding (platform/overload.ts): L2C_MAX_INFLIGHT requests in flight, L2C_MAX_DB_WAITING queued queries. */
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.L2C_WEB_DIST ?? path.resolve(import.meta.dirname, '../../../web/dist'),
     timezone: env.L2C_TIMEZONE ?? 'Asia/Shanghai',
     metricsToken: env.L2C_METRICS_TOKEN || null,
+    publicUrl: env.L2C_PUBLIC_URL || null,
     operatorToken: env.L2C_OPERATOR_TOKEN || null,
     maxInflight: Number(env.L2C_MAX_INFLIGHT ?? 256),
     maxDbWaiting: Number(env.L2C_MAX_DB_WAITING ?? 64),

@@ -14,12 +14,22 @@ export class DomainError extends Error {
   }
 }
 
-/** Define a domain's errors once: code → [status, title]. Returns a typed factory. */
+/** A domain's closed table of errors, as the OpenAPI document reads it (platform/openapi.ts): a route names the sets
+ * it can answer with (`schema.errors`), and every code, status and title in its document comes from here. */
+export interface ErrorSet {
+  readonly domain: string;
+  readonly table: Readonly<Record<string, readonly [number, string]>>;
+}
+
+/** Define a domain's errors once: code → [status, title]. Returns a typed factory that is also the domain's ErrorSet;
+ * `only(…codes)` is the part of it one route can answer with. */
 export function defineErrors<C extends string>(domain: string, table: Record<C, readonly [number, string]>) {
-  return function fail(code: C, detail?: string, extra?: DomainError['extra']): DomainError {
+  function fail(code: C, detail?: string, extra?: DomainError['extra']): DomainError {
     const [status, title] = table[code];
     return new DomainError(`${domain}.${code}`, status, detail ?? title, extra);
-  };
+  }
+  const only = (...codes: C[]): ErrorSet => ({ domain, table: Object.fromEntries(codes.map((c) => [c, table[c]])) });
+  return Object.assign(fail, { domain, table: table as ErrorSet['table'], only });
 }
 
 export const commonError = defineErrors('common', {
@@ -36,4 +46,7 @@ export const commonError = defineErrors('common', {
   in_use: [409, 'Other records still refer to this one'],
   duplicate: [409, 'This record already exists'],
   check_violation: [422, 'The record breaks a rule of its table'],
+  // What the HTTP layer refuses before a route runs (platform/http.ts)
+  too_large: [413, 'The request body is larger than the server accepts'],
+  unsupported_media_type: [415, 'The request body has a content type this route does not take'],
 });

@@ -10,7 +10,7 @@ import { exportTenant } from './export.js';
 
 export function exportRoutes(app: App, db: Db) {
   app.get('/api/v1/exports/tenant', {
-    schema: {
+    schema: { operationId: 'exportTenant', download: ['application/zip'], summary: 'Export all of the tenant\'s data',
       tags: ['platform'],
       description: 'All of the tenant\'s records: one CSV per table, manifest.json (columns, row counts, SHA-256, personal-data fields) and SHA256SUMS, in a zip. Admins only; audited. Password and token hashes are never included.',
     },

@@ -6,18 +6,16 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
-  jsonSchemaTransform,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from './errors.js';
 import { pgProblem } from './pg-errors.js';
 import { cleanInputValidatorCompiler } from './validation.js';
+import { registerOpenApi } from './openapi.js';
 import { l2cSerializerCompiler } from './fast-json.js';
 import { securityHeaders } from './security-headers.js';
 import type { TrustProxy } from './config.js';
@@ -29,6 +27,8 @@ export interface HttpOptions {
   webDist: string | null;
   /** Proxies whose X-Forwarded-* headers count (config L2C_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** L2C_PUBLIC_URL: the `servers` of the OpenAPI document. */
+  publicUrl?: string | null;
 }
 
 function problem(status: number, title: string, extra: Record<string, unknown> = {}) {
@@ -70,22 +70,7 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'L2C API', version: '1', description: 'Leads-to-Cash CRM. Errors are RFC 9457 problem details.' },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'l2c_session' },
-        },
-      },
-      security: [{ bearer: [] }, { cookie: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerOpenApi(app, { publicUrl: opts.publicUrl }); // /api/openapi.json and /api/docs (platform/openapi.ts)
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -115,7 +100,9 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err }, 'unhandled error');
     const title = status === 500 ? 'Internal error' : err.message;
-    const code = status === 429 ? 'common.rate_limited' : status === 500 ? 'common.internal' : `http.${err.code ?? status}`;
+    // The closed set of codes (the OpenAPI document lists them): what Fastify refuses before a route runs gets a common one.
+    const code = status === 429 ? 'common.rate_limited' : status === 500 ? 'common.internal' : status === 413 ? 'common.too_large'
+      : status === 415 ? 'common.unsupported_media_type' : status === 400 ? 'common.invalid' : `http.${err.code ?? status}`;
     // A body Fastify cannot parse (not JSON, prototype keys, empty with a JSON content type) is a 400 about the body.
     const errors = status === 400 && err.code?.startsWith('FST_ERR_CTP_') ? [{ path: 'body', message: err.message }] : undefined;
     return reply.code(status).type('application/problem+json').send(problem(status, title, { code, detail: title, ...(errors ? { errors } : {}), requestId: req.id }));

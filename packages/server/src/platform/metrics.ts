@@ -40,7 +40,7 @@ export function metricsRoutes(app: App, db: Db, opts: MetricsOptions): void {
   if (opts.token) installCollectors(app, db, registry);
 
   app.get('/api/metrics', {
-    schema: {
+    schema: { operationId: 'getMetrics', summary: 'Get Prometheus metrics', download: ['text/plain'], errors: [commonError.only('not_found', 'unauthenticated')],
       tags: ['platform'], security: [{ bearer: [] }],
       // no response schema: the zod serializer would JSON-quote the text
       description: 'Prometheus text format. Needs L2C_METRICS_TOKEN as a bearer; 404 while that variable is unset.',
@@ -62,7 +62,7 @@ export function metricsRoutes(app: App, db: Db, opts: MetricsOptions): void {
     reason: z.string().nullable(),
   });
   app.get('/api/ready', {
-    schema: { tags: ['platform'], security: [], description: 'Readiness: 200 when the database answers and its migrations are current, else 503.', response: { 200: Ready, 503: Ready } },
+    schema: { operationId: 'getReadiness', summary: 'Check readiness', tags: ['platform'], security: [], description: 'Readiness: 200 when the database answers and its migrations are current, else 503.', response: { 200: Ready, 503: Ready } },
   }, async (_req, reply) => {
     try {
       const applied = await withTimeout((async () => {

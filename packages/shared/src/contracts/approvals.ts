@@ -19,11 +19,12 @@ export type Condition =
   | { fact: string; op: (typeof CONDITION_OPS)[number]; value: FactValue | FactValue[] }
   | { all: Condition[] }
   | { any: Condition[] };
+// Recursive, so a named component (the OpenAPI document points at it; inline it would point at nothing).
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() => z.union([
   z.object({ fact: Text.min(1).max(60), op: z.enum(CONDITION_OPS), value: z.union([FactValue, z.array(FactValue).max(50)]) }),
   z.object({ all: z.array(ConditionSchema).min(1).max(20) }),
   z.object({ any: z.array(ConditionSchema).min(1).max(20) }),
-]));
+])).meta({ id: 'ApprovalCondition', description: 'When a rule applies: a fact compared with a value, or all / any of nested conditions.' });
 
 /**
  * Who approves a step: everyone active in a role, or in any of several roles (a second person with a right several

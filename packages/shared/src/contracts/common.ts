@@ -76,7 +76,8 @@ export function decimalString(rule: DecimalRule) {
 const BOOKED_SCALE = scaleOf(BOOK_CURRENCY); // every one of REQUEST_CURRENCIES has it (money.test.ts checks)
 /** The largest amount L2C books: 15 digits and 2 decimals, within the numeric(18,2) columns with room for sums. */
 export const MAX_MONEY = '999999999999999.99';
-export const MoneySchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'positive', message: 'expected a positive amount like "1234.50" (at most 2 decimals)' });
+export const MoneySchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'positive', message: 'expected a positive amount like "1234.50" (at most 2 decimals)' })
+  .meta({ id: 'Money', description: 'An amount of money: an exact decimal string, positive, at most 15 digits and 2 decimals ("1234.50"); never a JSON number. Its currency is the record\'s `currency` field.', examples: ['1234.50'] });
 export const MoneyOrZeroSchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'nonNegative', message: 'expected an amount like "1234.50" (at most 2 decimals)' });
 /** A ledger correction: positive or negative, never zero. */
 export const SignedMoneySchema = decimalString({ digits: MONEY_DIGITS, scale: BOOKED_SCALE, sign: 'nonZero', message: 'expected an amount like "100.00" or "-100.00" (at most 2 decimals)' });
@@ -92,15 +93,20 @@ export const MoneyValueSchema = z.object({ amount: Text.trim(), currency: z.enum
 });
 
 /** Opaque to the client; the server checks what it decodes to (platform/cursor.ts), and names `cursor` when it is not its own. */
-export const CursorSchema = Text.max(500);
+export const CursorSchema = Text.max(500).meta({ description: 'Opaque: the `nextCursor` of the previous page, unchanged.' });
 export const ListQueryBase = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: CursorSchema.optional(),
   q: Text.trim().max(100).optional(),
 });
 
+/** A cursor page (keyset pagination). Register the page of a resource as a named component where it is declared:
+ * `pageOf(CustomerSchema).meta({ id: 'CustomerPage' })`. */
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; `null` on the last page.' }),
+  });
 }
 
 export const UserRefSchema = z.object({ id: z.string(), name: z.string() }).nullable();

@@ -60,9 +60,9 @@ export const CustomerSchema = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'Customer', description: 'A customer 客户, with its owner (null while in the public pool 公海).' });
 export type Customer = z.infer<typeof CustomerSchema>;
-export const CustomerPage = pageOf(CustomerSchema);
+export const CustomerPage = pageOf(CustomerSchema).meta({ id: 'CustomerPage' });
 
 export const CustomerListQuery = ListQueryBase.extend({
   industry: z.enum(INDUSTRIES).optional(),

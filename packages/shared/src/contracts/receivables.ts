@@ -44,9 +44,9 @@ export const ReceivableSchema = z.object({
   status: z.enum([...RECEIVABLE_STATUSES, 'applied']),
   businessDate: z.string(), dueDate: z.string(), daysOverdue: z.number().int(),
   owner: UserRefSchema, reason: z.string().nullable(), createdAt: z.string(),
-});
+}).meta({ id: 'Receivable', description: 'A receivable 应收 (an invoice) or a credit note 红冲. Amounts are decimal strings in `currency`: `amountOpen` = `amount` − `amountApplied` − `badDebtAmount`.' });
 export type Receivable = z.infer<typeof ReceivableSchema>;
-export const ReceivablePage = pageOf(ReceivableSchema);
+export const ReceivablePage = pageOf(ReceivableSchema).meta({ id: 'ReceivablePage' });
 export const ReceivableListQuery = ListQueryBase.extend({
   customerId: IdSchema.optional(),
   contractId: IdSchema.optional(),
@@ -88,8 +88,8 @@ export const PaymentSchema = z.object({
   status: z.enum(PAYMENT_STATUSES), registeredBy: UserRefSchema, confirmedBy: UserRefSchema, confirmedAt: z.string().nullable(),
   rejectedReason: z.string().nullable(), version: z.number().int(), createdAt: z.string(),
   writeOffId: z.string().nullable().optional(),
-});
-export const PaymentPage = pageOf(PaymentSchema);
+}).meta({ id: 'Payment', description: 'A payment 回款: claimed, then confirmed by finance (or rejected); `amountUnapplied` is what write-offs have not used yet.' });
+export const PaymentPage = pageOf(PaymentSchema).meta({ id: 'PaymentPage' });
 export const PaymentListQuery = ListQueryBase.extend({
   customerId: IdSchema.optional(),
   status: z.enum(PAYMENT_STATUSES).optional(),

@@ -7,6 +7,7 @@ import {
 } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
+import { collectionsError } from './collections.errors.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import { todayFor } from '../../platform/clock.js';
 import * as aging from './aging.service.js';
@@ -36,44 +37,44 @@ function sendFile(reply: FastifyReply, data: Buffer, type: string, filename: str
 
 export function collectionsRoutes(app: App, db: Db) {
   app.get('/api/v1/aging', {
-    schema: { tags, querystring: AgingQuery, response: { 200: AgingReport }, description: 'Aging 账龄 of open invoices by days past due, as of a day (default today).' },
+    schema: { operationId: 'getAgingReport', summary: 'Get the aging report', errors: [collectionsError.only('bad_bucket')], tags, querystring: AgingQuery, response: { 200: AgingReport }, description: 'Aging 账龄 of open invoices by days past due, as of a day (default today).' },
     preHandler: canRead,
   }, async (req) => aging.agingReport(db, requireAuth(req), req.query));
 
   app.get('/api/v1/aging/receivables', {
-    schema: { tags, querystring: AgingDrillQuery, response: { 200: OpenReceivablePage }, description: 'The receivables behind one cell of the aging report.' },
+    schema: { operationId: 'listAgingReceivables', summary: 'List the receivables of an aging cell', errors: [collectionsError.only('bad_bucket')], tags, querystring: AgingDrillQuery, response: { 200: OpenReceivablePage }, description: 'The receivables behind one cell of the aging report.' },
     preHandler: canRead,
   }, async (req) => aging.agingDrillDown(db, requireAuth(req), req.query));
 
   app.get('/api/v1/aging/trend', {
-    schema: { tags, querystring: AgingTrendQuery, response: { 200: AgingTrend }, description: 'Open and overdue totals at each month end (as of that day), the last point today.' },
+    schema: { operationId: 'getAgingTrend', summary: 'Get the aging trend', tags, querystring: AgingTrendQuery, response: { 200: AgingTrend }, description: 'Open and overdue totals at each month end (as of that day), the last point today.' },
     preHandler: canRead,
   }, async (req) => metrics.agingTrend(db, requireAuth(req), req.query));
 
   app.get('/api/v1/aging/top-customers', {
-    schema: { tags, querystring: TopOverdueQuery, response: { 200: TopOverdueCustomers }, description: 'Customers with the most money past due.' },
+    schema: { operationId: 'listTopOverdueCustomers', summary: 'List the customers with the most overdue', tags, querystring: TopOverdueQuery, response: { 200: TopOverdueCustomers }, description: 'Customers with the most money past due.' },
     preHandler: canRead,
   }, async (req) => aging.topOverdue(db, requireAuth(req), req.query));
 
   app.get('/api/v1/dso', {
-    schema: { tags, querystring: DsoQuery, response: { 200: DsoReport }, description: 'Days sales outstanding, simple and countback.' },
+    schema: { operationId: 'getDso', summary: 'Get days sales outstanding', tags, querystring: DsoQuery, response: { 200: DsoReport }, description: 'Days sales outstanding, simple and countback.' },
     preHandler: canRead,
   }, async (req) => metrics.dso(db, requireAuth(req), req.query));
 
   app.get('/api/v1/receivables/overdue', {
-    schema: { tags: ['collections', 'receivables'], querystring: OverdueListQuery, response: { 200: OpenReceivablePage }, description: 'Receivables past due as of a day, oldest first.' },
+    schema: { operationId: 'listOverdueReceivables', summary: 'List overdue receivables', tags: ['collections'], querystring: OverdueListQuery, response: { 200: OpenReceivablePage }, description: 'Receivables past due as of a day, oldest first.' },
     preHandler: canRead,
   }, async (req) => aging.overdueList(db, requireAuth(req), req.query));
 
   const StatementParams = z.object({ id: IdSchema });
   app.get('/api/v1/customers/:id/statement', {
-    schema: { tags, params: StatementParams, querystring: StatementQuery, response: { 200: Statement }, description: 'Statement of account 对账单 of one customer for a period.' },
+    schema: { operationId: 'getStatement', summary: 'Get a statement of account', errors: [collectionsError.only('customer_not_found')], tags, params: StatementParams, querystring: StatementQuery, response: { 200: Statement }, description: 'Statement of account 对账单 of one customer for a period.' },
     preHandler: canRead,
   }, async (req) => statementOf(db, requireAuth(req), req.params.id, req.query));
 
   // A statement is one customer's document that a rep sends to that customer: reading it is enough to download it.
   app.get('/api/v1/customers/:id/statement.xlsx', {
-    schema: { tags, params: StatementParams, querystring: StatementQuery, description: 'The statement as an Excel workbook.' },
+    schema: { operationId: 'downloadStatementXlsx', download: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], summary: 'Download a statement of account as Excel', errors: [collectionsError.only('customer_not_found')], tags, params: StatementParams, querystring: StatementQuery, description: 'The statement as an Excel workbook.' },
     preHandler: canRead,
   }, async (req, reply) => {
     const s = await statementOf(db, requireAuth(req), req.params.id, req.query);
@@ -84,7 +85,7 @@ export function collectionsRoutes(app: App, db: Db) {
   });
 
   app.get('/api/v1/customers/:id/statement.pdf', {
-    schema: { tags, params: StatementParams, querystring: StatementQuery, description: 'The statement as a PDF (Chinese text in an embedded CJK font).' },
+    schema: { operationId: 'downloadStatementPdf', download: ['application/pdf'], summary: 'Download a statement of account as PDF', errors: [collectionsError.only('customer_not_found')], tags, params: StatementParams, querystring: StatementQuery, description: 'The statement as a PDF (Chinese text in an embedded CJK font).' },
     preHandler: canRead,
   }, async (req, reply) => {
     const s = await statementOf(db, requireAuth(req), req.params.id, req.query);

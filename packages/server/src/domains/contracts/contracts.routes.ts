@@ -11,6 +11,7 @@ import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import { commonError } from '../../platform/errors.js';
 import { contractError } from './contracts.errors.js';
+import { approvalError } from '../approvals/index.js';
 import * as contracts from './contracts.service.js';
 import * as lifecycle from './lifecycle.service.js';
 import * as amendments from './amendments.service.js';
@@ -61,48 +62,48 @@ export interface ContractsDeps {
 
 export function contractsRoutes(app: App, db: Db, deps: ContractsDeps) {
   app.get('/api/v1/contracts', {
-    schema: { tags, querystring: ContractListQuery, response: { 200: ContractPage } },
+    schema: { operationId: 'listContracts', summary: 'List contracts', tags, querystring: ContractListQuery, response: { 200: ContractPage } },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req) => contracts.listContracts(db, requireAuth(req), req.query));
 
   app.post('/api/v1/contracts', {
-    schema: { tags, body: ContractInput, response: { 201: ContractSchema } },
+    schema: { operationId: 'createContract', summary: 'Create a contract', errors: [contractError.only('customer_not_found', 'framework_invalid', 'owner_not_found')], tags, body: ContractInput, response: { 201: ContractSchema } },
     preHandler: requirePermission('contracts', 'create'),
   }, async (req, reply) => reply.code(201).send(await contracts.createContract(db, requireAuth(req), req.body)));
 
   app.get('/api/v1/contracts/alerts', {
-    schema: { tags, querystring: z.object({ asOf: BusinessDateSchema.optional() }), response: { 200: ContractAlertList } },
+    schema: { operationId: 'listContractAlerts', summary: 'List contract performance alerts', tags, querystring: z.object({ asOf: BusinessDateSchema.optional() }), response: { 200: ContractAlertList } },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req) => performance.contractAlerts(db, requireAuth(req), req.query.asOf));
 
   app.get('/api/v1/contracts/:id', {
-    schema: { tags, params: IdParams, response: { 200: ContractSchema } },
+    schema: { operationId: 'getContract', summary: 'Get a contract', errors: [contractError.only('not_found')], tags, params: IdParams, response: { 200: ContractSchema } },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req) => contracts.getContract(db, requireAuth(req), req.params.id));
 
   app.patch('/api/v1/contracts/:id', {
-    schema: { tags, params: IdParams, body: ContractUpdate, response: { 200: ContractSchema } },
+    schema: { operationId: 'updateContract', summary: 'Update a draft contract', errors: [contractError.only('not_found', 'not_editable', 'terms_locked', 'customer_not_found', 'framework_invalid', 'owner_not_found')], tags, params: IdParams, body: ContractUpdate, response: { 200: ContractSchema } },
     preHandler: requirePermission('contracts', 'update'),
   }, async (req) => contracts.updateContract(db, requireAuth(req), req.params.id, req.body));
 
   app.get('/api/v1/contracts/:id/compliance', {
-    schema: { tags, params: IdParams, response: { 200: ComplianceSchema } },
+    schema: { operationId: 'checkContractCompliance', summary: 'Check a contract\'s compliance', errors: [contractError.only('not_found')], tags, params: IdParams, response: { 200: ComplianceSchema } },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req) => lifecycle.complianceOf(db, requireAuth(req), req.params.id));
 
   app.post('/api/v1/contracts/:id/submit', {
-    schema: { tags, params: IdParams, body: ContractAction, response: { 200: ContractSubmitResult } },
+    schema: { operationId: 'submitContract', summary: 'Submit a contract for approval', errors: [contractError.only('not_found', 'bad_status', 'compliance_failed', 'credit_exceeded'), approvalError.only('already_pending', 'no_approver')], tags, params: IdParams, body: ContractAction, response: { 200: ContractSubmitResult } },
     preHandler: requirePermission('contracts', 'update'),
   }, async (req) => lifecycle.submitContract(db, requireAuth(req), req.params.id, req.body.version));
 
   app.post('/api/v1/contracts/:id/sign', {
-    schema: { tags, params: IdParams, response: { 200: ContractSchema }, description: 'JSON (ContractSign, file as base64) or multipart/form-data: signedOn, signatories (JSON), version, file.' },
+    schema: { operationId: 'signContract', summary: 'Sign a contract', errors: [contractError.only('not_found', 'bad_status', 'bad_file')], tags, params: IdParams, response: { 200: ContractSchema }, description: 'JSON (ContractSign, file as base64) or multipart/form-data: signedOn, signatories (JSON), version, file.' },
     bodyLimit: 15 * 1024 * 1024,
     preHandler: requirePermission('contracts', 'update'),
   }, async (req) => lifecycle.signContract(db, requireAuth(req), req.params.id, await readSign(req), deps.bookInstalment));
 
   app.get('/api/v1/contracts/:id/file', {
-    schema: { tags, params: IdParams },
+    schema: { operationId: 'downloadContractFile', download: ['application/pdf', 'application/octet-stream'], summary: 'Download the signed contract file', errors: [contractError.only('not_found')], tags, params: IdParams },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req, reply) => {
     const f = await lifecycle.signedFile(db, requireAuth(req), req.params.id);
@@ -111,28 +112,28 @@ export function contractsRoutes(app: App, db: Db, deps: ContractsDeps) {
   });
 
   app.post('/api/v1/contracts/:id/status', {
-    schema: { tags, params: IdParams, body: ContractTransition, response: { 200: ContractSchema } },
+    schema: { operationId: 'transitionContract', summary: 'Change a contract\'s status', errors: [contractError.only('not_found', 'bad_status')], tags, params: IdParams, body: ContractTransition, response: { 200: ContractSchema } },
     preHandler: requirePermission('contracts', 'update'),
   }, async (req) => lifecycle.transitionContract(db, requireAuth(req), req.params.id, req.body));
 
   app.post('/api/v1/contracts/:id/deliveries', {
-    schema: { tags, params: IdParams, body: DeliveryInput, response: { 200: ContractSchema } },
+    schema: { operationId: 'recordDelivery', summary: 'Record a delivery or acceptance', description: 'Triggers the matching instalments: their receivables are booked.', errors: [contractError.only('not_found', 'bad_status', 'instalment_not_found')], tags, params: IdParams, body: DeliveryInput, response: { 200: ContractSchema } },
     preHandler: requirePermission('contracts', 'update'),
   }, async (req) => performance.markDelivered(db, requireAuth(req), req.params.id,
     req.body.instalmentId ? { instalmentId: req.body.instalmentId } : { milestone: req.body.milestone! }, req.body.deliveredOn, deps.bookInstalment));
 
   app.get('/api/v1/contracts/:id/approvals', {
-    schema: { tags, params: IdParams, response: { 200: z.object({ items: z.array(ApprovalRequestSchema) }) } },
+    schema: { operationId: 'listContractApprovals', summary: 'List a contract\'s approval requests', errors: [contractError.only('not_found')], tags, params: IdParams, response: { 200: z.object({ items: z.array(ApprovalRequestSchema) }) } },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req) => lifecycle.contractApprovals(db, requireAuth(req), req.params.id));
 
   app.get('/api/v1/contracts/:id/amendments', {
-    schema: { tags, params: IdParams, response: { 200: AmendmentList } },
+    schema: { operationId: 'listAmendments', summary: 'List a contract\'s amendments', errors: [contractError.only('not_found')], tags, params: IdParams, response: { 200: AmendmentList } },
     preHandler: requirePermission('contracts', 'read'),
   }, async (req) => amendments.listAmendments(db, requireAuth(req), req.params.id));
 
   app.post('/api/v1/contracts/:id/amendments', {
-    schema: { tags, params: IdParams, body: AmendmentInput, response: { 201: AmendmentSchema } },
+    schema: { operationId: 'createAmendment', summary: 'Propose an amendment', description: 'An amendment 补充协议 of a signed contract; it goes through approval.', errors: [contractError.only('not_found', 'bad_status', 'amendment_pending', 'compliance_failed'), approvalError.only('already_pending', 'no_approver')], tags, params: IdParams, body: AmendmentInput, response: { 201: AmendmentSchema } },
     preHandler: requirePermission('contracts', 'update'),
   }, async (req, reply) => reply.code(201).send(await amendments.createAmendment(db, requireAuth(req), req.params.id, req.body)));
 }

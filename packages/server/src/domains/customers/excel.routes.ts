@@ -8,7 +8,11 @@ import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import { todayFor } from '../../platform/clock.js';
 import { customerError } from './customers.errors.js';
+import { readerError } from './excel.reader.js';
 import * as excel from './excel.service.js';
+import { excelError } from './excel.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 import type { Lang } from './excel.columns.js';
 
 const tags = ['customers'];
@@ -55,7 +59,7 @@ async function readUpload(req: FastifyRequest): Promise<{ filename: string; data
 
 export function customersExcelRoutes(app: App, db: Db) {
   app.get('/api/v1/customers/export.xlsx', {
-    schema: { tags, querystring: ExportQuery, description: `The customers matching the list filters, in the caller's data scope, as .xlsx (at most ${excel.EXPORT_MAX_ROWS}).` },
+    schema: { operationId: 'exportCustomers', download: [XLSX], summary: 'Export customers to Excel', errors: [excelError], tags, querystring: ExportQuery, description: `The customers matching the list filters, in the caller's data scope, as .xlsx (at most ${excel.EXPORT_MAX_ROWS}).` },
     preHandler: requirePermission('customers', 'export'),
   }, async (req, reply) => {
     const { lang, ...filters } = req.query;
@@ -64,12 +68,12 @@ export function customersExcelRoutes(app: App, db: Db) {
   });
 
   app.get('/api/v1/customers/import-template.xlsx', {
-    schema: { tags, description: 'An empty import workbook with the header row, an example row and a 说明 sheet.' },
+    schema: { operationId: 'getCustomerImportTemplate', download: [XLSX], summary: 'Download the customer import template', tags, description: 'An empty import workbook with the header row, an example row and a 说明 sheet.' },
     preHandler: requirePermission('customers', 'import'),
   }, async (_req, reply) => sendXlsx(reply, await excel.importTemplate(), '客户导入模板.xlsx', 'customers-import-template.xlsx'));
 
   app.post('/api/v1/customers/import', {
-    schema: {
+    schema: { operationId: 'importCustomers', summary: 'Import customers from Excel', errors: [customerError.only('bad_file', 'duplicate', 'duplicate_credit_code'), readerError],
       tags, querystring: ImportQuery, response: { 200: ImportReport },
       description: `multipart/form-data with one .xlsx in the field "file": at most 10 MB and ${excel.IMPORT_MAX_ROWS} filled rows per sheet. `
         + 'The file is read as it arrives and refused at the first row over the limit (400 customers.too_many_rows; 413 over 10 MB). Bad rows are reported and skipped.',

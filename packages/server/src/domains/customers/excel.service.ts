@@ -23,7 +23,7 @@ export const EXPORT_MAX_ROWS = 50_000;
 export { IMPORT_MAX_ROWS } from './excel.reader.js';
 const TIME_ZONE = DEFAULT_TIME_ZONE; // businessDate()'s default: the business time zone
 
-const excelError = defineErrors('customers', {
+export const excelError = defineErrors('customers', {
   export_too_large: [422, 'Too many customers match to export at once; narrow the filters and export again'],
 });
 

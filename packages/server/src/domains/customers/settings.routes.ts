@@ -11,12 +11,12 @@ const PoolSettingsSchema = z.object({ reclaimDays: z.number().int().min(1).max(3
 
 export function customerSettingsRoutes(app: App, db: Db) {
   app.get('/api/v1/settings/pool', {
-    schema: { tags: ['pool'], response: { 200: PoolSettingsSchema } },
+    schema: { operationId: 'getPoolSettings', summary: 'Get the public pool settings', tags: ['pool'], response: { 200: PoolSettingsSchema } },
     preHandler: requirePermission('pool', 'read'),
   }, async (req) => inTenant(db, requireAuth(req), (tx) => poolSettings(tx)));
 
   app.put('/api/v1/settings/pool', {
-    schema: { tags: ['pool'], body: PoolSettingsSchema, response: { 200: PoolSettingsSchema } },
+    schema: { operationId: 'updatePoolSettings', summary: 'Update the public pool settings', tags: ['pool'], body: PoolSettingsSchema, response: { 200: PoolSettingsSchema } },
     preHandler: requirePermission('settings', 'update'),
   }, async (req) => {
     const auth = requireAuth(req);

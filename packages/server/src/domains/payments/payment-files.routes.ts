@@ -69,7 +69,7 @@ export function contentDisposition(name: string): string {
 
 export function paymentFilesRoutes(app: App, db: Db) {
   app.post('/api/v1/payments/:id/files', {
-    schema: {
+    schema: { operationId: 'uploadPaymentFile', errors: [paymentError.only('not_found', 'bad_file', 'file_type', 'file_too_large', 'too_many_files')],
       tags, params: IdParams, response: { 201: PaymentFileSchema, 200: PaymentFileSchema },
       summary: 'Attach a receipt file (银行回单) to a payment',
       description: 'multipart/form-data with one part named "file", or JSON {fileName, contentType?, contentBase64}. PDF, PNG, JPEG, OFD or XLSX, '
@@ -85,12 +85,12 @@ export function paymentFilesRoutes(app: App, db: Db) {
   });
 
   app.get('/api/v1/payments/:id/files', {
-    schema: { tags, params: IdParams, response: { 200: PaymentFileList }, summary: 'The receipt files of a payment' },
+    schema: { operationId: 'listPaymentFiles', errors: [paymentError.only('not_found')], tags, params: IdParams, response: { 200: PaymentFileList }, summary: 'The receipt files of a payment' },
     preHandler: requirePermission('payments', 'read'),
   }, async (req) => files.listFiles(db, requireAuth(req), req.params.id));
 
   app.get('/api/v1/payments/:id/files/:fileId', {
-    schema: { tags, params: PaymentFileParams, summary: 'Download a receipt file', description: 'The file as uploaded, with its content type, a Content-Disposition with the UTF-8 file name and X-Content-SHA256.' },
+    schema: { operationId: 'downloadPaymentFile', download: ['application/pdf', 'image/png', 'image/jpeg', 'application/ofd', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], errors: [paymentError.only('not_found', 'file_not_found')], tags, params: PaymentFileParams, summary: 'Download a receipt file', description: 'The file as uploaded, with its content type, a Content-Disposition with the UTF-8 file name and X-Content-SHA256.' },
     preHandler: requirePermission('payments', 'read'),
   }, async (req, reply) => {
     const f = await files.fileContent(db, requireAuth(req), req.params.id, req.params.fileId);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BadDebtRequestListQuery, BadDebtRequestPage, BadDebtRequestSchema, IdSchema } from '@l2c/shared';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
+import { receivableError } from './receivables.errors.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import * as badDebt from './bad-debt-requests.service.js';
 
@@ -10,7 +11,7 @@ const tags = ['receivables'];
 
 export function badDebtRequestsRoutes(app: App, db: Db) {
   app.get('/api/v1/bad-debt-requests', {
-    schema: {
+    schema: { operationId: 'listBadDebtRequests',
       tags,
       summary: 'List bad-debt requests',
       description: 'Filters: status (comma-separated), customerId, receivableId, q (receivable number or customer name); '
@@ -22,7 +23,7 @@ export function badDebtRequestsRoutes(app: App, db: Db) {
   }, async (req) => badDebt.listBadDebtRequests(db, requireAuth(req), req.query));
 
   app.get('/api/v1/bad-debt-requests/:id', {
-    schema: { tags, summary: 'One bad-debt request', params: z.object({ id: IdSchema }), response: { 200: BadDebtRequestSchema } },
+    schema: { operationId: 'getBadDebtRequest', errors: [receivableError.only('bad_debt_request_not_found')], tags, summary: 'One bad-debt request', params: z.object({ id: IdSchema }), response: { 200: BadDebtRequestSchema } },
     preHandler: requirePermission('receivables', 'read'),
   }, async (req) => badDebt.getBadDebtRequest(db, requireAuth(req), req.params.id));
 }
