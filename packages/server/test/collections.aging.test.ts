@@ -33,11 +33,14 @@ describe('aging as of a past day', () => {
     expect(rowOf(res.body, d.x)).toEqual({
       key: d.x, label: '杭州账龄测试机械有限公司', count: 6, total: '16300.00', overdue: '15500.00',
       amounts: ['800.00', '1500.00', '2000.00', '4000.00', '2000.00', '6000.00'],
+      // the 600 of W4, reversed on 06-15, is unapplied cash on that day: 15,500 overdue less it
+      unapplied: '600.00', netOverdue: '14900.00',
     });
     expect(rowOf(res.body, d.y)!.amounts).toEqual(['0.00', '1000.00', '0.00', '0.00', '0.00', '0.00']);
     expect(rowOf(res.body, d.z)!.amounts).toEqual(['0.00', '3000.00', '0.00', '0.00', '0.00', '0.00']);
     expect(res.body.rows.map((r: Row) => r.key)).toEqual([d.x, d.z, d.y]); // largest first
     expect(res.body.totals).toMatchObject({ count: 8, total: '20300.00', overdue: '19500.00', amounts: ['800.00', '5500.00', '2000.00', '4000.00', '2000.00', '6000.00'] });
+    expect(res.body.totals).toMatchObject({ unapplied: '600.00', netOverdue: '18900.00' }); // 14,900 + 1,000 + 3,000
     expect(res.body.groups).toBe(3);
   });
 

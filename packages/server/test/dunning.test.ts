@@ -10,6 +10,7 @@ import { addDays } from '@l2c/shared';
 import { asSystem } from '../src/platform/db.js';
 import { businessDate } from '../src/platform/clock.js';
 import { runDunningTenant, runDunning, dunningJob, closeTransports } from '../src/domains/dunning/index.js';
+import { runOverdue } from '../src/domains/collections/index.js';
 import { JOBS } from '../src/app.js';
 import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 import { orderBody } from './contracts-helpers.js';
@@ -194,6 +195,19 @@ describe('unapplied cash', () => {
     expect(list.body.items).toEqual([expect.objectContaining({ customerId: covered, overdue: '18000.00', unapplied: '18000.00', currency: 'CNY' })]);
     const work = await finance.get('/api/v1/dunning/worklist');
     expect(work.body.items.map((i: { customerId: string }) => i.customerId)).not.toContain(covered);
+  });
+
+  it('the overdue job sends it no overdue notice, and aging shows its unapplied cash and a net overdue of 0', async () => {
+    await runOverdue(h.db, new Date(), { tenantIds: [t.tenantId] });
+    const notices = await asSystem(h.db, async (tx) => (await sql<{ entity_id: string }>`select n.entity_id from notifications n
+      join receivables r on r.id = n.entity_id where n.tenant_id = ${t.tenantId} and n.kind = 'overdue' and r.customer_id = ${covered}`.execute(tx)).rows);
+    expect(notices).toEqual([]);
+    const aging = await finance.get('/api/v1/aging?groupBy=customer&limit=50');
+    expect(aging.status, JSON.stringify(aging.body)).toBe(200);
+    const row = aging.body.rows.find((r: { key: string }) => r.key === covered);
+    expect(row).toMatchObject({ overdue: '18000.00', unapplied: '18000.00', netOverdue: '0.00' });
+    const chased = aging.body.rows.find((r: { key: string }) => r.key === customer);
+    expect(chased).toMatchObject({ overdue: '10000.00', unapplied: '0.00', netOverdue: '10000.00' });
   });
 });
 

@@ -41,6 +41,10 @@ export const AgingRowSchema = z.object({
   total: z.string(), overdue: z.string(),
   /** Open amount per bucket, in the order of the report's buckets. */
   amounts: z.array(z.string()),
+  /** By customer only: confirmed cash not yet applied (as of the day), and overdue less it (never below 0). On the
+   * totals row only when every customer is listed. */
+  unapplied: z.string().optional(),
+  netOverdue: z.string().optional(),
 });
 export const AgingReport = z.object({
   asOf: z.string(), currency: z.string(), groupBy: z.enum(AGING_GROUPS), method: z.enum(['projection', 'as_of']),

@@ -29,9 +29,7 @@ export const DunningPolicySchema = z.object({
 });
 export const DunningPolicyList = z.object({ items: z.array(DunningPolicySchema) });
 
-export const DunningRunQuery = z.object({
-  customerId: IdSchema.optional(), receivableId: IdSchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+export const DunningRunQuery = z.object({ customerId: IdSchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
 export const DunningStepRunSchema = z.object({
   id: z.string(), stepName: z.string(), offsetDays: z.number().int(), action: z.enum(DUNNING_ACTIONS), recipient: z.enum(DUNNING_RECIPIENTS),
   receivableId: z.string(), receivableNumber: z.string(), customerId: z.string(), customerName: z.string(), runOn: z.string(),

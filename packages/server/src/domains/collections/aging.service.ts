@@ -10,6 +10,7 @@ import { bucketOf, bucketsOf, dueRanges, type Bucket } from './buckets.js';
 import { collectionsError } from './collections.errors.js';
 import * as q from './aging.sql.js';
 import * as s from './aging-summary.sql.js';
+import { unappliedAsOf } from './aging-cash.sql.js';
 
 export function scopeOf(auth: AuthContext) {
   return q.scopePredicate(auth.userId, auth.scope);
@@ -36,8 +37,29 @@ export async function agingReport(db: Db, auth: AuthContext, query: z.infer<type
     if (query.groupBy === 'product_line') return { ...head, ...(await byProductLine(tx, set, buckets, ranges, query.limit)) };
     const rows = (await fromSummary(tx, set, query.groupBy, ranges, query.limit)) ?? (await q.agingByGroup(tx, set, query.groupBy, ranges, query.limit));
     const total = rows.find((r) => r.is_total)!;
-    return { ...head, rows: rows.filter((r) => !r.is_total).map((r) => shapeRow(r, buckets, set.currency)), groups: total.groups, totals: shapeRow(total, buckets, set.currency) };
+    const shaped = rows.filter((r) => !r.is_total).map((r) => shapeRow(r, buckets, set.currency));
+    const totals = shapeRow(total, buckets, set.currency);
+    if (query.groupBy === 'customer') await withUnappliedCash(tx, shaped, totals, total.groups, set);
+    return { ...head, rows: shaped, groups: total.groups, totals };
   });
+}
+
+/**
+ * By customer: each row's unapplied cash as of the day and its net overdue (overdue − unapplied, never below 0) — a
+ * customer holding ¥18,000 of unapplied cash against ¥18,000 overdue owes nothing net; finance should apply it. The
+ * totals row gets them when every customer is listed.
+ */
+async function withUnappliedCash(tx: Tx, rows: Row[], totals: Row, groups: number, set: q.OpenSetOptions) {
+  const cash = await unappliedAsOf(tx, rows.map((r) => r.key), set.currency, set.asOf);
+  for (const r of rows) {
+    r.unapplied = addMoney([cash.get(r.key) ?? '0'], set.currency);
+    const net = addMoney([r.overdue, `-${r.unapplied}`], set.currency);
+    r.netOverdue = compareMoney(net, '0') > 0 ? net : addMoney(['0'], set.currency);
+  }
+  if (groups <= rows.length) {
+    totals.unapplied = addMoney(rows.map((r) => r.unapplied!), set.currency);
+    totals.netOverdue = addMoney(rows.map((r) => r.netOverdue!), set.currency);
+  }
 }
 
 /**

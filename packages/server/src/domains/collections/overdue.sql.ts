@@ -22,7 +22,19 @@ export async function lockTenantRun(tx: Tx, tenantId: string): Promise<void> {
 const OVERDUE = (today: string) => sql`r.kind = 'invoice' and r.amount_open > 0 and r.due_date < ${today}::date`;
 
 /**
- * One notice per overdue invoice per recipient per day, to: the responsible owner (the receivable's, else the
+ * Customers whose confirmed, unapplied cash (received by `today`) covers all they have overdue, in every currency:
+ * they have paid, finance has not applied it yet — they are not chased (dunning lists them for finance instead).
+ */
+const COVERED = (today: string) => sql`
+  select d.customer_id from (select customer_id, currency, sum(amount_open) as due from receivables
+      where kind = 'invoice' and amount_open > 0 and due_date < ${today}::date group by customer_id, currency) d
+    left join (select customer_id, currency, sum(amount_unapplied) as cash from payments
+      where status = 'confirmed' and amount_unapplied > 0 and received_on <= ${today}::date group by customer_id, currency) p
+      on p.customer_id = d.customer_id and p.currency = d.currency
+  group by d.customer_id having bool_and(coalesce(p.cash, 0) >= d.due)`;
+
+/**
+ * One notice per overdue invoice per recipient per day (not for customers whose unapplied cash covers it), to: the responsible owner (the receivable's, else the
  * customer's), the manager of the owner's team (or of the nearest team above it that has one), and every active
  * finance user. Columns as notifications.insertFrom wants them; the text follows each recipient's language.
  */
@@ -31,7 +43,7 @@ export function overdueNotices(today: string) {
     with recursive od as (
       select r.id, r.number, r.amount_open, r.currency, r.due_date, c.name as customer_name, coalesce(r.owner_id, c.owner_id) as owner_id,
         (${today}::date - r.due_date) as days
-      from receivables r join customers c on c.id = r.customer_id where ${OVERDUE(today)}),
+      from receivables r join customers c on c.id = r.customer_id where ${OVERDUE(today)} and r.customer_id not in (${COVERED(today)})),
     up(owner_id, next_team, manager_id, depth) as (
       select o.id, t.parent_id, t.manager_id, 0 from users o join teams t on t.id = o.team_id
       where o.id in (select owner_id from od where owner_id is not null)

@@ -125,7 +125,7 @@ function toRun(x: q.RunRow) {
 
 export async function listRuns(db: Db, auth: AuthContext, query: z.infer<typeof DunningRunQuery>) {
   return inTenant(db, auth, async (tx) => ({
-    items: (await q.listRuns(tx, { customerId: query.customerId ?? null, receivableId: query.receivableId ?? null, id: null, limit: query.limit }, scopeOf(auth))).map(toRun),
+    items: (await q.listRuns(tx, { customerId: query.customerId ?? null, receivableId: null, id: null, limit: query.limit }, scopeOf(auth))).map(toRun),
   }));
 }
 
