@@ -29,7 +29,7 @@ import { notificationsRoutes } from './domains/notifications/index.js';
 import { invoicesRoutes, invoiceRequestApprovalHandler } from './domains/invoices/index.js';
 import { bankStatementsRoutes } from './domains/bank-statements/index.js';
 import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
-import { operatorRoutes, companyRoutes } from './domains/workspace/index.js';
+import { operatorRoutes, companyRoutes, homeRoutes } from './domains/workspace/index.js';
 import { creditDefaultsRoutes } from './domains/credit/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
@@ -97,6 +97,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     exportRoutes(app, db);
     operatorRoutes(app, db, { token: config.operatorToken });
     companyRoutes(app, db);
+    homeRoutes(app, db);
     creditDefaultsRoutes(app, db);
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);

@@ -5,6 +5,7 @@ const nameAndOwner = 'the customer name and the owner its data scope follows';
 export const ownedTables: OwnedTables = {
   customers: {
     readers: {
+      'domains/workspace': 'customer names beside the home pages\' to-dos, and the owner for the data scope',
       'domains/contracts': nameAndOwner, 'domains/receivables': nameAndOwner, 'domains/payments': nameAndOwner,
       'domains/collections': 'names and owners on aging, statements and overdue notices', 'flows/write-off': nameAndOwner,
       'domains/bank-statements': 'the customer a bank line was booked to and the owner its data scope follows',
@@ -15,6 +16,6 @@ export const ownedTables: OwnedTables = {
     },
   },
   contacts: { readers: { 'domains/dunning': 'the address dunning mail to the customer goes to (primary contact first)' } },
-  followups: {},
+  followups: { readers: { 'domains/workspace': 'follow-ups whose next step is due, on the sales home page' } },
   pool_events: {},
 };

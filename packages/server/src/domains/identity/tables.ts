@@ -5,6 +5,7 @@ const names = 'display names (and the data-scope owner columns) joined into its 
 export const ownedTables: OwnedTables = {
   users: {
     readers: {
+      'domains/workspace': 'owner names of overdue-by-rep on the manager\'s home page',
       platform: 'the authenticate statement (one per request, docs/benchmarks.md) and audit-trail names',
       'domains/approvals': 'approvers and the team managers a step resolves to', 'domains/customers': names, 'domains/contracts': names,
       'domains/receivables': names, 'domains/payments': names, 'domains/collections': 'owners, managers and finance users on reports and overdue notices',

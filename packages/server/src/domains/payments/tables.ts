@@ -4,6 +4,7 @@ import type { OwnedTables } from '../../platform/ownership.js';
 export const ownedTables: OwnedTables = {
   payments: {
     readers: {
+      'domains/workspace': 'payments to confirm, unapplied cash and collected amounts on the home pages',
       'domains/collections': 'receipts on customer statements',
       'domains/bank-statements': 'the payment a bank line became (number, status, customer) on the line list',
       'domains/dunning': 'unapplied confirmed cash that covers a customer\'s debt, and payments that keep a promise to pay', 'flows/write-off': 'the payments an allocation draws on',

@@ -5,6 +5,7 @@ import type { OwnedTables } from '../../platform/ownership.js';
 export const ownedTables: OwnedTables = {
   receivables: {
     readers: {
+      'domains/workspace': 'open invoices due and overdue on the home pages (read-only, in the caller\'s data scope)',
       'domains/collections': 'aging, metrics and statement report SQL (read-only; overdue marking is receivables\' markOverdue)',
       'domains/credit': 'open amounts of the available-credit sum and the payment history of the credit assessment',
       'domains/dunning': 'open invoices and their due dates: the steps due, the worklist, promises and effectiveness', 'domains/contracts': 'the booked amount beside each contract',
@@ -22,7 +23,7 @@ export const ownedTables: OwnedTables = {
       'domains/invoices': 'the paid figure (payment allocations) beside invoiced / uninvoiced of a receivable or contract',
     },
   },
-  bad_debt_requests: {},
+  bad_debt_requests: { readers: { 'domains/workspace': 'pending bad-debt requests on finance\'s home page' } },
   // The aging summary (migration 020): written only by the triggers on receivables and allocations and by the
   // receivables.aging-compact job; the aging report reads it.
   aging_summary: { readers: { 'domains/collections': 'aging totals as of any day (sums of open-amount steps per due date and day)' } },

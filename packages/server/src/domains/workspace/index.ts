@@ -8,3 +8,5 @@ export { operatorRoutes } from './operator.routes.js';
 // - companyRoutes: GET/PUT /api/v1/settings/company (the profile itself is read by any area with platform/tenants.ts
 //   readCompanyProfile).
 export { companyRoutes } from './company.js';
+// - homeRoutes: GET /api/v1/home, the role's money figures and to-dos (read-only, home.sql.ts as a declared reader).
+export { homeRoutes } from './home.js';
