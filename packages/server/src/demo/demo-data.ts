@@ -9,6 +9,7 @@ import { nameKey } from '../domains/customers/index.js';
 import { createTenant } from '../domains/workspace/index.js';
 import { businessDate } from '../platform/clock.js';
 import { demoRevenue } from './demo-revenue.js';
+import { demoInvoices } from './demo-invoices.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
 export const DEMO_PASSWORD = 'demo1234';
@@ -79,7 +80,7 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
     slug: DEMO_TENANT_SLUG, name: '杭州云帆智能科技有限公司', settings: { pool: { reclaimDays: 30, claimDailyCap: 10 } },
     admin: { email: first.email, name: first.name, passwordHash },
   });
-  return asSystem(db, async (tx) => {
+  const loaded = await asSystem(db, async (tx) => {
     const tenantId = created.tenantId;
     const team = async (name: string, parentId: string | null) =>
       (await sql<{ id: string }>`insert into teams (tenant_id, name, parent_id) values (${tenantId}, ${name}, ${parentId}) returning id`.execute(tx)).rows[0]!.id;
@@ -100,6 +101,9 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
     await demoRevenue(tx, r, tenantId, users, businessDate(new Date()));
     return { tenantId };
   });
+  // Through the domains' own functions, once the records they start from are committed.
+  await demoInvoices(db, loaded.tenantId);
+  return loaded;
 }
 
 async function demoCustomers(tx: Tx, r: ReturnType<typeof prng>, tenantId: string, users: Record<string, string>, count: number) {

@@ -14,7 +14,6 @@ export const ownedTables: OwnedTables = {
       'domains/contracts': 'the tenant settings and time zone of compliance checks and performance alerts',
       'domains/collections': 'the tenant name and time zone on statements and overdue runs',
       'domains/credit': 'the default credit limit per customer grade in tenants.settings.credit (changed through setTenantSettings)',
-      'domains/invoices': 'the seller and the import mapping in tenants.settings.invoicing (changed through setTenantSettings), the tenant name as default seller',
     },
   },
 };

@@ -92,7 +92,7 @@ export const InvoiceRequestItemSchema = z.object({
   amount: z.string(), redAmount: z.string(),
 });
 
-export const InvoiceRequestSchema = z.object({
+const InvoiceRequestBase = z.object({
   id: z.string(), number: z.string(),
   customer: z.object({ id: z.string(), name: z.string() }),
   invoiceType: z.enum(INVOICE_TYPES), currency: z.string(), pricesIncludeTax: z.boolean(),
@@ -109,10 +109,11 @@ export const InvoiceRequestSchema = z.object({
   lines: z.array(InvoiceLineSchema),
   version: z.number().int(),
 });
+export const InvoiceRequestSchema = InvoiceRequestBase.meta({ id: 'InvoiceRequest', description: 'An invoice request 开票申请 with its sources (items) and lines.' });
 export type InvoiceRequest = z.infer<typeof InvoiceRequestSchema>;
 
-export const InvoiceRequestSummary = InvoiceRequestSchema.omit({ items: true, lines: true });
-export const InvoiceRequestPage = pageOf(InvoiceRequestSummary);
+export const InvoiceRequestSummary = InvoiceRequestBase.omit({ items: true, lines: true }).meta({ id: 'InvoiceRequestSummary' });
+export const InvoiceRequestPage = pageOf(InvoiceRequestSummary).meta({ id: 'InvoiceRequestPage' });
 export const InvoiceRequestListQuery = ListQueryBase.extend({
   status: enumListParam(INVOICE_REQUEST_STATUSES).optional(),
   customerId: IdSchema.optional(),
@@ -123,7 +124,7 @@ export const InvoiceRequestListQuery = ListQueryBase.extend({
 export const InvoiceIssue = z.object({ number: InvoiceNumberSchema, issueDate: BusinessDateSchema });
 export const InvoiceRequestCancel = z.object({ reason: optionalText(200) });
 
-export const InvoiceSchema = z.object({
+const InvoiceBase = z.object({
   id: z.string(), number: z.string(), color: z.enum(['blue', 'red']), invoiceType: z.enum(INVOICE_TYPES),
   requestId: z.string().nullable(), requestNumber: z.string().nullable(),
   redConfirmationId: z.string().nullable(), blueInvoice: z.object({ id: z.string(), number: z.string() }).nullable(),
@@ -138,9 +139,10 @@ export const InvoiceSchema = z.object({
   lines: z.array(InvoiceLineSchema.extend({ redAmount: z.string() })),
   createdAt: z.string(),
 });
+export const InvoiceSchema = InvoiceBase.meta({ id: 'Invoice', description: 'An issued fully digital e-invoice 数电票, blue or red (negative amounts).' });
 export type Invoice = z.infer<typeof InvoiceSchema>;
-export const InvoiceSummary = InvoiceSchema.omit({ lines: true });
-export const InvoicePage = pageOf(InvoiceSummary);
+export const InvoiceSummary = InvoiceBase.omit({ lines: true }).meta({ id: 'InvoiceSummary' });
+export const InvoicePage = pageOf(InvoiceSummary).meta({ id: 'InvoicePage' });
 export const InvoiceListQuery = ListQueryBase.extend({
   color: z.enum(['blue', 'red']).optional(),
   customerId: IdSchema.optional(),
@@ -174,9 +176,9 @@ export const RedConfirmationSchema = z.object({
   remarks: z.string().nullable(),
   createdBy: UserRefSchema, createdAt: z.string(), confirmedBy: UserRefSchema, confirmedAt: z.string().nullable(),
   version: z.number().int(),
-});
+}).meta({ id: 'RedConfirmation' });
 export type RedConfirmation = z.infer<typeof RedConfirmationSchema>;
-export const RedConfirmationPage = pageOf(RedConfirmationSchema);
+export const RedConfirmationPage = pageOf(RedConfirmationSchema).meta({ id: 'RedConfirmationPage' });
 export const RedConfirmationListQuery = ListQueryBase.extend({
   status: enumListParam(RED_CONFIRMATION_STATUSES).optional(),
   customerId: IdSchema.optional(),
@@ -192,7 +194,7 @@ export const InvoicingFiguresSchema = z.object({
   uninvoiced: z.string(),
   /** Settled by payments (net of reversals). */
   paid: z.string(),
-});
+}).meta({ id: 'InvoicingFigures' });
 export type InvoicingFigures = z.infer<typeof InvoicingFiguresSchema>;
 
 /** Where a field of the tax platform's export workbook is: a header text; optionally a pattern whose first group (or

@@ -16,7 +16,7 @@ export const invoiceError = defineErrors('invoices', {
   red_exceeds: [409, 'A red-letter invoice cannot reverse more than what is left of the blue invoice'],
   not_blue: [409, 'Only a blue invoice can be reversed'],
   credit_note_mismatch: [422, 'The credit note must correct one of the invoice\'s receivables'],
-  no_seller: [409, 'Set the seller\'s taxpayer id under invoice settings before recording issued invoices'],
+  no_seller: [409, 'Set the seller\'s taxpayer id (company profile or invoice settings) before recording issued invoices'],
   bad_file: [400, 'Send the workbook as multipart/form-data in the field "file"'],
   no_mapping: [409, 'Save the column mapping of the tax platform\'s export first (invoice settings)'],
 });

@@ -33,12 +33,12 @@ export async function issueBlueTx(tx: Tx, actor: Actor, requestId: string, x: { 
   }
   if (req.status !== 'approved') throw invoiceError('bad_status', `Request ${req.number} is ${req.status}; only an approved request is issued`);
   if (existing) throw invoiceError('number_taken', undefined, { errors: [{ path: 'number', message: 'already recorded for another invoice' }] });
-  const settings = await readSettings(tx);
-  if (!settings.seller) throw invoiceError('no_seller');
+  const { effectiveSeller: seller } = await readSettings(tx);
+  if (!seller.taxpayerId) throw invoiceError('no_seller');
   const lines = await q.requestLines(tx, requestId);
   const invoiceId = await iq.insertInvoice(tx, {
     tenantId: actor.tenantId, number: x.number, color: 'blue', invoiceType: req.invoice_type, requestId, redConfirmationId: null, blueInvoiceId: null,
-    customerId: req.customer_id, issueDate: x.issueDate, sellerName: settings.seller.name, sellerTaxpayerId: settings.seller.taxpayerId,
+    customerId: req.customer_id, issueDate: x.issueDate, sellerName: seller.name, sellerTaxpayerId: seller.taxpayerId,
     buyerName: req.buyer_name, buyerTaxpayerId: req.buyer_taxpayer_id, currency: req.currency, amountExclTax: req.amount_excl_tax,
     taxAmount: req.tax_amount, amountInclTax: req.amount_incl_tax, remarks: req.remarks, source: x.source, createdBy: actor.userId,
   }, lines.map((l) => ({

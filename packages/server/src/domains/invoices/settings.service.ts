@@ -1,12 +1,11 @@
-// Invoice settings: the seller 销售方 printed on every invoice (a tenant setting until a company profile exists; without
-// one the tenant's name, and no invoice can be recorded until the taxpayer id is set) and the saved column mapping of
-// the tax platform's export workbook. No platform file format is assumed: the mapping says where each field is.
+// Invoice settings: the seller 销售方 printed on every invoice — the company profile 公司信息 when it has a taxpayer id,
+// else the seller saved here (no invoice is recorded without a taxpayer id) — and the saved column mapping of the tax
+// platform's export workbook. No platform file format is assumed: the mapping says where each field is.
 import { InvoiceImportMapping, InvoiceSettings, type InvoiceSettings as Settings } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
-import { lockTenantSettings, setTenantSettings } from '../../platform/tenants.js';
-import * as q from './settings.sql.js';
+import { lockTenantSettings, readCompanyProfile, readTenantSettings, setTenantSettings } from '../../platform/tenants.js';
 
 /**
  * A starting point, not a format: headers as the digital tax platform's 发票查询 export names them in our one look at
@@ -21,19 +20,22 @@ export const DEFAULT_IMPORT_MAPPING: InvoiceImportMapping = {
   amountInclTax: { header: '价税合计', pattern: null },
 };
 
-export async function readSettings(tx: Tx): Promise<Settings & { tenantName: string }> {
-  const row = await q.invoicingSettings(tx);
-  const parsed = InvoiceSettings.partial().safeParse(row.invoicing ?? {});
-  const v = parsed.success ? parsed.data : {};
-  return { seller: v.seller ?? null, importMapping: v.importMapping ?? null, tenantName: row.name };
+interface Read extends Settings {
+  /** Who issued invoices name as seller: the company profile with a taxpayer id, else the seller saved here. */
+  effectiveSeller: { name: string; taxpayerId: string | null };
 }
 
-function viewOf(s: Settings & { tenantName: string }) {
-  return {
-    seller: s.seller, importMapping: s.importMapping,
-    effectiveSeller: s.seller ?? { name: s.tenantName, taxpayerId: null },
-    defaultImportMapping: DEFAULT_IMPORT_MAPPING,
-  };
+export async function readSettings(tx: Tx): Promise<Read> {
+  const parsed = InvoiceSettings.partial().safeParse((await readTenantSettings(tx, 'invoicing')) ?? {});
+  const v = parsed.success ? parsed.data : {};
+  const company = await readCompanyProfile(tx);
+  const seller = v.seller ?? null;
+  const effectiveSeller = company.taxpayerId ? { name: company.legalName, taxpayerId: company.taxpayerId } : seller ?? { name: company.legalName, taxpayerId: null };
+  return { seller, importMapping: v.importMapping ?? null, effectiveSeller };
+}
+
+function viewOf(s: Read) {
+  return { seller: s.seller, importMapping: s.importMapping, effectiveSeller: s.effectiveSeller, defaultImportMapping: DEFAULT_IMPORT_MAPPING };
 }
 
 export async function getInvoiceSettings(db: Db, auth: AuthContext) {
@@ -47,6 +49,6 @@ export async function updateInvoiceSettings(db: Db, auth: AuthContext, input: Se
     const next = { seller: input.seller, importMapping: input.importMapping };
     await setTenantSettings(tx, 'invoicing', next);
     await recordAudit(tx, auth, { action: 'update', entityType: 'invoice_settings', entityId: auth.tenantId, before: { seller: before.seller, importMapping: before.importMapping }, after: next });
-    return viewOf({ ...next, tenantName: before.tenantName });
+    return viewOf(await readSettings(tx));
   });
 }

@@ -26,6 +26,8 @@ function docLink(item: ApprovalInboxItem): string {
   if (item.subjectType === 'contract') return `/contracts/${item.subjectId}`;
   // a bad-debt request opens its receivable's drawer
   if (item.subjectType === 'receivable') return `/receivables?id=${encodeURIComponent(item.subjectId)}`;
+  // an invoice request opens in the invoices page's drawer
+  if (item.subjectType === 'invoice_request') return `/invoices?id=${encodeURIComponent(item.subjectId)}`;
   return '#';
 }
 

@@ -30,7 +30,9 @@ function toLine(l: LineForm) {
 }
 
 export function RequestModal({ open, initial, onClose, onDone }: {
-  open: boolean; initial: { customerId?: string; receivableId?: string } | null; onClose: () => void; onDone: (id: string) => void;
+  open: boolean; initial: { customerId?: string; receivableId?: string } | null; onClose: () => void;
+  /** The request was made: close the dialog and show it. */
+  onDone: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -91,7 +93,7 @@ export function RequestModal({ open, initial, onClose, onDone }: {
       items: Object.entries(picked).map(([receivableId, amount]) => ({ receivableId, amount: normalizeAmount(amount) })),
       lines: v.lines.map(toLine) as InvoiceRequestCreate['lines'],
     };
-    create.mutate({ body, key }, { onSuccess: (req) => { onDone(req.id); onClose(); } });
+    create.mutate({ body, key }, { onSuccess: (req) => onDone(req.id) }); // onDone closes the dialog (one URL change)
   };
 
   const mismatch = totals && Object.keys(picked).length > 0 && !dec(totals.incl).eq(dec(itemsTotal));

@@ -67,7 +67,7 @@ export function RequestsTab({ filters, setFilters }: { filters: Filters; setFilt
       <RequestDrawer id={filters.id ?? null} onClose={() => setFilters({ id: null })} />
       <RequestModal open={filters.new === '1'} initial={filters.new === '1' ? { customerId: filters.customerId, receivableId: filters.receivableId } : null}
         onClose={() => setFilters({ new: null, customerId: null, receivableId: null })}
-        onDone={(id) => { void message.success(t('invoice.request.created')); setFilters({ id }); }} />
+        onDone={(id) => { void message.success(t('invoice.request.created')); setFilters({ id, new: null, customerId: null, receivableId: null }); }} />
     </Flex>
   );
 }
