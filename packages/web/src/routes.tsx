@@ -32,6 +32,7 @@ const PaymentListPage = lazy(() => import('./pages/payments/PaymentListPage'));
 const WriteOffWorkbenchPage = lazy(() => import('./pages/writeoff/WriteOffWorkbenchPage'));
 const AgingDashboardPage = lazy(() => import('./pages/aging/AgingDashboardPage'));
 const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
+const DunningPage = lazy(() => import('./pages/dunning/DunningPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SetPasswordPage = lazy(() => import('./pages/admin/SetPasswordPage'));
 
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'write-off', element: page(WriteOffWorkbenchPage) },
       { path: 'aging', element: page(AgingDashboardPage) },
       { path: 'invoices', element: page(InvoicesPage) },
+      { path: 'dunning', element: page(DunningPage) },
       { path: 'admin', element: page(AdminPage) },
       { path: '*', element: page(NotFoundPage) },
     ],

@@ -110,7 +110,7 @@ const cashEn: CashMessages = {
       framework_invalid: 'The framework agreement is not one of the same customer', owner_not_found: 'You may not make this user the owner',
       not_editable: 'Only a draft contract can be edited', terms_locked: 'The contract is signed; its terms change only through an amendment',
       bad_status: 'The contract\'s status does not allow this', compliance_failed: 'The contract fails the compliance check',
-      credit_exceeded: 'Over the customer\'s available credit', amendment_pending: 'An amendment is already waiting for approval',
+      credit_exceeded: 'Over the customer\'s available credit', credit_hold: 'The customer\'s credit is on hold (long overdue); finance must release it first', amendment_pending: 'An amendment is already waiting for approval',
       amendment_not_found: 'Amendment not found', amendment_stale: 'The contract changed; reject the amendment and write a new one',
       instalment_not_found: 'No instalment waits for this event', bad_file: 'The signed file is missing or empty',
     },

@@ -99,7 +99,7 @@ const cashZh = {
       not_found: '合同不存在或您无权查看', customer_not_found: '客户不存在或不是您可以签约的客户',
       framework_invalid: '框架协议不属于同一客户', owner_not_found: '不能指定该负责人', not_editable: '只有草稿状态的合同可以编辑',
       terms_locked: '合同已签署，商务条款只能通过补充协议变更', bad_status: '当前状态不允许此操作', compliance_failed: '合同未通过合规检查',
-      credit_exceeded: '超出客户可用信用额度', amendment_pending: '已有补充协议在审批中', amendment_not_found: '补充协议不存在',
+      credit_exceeded: '超出客户可用信用额度', credit_hold: '客户信用已冻结（长期逾期），需财务解除后才能签约', amendment_pending: '已有补充协议在审批中', amendment_not_found: '补充协议不存在',
       amendment_stale: '合同已变化，请驳回后重新编写补充协议', instalment_not_found: '没有等待该事件的分期', bad_file: '签署文件缺失或为空',
     },
     approvals: {

@@ -75,7 +75,7 @@ const contractsEn: ContractsMessages = {
       failed: 'The contract fails the compliance check and cannot be submitted', approvalNeeded: 'Needs extra approval', passed: 'Compliance check passed',
       codes: {
         payment_term_exceeded: 'Payment term longer than the customer allows', plan_missing: 'No payment plan', plan_mismatch: 'The plan does not add up to the total',
-        lines_missing: 'No lines', credit_exceeded: 'Over the customer\'s available credit', framework_invalid: 'Framework agreement not valid',
+        lines_missing: 'No lines', credit_exceeded: 'Over the customer\'s available credit', credit_hold: 'The customer\'s credit is on hold', framework_invalid: 'Framework agreement not valid',
       },
       summary: 'Allowed term {{days}} days · credit limit {{limit}} · available {{available}} · risk {{risk}}',
       paths: { paymentTermDays: 'Payment term', instalments: 'Payment plan', lines: 'Lines', amountInclTax: 'Amount incl. tax', frameworkId: 'Framework', instalment: 'Instalment {{n}}' },

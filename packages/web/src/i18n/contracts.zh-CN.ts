@@ -71,7 +71,7 @@ const contractsZh = {
       failed: '合规检查未通过，不能提交审批', approvalNeeded: '需要额外审批', passed: '合规检查通过',
       codes: {
         payment_term_exceeded: '账期超过客户允许天数', plan_missing: '缺少回款计划', plan_mismatch: '回款计划与合同总额不一致',
-        lines_missing: '缺少合同明细', credit_exceeded: '超出客户可用信用额度', framework_invalid: '框架协议无效',
+        lines_missing: '缺少合同明细', credit_exceeded: '超出客户可用信用额度', credit_hold: '客户信用已冻结', framework_invalid: '框架协议无效',
       },
       summary: '允许账期 {{days}} 天 · 信用额度 {{limit}} · 可用 {{available}} · 风险 {{risk}}',
       paths: { paymentTermDays: '账期', instalments: '回款计划', lines: '合同明细', amountInclTax: '含税金额', frameworkId: '框架协议', instalment: '第 {{n}} 期' },

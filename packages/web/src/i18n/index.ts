@@ -16,6 +16,8 @@ import invoicesEn from './invoices.en';
 import invoicesZh from './invoices.zh-CN';
 import adminEn from './admin.en';
 import adminZh from './admin.zh-CN';
+import dunningEn from './dunning.en';
+import dunningZh from './dunning.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -45,7 +47,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

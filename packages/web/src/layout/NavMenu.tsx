@@ -1,7 +1,7 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
-  MoneyCollectOutlined, NodeIndexOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
+  MoneyCollectOutlined, NodeIndexOutlined, PhoneOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { useAuth } from '../auth/useAuth';
 const PREFIXES: Array<[string, string]> = [
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
-  ['/write-off', 'writeOff'], ['/aging', 'aging'], ['/invoices', 'invoices'],
+  ['/write-off', 'writeOff'], ['/aging', 'aging'], ['/invoices', 'invoices'], ['/dunning', 'dunning'],
 ];
 
 function selectedKey(pathname: string): string {
@@ -67,6 +67,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   }
   if (can('invoices', 'read')) {
     cash.push({ key: 'invoices', icon: <AuditOutlined />, label: link('/invoices', 'nav-invoices', t('invoice.nav')) });
+  }
+  if (can('dunning', 'read')) {
+    cash.push({ key: 'dunning', icon: <PhoneOutlined />, label: link('/dunning', 'nav-dunning', t('dunning.nav')) });
   }
   if (can('receivables', 'read')) {
     cash.push({ key: 'aging', icon: <BarChartOutlined />, label: link('/aging', 'nav-aging', t('nav.aging')) });

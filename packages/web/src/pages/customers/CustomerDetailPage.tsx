@@ -12,12 +12,13 @@ import { ReleaseModal } from '../../components/ReleaseModal';
 import { errorText } from '../../lib/errors';
 import { enumLabel } from '../../lib/labels';
 import { AccountsTab } from '../../components/accounts/AccountsTab';
+import { CreditAssessmentPanel } from '../dunning/CreditAssessmentPanel';
 import { AuditTab } from './AuditTab';
 import { ContactsTab } from './ContactsTab';
 import { CustomerOverview } from './CustomerOverview';
 import { FollowUpsTab } from './FollowUpsTab';
 
-const TABS = ['overview', 'contacts', 'followups', 'accounts', 'audit'] as const;
+const TABS = ['overview', 'contacts', 'followups', 'accounts', 'credit', 'audit'] as const;
 
 export default function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -105,6 +106,8 @@ export default function CustomerDetailPage() {
             ...(can('followups', 'read') ? [{ key: 'followups', label: <span data-testid="customer-tab-followups">{t('customer.detail.followups')}</span>, children: <FollowUpsTab customerId={c.id} /> }] : []),
             // A customer in the pool is open to every rep for claiming, its accounts are not (the API answers 404).
             ...(can('accounts', 'read') && (!c.inPool || scope === 'all') ? [{ key: 'accounts', label: <span data-testid="customer-tab-accounts">{t('account.tab')}</span>, children: <AccountsTab customerId={c.id} /> }] : []),
+            // the credit assessment 资信评估 follows the accounts' rule: money of a customer in scope, not of the pool
+            ...(can('credit', 'read') && (!c.inPool || scope === 'all') ? [{ key: 'credit', label: <span data-testid="customer-tab-credit">{t('credit.tab')}</span>, children: <CreditAssessmentPanel customerId={c.id} /> }] : []),
             ...(can('customers', 'read') ? [{ key: 'audit', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
           ]}
         />

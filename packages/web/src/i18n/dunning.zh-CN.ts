@@ -1,0 +1,68 @@
+// 简体中文 — 催收、催收工作台、资信评估。英文见 dunning.en.ts（同一组键）。
+const dunningZh = {
+  dunning: {
+    nav: '催收',
+    title: '催收',
+    tabs: { worklist: '催收工作台', tasks: '我的任务', promises: '承诺付款', outbox: '发件箱', history: '催收记录', policies: '催收策略', effectiveness: '催收成效', covered: '待核销客户' },
+    run: { button: '立即执行催收', asOf: '按日期执行', done: '已执行 {{steps}} 个催收步骤，发送邮件 {{mail}} 封' },
+    worklist: {
+      formula: '排序：净逾期金额 × 加权逾期天数 ÷ 30 × 风险系数（低 0.8，正常 1，高 1.5）×（1 + 0.5 × 未兑现承诺数，最多 2）',
+      customer: '客户', owner: '负责人', overdue: '逾期金额', unapplied: '未核销回款', netOverdue: '净逾期', days: '加权逾期天数', oldest: '最长逾期',
+      risk: '风险', priority: '优先级', promise: '承诺付款', lastContact: '最近联系', hold: '信用冻结', broken: '未兑现 {{n}}', actions: '操作',
+      recordPromise: '承诺付款', recordNote: '联系记录', empty: '没有需要催收的客户',
+    },
+    promise: { title: '记录承诺付款', amount: '承诺金额', promisedOn: '承诺日期', note: '备注', saved: '已记录承诺付款', customer: '客户', collector: '催收人', madeOn: '记录日期', status: '状态', paid: '已收' },
+    promiseStatus: { open: '待兑现', kept: '已兑现', broken: '未兑现' },
+    note: { title: '记录联系', channel: '方式', outcome: '结果', note: '内容', saved: '已记录', at: '时间' },
+    channels: { phone: '电话', email: '邮件', visit: '拜访', message: '消息', other: '其他' },
+    outcomes: { reached: '已联系上', no_answer: '未接通', promised: '承诺付款', disputed: '有异议', refused: '拒绝付款', paid: '已付款' },
+    task: { title: '任务', customer: '客户', dueOn: '日期', status: '状态', done: '完成', open: '待办', doneStatus: '已完成' },
+    mail: {
+      to: '收件人', subject: '主题', status: '状态', createdAt: '生成时间', sentAt: '发送时间', send: '发送', sent: '已发送', error: '错误',
+      noSmtp: '未配置 SMTP 服务器（L2C_SMTP_URL）：邮件保存在发件箱中，配置后可发送。', noAddress: '无收件地址',
+    },
+    mailStatus: { outbox: '发件箱', queued: '待发送', sending: '发送中', sent: '已发送', failed: '失败' },
+    history: { runOn: '执行日期', step: '步骤', action: '动作', receivable: '应收单', customer: '客户', amount: '未收金额', days: '逾期天数', letter: '催款函 PDF', mail: '邮件' },
+    actions: { notice: '站内提醒', email: '邮件', task: '任务', letter: '催款函', hold: '信用冻结' },
+    recipients: { customer: '客户', owner: '负责销售', manager: '销售经理', finance: '财务' },
+    policy: {
+      name: '名称', grade: '客户等级', risk: '风险等级', any: '全部', priority: '优先级', active: '启用', steps: '步骤', offset: '相对到期日（天）',
+      action: '动作', recipient: '对象', stepName: '步骤名称', addStep: '添加步骤', new: '新建策略', edit: '编辑', save: '保存', saved: '策略已保存',
+      hint: '对每个客户采用最具体的启用策略：同时指定等级和风险的优先，其次指定其一，最后是通用策略；再按优先级（数字小者优先）。',
+    },
+    effectiveness: {
+      from: '开始', to: '结束', collector: '催收人', assigned: '应催金额', collected: '已收回', still: '仍逾期', rate: '回收率', promised: '承诺金额',
+      kept: '已兑现金额', keptRate: '承诺兑现率', contacts: '联系次数', definition: '定义',
+    },
+    covered: { hint: '这些客户的未核销回款已足够覆盖其到期应收，不再催收；请财务进行核销。', overdue: '到期未收', unapplied: '未核销回款' },
+  },
+  credit: {
+    tab: '资信评估',
+    title: '资信评估',
+    assess: '重新评估',
+    apply: '采纳建议',
+    score: '信用评分',
+    grade: '评级',
+    factors: '评分因素',
+    factor: { onTimeRate: '按时付款率', avgDaysLate: '平均逾期天数', overdueShare: '逾期占比', badDebts: '坏账', tenure: '合作年限', contractVolume: '近 12 个月合同额' },
+    points: '得分',
+    value: '数值',
+    current: '当前额度 / 账期',
+    suggested: '建议额度 / 账期',
+    days: '{{n}} 天',
+    status: { proposed: '待采纳', pending_approval: '审批中', applied: '已采纳', rejected: '已驳回' },
+    approvalHint: '额度提高超过 {{amount}} 需审批',
+    applied: '已更新信用档案',
+    pending: '已提交审批',
+    hold: '信用冻结中：{{reason}}',
+    release: '解除冻结',
+    releaseReason: '解除原因',
+    released: '已解除信用冻结',
+    none: '尚无评估，点击“重新评估”',
+    assessedOn: '评估日期',
+    history: '历史评估',
+  },
+};
+
+export type DunningMessages = typeof dunningZh;
+export default dunningZh;
