@@ -102,6 +102,11 @@ create table bank_statement_lines (
   matched_by uuid,
   matched_how text check (matched_how in ('auto','confirmed','split','claimed')),
   matched_at timestamptz,
+  -- The matcher's current proposal for a line still 待认领: { id, customerId, rule, confidence, reasons, allocations }.
+  -- Kept on the line (one update per batch, no per-row key checks: 10,000 lines are proposed in one statement); the
+  -- customer is checked again under its lock when the proposal is applied. A decided proposal is logged below.
+  proposal jsonb,
+  proposal_confidence int,
   version int not null default 1,
   created_at timestamptz not null default now(),
   primary key (tenant_id, id),
@@ -109,12 +114,13 @@ create table bank_statement_lines (
   foreign key (tenant_id, statement_id) references bank_statements (tenant_id, id),
   foreign key (tenant_id, payment_id) references payments (tenant_id, id),
   foreign key (tenant_id, matched_by) references users (tenant_id, id)
-);
+) with (fillfactor = 80);  -- room on the page: setting a proposal or a match is an update of every line of a batch
 select l2c_tenant_table('bank_statement_lines', 'select, insert, update');
 create index bank_statement_lines_statement on bank_statement_lines (tenant_id, statement_id, seq);
 create index bank_statement_lines_open on bank_statement_lines (tenant_id, booked_on) where status = 'unclaimed';
 
--- What the matcher proposes for a line: a customer, the receivables and amounts, a confidence 0–100 and its reasons.
+-- Proposals decided: applied (automatically from confidence 90, or confirmed by a person) or rejected — with the
+-- customer, the receivables and amounts, the confidence 0–100 and its reasons, as they were when decided.
 create table bank_match_proposals (
   tenant_id uuid not null references tenants(id),
   id uuid not null default gen_random_uuid(),
@@ -124,7 +130,7 @@ create table bank_match_proposals (
   confidence int not null check (confidence between 0 and 100),
   reasons jsonb not null,
   allocations jsonb not null,             -- [{ receivableId, number, amount }]
-  status text not null check (status in ('pending','applied','rejected','superseded')),
+  status text not null check (status in ('applied','rejected')),
   write_off_id uuid,
   decided_by uuid,
   decided_at timestamptz,
@@ -136,7 +142,7 @@ create table bank_match_proposals (
   foreign key (tenant_id, decided_by) references users (tenant_id, id)
 );
 select l2c_tenant_table('bank_match_proposals', 'select, insert, update');
-create unique index bank_match_proposals_one_pending on bank_match_proposals (tenant_id, line_id) where status = 'pending';
+create index bank_match_proposals_line on bank_match_proposals (tenant_id, line_id);
 
 -- Payer names and accounts learned when a person confirms a match: the next payment from them finds its customer.
 create table bank_payer_aliases (

@@ -1,5 +1,6 @@
 // Reading statements and lines, saving column mappings, and the line's state changes the reconciliation flow asks for
 // (flows/bank-reconciliation owns none of these tables: it calls these functions in its transaction).
+import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { dec, isCurrency, scaleOf, type BankColumnMapping, type BankColumnMappingInput, type BankLineListQuery, type BankStatementListQuery } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
@@ -119,31 +120,31 @@ export async function lockLineTx(tx: Tx, id: string): Promise<StoredLine> {
 export const linesByIds = (tx: Tx, ids: string[]) => q.linesByIds(tx, ids);
 export const attachPayment = (tx: Tx, lineId: string, paymentId: string) => q.setLinePayment(tx, lineId, paymentId);
 export const pendingProposal = (tx: Tx, lineId: string) => q.pendingProposal(tx, lineId);
-export const confidentProposals = (tx: Tx, min: number, lineIds: string[] | null) => q.confidentProposals(tx, min, lineIds);
-export type ProposalInput = Omit<q.ProposalInsert, 'tenant_id' | 'status' | 'reasons' | 'allocations'> & {
-  reasons: Array<{ code: string; detail: string }>; allocations: Array<{ receivableId: string; number: string; amount: string }>;
-};
+export const confidentLines = (tx: Tx, min: number, lineIds: string[] | null) => q.confidentLines(tx, min, lineIds);
+export const waitingCounts = (tx: Tx, lineIds: string[]) => q.waitingCounts(tx, lineIds);
+export type PendingProposal = q.PendingProposal;
 
-export async function replaceProposals(tx: Tx, actor: Actor, lineIds: string[], proposals: ProposalInput[]) {
-  return q.replaceProposals(tx, lineIds, proposals.map((p) => ({ ...p, tenant_id: actor.tenantId, status: 'pending' as const,
-    reasons: JSON.stringify(p.reasons), allocations: JSON.stringify(p.allocations) })));
+/** The matcher's proposals for a batch of lines; a line of the batch without one has its old proposal taken off. */
+export async function setProposals(tx: Tx, lineIds: string[], proposals: Array<Omit<PendingProposal, 'id'> & { lineId: string }>) {
+  await q.setProposals(tx, lineIds, proposals.map(({ lineId, ...p }) => ({ lineId, proposal: { id: crypto.randomUUID(), ...p } })));
 }
 
-export async function markMatched(tx: Tx, actor: Actor, line: StoredLine, m: { how: 'auto' | 'confirmed' | 'split' | 'claimed'; proposalId: string | null; writeOffId: string | null; customerId: string }) {
+export async function markMatched(tx: Tx, actor: Actor, line: StoredLine, m: { how: 'auto' | 'confirmed' | 'split' | 'claimed'; proposal: PendingProposal | null; writeOffId: string | null; customerId: string }) {
   await q.setLineMatched(tx, line.id, { how: m.how, userId: actor.userId });
-  if (m.proposalId) await q.closeProposal(tx, m.proposalId, { status: 'applied', userId: actor.userId, writeOffId: m.writeOffId });
+  if (m.proposal) await q.decideProposal(tx, actor.tenantId, line.id, m.proposal, { status: 'applied', userId: actor.userId, writeOffId: m.writeOffId });
   await recordAudit(tx, actor, { action: m.how === 'claimed' ? 'claim' : 'match', entityType: 'bank_statement_line', entityId: line.id, changes: [
     { field: 'status', before: line.status, after: 'matched' }, { field: 'customerId', before: null, after: m.customerId },
     { field: 'matchedHow', before: null, after: m.how }, { field: 'writeOffId', before: null, after: m.writeOffId }] });
 }
 
-export async function rejectProposalTx(tx: Tx, actor: Actor & { userId: string }, line: StoredLine, proposalId: string, reason: string) {
-  await q.closeProposal(tx, proposalId, { status: 'rejected', userId: actor.userId, writeOffId: null });
-  await recordAudit(tx, actor, { action: 'reject_proposal', entityType: 'bank_statement_line', entityId: line.id, after: { proposalId, reason } });
+export async function rejectProposalTx(tx: Tx, actor: Actor & { userId: string }, line: StoredLine, proposal: PendingProposal, reason: string) {
+  await q.decideProposal(tx, actor.tenantId, line.id, proposal, { status: 'rejected', userId: actor.userId, writeOffId: null });
+  await recordAudit(tx, actor, { action: 'reject_proposal', entityType: 'bank_statement_line', entityId: line.id,
+    after: { proposalId: proposal.id, customerId: proposal.customerId, rule: proposal.rule, confidence: proposal.confidence, reason } });
 }
 
-export async function rejectLineTx(tx: Tx, actor: Actor & { userId: string }, line: StoredLine, proposalId: string | null, reason: string) {
-  if (proposalId) await q.closeProposal(tx, proposalId, { status: 'rejected', userId: actor.userId, writeOffId: null });
+export async function rejectLineTx(tx: Tx, actor: Actor & { userId: string }, line: StoredLine, proposal: PendingProposal | null, reason: string) {
+  if (proposal) await q.decideProposal(tx, actor.tenantId, line.id, proposal, { status: 'rejected', userId: actor.userId, writeOffId: null });
   await q.setLineStatus(tx, [line.id], 'rejected');
   await recordAudit(tx, actor, { action: 'reject', entityType: 'bank_statement_line', entityId: line.id, changes: [
     { field: 'status', before: line.status, after: 'rejected' }, { field: 'reason', before: null, after: reason }] });

@@ -160,18 +160,24 @@ export async function listLines(tx: Tx, userId: string, scope: DataScope, f: Lin
   if (f.id) conds.push(sql`l.id = ${f.id}`);
   if (f.status) conds.push(sql`l.status = ${f.status}`);
   if (f.statementId) conds.push(sql`l.statement_id = ${f.statementId}`);
-  if (f.proposal === 'with') conds.push(sql`exists (select 1 from bank_match_proposals x where x.line_id = l.id and x.status = 'pending')`);
-  if (f.proposal === 'without') conds.push(sql`not exists (select 1 from bank_match_proposals x where x.line_id = l.id and x.status = 'pending')`);
+  if (f.proposal === 'with') conds.push(sql`l.proposal is not null`);
+  if (f.proposal === 'without') conds.push(sql`l.proposal is null`);
   if (f.q) conds.push(sql`(l.payer_name ilike ${`%${f.q}%`} or l.remittance ilike ${`%${f.q}%`} or l.amount::text = ${f.q} or p.number = ${f.q})`);
   if (after) conds.push(sql`(l.booked_on, l.seq, l.id) < (${after[0]}::date, ${after[1]}::int, ${after[2]}::uuid)`);
   const r = await sql<LineRow>`select l.id, l.statement_id, s.account, l.seq, l.booked_on, l.value_on, l.direction, l.currency, l.amount::text,
       l.payer_name, l.payer_account, l.remittance, l.bank_reference, l.customer_reference, l.status, l.payment_id, p.number as payment_number,
       p.status as payment_status, p.customer_id, c.name as customer_name, l.matched_how, l.matched_by, mu.name as matched_name, l.matched_at, l.version,
-      (select jsonb_build_object('id', m.id, 'customer_id', m.customer_id, 'customer_name', pc.name, 'rule', m.rule, 'confidence', m.confidence,
-          'reasons', m.reasons, 'allocations', m.allocations, 'status', m.status, 'write_off_id', m.write_off_id)
-        from bank_match_proposals m join customers pc on pc.id = m.customer_id
-        where m.line_id = l.id and m.status in ('pending', 'applied') and ${proposalScope(userId, scope)}
-        order by (m.status = 'pending') desc, m.created_at desc limit 1) as proposal
+      case when l.proposal is not null then
+        (select jsonb_build_object('id', l.proposal->>'id', 'customer_id', pc.id, 'customer_name', pc.name, 'rule', l.proposal->>'rule',
+            'confidence', (l.proposal->>'confidence')::int, 'reasons', l.proposal->'reasons', 'allocations', l.proposal->'allocations',
+            'status', 'pending', 'write_off_id', null)
+          from customers pc where pc.id = (l.proposal->>'customerId')::uuid and ${proposalScope(userId, scope)})
+      else
+        (select jsonb_build_object('id', m.id, 'customer_id', m.customer_id, 'customer_name', pc.name, 'rule', m.rule, 'confidence', m.confidence,
+            'reasons', m.reasons, 'allocations', m.allocations, 'status', m.status, 'write_off_id', m.write_off_id)
+          from bank_match_proposals m join customers pc on pc.id = m.customer_id
+          where m.line_id = l.id and m.status = 'applied' and ${proposalScope(userId, scope)} limit 1)
+      end as proposal
     from bank_statement_lines l join bank_statements s on s.id = l.statement_id
       left join payments p on p.id = l.payment_id left join customers c on c.id = p.customer_id left join users mu on mu.id = l.matched_by
     where ${sql.join(conds, sql` and `)}
@@ -181,39 +187,59 @@ export async function listLines(tx: Tx, userId: string, scope: DataScope, f: Lin
 
 // ---- proposals ----------------------------------------------------------------------------------------------------
 
-export interface ProposalInsert {
-  tenant_id: string; line_id: string; customer_id: string; rule: string; confidence: number;
-  reasons: string; allocations: string; status: 'pending';
+/** A line's pending proposal, as the line carries it. */
+export interface PendingProposal {
+  id: string; customerId: string; rule: string; confidence: number; reasons: Array<{ code: string; detail: string }>;
+  allocations: Array<{ receivableId: string; number: string; amount: string }>;
 }
 
-/** Replace the pending proposals of these lines by new ones (older ones become superseded, kept for the record). */
-export async function replaceProposals(tx: Tx, lineIds: string[], rows: ProposalInsert[]) {
-  if (lineIds.length > 0) {
-    await sql`update bank_match_proposals set status = 'superseded' where line_id = any(${lineIds}::uuid[]) and status = 'pending'`.execute(tx);
-  }
-  const out: Array<{ id: string; line_id: string; confidence: number }> = [];
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    out.push(...await tx.insertInto('bank_match_proposals').values(chunk.map((r) => ({ ...r, rule: r.rule as 'reference' })))
-      .returning(['id', 'line_id', 'confidence']).execute());
-  }
-  return out;
+/**
+ * Set the pending proposal of each of these lines (none for a line the batch has no proposal for) in one statement:
+ * an import of a month's statement proposes for thousands of lines at once. A changed proposal bumps the line's
+ * version, so a person confirms the proposal she saw.
+ */
+export async function setProposals(tx: Tx, lineIds: string[], rows: Array<{ lineId: string; proposal: PendingProposal }>) {
+  if (lineIds.length === 0) return;
+  const proposed = rows.map((r) => r.lineId);
+  // lines of the batch left without a proposal lose the one they had (none, on a first import)
+  await sql`update bank_statement_lines set proposal = null, proposal_confidence = null, version = version + 1
+    where id = any(${lineIds}::uuid[]) and not (id = any(${proposed}::uuid[])) and proposal is not null and status = 'unclaimed'`.execute(tx);
+  if (rows.length === 0) return;
+  // driven by the proposals, each line found by its key (a join against an unnested id list would be planned blind)
+  await sql`update bank_statement_lines l set proposal = p.proposal, proposal_confidence = (p.proposal->>'confidence')::int, version = l.version + 1
+    from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ line_id: r.lineId, proposal: r.proposal })))}::jsonb) as p(line_id uuid, proposal jsonb)
+    where l.id = p.line_id and l.status = 'unclaimed'`.execute(tx);
 }
 
-export async function pendingProposal(tx: Tx, lineId: string) {
-  return tx.selectFrom('bank_match_proposals').selectAll().where('line_id', '=', lineId).where('status', '=', 'pending').executeTakeFirst();
+export async function pendingProposal(tx: Tx, lineId: string): Promise<PendingProposal | null> {
+  const r = await tx.selectFrom('bank_statement_lines').select('proposal').where('id', '=', lineId).executeTakeFirst();
+  return (r?.proposal as PendingProposal | null | undefined) ?? null;
 }
 
-export async function closeProposal(tx: Tx, id: string, d: { status: 'applied' | 'rejected'; userId: string | null; writeOffId: string | null }) {
-  await tx.updateTable('bank_match_proposals').set({ status: d.status, decided_by: d.userId, decided_at: sql<string>`now()`, write_off_id: d.writeOffId })
-    .where('id', '=', id).execute();
+/** Log a proposal's decision and take it off its line. */
+export async function decideProposal(tx: Tx, tenantId: string, lineId: string, p: PendingProposal, d: { status: 'applied' | 'rejected'; userId: string | null; writeOffId: string | null }) {
+  await tx.insertInto('bank_match_proposals').values({
+    tenant_id: tenantId, id: p.id, line_id: lineId, customer_id: p.customerId, rule: p.rule as 'reference', confidence: p.confidence,
+    reasons: JSON.stringify(p.reasons), allocations: JSON.stringify(p.allocations), status: d.status, write_off_id: d.writeOffId,
+    decided_by: d.userId, decided_at: sql<string>`now()`,
+  }).execute();
+  await tx.updateTable('bank_statement_lines').set({ proposal: null, proposal_confidence: null }).where('id', '=', lineId).execute();
 }
 
-/** Pending proposals at or above a confidence, with their line (for the automatic pass after an import). */
-export async function confidentProposals(tx: Tx, min: number, lineIds: string[] | null) {
-  let q = tx.selectFrom('bank_match_proposals').select(['id', 'line_id', 'customer_id']).where('status', '=', 'pending').where('confidence', '>=', min);
-  if (lineIds) q = q.where('line_id', 'in', lineIds.length ? lineIds : ['00000000-0000-0000-0000-000000000000']);
-  return q.orderBy('line_id').execute();
+/** Lines still 待认领 whose proposal is at or above a confidence (for the automatic pass after an import). */
+export async function confidentLines(tx: Tx, min: number, lineIds: string[] | null) {
+  const r = await sql<{ id: string }>`select id from bank_statement_lines
+    where status = 'unclaimed' and proposal is not null and proposal_confidence >= ${min} and (${lineIds === null} or id = any(${lineIds ?? []}::uuid[]))
+    order by booked_on, id`.execute(tx);
+  return r.rows.map((x) => x.id);
+}
+
+/** Of these lines, how many wait with a proposal and how many without. */
+export async function waitingCounts(tx: Tx, lineIds: string[]) {
+  const r = await sql<{ proposed: number; unmatched: number }>`select count(*) filter (where proposal is not null)::int as proposed,
+      count(*) filter (where proposal is null)::int as unmatched
+    from bank_statement_lines where id = any(${lineIds}::uuid[]) and status = 'unclaimed'`.execute(tx);
+  return r.rows[0]!;
 }
 
 // ---- learned payers -----------------------------------------------------------------------------------------------
@@ -250,5 +276,6 @@ export async function statementsOfImport(tx: Tx, importId: string) {
 /** Lines by id, for the flow that books them (payments 待认领) and matches them. */
 export async function linesByIds(tx: Tx, ids: string[]) {
   if (ids.length === 0) return [];
-  return tx.selectFrom('bank_statement_lines').selectAll().where('id', 'in', ids).orderBy('booked_on').orderBy('seq').execute();
+  // = any(array): one parameter, not one per id (an import's batch is thousands of lines)
+  return tx.selectFrom('bank_statement_lines').selectAll().where(sql<boolean>`id = any(${ids}::uuid[])`).orderBy('booked_on').orderBy('seq').execute();
 }

@@ -14,8 +14,8 @@ import { lockCustomer } from '../../domains/credit/index.js';
 import { lockReceivables } from '../../domains/receivables/index.js';
 import { claimPaymentTx, rejectUnclaimedPaymentTx } from '../../domains/payments/index.js';
 import {
-  bankError, confidentProposals, decideStatementTx, findMappingTx, importFileTx, learnPayer, lineView, linesByIds, lockLineTx, markMatched,
-  pendingProposal, rejectLineTx, rejectProposalTx, saveMappingTx, statementViews, type StoredLine,
+  bankError, confidentLines, decideStatementTx, findMappingTx, importFileTx, learnPayer, lineView, lockLineTx, markMatched,
+  pendingProposal, rejectLineTx, rejectProposalTx, saveMappingTx, statementViews, waitingCounts, type PendingProposal, type StoredLine,
 } from '../../domains/bank-statements/index.js';
 import { applyWriteOffTx } from '../write-off/index.js';
 import { bookLinesTx, matchLinesTx } from './match.service.js';
@@ -27,7 +27,7 @@ type Allocation = { receivableId: string; amount: string };
  * Settle a line for a customer: claim its payment for the customer (confirmed: the statement proves the money), then
  * write the allocations off against it. What the allocations leave stays on the customer's prepaid account 预收.
  */
-async function settleLineTx(tx: Tx, auth: AuthContext, line: StoredLine, customerId: string, allocations: Allocation[], how: 'auto' | 'confirmed' | 'split' | 'claimed', proposalId: string | null) {
+async function settleLineTx(tx: Tx, auth: AuthContext, line: StoredLine, customerId: string, allocations: Allocation[], how: 'auto' | 'confirmed' | 'split' | 'claimed', proposal: PendingProposal | null) {
   if (line.status !== 'unclaimed' || !line.payment_id) throw bankError('line_not_open');
   const total = allocations.reduce((s, a) => s.plus(dec(a.amount)), dec(0));
   if (total.gt(dec(line.amount))) throw bankError('exceeds_line', `${total.toFixed(2)} allocated, the line is ${dec(line.amount).toFixed(2)}`, { errors: [{ path: 'allocations', message: `at most ${dec(line.amount).toFixed(2)}` }] });
@@ -41,7 +41,7 @@ async function settleLineTx(tx: Tx, auth: AuthContext, line: StoredLine, custome
       lines: lines.map((a) => ({ receivableId: a.receivableId, source: { type: 'payment' as const, paymentId: own.id }, amount: a.amount })) },
     { customerLocked: true, ownPayments: [own], lockedReceivables: locked });
   }
-  await markMatched(tx, auth, line, { how, proposalId, writeOffId, customerId });
+  await markMatched(tx, auth, line, { how, proposal, writeOffId, customerId });
   return writeOffId;
 }
 
@@ -51,15 +51,15 @@ const checkVersion = (line: StoredLine, version: number) => {
 
 /** Apply the confident pending proposals of these lines, each in its own transaction; a stale one stays for a person. */
 export async function autoApply(db: Db, auth: AuthContext, lineIds: string[] | null): Promise<number> {
-  const todo = await inTenant(db, auth, (tx) => confidentProposals(tx, AUTO_APPLY_CONFIDENCE, lineIds));
+  const todo = await inTenant(db, auth, (tx) => confidentLines(tx, AUTO_APPLY_CONFIDENCE, lineIds));
   let applied = 0;
-  for (const p of todo) {
+  for (const lineId of todo) {
     try {
       await inTenant(db, auth, async (tx) => {
-        const line = await lockLineTx(tx, p.line_id);
+        const line = await lockLineTx(tx, lineId);
         const current = await pendingProposal(tx, line.id);
-        if (line.status !== 'unclaimed' || current?.id !== p.id) return;
-        await settleLineTx(tx, auth, line, current.customer_id, current.allocations as Allocation[], 'auto', current.id);
+        if (line.status !== 'unclaimed' || !current || current.confidence < AUTO_APPLY_CONFIDENCE) return;
+        await settleLineTx(tx, auth, line, current.customerId, current.allocations, 'auto', current);
         applied += 1;
       });
     } catch (err) {
@@ -71,15 +71,8 @@ export async function autoApply(db: Db, auth: AuthContext, lineIds: string[] | n
 }
 
 async function counts(db: Db, auth: AuthContext, lineIds: string[]) {
-  return inTenant(db, auth, async (tx) => {
-    const rows = await linesByIds(tx, lineIds);
-    let proposed = 0;
-    let unmatched = 0;
-    for (const l of rows.filter((r) => r.status === 'unclaimed')) {
-      if (await pendingProposal(tx, l.id)) proposed += 1; else unmatched += 1;
-    }
-    return { proposed, unmatched };
-  });
+  if (lineIds.length === 0) return { proposed: 0, unmatched: 0 };
+  return inTenant(db, auth, (tx) => waitingCounts(tx, lineIds));
 }
 
 export async function importStatement(db: Db, auth: AuthContext, input: z.infer<typeof BankStatementImport>) {
@@ -121,8 +114,8 @@ export async function confirmLine(db: Db, auth: AuthContext, id: string, input: 
     if (line.status !== 'unclaimed') throw bankError('line_not_open');
     const p = await pendingProposal(tx, id);
     if (!p) throw bankError('no_proposal');
-    await settleLineTx(tx, auth, line, p.customer_id, p.allocations as Allocation[], 'confirmed', p.id);
-    if (input.rememberPayer) await learnPayer(tx, auth, line, p.customer_id);
+    await settleLineTx(tx, auth, line, p.customerId, p.allocations, 'confirmed', p);
+    if (input.rememberPayer) await learnPayer(tx, auth, line, p.customerId);
     return lineView(tx, auth, id);
   });
 }
@@ -134,7 +127,7 @@ export async function splitLine(db: Db, auth: AuthContext, id: string, input: z.
     checkVersion(line, input.version);
     if (line.status !== 'unclaimed') throw bankError('line_not_open');
     const p = await pendingProposal(tx, id);
-    if (p) await rejectProposalTx(tx, auth, line, p.id, 'split by hand');
+    if (p) await rejectProposalTx(tx, auth, line, p, 'split by hand');
     await settleLineTx(tx, auth, line, input.customerId, input.allocations, 'split', null);
     if (input.rememberPayer) await learnPayer(tx, auth, line, input.customerId);
     return lineView(tx, auth, id);
@@ -150,10 +143,10 @@ export async function rejectLine(db: Db, auth: AuthContext, id: string, input: z
     const p = await pendingProposal(tx, id);
     if (input.what === 'proposal') {
       if (!p) throw bankError('no_proposal');
-      await rejectProposalTx(tx, auth, line, p.id, input.reason);
+      await rejectProposalTx(tx, auth, line, p, input.reason);
     } else {
       if (line.payment_id) await rejectUnclaimedPaymentTx(tx, auth, line.payment_id, input.reason);
-      await rejectLineTx(tx, auth, line, p?.id ?? null, input.reason);
+      await rejectLineTx(tx, auth, line, p, input.reason);
     }
     return lineView(tx, auth, id);
   });
@@ -188,8 +181,8 @@ export async function claimLine(db: Db, auth: AuthContext, id: string, input: z.
       rest = rest.minus(a);
     }
     const p = await pendingProposal(tx, id);
-    if (p && p.customer_id !== input.customerId) await rejectProposalTx(tx, auth, line, p.id, 'claimed for another customer');
-    await settleLineTx(tx, auth, line, input.customerId, allocations, 'claimed', p && p.customer_id === input.customerId ? p.id : null);
+    if (p && p.customerId !== input.customerId) await rejectProposalTx(tx, auth, line, p, 'claimed for another customer');
+    await settleLineTx(tx, auth, line, input.customerId, allocations, 'claimed', p && p.customerId === input.customerId ? p : null);
     await learnPayer(tx, auth, line, input.customerId);
     return lineView(tx, auth, id);
   });

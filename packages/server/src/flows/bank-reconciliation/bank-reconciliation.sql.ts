@@ -53,6 +53,17 @@ export async function openOfCustomers(tx: Tx, customerIds: string[]) {
   return r.rows;
 }
 
+/** The open invoices of a customer with exactly a line's amount, for many (customer, amount) pairs at once. */
+export async function openOfAmounts(tx: Tx, customerIds: string[], amounts: string[], currencies: string[]) {
+  if (customerIds.length === 0) return [];
+  const r = await sql<OpenReceivable>`select ${openCols}
+    from (select distinct * from unnest(${customerIds}::uuid[], ${amounts}::numeric[], ${currencies}::text[]) as a(customer_id, amount, currency)) x
+      join receivables r on r.customer_id = x.customer_id and r.amount_open = x.amount and r.currency = x.currency
+      left join contracts ct on ct.id = r.contract_id
+    where r.kind = 'invoice' and r.amount_open > 0`.execute(tx);
+  return r.rows;
+}
+
 /** Instalments of these customers' signed contracts that no receivable has been booked for yet. */
 export async function unbilledInstalments(tx: Tx, customerIds: string[]) {
   if (customerIds.length === 0) return [];
@@ -91,6 +102,15 @@ export async function customerInScope(tx: Tx, customerId: string, userId: string
   const visible = scope === 'all' ? sql`true` : sql`owner_id = any(array(select visible_owner_ids(${userId}::uuid, ${scope})))`;
   const r = await sql<{ id: string }>`select id from customers where id = ${customerId} and ${visible}`.execute(tx);
   return r.rows.length > 0;
+}
+
+/** What the matcher reads of these lines (those still 待认领 with their payment): one statement, few columns. */
+export async function matchInputs(tx: Tx, lineIds: string[]) {
+  if (lineIds.length === 0) return [];
+  const r = await sql<{ id: string; amount: string; currency: string; payer_name: string | null; payer_account: string | null; text: string }>`
+    select id, amount::text, currency, payer_name, payer_account, concat_ws(' ', remittance, customer_reference, bank_reference) as text
+    from bank_statement_lines where id = any(${lineIds}::uuid[]) and status = 'unclaimed' and payment_id is not null`.execute(tx);
+  return r.rows;
 }
 
 /** Every line still waiting 待认领 with its payment, oldest first. */

@@ -4,7 +4,7 @@
 import { dec } from '@l2c/shared';
 import type { Actor, Tx } from '../../platform/db.js';
 import { registerUnclaimedPaymentTx } from '../../domains/payments/index.js';
-import { attachPayment, linesByIds, replaceProposals } from '../../domains/bank-statements/index.js';
+import { attachPayment, linesByIds, setProposals } from '../../domains/bank-statements/index.js';
 import { amountKey, normalisePayer, proposeAll, tokensOf, type Candidates, type MatchLine, type OpenReceivable, type Proposal } from './matching.js';
 import * as q from './bank-reconciliation.sql.js';
 
@@ -41,36 +41,44 @@ export async function candidatesFor(tx: Tx, lines: MatchLine[]): Promise<Candida
   for (const r of named) push(c.byToken, r.token, r);
   for (const a of aliases) (a.kind === 'account' ? c.aliasByAccount : c.aliasByName).set(a.value, a.customer_id);
   for (const r of byName) if (!c.customerByName.has(r.norm)) c.customerByName.set(r.norm, r.id);
-  const customers = [...new Set([...c.aliasByAccount.values(), ...c.aliasByName.values(), ...c.customerByName.values()])];
-  // Amount-only candidates for the lines no reference and no known payer explains.
-  const unexplained = lines.filter((l) => {
-    if (tokensOf(l.text).some((t) => c.byToken.has(t))) return false;
+  // Each line's payer, as proposeAll will decide it (account, then learned name, then the customer's own name).
+  const payerOf = (l: MatchLine) => {
     const acc = l.payerAccount ? normalisePayer(l.payerAccount) : null;
     const nm = l.payerName ? normalisePayer(l.payerName) : null;
-    return !((acc && c.aliasByAccount.has(acc)) || (nm && (c.aliasByName.has(nm) || c.customerByName.has(nm))));
-  });
-  const open = await q.openOfCustomers(tx, customers);
-  const instalments = await q.unbilledInstalments(tx, customers);
+    return (acc ? c.aliasByAccount.get(acc) : undefined) ?? (nm ? c.aliasByName.get(nm) ?? c.customerByName.get(nm) : undefined);
+  };
+  const referenced = (l: MatchLine) => tokensOf(l.text).some((t) => c.byToken.has(t));
+  const paid = lines.filter((l) => !referenced(l)).map((l) => ({ l, customer: payerOf(l) }));
+  const withPayer = paid.filter((x): x is { l: MatchLine; customer: string } => !!x.customer);
+  // Stage 1: the payer's open invoices of exactly the line's amount — most lines end here. Stage 2: every open invoice
+  // (and unbilled instalment) only of the customers a line found no such invoice for: sets, instalments, oldest first.
+  const hits = await q.openOfAmounts(tx, withPayer.map((x) => x.customer), withPayer.map((x) => dec(x.l.amount).toFixed(2)), withPayer.map((x) => x.l.currency));
+  const hitKeys = new Set(hits.map((r) => `${r.customerId}|${amountKey(r.amountOpen, r.currency)}`));
+  const full = [...new Set(withPayer.filter((x) => !hitKeys.has(`${x.customer}|${amountKey(x.l.amount, x.l.currency)}`)).map((x) => x.customer))];
+  const open = await q.openOfCustomers(tx, full);
+  const instalments = await q.unbilledInstalments(tx, full);
+  const unexplained = paid.filter((x) => !x.customer).map((x) => x.l);
   const sameAmount = await q.receivablesOfAmounts(tx, unexplained.map((l) => dec(l.amount).toFixed(2)), unexplained.map((l) => l.currency));
+  const fullSet = new Set(full);
   for (const r of open) push(c.openByCustomer, r.customerId, r);
+  for (const r of hits) if (!fullSet.has(r.customerId)) push(c.openByCustomer, r.customerId, r);
   for (const i of instalments) push(c.instalmentsByCustomer, i.customerId, i);
   for (const r of sameAmount as OpenReceivable[]) push(c.byAmount, amountKey(r.amountOpen, r.currency), r);
+  const customers = withPayer.map((x) => x.customer);
   const ids = [...new Set([...customers, ...named.map((r) => r.customerId)])];
   for (const n of await q.customerNames(tx, ids)) c.customerNames.set(n.id, n.name);
   return c;
 }
 
-/** Propose for these lines (those still 待认领) and store the proposals, replacing older pending ones. */
-export async function matchLinesTx(tx: Tx, actor: Actor, lineIds: string[]): Promise<{ proposals: Proposal[]; stored: Array<{ id: string; line_id: string; confidence: number }> }> {
-  const rows = (await linesByIds(tx, lineIds)).filter((l) => l.status === 'unclaimed' && l.payment_id);
-  const lines: MatchLine[] = rows.map((l) => ({
-    id: l.id, amount: dec(l.amount).toFixed(2), currency: l.currency, payerName: l.payer_name, payerAccount: l.payer_account,
-    text: [l.remittance, l.customer_reference, l.bank_reference].filter(Boolean).join(' '),
+/** Propose for these lines (those still 待认领) and put each proposal on its line, replacing the one it had. */
+export async function matchLinesTx(tx: Tx, _actor: Actor, lineIds: string[]): Promise<{ proposals: Proposal[] }> {
+  const lines: MatchLine[] = (await q.matchInputs(tx, lineIds)).map((l) => ({
+    id: l.id, amount: dec(l.amount).toFixed(2), currency: l.currency, payerName: l.payer_name, payerAccount: l.payer_account, text: l.text,
   }));
-  if (lines.length === 0) return { proposals: [], stored: [] };
+  if (lines.length === 0) return { proposals: [] };
   const proposals = proposeAll(lines, await candidatesFor(tx, lines));
-  const stored = await replaceProposals(tx, actor, lines.map((l) => l.id), proposals.map((p) => ({
-    line_id: p.lineId, customer_id: p.customerId, rule: p.rule, confidence: p.confidence, reasons: p.reasons, allocations: p.allocations,
+  await setProposals(tx, lines.map((l) => l.id), proposals.map((p) => ({
+    lineId: p.lineId, customerId: p.customerId, rule: p.rule, confidence: p.confidence, reasons: p.reasons, allocations: p.allocations,
   })));
-  return { proposals, stored };
+  return { proposals };
 }

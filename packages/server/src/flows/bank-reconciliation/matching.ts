@@ -50,17 +50,20 @@ export function normalisePayer(v: string): string {
   return v.normalize('NFKC').toUpperCase().replace(/[\s()（）.,，。·\-_/'"&]/g, '');
 }
 
-const key = (amount: string | DecimalValue, currency: string) => `${dec(amount).toFixed(2)}|${currency}`;
+// amounts come as 2-decimal text (numeric(18,2), lines normalised): only a DecimalValue needs formatting
+const key = (amount: string | DecimalValue, currency: string) => `${typeof amount === 'string' ? amount : amount.toFixed(2)}|${currency}`;
 
 /** Exactly which receivables of a customer add up to `target` (cents, ≤ 12 receivables, oldest-first preference). */
 function subsetSum(rs: OpenReceivable[], target: DecimalValue): OpenReceivable[] | null {
   const list = rs.slice(0, 12);
-  const cents = list.map((r) => dec(r.amountOpen).times(100).toNumber());
-  const goal = target.times(100).toNumber();
-  for (let mask = 1; mask < 1 << list.length; mask++) {
-    let sum = 0;
-    for (let i = 0; i < list.length; i++) if (mask & (1 << i)) sum += cents[i]!;
-    if (sum === goal) return list.filter((_, i) => mask & (1 << i));
+  const cents = list.map((r) => Math.round(dec(r.amountOpen).times(100).toNumber()));
+  const goal = Math.round(target.times(100).toNumber());
+  // sum of a mask = sum of the mask without its lowest bit + that bit's amount: one addition per subset
+  const sums = new Float64Array(1 << list.length);
+  for (let mask = 1; mask < sums.length; mask++) {
+    const low = mask & -mask;
+    sums[mask] = sums[mask ^ low]! + cents[31 - Math.clz32(low)]!;
+    if (sums[mask] === goal) return list.filter((_, i) => mask & (1 << i));
   }
   return null;
 }
@@ -69,7 +72,11 @@ export function proposeAll(lines: MatchLine[], c: Candidates): Proposal[] {
   // What is left open of each receivable once earlier lines of the batch took their share: two lines never both
   // settle the same money.
   const left = new Map<string, DecimalValue>();
-  const openOf = (r: OpenReceivable) => left.get(r.id) ?? dec(r.amountOpen);
+  const openOf = (r: OpenReceivable) => {
+    let v = left.get(r.id);
+    if (!v) left.set(r.id, (v = dec(r.amountOpen)));
+    return v;
+  };
   const alloc = (rs: OpenReceivable[], amount: DecimalValue) => {
     const out: Proposal['allocations'] = [];
     let rest = amount;
