@@ -16,9 +16,10 @@ export type Kind =
   | 'customer' | 'contact' | 'contract' | 'instalment' | 'receivable' | 'creditNote' | 'payment' | 'paymentFile' | 'writeOff'
   | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team'
   | 'bankStatement' | 'bankLine'
-  | 'invoiceRequest' | 'invoice' | 'redConfirmation';
+  | 'invoiceRequest' | 'invoice' | 'redConfirmation'
+  | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment';
 
-const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team']);
+const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team', 'dunningPolicy']); // a dunning policy is tenant configuration
 
 /** Path parameters: the kind of record is named by the path segment before the parameter (…/write-offs/{id}). */
 export const BY_SEGMENT: Record<string, Kind> = {
@@ -27,6 +28,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
   notifications: 'notification', 'api-tokens': 'apiToken', users: 'user', teams: 'team', tokens: 'apiToken', // users/{id}/tokens/{tokenId}: the user's own
   'bank-statements': 'bankStatement', 'bank-statement-lines': 'bankLine',
   'invoice-requests': 'invoiceRequest', invoices: 'invoice', 'red-confirmations': 'redConfirmation',
+  policies: 'dunningPolicy', runs: 'dunningRun', mail: 'dunningMail', tasks: 'dunningTask', 'credit-assessments': 'creditAssessment',
 };
 
 /** Query parameters and body fields: the kind is named by the field. */
@@ -35,6 +37,7 @@ export const BY_FIELD: Record<string, Kind> = {
   creditNoteId: 'creditNote', paymentId: 'payment', fileId: 'paymentFile', writeOffId: 'writeOff', entityId: 'customer',
   ownerId: 'user', actorId: 'user', userId: 'user', managerId: 'user', teamId: 'team',
   statementId: 'bankStatement',
+  promiseId: 'promise',
 };
 
 /** Optional non-id fields sent anyway, because they give an id its meaning. */
@@ -168,6 +171,20 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
     customerId: customer.id, allocations: [{ receivableId: receivable.id, amount: '22.22' }], version: waiting.version, rememberPayer: false,
   }), 200);
 
+  // Dunning: an old invoice of hers walks to +7 (a task for her) and +30 (a letter, its mail in the outbox: the contact
+  // has no address); she records a promise to pay and a contact note; finance assesses the customer's credit.
+  const old = await ok(await finance!.post('/api/v1/receivables', { customerId: customer.id, amount: '2345.67', businessDate: '2025-12-01', dueDate: '2026-01-01', reason: '矩阵催收' }));
+  await ok(await finance!.post('/api/v1/dunning/run', { asOf: '2026-01-08' }), 200);
+  await ok(await finance!.post('/api/v1/dunning/run', { asOf: '2026-01-31' }), 200);
+  const dunningRuns = (await ok(await finance!.get(`/api/v1/dunning/runs?customerId=${customer.id}`), 200)).items as Array<{ id: string; action: string }>;
+  const letterRun = dunningRuns.find((r) => r.action === 'letter')!;
+  const dunningMail = (await ok(await finance!.get(`/api/v1/dunning/mail?customerId=${customer.id}`), 200)).items[0];
+  const dunningTask = (await ok(await owner!.get('/api/v1/dunning/tasks'), 200)).items[0];
+  const dunningPolicy = (await ok(await finance!.get('/api/v1/dunning/policies'), 200)).items[0];
+  const promise = await ok(await owner!.post('/api/v1/dunning/promises', { customerId: customer.id, amount: '3456.78', promisedOn: '2999-12-31', note: `矩阵承诺${tag}` }));
+  await ok(await owner!.post('/api/v1/dunning/notes', { customerId: customer.id, channel: 'phone', outcome: 'promised', promiseId: promise.id, note: `矩阵催收记录${tag}` }));
+  const assessment = (await ok(await finance!.post(`/api/v1/customers/${customer.id}/credit-assessments`), 200)).items[0];
+
   const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
   // A notice of her own (the approval engine notifies approvers; repEast is the submitter here).
   const notification = await asSystem(h.db, async (tx) => (await sql<{ id: string }>`insert into notifications
@@ -190,11 +207,13 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       approval: submitted.approval.id, notification, apiToken: token.id, user: t.users.repEast.id, team: t.teams.east,
       bankStatement: bankStatement.id, bankLine: bankLine.id,
       invoiceRequest: invoiceRequest.id, invoice: issued.invoice.id, redConfirmation: redConfirmation.id,
+      dunningPolicy: dunningPolicy.id, dunningRun: letterRun.id, dunningMail: dunningMail.id, dunningTask: dunningTask.id, promise: promise.id, creditAssessment: assessment.id,
     },
     markers: [
       customerName, customer.number, contract.number, receivable.number, creditNote.number, payment.number, writeOff.number,
       `矩阵联系人${tag}`, '11311.11', '5432.10', '1234.56', '123.45', '98.76',
       invoiceRequest.number, toIssue.number, issued.invoice.number, redConfirmation.number, '567.89', '234.56', '56.78',
+      old.number, '2345.67', '3456.78', `矩阵承诺${tag}`, `矩阵催收记录${tag}`,
     ],
   };
 }
