@@ -11,6 +11,7 @@ import {
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
+import { approvalError } from '../approvals/index.js';
 import { invoiceError } from './invoices.errors.js';
 import * as requests from './requests.service.js';
 import * as issue from './issue.service.js';
@@ -54,7 +55,7 @@ export function invoicesRoutes(app: App, db: Db) {
   app.post('/api/v1/invoice-requests', {
     schema: {
       operationId: 'createInvoiceRequest', summary: 'Request an invoice', tags, headers: IdemHeaders, body: InvoiceRequestCreate, response: { 201: InvoiceRequestSchema },
-      errors: [invoiceError.only('source_not_found', 'not_invoiceable', 'mixed_sources', 'over_invoiced', 'lines_mismatch')],
+      errors: [invoiceError.only('source_not_found', 'not_invoiceable', 'mixed_sources', 'over_invoiced', 'lines_mismatch'), approvalError.only('no_approver')],
       description: 'An invoice over one or several receivables or signed contracts of one customer, each in full or in part. The lines (tax classification code, name, quantity, unit price or amount, rate) must add up with tax to the items; pricesIncludeTax says whether prices include tax. Refused with 409 invoices.over_invoiced when a source would be invoiced beyond its amount. Goes to the approval engine (document type invoice_request).',
     },
     preHandler: requirePermission('invoices', 'create'),
@@ -62,7 +63,7 @@ export function invoicesRoutes(app: App, db: Db) {
 
   app.get('/api/v1/invoice-requests/batch.xlsx', {
     schema: {
-      operationId: 'exportInvoiceBatch', summary: 'Batch-issue workbook of approved requests', tags, querystring: InvoiceBatchQuery, download: [XLSX],
+      operationId: 'exportInvoiceBatch', summary: 'Export the batch-issue workbook of approved requests', tags, querystring: InvoiceBatchQuery, download: [XLSX],
       description: 'The approved requests in the caller\'s scope as a workbook for the tax platform\'s batch issue 批量开票: one row per line, the request number first in the remarks (备注).',
     },
     preHandler: requirePermission('invoices', 'export'),
@@ -72,7 +73,7 @@ export function invoicesRoutes(app: App, db: Db) {
   });
 
   app.get('/api/v1/invoice-requests/:id', {
-    schema: { operationId: 'getInvoiceRequest', summary: 'One invoice request', tags, params: IdParams, response: { 200: InvoiceRequestSchema }, errors: [invoiceError.only('request_not_found')] },
+    schema: { operationId: 'getInvoiceRequest', summary: 'Get an invoice request', tags, params: IdParams, response: { 200: InvoiceRequestSchema }, errors: [invoiceError.only('request_not_found')] },
     preHandler: requirePermission('invoices', 'read'),
   }, async (req) => requests.getInvoiceRequest(db, requireAuth(req), req.params.id));
 
@@ -111,12 +112,12 @@ export function invoicesRoutes(app: App, db: Db) {
   }, async (req) => workbook.importIssued(db, requireAuth(req), await readUpload(req)));
 
   app.get('/api/v1/invoices/:id', {
-    schema: { operationId: 'getInvoice', summary: 'One issued invoice', tags, params: IdParams, response: { 200: InvoiceSchema }, errors: [invoiceError.only('invoice_not_found')] },
+    schema: { operationId: 'getInvoice', summary: 'Get an issued invoice', tags, params: IdParams, response: { 200: InvoiceSchema }, errors: [invoiceError.only('invoice_not_found')] },
     preHandler: requirePermission('invoices', 'read'),
   }, async (req) => issue.getInvoice(db, requireAuth(req), req.params.id));
 
   app.get('/api/v1/invoices/:id/pdf', {
-    schema: { operationId: 'downloadInvoicePdf', summary: 'The invoice as a PDF for the customer', tags, params: IdParams, download: ['application/pdf'], errors: [invoiceError.only('invoice_not_found')] },
+    schema: { operationId: 'downloadInvoicePdf', summary: 'Download an invoice as PDF for the customer', tags, params: IdParams, download: ['application/pdf'], errors: [invoiceError.only('invoice_not_found')] },
     preHandler: requirePermission('invoices', 'read'),
   }, async (req, reply) => {
     const inv = await issue.getInvoice(db, requireAuth(req), req.params.id);
@@ -140,7 +141,7 @@ export function invoicesRoutes(app: App, db: Db) {
   }, async (req) => red.listRedConfirmations(db, requireAuth(req), req.query));
 
   app.get('/api/v1/red-confirmations/:id', {
-    schema: { operationId: 'getRedConfirmation', summary: 'One red-letter confirmation', tags, params: IdParams, response: { 200: RedConfirmationSchema }, errors: [invoiceError.only('red_confirmation_not_found')] },
+    schema: { operationId: 'getRedConfirmation', summary: 'Get a red-letter confirmation', tags, params: IdParams, response: { 200: RedConfirmationSchema }, errors: [invoiceError.only('red_confirmation_not_found')] },
     preHandler: requirePermission('invoices', 'read'),
   }, async (req) => red.getRedConfirmation(db, requireAuth(req), req.params.id));
 
@@ -164,7 +165,7 @@ export function invoicesRoutes(app: App, db: Db) {
   }, async (req) => red.issueRedInvoice(db, requireAuth(req), req.params.id, req.body));
 
   app.get('/api/v1/invoice-settings', {
-    schema: { operationId: 'getInvoiceSettings', summary: 'Invoice settings', tags, response: { 200: InvoiceSettingsView } },
+    schema: { operationId: 'getInvoiceSettings', summary: 'Get invoice settings', tags, response: { 200: InvoiceSettingsView } },
     preHandler: requirePermission('invoices', 'read'),
   }, async (req) => settings.getInvoiceSettings(db, requireAuth(req)));
 
@@ -177,12 +178,12 @@ export function invoicesRoutes(app: App, db: Db) {
   }, async (req) => settings.updateInvoiceSettings(db, requireAuth(req), req.body));
 
   app.get('/api/v1/receivables/:id/invoicing', {
-    schema: { operationId: 'getReceivableInvoicing', summary: 'Invoiced, uninvoiced and paid of a receivable', tags, params: IdParams, response: { 200: InvoicingFiguresSchema }, errors: [invoiceError.only('record_not_found')] },
+    schema: { operationId: 'getReceivableInvoicing', summary: 'Get what of a receivable is invoiced, uninvoiced and paid', tags, params: IdParams, response: { 200: InvoicingFiguresSchema }, errors: [invoiceError.only('record_not_found')] },
     preHandler: requirePermission('invoices', 'read'),
   }, async (req) => figures.receivableInvoicing(db, requireAuth(req), req.params.id));
 
   app.get('/api/v1/contracts/:id/invoicing', {
-    schema: { operationId: 'getContractInvoicing', summary: 'Invoiced, uninvoiced and paid of a contract', tags, params: IdParams, response: { 200: InvoicingFiguresSchema }, errors: [invoiceError.only('record_not_found')] },
+    schema: { operationId: 'getContractInvoicing', summary: 'Get what of a contract is invoiced, uninvoiced and paid', tags, params: IdParams, response: { 200: InvoicingFiguresSchema }, errors: [invoiceError.only('record_not_found')] },
     preHandler: requirePermission('invoices', 'read'),
   }, async (req) => figures.contractInvoicing(db, requireAuth(req), req.params.id));
 }
