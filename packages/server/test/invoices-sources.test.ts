@@ -110,3 +110,26 @@ describe('one receivable, many requests', () => {
     expect([all.length, sum('amountInclTax'), sum('taxAmount')]).toEqual([3, '0.00', '0.00']);
   });
 });
+
+describe('invoicing before and after payment; the credit note a red letter goes with', () => {
+  it('a paid receivable is still invoiced, the figures say paid and invoiced apart; a red letter links the credit note', async () => {
+    const r = ok(await w.finance.post('/api/v1/receivables', { customerId, amount: '500.00', taxAmount: '57.52', dueDate: '2026-12-31', reason: '服务费' }), 201);
+    const paid = ok(await w.finance.post('/api/v1/payments', { customerId, amount: '200.00', receivedOn: '2026-12-01', confirm: true }), 201);
+    ok(await w.finance.post('/api/v1/write-offs', { customerId, lines: [{ receivableId: r.id, source: { type: 'payment', paymentId: paid.id }, amount: '200.00' }] }), 201);
+    // Paid in part before any invoice: 200 paid, nothing invoiced.
+    expect(ok(await w.rep.get(`/api/v1/receivables/${r.id}/invoicing`))).toEqual({ currency: 'CNY', amount: '500.00', requested: '0.00', invoiced: '0.00', uninvoiced: '500.00', paid: '200.00' });
+    const req = ok(await w.rep.post('/api/v1/invoice-requests', request([{ receivableId: r.id, amount: '500.00' }], '500.00')), 201);
+    const blue = await approveAndIssue(req.id, '26332000000000000031');
+    expect(ok(await w.rep.get(`/api/v1/receivables/${r.id}/invoicing`))).toMatchObject({ invoiced: '500.00', uninvoiced: '0.00', paid: '200.00' });
+    // A credit note 红冲 of 50 on it, and the red letter that goes with it; a note of another receivable is refused.
+    const note = ok(await w.finance.post(`/api/v1/receivables/${r.id}/credit-notes`, { amount: '50.00', reason: '价格折让' }), 201);
+    const other = ok(await w.finance.post('/api/v1/receivables', { customerId, amount: '80.00', dueDate: '2026-12-31', reason: '其他' }), 201);
+    const otherNote = ok(await w.finance.post(`/api/v1/receivables/${other.id}/credit-notes`, { amount: '10.00', reason: '折让' }), 201);
+    const wrong = await w.finance.post(`/api/v1/invoices/${blue.id}/red-confirmations`, { reason: 'allowance', lines: [{ seq: 1, amount: '50.00' }], creditNoteId: otherNote.id });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0].path).toBe('creditNoteId');
+    const rc = ok(await w.finance.post(`/api/v1/invoices/${blue.id}/red-confirmations`, { reason: 'allowance', lines: [{ seq: 1, amount: '50.00' }], creditNoteId: note.id }), 201);
+    expect(rc.creditNote).toEqual({ id: note.id, number: note.number });
+    expect(rc).toMatchObject({ amountInclTax: '50.00', taxAmount: '5.75', amountExclTax: '44.25' });
+  });
+});
