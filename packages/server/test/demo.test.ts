@@ -38,4 +38,16 @@ describe('demo tenant', () => {
     const north = await list('mgrNorth');
     expect(north.every((c) => ['北京市', '天津市', '山东省济南市', '山东省青岛市', '河北省石家庄市'].includes(c.region))).toBe(true);
   });
+  it('tells the invoices story: issued, partly red-lettered, one waiting to be issued, one in approval', async () => {
+    const get = async (path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens.finance })).body;
+    const requests = (await get('/api/v1/invoice-requests?limit=50')).items as Array<{ status: string; requestedBy: { name: string } }>;
+    expect(requests.map((r) => r.status).sort()).toEqual(['approved', 'issued', 'issued', 'pending']);
+    expect(new Set(requests.map((r) => r.requestedBy.name))).toEqual(new Set(['李娜']));
+    const invoices = (await get('/api/v1/invoices?limit=50')).items as Array<{ color: string; number: string; redAmount: string }>;
+    expect(invoices.map((i) => i.color).sort()).toEqual(['blue', 'blue', 'red']);
+    expect(invoices.every((i) => /^\d{20}$/.test(i.number))).toBe(true);
+    const red = (await get('/api/v1/red-confirmations')).items as Array<{ status: string; reason: string }>;
+    expect(red.map((r) => [r.status, r.reason])).toEqual([['issued', 'allowance']]);
+    expect((await get('/api/v1/invoice-settings')).effectiveSeller.taxpayerId).toBeTruthy();
+  });
 });
