@@ -48,12 +48,16 @@ export const TAGS: Record<string, string> = {
   payments: 'Payments 回款: registration (with automatic write-off), confirmation, receipt files.',
   'write-offs': 'Write-offs 核销: proposals, one-to-many / many-to-one / partial, reversal 反核销.',
   accounts: "A customer's prepaid, rebate and credit ledgers.",
-  credit: "A customer's credit profile: limit, payment term, risk.",
+  credit: "A customer's credit profile: limit, payment term, risk, credit hold; the credit assessment 资信评估.",
   collections: 'Collections 催收: aging 账龄, DSO, overdue receivables, statements of account 对账单.',
+  dunning: 'Dunning 催收: policies and steps, the daily run, letters 催款函, the outbox, the collector worklist, promises to pay 承诺付款, contact notes, effectiveness.',
   notifications: "The caller's in-app notices.",
   invoices: 'Invoices 发票: invoice requests 开票申请, issued e-invoices 数电票, red-letter confirmations 红字确认单, the tax platform\'s workbooks.',
+  'bank-statements': 'Bank statements 银行流水 (MT940, camt.053, CSV/Excel) and the reconciliation workbench 对账工作台: matching, confirming, claiming 认领.',
   audit: 'The append-only audit trail.',
   platform: 'Operations: health, readiness, metrics, the tenant export.',
+  home: 'The home page by role: money figures and to-dos.',
+  settings: 'Tenant settings an admin keeps: the company profile 公司信息.',
   operator: 'The operator of the installation (L2C_OPERATOR_TOKEN, no user session): tenants and their first admins.',
 };
 
@@ -75,6 +79,7 @@ interface RouteFacts {
   idempotent: boolean;
   rateLimited: boolean;
   paged: boolean;
+  bodyExample: unknown;
 }
 
 type Json = Record<string, any>;
@@ -119,6 +124,7 @@ function factsOf(schema: Json, route: Json, url: string): RouteFacts {
     idempotent: Boolean(shapeOf(schema.headers)?.['idempotency-key']),
     rateLimited: Boolean(rateLimit && typeof rateLimit === 'object'),
     paged: Boolean(shapeOf(ok)?.nextCursor),
+    bodyExample: schema.body ? (z.globalRegistry.get(schema.body as z.ZodType)?.examples as unknown[] | undefined)?.[0] : undefined,
   };
 }
 
@@ -204,7 +210,7 @@ const PARAM_DOCS: Record<string, string> = {
   limit: 'Page size, 1–200 (default 50).',
   q: 'Search text (name, number, …), at most 100 characters.',
   sort: 'Sort order: a field name, prefixed with `-` for descending (`-createdAt`). Ties are broken by id, so pages never overlap.',
-  'idempotency-key': 'Makes the write safe to retry: the same key with the same body answers the first result again (with `Idempotent-Replayed: true`) and books nothing new; the same key with another body is refused (422 `common.idempotency_mismatch`). Keys are per tenant, up to 200 characters; use a UUID per intended write.',
+  'idempotency-key': 'Makes the write safe to retry: the same key with the same body answers the first result again (with `Idempotent-Replayed: true`) and books nothing new; the same key with another body is refused (422 `common.idempotency_mismatch`). 8–128 characters of letters, digits, `.` `_` `:` `-`, kept per tenant, caller and operation; use a UUID per intended write.',
   id: 'The id (a UUID) of the record. A record outside your data scope answers 404, as an unknown id does.',
 };
 
@@ -243,6 +249,9 @@ function finishOperation(method: string, op: Json, f: RouteFacts): void {
     describeParameter(p);
     if (String(p.name).toLowerCase() === 'idempotency-key') p.name = 'Idempotency-Key';
   }
+  // Swagger UI shows a request's example: the body schema's first `examples` entry (zod `.meta({ examples })`)
+  const media = op.requestBody?.content?.['application/json'];
+  if (media && !media.example && f.bodyExample !== undefined) media.example = f.bodyExample;
   const responses: Json = (op.responses ??= {});
   if (f.download) {
     const ok = responses['200'] ?? {};

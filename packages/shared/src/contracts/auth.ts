@@ -6,7 +6,7 @@ export const LoginRequest = z.object({
   email: Text.trim().toLowerCase().email(),
   password: Text.min(1).max(200),
   tenant: Text.trim().max(60).optional(),
-});
+}).meta({ examples: [{ email: 'zhou.jing@demo.l2c.cn', password: 'demo1234' }] });
 export const UserSchema = z.object({
   id: z.string(),
   tenantId: z.string(),

@@ -36,7 +36,7 @@ export type CustomerInput = z.infer<typeof CustomerInput>;
 export const CustomerCreate = CustomerInput.extend({
   /** Create even though the duplicate check found candidates (the caller has looked at them). */
   allowDuplicate: z.boolean().default(false),
-});
+}).meta({ examples: [{ name: '宁波海曙精密机械有限公司', industry: 'manufacturing', region: '华东', grade: 'A', phone: '0574-87654321' }] });
 export const CustomerUpdate = CustomerInput.partial().extend({ version: z.number().int().min(1) });
 
 export const CustomerSchema = z.object({

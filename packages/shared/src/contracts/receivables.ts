@@ -75,7 +75,7 @@ export const PaymentCreate = z.object({
   confirm: z.boolean().default(false),
   /** After confirming, write the payment off automatically with this strategy. */
   autoApply: z.enum(WRITE_OFF_STRATEGIES).nullish(),
-});
+}).meta({ examples: [{ customerId: '0b7e3c1a-5d2f-4e8b-9a61-2c4f8d7e1b30', amount: '150000.00', currency: 'CNY', receivedOn: '2026-11-23', method: 'bank_transfer', bankReference: 'CMB20261123-000481', confirm: true, autoApply: 'oldest_due' }] });
 export const PaymentSchema = z.object({
   id: z.string(), number: z.string(), customer: z.object({ id: z.string(), name: z.string() }),
   currency: z.string(), amount: z.string(), amountUnapplied: z.string(), amountApplied: z.string(),
