@@ -59,7 +59,7 @@ export function ReceivableDrawer({ id, onClose }: { id: string | null; onClose: 
             )}
           </Flex>
           <ReceivableBadDebtNotice requests={badDebt.items} />
-          {rec.kind === 'invoice' && <ReceivableInvoicing receivableId={rec.id} />}
+          {rec.kind === 'invoice' && <ReceivableInvoicing receivableId={rec.id} customerId={rec.customer.id} />}
           <Descriptions
             size="small"
             bordered

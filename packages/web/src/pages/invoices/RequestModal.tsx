@@ -104,7 +104,7 @@ export function RequestModal({ open, initial, onClose, onDone }: {
       <Flex vertical gap={12}>
         <Flex gap={12} align="center" wrap>
           <Typography.Text>{t('invoice.request.customer')}</Typography.Text>
-          <CustomerSelect value={customerId} onChange={(v) => { setCustomerId(v); setPicked({}); }} style={{ width: 360 }} id="invoice-request-customer" />
+          <CustomerSelect value={customerId} initial={rows[0]?.customer ?? null} onChange={(v) => { setCustomerId(v); setPicked({}); }} style={{ width: 360 }} id="invoice-request-customer" />
         </Flex>
         <Typography.Text type="secondary">{t('invoice.request.sourceHint')}</Typography.Text>
         <Table<Receivable> rowKey="id" size="small" pagination={false} dataSource={rows} loading={receivables.isFetching} locale={{ emptyText: t('invoice.request.noReceivables') }}
