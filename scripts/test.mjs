@@ -166,6 +166,13 @@ await stage('web build', async () => {
   return built ? 'built' : 'up to date';
 });
 
+// the first screen's JavaScript (gzipped), from the build's chunk graph: fails above scripts/bundle-size.mjs's budget
+await stage('first-screen size', async () => {
+  if (!fs.existsSync(path.join(ROOT, 'packages/web/dist/.vite/manifest.json'))) return skip('no web build manifest');
+  const { checkFirstScreen } = await import('./bundle-size.mjs');
+  return checkFirstScreen();
+});
+
 await stage('chromium', async () => (hasE2E() ? ensureChromium() : skip('no browser tests')));
 
 const pgliteEnv = { ...process.env };

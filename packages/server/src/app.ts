@@ -89,6 +89,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
       if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req, touchToken);
     });
     app.get('/api/health', {
+      logLevel: 'warn', // probes every few seconds: no line per check
       schema: { operationId: 'getHealth', summary: 'Check liveness', description: 'Liveness: the process serves HTTP.', tags: ['platform'], security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },
     }, async () => {
       return { status: 'ok' as const, database: db.kind, time: await databaseNow(db.kysely) };

@@ -3,6 +3,11 @@
 // port (platform/cluster.ts); each worker runs the server below.
 import cluster from 'node:cluster';
 import { createApp } from './app.js';
+import { listTenants } from './domains/workspace/index.js';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
+
+// the first of each role: enough to try every screen (README lists all of them)
+const DEMO_LOGINS = DEMO_USERS.filter((u, i) => DEMO_USERS.findIndex((x) => x.role === u.role) === i).map((u) => `${u.email} (${u.role})`).join(', ');
 import { DataDirLockedError } from './platform/lockfile.js';
 import { WorkersSettingError, runPrimary, workerCount } from './platform/cluster.js';
 
@@ -12,7 +17,9 @@ async function serve(): Promise<void> {
     const { port, host } = l2c.config;
     await l2c.app.listen({ port, host });
     const worker = cluster.isWorker ? ` (worker ${process.env.L2C_WORKER_INDEX ?? cluster.worker?.id}, pid ${process.pid})` : '';
-    l2c.app.log.info(`L2C is running: http://localhost:${port} (database: ${l2c.db.kind})${worker}`);
+    // one start-up line: where, on which database, and the demo's logins when the demo tenant is there
+    const demo = (await listTenants(l2c.db)).some((t) => t.slug === 'demo') ? ` — demo logins: ${DEMO_LOGINS} (password ${DEMO_PASSWORD})` : '';
+    l2c.app.log.info(`L2C is running: http://localhost:${port} (database: ${l2c.db.kind})${worker}${cluster.isWorker ? '' : demo}`);
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;

@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from './errors.js';
+import { loggerOptions } from './log.js';
 import { pgProblem } from './pg-errors.js';
 import { cleanInputValidatorCompiler } from './validation.js';
 import { registerOpenApi } from './openapi.js';
@@ -37,7 +38,7 @@ function problem(status: number, title: string, extra: Record<string, unknown> =
 
 export async function buildHttp(opts: HttpOptions): Promise<App> {
   const app = Fastify({
-    logger: { level: opts.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: loggerOptions(opts.logLevel), // JSON lines, or short lines on a terminal (platform/log.ts)
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();

@@ -40,6 +40,7 @@ export function metricsRoutes(app: App, db: Db, opts: MetricsOptions): void {
   if (opts.token) installCollectors(app, db, registry);
 
   app.get('/api/metrics', {
+    logLevel: 'warn', // scraped every few seconds: no line per scrape
     schema: { operationId: 'getMetrics', summary: 'Get Prometheus metrics', download: ['text/plain'], errors: [commonError.only('not_found', 'unauthenticated')],
       tags: ['platform'], security: [{ bearer: [] }],
       // no response schema: the zod serializer would JSON-quote the text
@@ -62,6 +63,7 @@ export function metricsRoutes(app: App, db: Db, opts: MetricsOptions): void {
     reason: z.string().nullable(),
   });
   app.get('/api/ready', {
+    logLevel: 'warn', // the load balancer's probe: no line per check
     schema: { operationId: 'getReadiness', summary: 'Check readiness', tags: ['platform'], security: [], description: 'Readiness: 200 when the database answers and its migrations are current, else 503.', response: { 200: Ready, 503: Ready } },
   }, async (_req, reply) => {
     try {

@@ -71,8 +71,8 @@ export async function teamFigures(tx: Tx, userId: string, scope: DataScope, mont
 export async function financeFigures(tx: Tx, since90: string, today: string) {
   const r = await sql<{ claimed_count: number; claimed_amount: string; unapplied_count: number; unapplied_amount: string; bad_debt_count: number; bad_debt_amount: string; ar_open: string; billed_90: string }>`
     select
-      (select count(*) from payments where status in ('claimed', 'unclaimed'))::int as claimed_count,
-      (select coalesce(sum(amount), 0) from payments where status in ('claimed', 'unclaimed'))::text as claimed_amount,
+      (select count(*) from payments where status = 'claimed')::int as claimed_count,
+      (select coalesce(sum(amount), 0) from payments where status = 'claimed')::text as claimed_amount,
       (select count(*) from payments where status = 'confirmed' and amount_unapplied > 0)::int as unapplied_count,
       (select coalesce(sum(amount_unapplied), 0) from payments where status = 'confirmed' and amount_unapplied > 0)::text as unapplied_amount,
       (select count(*) from bad_debt_requests where status = 'pending')::int as bad_debt_count,
@@ -83,10 +83,10 @@ export async function financeFigures(tx: Tx, since90: string, today: string) {
 }
 
 export async function paymentsToWork(tx: Tx, limit: number) {
-  const r = await sql<{ id: string; number: string; status: string; customer_name: string | null; payer_name: string | null; amount: string; amount_unapplied: string; received_on: string }>`
-    select p.id, p.number, p.status, c.name as customer_name, p.payer_name, p.amount::text as amount, p.amount_unapplied::text as amount_unapplied, p.received_on::text as received_on
+  const r = await sql<{ id: string; number: string; status: string; customer_id: string | null; customer_name: string | null; payer_name: string | null; amount: string; amount_unapplied: string; received_on: string }>`
+    select p.id, p.number, p.status, p.customer_id, c.name as customer_name, p.payer_name, p.amount::text as amount, p.amount_unapplied::text as amount_unapplied, p.received_on::text as received_on
     from payments p left join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
-    where p.status in ('claimed', 'unclaimed') or (p.status = 'confirmed' and p.amount_unapplied > 0)
+    where p.status = 'claimed' or (p.status = 'confirmed' and p.amount_unapplied > 0)
     order by case when p.status = 'confirmed' then 1 else 0 end, p.received_on, p.number limit ${limit}`.execute(tx);
   return r.rows;
 }

@@ -65,7 +65,7 @@ export async function homeFor(db: Db, auth: AuthContext): Promise<Home> {
         contractsInApproval: contracts[0]?.total ?? 0, followUpsDue: follow[0]?.total ?? 0,
       };
       for (const r of await q.receivablesToChase(tx, auth.userId, auth.scope, weekEnd, TODO_LIMIT)) {
-        todo.push({ kind: r.due_date < today ? 'overdue_receivable' : 'due_receivable', id: r.id, number: r.number, title: r.customer_name, amount: m(r.amount_open), date: r.due_date, link: `/receivables?open=${r.id}` });
+        todo.push({ kind: r.due_date < today ? 'overdue_receivable' : 'due_receivable', id: r.id, number: r.number, title: r.customer_name, amount: m(r.amount_open), date: r.due_date, link: `/receivables?id=${r.id}` });
       }
       for (const c of contracts) todo.push({ kind: 'contract_in_approval', id: c.id, number: c.number, title: `${c.title} · ${c.customer_name}`, amount: m(c.amount), date: null, link: `/contracts/${c.id}` });
       for (const x of follow) todo.push({ kind: 'follow_up', id: x.customer_id, number: null, title: `${x.customer_name}${x.next_step ? ` · ${x.next_step}` : ''}`, amount: null, date: x.next_date, link: `/customers/${x.customer_id}` });
@@ -91,10 +91,10 @@ export async function homeFor(db: Db, auth: AuthContext): Promise<Home> {
       for (const p of await q.paymentsToWork(tx, TODO_LIMIT)) {
         const confirm = p.status !== 'confirmed';
         todo.push({ kind: confirm ? 'payment_to_confirm' : 'unapplied_payment', id: p.id, number: p.number, title: p.customer_name ?? p.payer_name ?? '—',
-          amount: m(confirm ? p.amount : p.amount_unapplied), date: p.received_on, link: confirm ? `/payments?open=${p.id}` : `/write-off?paymentId=${p.id}` });
+          amount: m(confirm ? p.amount : p.amount_unapplied), date: p.received_on, link: confirm || !p.customer_id ? `/payments?status=${p.status}` : `/write-off?customerId=${p.customer_id}&paymentId=${p.id}` });
       }
       for (const b of await q.pendingBadDebts(tx, TODO_LIMIT)) {
-        todo.push({ kind: 'bad_debt_request', id: b.id, number: b.number, title: b.customer_name, amount: m(b.amount), date: b.created_at.slice(0, 10), link: '/approvals?tab=bad-debt' });
+        todo.push({ kind: 'bad_debt_request', id: b.id, number: b.number, title: b.customer_name, amount: m(b.amount), date: b.created_at.slice(0, 10), link: '/approvals' });
       }
     }
     if (executive) {
