@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, makeTenant, testApp, PASSWORD, type TestTenant } from './helpers.js';
+import { call, login, makeTenant, testApp, PASSWORD, type Res, type TestTenant } from './helpers.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -98,6 +98,35 @@ describe('the API document', () => {
     expect(codes('GET /api/v1/customers', '409')).toBeUndefined();
     expect(doc.paths['/api/v1/payments'].post.parameters.find((p: Json) => p.name === 'Idempotency-Key')?.description).toMatch(/safe to retry/);
     expect(doc.paths['/api/v1/customers'].get.description).toMatch(/Data scope/);
+  });
+
+  it('answers with codes its document lists: refusals of each kind, as a client meets them', async () => {
+    const documented = (method: string, template: string, res: Res) => {
+      const r = doc.paths[template]?.[method.toLowerCase()]?.responses?.[String(res.status)];
+      const codes = r?.content?.['application/problem+json']?.schema?.allOf?.[1]?.properties?.code?.enum as string[] | undefined;
+      return codes?.includes(res.body?.code) ? 'listed' : `${method} ${template} answered ${res.status} ${res.body?.code}, which its document does not list`;
+    };
+    const admin = await login(h.baseUrl, t.users.admin);
+    const rep = await login(h.baseUrl, t.users.repEast);
+    const customer = (await admin.post('/api/v1/customers', { name: `Drift ${crypto.randomBytes(3).toString('hex')}`, allowDuplicate: true })).body;
+    const payment = { customerId: customer.id, amount: '10.00', currency: 'CNY', receivedOn: '2026-11-02' };
+    const key = `drift-${crypto.randomUUID()}`;
+    await admin.post('/api/v1/payments', payment, { 'idempotency-key': key });
+    const unsupported = await fetch(`${h.baseUrl}/api/v1/customers`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/xml' }, body: '<customer/>' });
+    const seen: Array<[string, string, Res]> = [
+      ['POST', '/api/v1/auth/login', await call(h.baseUrl, 'POST', '/api/v1/auth/login', { body: { email: t.users.admin.email, password: 'wrong-password' } })],
+      ['GET', '/api/v1/receivables', await call(h.baseUrl, 'GET', '/api/v1/receivables')],
+      ['POST', '/api/v1/teams', await rep.post('/api/v1/teams', { name: 'Not mine to make' })],
+      ['GET', '/api/v1/customers/{id}', await admin.get(`/api/v1/customers/${crypto.randomUUID()}`)],
+      ['POST', '/api/v1/customers', await admin.post('/api/v1/customers', {})],
+      ['POST', '/api/v1/customers', { status: unsupported.status, body: await unsupported.json(), headers: unsupported.headers }],
+      ['PATCH', '/api/v1/customers/{id}', await admin.patch(`/api/v1/customers/${customer.id}`, { remark: 'stale', version: customer.version + 5 })],
+      ['POST', '/api/v1/customers/{id}/claim', await admin.post(`/api/v1/customers/${customer.id}/claim`)],
+      ['POST', '/api/v1/payments', await rep.post('/api/v1/payments', { ...payment, confirm: true })],
+      ['POST', '/api/v1/payments', await admin.post('/api/v1/payments', { ...payment, amount: '11.00' }, { 'idempotency-key': key })],
+    ];
+    expect(seen.map(([, , res]) => res.status)).toEqual([401, 401, 403, 404, 400, 415, 409, 409, 403, 422]);
+    expect(seen.map(([m, p, res]) => documented(m, p, res)).filter((x) => x !== 'listed')).toEqual([]);
   });
 
   it('has no reference that points at nothing (the approval rules\' recursive condition is a component)', () => {
