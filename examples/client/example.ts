@@ -1,5 +1,5 @@
-// An integrator's script, typed by the client generated from the served API document:
-//   npx openapi-typescript http://localhost:3000/api/openapi.json -o examples/client/l2c-api.d.ts
+// An integrator's script, typed by the client generated from the served API document (a server on :3000, or
+// L2C_API_URL):  npm run api:client   (= openapi-typescript <server>/api/openapi.json -o examples/client/l2c-api.d.ts)
 // It logs in, lists customers, registers a payment that is confirmed and written off against the oldest open
 // receivables in the same request (idempotent: a retry with the same key books nothing new), and reads the aging.
 // packages/server/test/openapi.test.ts generates the types, type-checks this file against them and runs it against a
