@@ -50,4 +50,13 @@ describe('demo tenant', () => {
     expect(red.map((r) => [r.status, r.reason])).toEqual([['issued', 'allowance']]);
     expect((await get('/api/v1/invoice-settings')).effectiveSeller.taxpayerId).toBeTruthy();
   });
+  it('tells the bank story: most lines of the month\'s statement matched by themselves, the rest waiting, one statement held', async () => {
+    const get = async (path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens.finance })).body;
+    const statements = (await get('/api/v1/bank-statements')).items as Array<{ status: string; problem: string | null }>;
+    expect(statements.map((s) => s.status).sort()).toEqual(['balanced', 'unbalanced']);
+    const lines = (await get('/api/v1/bank-statement-lines?limit=50')).items as Array<{ status: string; matchedHow: string | null; proposal: { confidence: number } | null }>;
+    expect(lines.filter((l) => l.matchedHow === 'auto')).toHaveLength(5);
+    expect(lines.filter((l) => l.status === 'unclaimed' && l.proposal).length).toBeGreaterThanOrEqual(2);
+    expect(lines.filter((l) => l.status === 'held')).toHaveLength(2);
+  });
 });

@@ -30,6 +30,7 @@ const ApprovalInboxPage = lazy(() => import('./pages/approvals/ApprovalInboxPage
 const ReceivableListPage = lazy(() => import('./pages/receivables/ReceivableListPage'));
 const PaymentListPage = lazy(() => import('./pages/payments/PaymentListPage'));
 const WriteOffWorkbenchPage = lazy(() => import('./pages/writeoff/WriteOffWorkbenchPage'));
+const BankReconciliationPage = lazy(() => import('./pages/bank/BankReconciliationPage'));
 const AgingDashboardPage = lazy(() => import('./pages/aging/AgingDashboardPage'));
 const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
 const DunningPage = lazy(() => import('./pages/dunning/DunningPage'));
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       { path: 'receivables', element: page(ReceivableListPage) },
       { path: 'payments', element: page(PaymentListPage) },
       { path: 'write-off', element: page(WriteOffWorkbenchPage) },
+      { path: 'bank', element: page(BankReconciliationPage) },
       { path: 'aging', element: page(AgingDashboardPage) },
       { path: 'invoices', element: page(InvoicesPage) },
       { path: 'dunning', element: page(DunningPage) },

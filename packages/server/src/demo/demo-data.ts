@@ -11,6 +11,7 @@ import { businessDate } from '../platform/clock.js';
 import { demoRevenue } from './demo-revenue.js';
 import { demoInvoices } from './demo-invoices.js';
 import { demoDunning } from './demo-dunning.js';
+import { demoBank } from './demo-bank.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
 export const DEMO_PASSWORD = 'demo1234';
@@ -105,6 +106,7 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
   // Through the domains' own functions, once the records they start from are committed.
   await demoInvoices(db, loaded.tenantId);
   await demoDunning(db, loaded.tenantId);
+  await demoBank(db, loaded.tenantId);
   return loaded;
 }
 

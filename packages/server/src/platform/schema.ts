@@ -178,6 +178,129 @@ export interface BadDebtRequestsTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** bank_column_mappings */
+export interface BankColumnMappingsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  bank: string;
+  mapping: ColumnType<JsonValue, string, string>;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** bank_match_proposals */
+export interface BankMatchProposalsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  line_id: string;
+  customer_id: string;
+  rule: 'reference' | 'payer_amount' | 'payer_set' | 'payer_instalment' | 'payer_only' | 'amount_only';
+  confidence: number;
+  reasons: ColumnType<JsonValue, string, string>;
+  allocations: ColumnType<JsonValue, string, string>;
+  status: 'applied' | 'rejected';
+  write_off_id: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** bank_payer_aliases */
+export interface BankPayerAliasesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  kind: 'name' | 'account';
+  value: string;
+  learned_from: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** bank_statement_imports */
+export interface BankStatementImportsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  file_name: string;
+  sha256: string;
+  format: 'mt940' | 'camt053' | 'csv' | 'xlsx';
+  mapping_id: string | null;
+  statements: Generated<number>;
+  lines_new: Generated<number>;
+  lines_known: Generated<number>;
+  imported_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** bank_statement_lines */
+export interface BankStatementLinesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  statement_id: string;
+  seq: number;
+  fingerprint: string;
+  booked_on: BusinessDate;
+  value_on: BusinessDate | null;
+  direction: 'credit' | 'debit';
+  currency: string;
+  amount: Numeric;
+  payer_name: string | null;
+  payer_account: string | null;
+  remittance: string | null;
+  bank_reference: string | null;
+  customer_reference: string | null;
+  status: 'held' | 'ignored' | 'unsupported' | 'unclaimed' | 'matched' | 'rejected';
+  payment_id: string | null;
+  matched_by: string | null;
+  matched_how: 'auto' | 'confirmed' | 'split' | 'claimed' | null;
+  matched_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  proposal: ColumnType<JsonValue | null, string | null, string | null>;
+  proposal_confidence: number | null;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** bank_statements */
+export interface BankStatementsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  import_id: string;
+  fingerprint: string;
+  seq: number;
+  account: string;
+  currency: string;
+  reference: string | null;
+  statement_number: string | null;
+  opening_date: BusinessDate | null;
+  opening_balance: Numeric;
+  closing_date: BusinessDate | null;
+  closing_balance: Numeric;
+  credits: Numeric;
+  debits: Numeric;
+  line_count: number;
+  status: 'balanced' | 'unbalanced' | 'accepted' | 'rejected';
+  problem: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  decision_note: string | null;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** contact_notes */
+export interface ContactNotesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  collector_id: string;
+  channel: 'phone' | 'email' | 'visit' | 'message' | 'other';
+  outcome: 'reached' | 'no_answer' | 'promised' | 'disputed' | 'refused' | 'paid';
+  note: string | null;
+  promise_id: string | null;
+  contacted_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** contacts */
 export interface ContactsTable {
   id: Generated<string>;
@@ -304,6 +427,25 @@ export interface ContractsTable {
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** credit_assessments */
+export interface CreditAssessmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  assessed_on: BusinessDate;
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D';
+  factors: ColumnType<JsonValue, string, string>;
+  current_limit: Numeric;
+  current_term_days: number;
+  suggested_limit: Numeric;
+  suggested_term_days: number;
+  status: Generated<'proposed' | 'pending_approval' | 'applied' | 'rejected'>;
+  applied_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** credit_profiles */
 export interface CreditProfilesTable {
   tenant_id: string;
@@ -313,6 +455,9 @@ export interface CreditProfilesTable {
   risk_level: Generated<'low' | 'normal' | 'high'>;
   version: Generated<number>;
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  on_hold: Generated<boolean>;
+  hold_reason: string | null;
+  held_since: BusinessDate | null;
   limit_set: Generated<boolean>;
 }
 
@@ -354,6 +499,79 @@ export interface DocSequencesTable {
   last_value: ColumnType<number, number | string | undefined, number | string>;
 }
 
+/** dunning_mail */
+export interface DunningMailTable {
+  tenant_id: string;
+  id: Generated<string>;
+  step_run_id: string | null;
+  customer_id: string;
+  to_address: string | null;
+  subject: string;
+  body: string;
+  status: Generated<'outbox' | 'queued' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  claimed_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  sent_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  message_id: string | null;
+  error: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** dunning_policies */
+export interface DunningPoliciesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  grade: 'A' | 'B' | 'C' | 'D' | null;
+  risk_level: 'low' | 'normal' | 'high' | null;
+  priority: Generated<number>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** dunning_step_runs */
+export interface DunningStepRunsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  step_id: string;
+  receivable_id: string;
+  customer_id: string;
+  run_on: BusinessDate;
+  action: string;
+  detail: ColumnType<JsonValue, string | undefined, string>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** dunning_steps */
+export interface DunningStepsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  policy_id: string;
+  seq: number;
+  offset_days: number;
+  action: 'notice' | 'email' | 'task' | 'letter' | 'hold';
+  recipient: 'customer' | 'owner' | 'manager' | 'finance';
+  name: string;
+}
+
+/** dunning_tasks */
+export interface DunningTasksTable {
+  tenant_id: string;
+  id: Generated<string>;
+  assignee_id: string;
+  customer_id: string;
+  receivable_id: string | null;
+  step_run_id: string | null;
+  promise_id: string | null;
+  title: string;
+  due_on: BusinessDate;
+  status: Generated<'open' | 'done'>;
+  done_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** followups */
 export interface FollowupsTable {
   id: Generated<string>;
@@ -381,218 +599,6 @@ export interface IdempotencyKeysTable {
   caller: string;
 }
 
-/** job_runs */
-export interface JobRunsTable {
-  job: string;
-  run_key: string;
-  owner: string;
-  lease_until: ColumnType<Instant, Instant | Date, Instant | Date>;
-  started_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-  finished_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
-  result: ColumnType<JsonValue | null, string | null, string | null>;
-}
-
-/** notifications */
-export interface NotificationsTable {
-  id: Generated<string>;
-  tenant_id: string;
-  user_id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  entity_type: string | null;
-  entity_id: string | null;
-  dedupe_key: string;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-  read_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
-}
-
-/** password_links */
-export interface PasswordLinksTable {
-  tenant_id: string;
-  id: Generated<string>;
-  user_id: string;
-  purpose: 'invite' | 'reset';
-  token_hash: string;
-  created_by: string | null;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-  expires_at: ColumnType<Instant, Instant | Date, Instant | Date>;
-  used_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
-}
-
-/** payment_files */
-export interface PaymentFilesTable {
-  id: Generated<string>;
-  tenant_id: string;
-  payment_id: string;
-  file_name: string;
-  content_type: 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/ofd' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  size_bytes: number;
-  sha256: string;
-  content: Buffer;
-  uploaded_by: string | null;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** payments */
-export interface PaymentsTable {
-  id: Generated<string>;
-  tenant_id: string;
-  number: string;
-  customer_id: string;
-  currency: Generated<string>;
-  amount: Numeric;
-  received_on: BusinessDate;
-  method: 'bank_transfer' | 'cash' | 'online' | 'acceptance_bill' | 'check' | 'other';
-  payer_name: string | null;
-  payer_account: string | null;
-  bank_reference: string | null;
-  remark: string | null;
-  attachments: ColumnType<JsonValue, string | undefined, string>;
-  status: Generated<'claimed' | 'confirmed' | 'rejected'>;
-  amount_unapplied: Numeric;
-  registered_by: string | null;
-  confirmed_by: string | null;
-  confirmed_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
-  rejected_reason: string | null;
-  version: Generated<number>;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** pool_events */
-export interface PoolEventsTable {
-  id: Generated<string>;
-  tenant_id: string;
-  customer_id: string;
-  kind: 'release' | 'claim' | 'reclaim' | 'assign';
-  user_id: string | null;
-  reason: string | null;
-  at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** receivables */
-export interface ReceivablesTable {
-  id: Generated<string>;
-  tenant_id: string;
-  number: string;
-  customer_id: string;
-  contract_id: string | null;
-  instalment_id: string | null;
-  kind: Generated<'invoice' | 'credit_note'>;
-  original_id: string | null;
-  source: 'contract_signed' | 'plan_date' | 'delivery' | 'milestone' | 'order' | 'service_period' | 'usage' | 'manual' | 'credit_note';
-  source_key: string | null;
-  currency: Generated<string>;
-  amount: Numeric;
-  tax_amount: Generated<Numeric>;
-  business_date: BusinessDate;
-  due_date: BusinessDate;
-  owner_id: string | null;
-  reason: string | null;
-  amount_open: Numeric;
-  bad_debt_amount: Generated<Numeric>;
-  overdue_marked_on: BusinessDate | null;
-  created_by: string | null;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** schema_migrations */
-export interface SchemaMigrationsTable {
-  id: string;
-  checksum: string;
-  applied_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** teams */
-export interface TeamsTable {
-  id: Generated<string>;
-  tenant_id: string;
-  name: string;
-  parent_id: string | null;
-  manager_id: string | null;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** tenants */
-export interface TenantsTable {
-  id: Generated<string>;
-  slug: string;
-  name: string;
-  timezone: Generated<string>;
-  settings: ColumnType<JsonValue, string | undefined, string>;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** users */
-export interface UsersTable {
-  id: Generated<string>;
-  tenant_id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'sales_manager' | 'sales_rep' | 'finance' | 'marketer' | 'executive';
-  team_id: string | null;
-  password_hash: string;
-  locale: Generated<string>;
-  active: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
-  version: Generated<number>;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-/** write_offs */
-export interface WriteOffsTable {
-  id: Generated<string>;
-  tenant_id: string;
-  number: string;
-  customer_id: string;
-  kind: 'apply' | 'reverse' | 'bad_debt';
-  reverses_id: string | null;
-  applied_on: BusinessDate;
-  total: Numeric;
-  memo: string | null;
-  created_by: string | null;
-  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
-}
-
-export interface Database {
-  account_entries: AccountEntriesTable;
-  aging_customer: AgingCustomerTable;
-  aging_deltas: AgingDeltasTable;
-  aging_summary: AgingSummaryTable;
-  allocations: AllocationsTable;
-  approval_actions: ApprovalActionsTable;
-  approval_definitions: ApprovalDefinitionsTable;
-  approval_requests: ApprovalRequestsTable;
-  approval_steps: ApprovalStepsTable;
-  audit_log: AuditLogTable;
-  auth_tokens: AuthTokensTable;
-  bad_debt_requests: BadDebtRequestsTable;
-  contacts: ContactsTable;
-  contract_amendments: ContractAmendmentsTable;
-  contract_files: ContractFilesTable;
-  contract_instalments: ContractInstalmentsTable;
-  contract_lines: ContractLinesTable;
-  contracts: ContractsTable;
-  credit_profiles: CreditProfilesTable;
-  customers: CustomersTable;
-  doc_sequences: DocSequencesTable;
-  followups: FollowupsTable;
-  idempotency_keys: IdempotencyKeysTable;
-  job_runs: JobRunsTable;
-  notifications: NotificationsTable;
-  password_links: PasswordLinksTable;
-  payment_files: PaymentFilesTable;
-  payments: PaymentsTable;
-  pool_events: PoolEventsTable;
-  receivables: ReceivablesTable;
-  schema_migrations: SchemaMigrationsTable;
-  teams: TeamsTable;
-  tenants: TenantsTable;
-  users: UsersTable;
-  write_offs: WriteOffsTable;
-}
 /** invoice_lines */
 export interface InvoiceLinesTable {
   tenant_id: string;
@@ -710,6 +716,139 @@ export interface InvoicesTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** job_runs */
+export interface JobRunsTable {
+  job: string;
+  run_key: string;
+  owner: string;
+  lease_until: ColumnType<Instant, Instant | Date, Instant | Date>;
+  started_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  finished_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  result: ColumnType<JsonValue | null, string | null, string | null>;
+}
+
+/** notifications */
+export interface NotificationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  dedupe_key: string;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  read_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+}
+
+/** password_links */
+export interface PasswordLinksTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  purpose: 'invite' | 'reset';
+  token_hash: string;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  expires_at: ColumnType<Instant, Instant | Date, Instant | Date>;
+  used_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+}
+
+/** payment_files */
+export interface PaymentFilesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  payment_id: string;
+  file_name: string;
+  content_type: 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/ofd' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** payments */
+export interface PaymentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: string;
+  customer_id: string | null;
+  currency: Generated<string>;
+  amount: Numeric;
+  received_on: BusinessDate;
+  method: 'bank_transfer' | 'cash' | 'online' | 'acceptance_bill' | 'check' | 'other';
+  payer_name: string | null;
+  payer_account: string | null;
+  bank_reference: string | null;
+  remark: string | null;
+  attachments: ColumnType<JsonValue, string | undefined, string>;
+  status: Generated<'unclaimed' | 'claimed' | 'confirmed' | 'rejected'>;
+  amount_unapplied: Numeric;
+  registered_by: string | null;
+  confirmed_by: string | null;
+  confirmed_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  rejected_reason: string | null;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** pool_events */
+export interface PoolEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  kind: 'release' | 'claim' | 'reclaim' | 'assign';
+  user_id: string | null;
+  reason: string | null;
+  at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** promises_to_pay */
+export interface PromisesToPayTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  receivable_id: string | null;
+  collector_id: string;
+  currency: Generated<string>;
+  amount: Numeric;
+  promised_on: BusinessDate;
+  made_on: BusinessDate;
+  status: Generated<'open' | 'kept' | 'broken'>;
+  resolved_on: BusinessDate | null;
+  paid_amount: Numeric | null;
+  note: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** receivables */
+export interface ReceivablesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: string;
+  customer_id: string;
+  contract_id: string | null;
+  instalment_id: string | null;
+  kind: Generated<'invoice' | 'credit_note'>;
+  original_id: string | null;
+  source: 'contract_signed' | 'plan_date' | 'delivery' | 'milestone' | 'order' | 'service_period' | 'usage' | 'manual' | 'credit_note';
+  source_key: string | null;
+  currency: Generated<string>;
+  amount: Numeric;
+  tax_amount: Generated<Numeric>;
+  business_date: BusinessDate;
+  due_date: BusinessDate;
+  owner_id: string | null;
+  reason: string | null;
+  amount_open: Numeric;
+  bad_debt_amount: Generated<Numeric>;
+  overdue_marked_on: BusinessDate | null;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** red_confirmations */
 export interface RedConfirmationsTable {
   tenant_id: string;
@@ -733,10 +872,121 @@ export interface RedConfirmationsTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** schema_migrations */
+export interface SchemaMigrationsTable {
+  id: string;
+  checksum: string;
+  applied_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** teams */
+export interface TeamsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  parent_id: string | null;
+  manager_id: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** tenants */
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  timezone: Generated<string>;
+  settings: ColumnType<JsonValue, string | undefined, string>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** users */
+export interface UsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'sales_manager' | 'sales_rep' | 'finance' | 'marketer' | 'executive';
+  team_id: string | null;
+  password_hash: string;
+  locale: Generated<string>;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** write_offs */
+export interface WriteOffsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: string;
+  customer_id: string;
+  kind: 'apply' | 'reverse' | 'bad_debt';
+  reverses_id: string | null;
+  applied_on: BusinessDate;
+  total: Numeric;
+  memo: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+export interface Database {
+  account_entries: AccountEntriesTable;
+  aging_customer: AgingCustomerTable;
+  aging_deltas: AgingDeltasTable;
+  aging_summary: AgingSummaryTable;
+  allocations: AllocationsTable;
+  approval_actions: ApprovalActionsTable;
+  approval_definitions: ApprovalDefinitionsTable;
+  approval_requests: ApprovalRequestsTable;
+  approval_steps: ApprovalStepsTable;
+  audit_log: AuditLogTable;
+  auth_tokens: AuthTokensTable;
+  bad_debt_requests: BadDebtRequestsTable;
+  bank_column_mappings: BankColumnMappingsTable;
+  bank_match_proposals: BankMatchProposalsTable;
+  bank_payer_aliases: BankPayerAliasesTable;
+  bank_statement_imports: BankStatementImportsTable;
+  bank_statement_lines: BankStatementLinesTable;
+  bank_statements: BankStatementsTable;
+  contact_notes: ContactNotesTable;
+  contacts: ContactsTable;
+  contract_amendments: ContractAmendmentsTable;
+  contract_files: ContractFilesTable;
+  contract_instalments: ContractInstalmentsTable;
+  contract_lines: ContractLinesTable;
+  contracts: ContractsTable;
+  credit_assessments: CreditAssessmentsTable;
+  credit_profiles: CreditProfilesTable;
+  customers: CustomersTable;
+  doc_sequences: DocSequencesTable;
+  dunning_mail: DunningMailTable;
+  dunning_policies: DunningPoliciesTable;
+  dunning_step_runs: DunningStepRunsTable;
+  dunning_steps: DunningStepsTable;
+  dunning_tasks: DunningTasksTable;
+  followups: FollowupsTable;
+  idempotency_keys: IdempotencyKeysTable;
   invoice_lines: InvoiceLinesTable;
   invoice_positions: InvoicePositionsTable;
   invoice_request_items: InvoiceRequestItemsTable;
   invoice_request_lines: InvoiceRequestLinesTable;
   invoice_requests: InvoiceRequestsTable;
   invoices: InvoicesTable;
+  job_runs: JobRunsTable;
+  notifications: NotificationsTable;
+  password_links: PasswordLinksTable;
+  payment_files: PaymentFilesTable;
+  payments: PaymentsTable;
+  pool_events: PoolEventsTable;
+  promises_to_pay: PromisesToPayTable;
+  receivables: ReceivablesTable;
   red_confirmations: RedConfirmationsTable;
+  schema_migrations: SchemaMigrationsTable;
+  teams: TeamsTable;
+  tenants: TenantsTable;
+  users: UsersTable;
+  write_offs: WriteOffsTable;
+}

@@ -18,6 +18,8 @@ import adminEn from './admin.en';
 import adminZh from './admin.zh-CN';
 import dunningEn from './dunning.en';
 import dunningZh from './dunning.zh-CN';
+import bankEn from './bank.en';
+import bankZh from './bank.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -47,7 +49,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

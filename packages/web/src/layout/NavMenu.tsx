@@ -1,5 +1,6 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
+  BankOutlined,
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   MoneyCollectOutlined, NodeIndexOutlined, PhoneOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -13,7 +14,7 @@ import { useAuth } from '../auth/useAuth';
 const PREFIXES: Array<[string, string]> = [
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
-  ['/write-off', 'writeOff'], ['/aging', 'aging'], ['/invoices', 'invoices'], ['/dunning', 'dunning'],
+  ['/write-off', 'writeOff'], ['/bank', 'bank'], ['/aging', 'aging'], ['/invoices', 'invoices'], ['/dunning', 'dunning'],
 ];
 
 function selectedKey(pathname: string): string {
@@ -64,6 +65,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   }
   if (can('write_offs', 'read')) {
     cash.push({ key: 'writeOff', icon: <NodeIndexOutlined />, label: link('/write-off', 'nav-write-off', t('nav.writeOff')) });
+  }
+  if (can('payments', 'read')) {
+    cash.push({ key: 'bank', icon: <BankOutlined />, label: link('/bank', 'nav-bank', t('bank.nav')) });
   }
   if (can('invoices', 'read')) {
     cash.push({ key: 'invoices', icon: <AuditOutlined />, label: link('/invoices', 'nav-invoices', t('invoice.nav')) });
