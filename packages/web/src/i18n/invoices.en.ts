@@ -29,7 +29,8 @@ const invoicesEn: InvoiceMessages = {
     },
     request: {
       customer: 'Customer', sources: 'Receivables to invoice', sourceHint: 'Several receivables may go on one invoice, in full or in part; a receivable may be invoiced in several parts.',
-      noReceivables: 'This customer has no receivables', totals: 'Lines: amount {{excl}} · tax {{tax}} · total {{incl}}', itemsTotal: 'Sources total {{amount}}',
+      noReceivables: 'This customer has no receivables', noContracts: 'This customer has no signed contracts', signedOn: 'Signed on',
+      contractHint: 'A signed contract may be invoiced before its receivables are booked; all invoicing of a contract (its receivables\' too) stays within its amount.', totals: 'Lines: amount {{excl}} · tax {{tax}} · total {{incl}}', itemsTotal: 'Sources total {{amount}}',
       mismatch: 'The lines\' total with tax must equal the sources\' total', created: 'Invoice request submitted; finance will approve it', full: 'Full',
     },
     issue: { title: 'Record invoice number', hint: 'The 20-digit number the tax platform gave the e-invoice', done: 'Invoice {{number}} recorded' },

@@ -27,7 +27,8 @@ const invoicesZh = {
     },
     request: {
       customer: '客户', sources: '选择应收单', sourceHint: '可选多张应收合并开一张票，也可只开部分金额；一张应收可分多次开票。',
-      noReceivables: '该客户暂无应收', totals: '明细合计：金额 {{excl}} · 税额 {{tax}} · 价税合计 {{incl}}', itemsTotal: '开票来源合计 {{amount}}',
+      noReceivables: '该客户暂无应收', noContracts: '该客户暂无已签署的合同', signedOn: '签署日期',
+      contractHint: '已签署的合同可在立应收前预开票；合同的开票总额不超过合同金额（含按其应收开的票）。', totals: '明细合计：金额 {{excl}} · 税额 {{tax}} · 价税合计 {{incl}}', itemsTotal: '开票来源合计 {{amount}}',
       mismatch: '明细的价税合计须等于开票来源合计', created: '开票申请已提交，等待财务审批', full: '全额',
     },
     issue: { title: '录入发票号码', hint: '税务平台开具后的 20 位数电发票号码', done: '已登记发票 {{number}}' },

@@ -6,13 +6,16 @@ import { addMoney, dec, lineAmounts, roundMoney, TAX_RATES, type InvoiceRequestC
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateInvoiceRequest } from '../../api/invoices';
+import { useCustomerContracts } from '../../api/contracts';
 import { useReceivables } from '../../api/receivables';
-import type { Receivable } from '../../api/types';
 import { CustomerSelect } from '../../components/CustomerSelect';
 import { Money } from '../../components/cash/Money';
 import { MoneyInput } from '../../components/cash/MoneyInput';
 import { useFormat } from '../../i18n/format';
 import { isAmount, normalizeAmount } from '../../lib/money';
+
+interface Source { id: string; number: string; date: string; amount: string; currency: string; customer: { id: string; name: string } }
+const SIGNED: readonly string[] = ['signed', 'in_performance', 'completed'];
 
 interface LineForm { taxCode?: string; name?: string; specification?: string; unit?: string; quantity?: number | null; unitPrice?: number | null; amount?: string; taxRate: string }
 interface Values { invoiceType: 'special' | 'ordinary'; pricesIncludeTax: boolean; remarks?: string; lines: LineForm[] }
@@ -39,11 +42,17 @@ export function RequestModal({ open, initial, onClose, onDone }: {
   const [form] = Form.useForm<Values>();
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [picked, setPicked] = useState<Record<string, string>>({});
+  // Receivables, or signed contracts (预开票 before their receivables are booked); one kind per request form.
+  const [kind, setKind] = useState<'receivable' | 'contract'>('receivable');
   const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const create = useCreateInvoiceRequest({ onSummary: setError });
   const receivables = useReceivables({ customerId: customerId ?? undefined, kind: 'invoice', sort: 'dueDate' }, 100, !!customerId);
-  const rows: Receivable[] = receivables.data?.items ?? [];
+  const contractList = useCustomerContracts(customerId, kind === 'contract');
+  const receivableRows: Source[] = (receivables.data?.items ?? []).map((r) => ({ id: r.id, number: r.number, date: r.dueDate, amount: r.amount, currency: r.currency, customer: r.customer }));
+  const contractRows: Source[] = (contractList.data?.items ?? []).filter((c) => SIGNED.includes(c.status))
+    .map((c) => ({ id: c.id, number: `${c.number} ${c.title}`, date: c.signedOn ?? '', amount: c.amountInclTax, currency: c.currency, customer: c.customer }));
+  const rows = kind === 'receivable' ? receivableRows : contractRows;
   const currency = rows[0]?.currency ?? 'CNY';
   const lines = Form.useWatch('lines', form) ?? [];
   const pricesIncludeTax = Form.useWatch('pricesIncludeTax', form) ?? true;
@@ -90,7 +99,7 @@ export function RequestModal({ open, initial, onClose, onDone }: {
     setError(null);
     const body: InvoiceRequestCreate = {
       invoiceType: v.invoiceType, pricesIncludeTax: v.pricesIncludeTax, remarks: v.remarks?.trim() || null,
-      items: Object.entries(picked).map(([receivableId, amount]) => ({ receivableId, amount: normalizeAmount(amount) })),
+      items: Object.entries(picked).map(([id, amount]) => (kind === 'receivable' ? { receivableId: id, amount: normalizeAmount(amount) } : { contractId: id, amount: normalizeAmount(amount) })),
       lines: v.lines.map(toLine) as InvoiceRequestCreate['lines'],
     };
     create.mutate({ body, key }, { onSuccess: (req) => onDone(req.id) }); // onDone closes the dialog (one URL change)
@@ -106,13 +115,18 @@ export function RequestModal({ open, initial, onClose, onDone }: {
           <Typography.Text>{t('invoice.request.customer')}</Typography.Text>
           <CustomerSelect value={customerId} initial={rows[0]?.customer ?? null} onChange={(v) => { setCustomerId(v); setPicked({}); }} style={{ width: 360 }} id="invoice-request-customer" />
         </Flex>
-        <Typography.Text type="secondary">{t('invoice.request.sourceHint')}</Typography.Text>
-        <Table<Receivable> rowKey="id" size="small" pagination={false} dataSource={rows} loading={receivables.isFetching} locale={{ emptyText: t('invoice.request.noReceivables') }}
+        <Flex gap={12} align="center" wrap>
+          <Radio.Group value={kind} onChange={(e) => { setKind(e.target.value as 'receivable' | 'contract'); setPicked({}); }} data-testid="invoice-source-kind"
+            options={[{ value: 'receivable', label: t('invoice.fields.receivable') }, { value: 'contract', label: t('invoice.fields.contract') }]} />
+          <Typography.Text type="secondary">{t(kind === 'receivable' ? 'invoice.request.sourceHint' : 'invoice.request.contractHint')}</Typography.Text>
+        </Flex>
+        <Table<Source> rowKey="id" size="small" pagination={false} dataSource={rows} loading={kind === 'receivable' ? receivables.isFetching : contractList.isFetching}
+          locale={{ emptyText: t(kind === 'receivable' ? 'invoice.request.noReceivables' : 'invoice.request.noContracts') }}
           columns={[
             { title: '', width: 40, render: (_v, r) => <Checkbox checked={r.id in picked} data-testid="invoice-source-check" data-number={r.number}
               onChange={(e) => setPicked((p) => { const n = { ...p }; if (e.target.checked) n[r.id] = r.amount; else delete n[r.id]; return n; })} /> },
-            { title: t('invoice.fields.receivable'), dataIndex: 'number' },
-            { title: t('receivable.fields.dueDate'), dataIndex: 'dueDate', render: (v: string) => fmt.date(v) },
+            { title: t(`invoice.fields.${kind}`), dataIndex: 'number' },
+            { title: t(kind === 'receivable' ? 'receivable.fields.dueDate' : 'invoice.request.signedOn'), dataIndex: 'date', render: (v: string) => fmt.date(v) },
             { title: t('receivable.fields.amount'), dataIndex: 'amount', align: 'right', render: (v: string, r) => <Money amount={v} currency={r.currency} /> },
             { title: t('invoice.fields.amount'), width: 200, render: (_v, r) => (r.id in picked
               ? <MoneyInput value={picked[r.id]} onChange={(v?: string) => setPicked((p) => ({ ...p, [r.id]: v ?? '' }))} data-testid="invoice-source-amount" />
