@@ -6,6 +6,7 @@ import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
 import { commonError } from '../../platform/errors.js';
+import { NoContent } from '../../platform/openapi.js';
 import { identityError } from './identity.errors.js';
 import * as links from './links.service.js';
 
@@ -42,12 +43,12 @@ export function userAdminRoutes(app: App, db: Db) {
   app.delete('/api/v1/users/:id/tokens/:tokenId', {
     schema: {
       operationId: 'revokeUserToken', summary: 'End one of a user\'s sessions or API tokens', tags, errors: [identityError.only('token_not_found')],
-      params: z.object({ id: IdSchema, tokenId: IdSchema }),
+      params: z.object({ id: IdSchema, tokenId: IdSchema }), response: { 204: NoContent },
     },
     preHandler: requirePermission('users', 'update'),
   }, async (req, reply) => {
     await links.revokeUserToken(db, requireAuth(req), req.params.id, req.params.tokenId);
-    return reply.code(204).send();
+    return reply.code(204).send(undefined);
   });
 
   // The public side: no session (the user has no password yet). Rate-limited like the login.
