@@ -2,17 +2,18 @@
 // With DATABASE_URL and L2C_WORKERS above 1, this process is the primary of that many worker processes sharing the
 // port (platform/cluster.ts); each worker runs the server below.
 import cluster from 'node:cluster';
-import { createApp } from './app.js';
-import { listTenants } from './domains/workspace/index.js';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo/demo-data.js';
-
-// the first of each role: enough to try every screen (README lists all of them)
-const DEMO_LOGINS = DEMO_USERS.filter((u, i) => DEMO_USERS.findIndex((x) => x.role === u.role) === i).map((u) => `${u.email} (${u.role})`).join(', ');
 import { DataDirLockedError } from './platform/lockfile.js';
 import { WorkersSettingError, runPrimary, workerCount } from './platform/cluster.js';
 
 async function serve(): Promise<void> {
   try {
+    // Imported here, not at the top: the primary of several workers serves nothing and need not load the app (it
+    // was a third copy of the app's ~200 MB with L2C_WORKERS=2).
+    const { createApp } = await import('./app.js');
+    const { listTenants } = await import('./domains/workspace/index.js');
+    const { DEMO_PASSWORD, DEMO_USERS } = await import('./demo/demo-data.js');
+    // the first of each role: enough to try every screen (README lists all of them)
+    const DEMO_LOGINS = DEMO_USERS.filter((u, i) => DEMO_USERS.findIndex((x) => x.role === u.role) === i).map((u) => `${u.email} (${u.role})`).join(', ');
     const l2c = await createApp();
     const { port, host } = l2c.config;
     await l2c.app.listen({ port, host });
