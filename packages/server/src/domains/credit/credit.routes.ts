@@ -6,6 +6,8 @@ import { ApplyAssessmentInput, ApplyAssessmentResult, CreditAssessmentView, IdSc
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
+import { approvalError } from '../approvals/index.js';
+import { creditError } from './credit.errors.js';
 import * as assessment from './assessment.service.js';
 
 const tags = ['credit'];
@@ -16,7 +18,7 @@ export interface CreditDeps { recordLimitChange: assessment.RecordLimitChange }
 export function creditRoutes(app: App, db: Db, deps: CreditDeps) {
   app.get('/api/v1/customers/:id/credit-assessments', {
     schema: {
-      operationId: 'listCreditAssessments', summary: 'Credit assessments of a customer', tags, params: Params, response: { 200: CreditAssessmentView },
+      operationId: 'listCreditAssessments', summary: 'List the credit assessments of a customer', tags, errors: [creditError.only('customer_not_found')], params: Params, response: { 200: CreditAssessmentView },
       description: 'The customer\'s credit profile (limit, term, risk, hold) and its credit assessments 资信评估, newest first: score, grade, every factor, the suggested limit and term.',
     },
     preHandler: requirePermission('credit', 'read'),
@@ -24,7 +26,7 @@ export function creditRoutes(app: App, db: Db, deps: CreditDeps) {
 
   app.post('/api/v1/customers/:id/credit-assessments', {
     schema: {
-      operationId: 'assessCustomerCredit', summary: 'Assess a customer\'s credit now', tags, params: Params, response: { 200: CreditAssessmentView },
+      operationId: 'assessCustomerCredit', summary: 'Assess a customer\'s credit now', tags, errors: [creditError.only('customer_not_found')], params: Params, response: { 200: CreditAssessmentView },
       description: 'Score the customer from its own history as of today (on-time rate, average days late, overdue share, bad debts, tenure, contract volume). Today\'s proposal is refreshed, not duplicated.',
     },
     preHandler: requirePermission('credit', 'read'),
@@ -33,6 +35,7 @@ export function creditRoutes(app: App, db: Db, deps: CreditDeps) {
   app.post('/api/v1/customers/:id/credit-assessments/:assessmentId/apply', {
     schema: {
       operationId: 'applyCreditAssessment', summary: 'Apply a credit assessment to the credit profile', tags,
+      errors: [creditError.only('customer_not_found', 'assessment_not_found', 'assessment_closed'), approvalError.only('already_pending', 'no_approver')],
       params: z.object({ id: IdSchema, assessmentId: IdSchema }), body: ApplyAssessmentInput, response: { 200: ApplyAssessmentResult },
       description: `Set the credit limit and payment term to the assessment's suggestion (or the values given). A raise of more than ${assessment.APPROVAL_ABOVE} goes to the approval engine (document type credit_limit) and is applied by its final approval.`,
     },
@@ -41,7 +44,7 @@ export function creditRoutes(app: App, db: Db, deps: CreditDeps) {
 
   app.post('/api/v1/customers/:id/credit-hold/release', {
     schema: {
-      operationId: 'releaseCreditHold', summary: 'Release a customer\'s credit hold', tags, params: Params, body: ReleaseHoldInput, response: { 200: CreditAssessmentView },
+      operationId: 'releaseCreditHold', summary: 'Release a customer\'s credit hold', tags, errors: [creditError.only('customer_not_found', 'not_on_hold')], params: Params, body: ReleaseHoldInput, response: { 200: CreditAssessmentView },
       description: 'A credit hold (the dunning policy\'s +60 step) stops new contracts; finance releases it with a reason (audited).',
     },
     preHandler: requirePermission('credit', 'update'),

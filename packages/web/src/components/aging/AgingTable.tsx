@@ -25,6 +25,10 @@ export function AgingTable({ report, onDrill }: Props) {
     </Button>
   ));
   const rows: Row[] = grouped ? report.rows : [{ ...report.totals, key: '__all', label: t('aging.all') }];
+  // by customer the report carries unapplied cash and net overdue (overdue − unapplied): money paid but not yet applied
+  const withCash = report.groupBy === 'customer';
+  const plain = (v: string | undefined) => (v === undefined ? '—' : isZero(v) ? <span style={{ color: '#bbb' }}>—</span>
+    : <span style={{ fontVariantNumeric: 'tabular-nums' }}>{fmt.money(v, report.currency)}</span>);
   return (
     <Table<Row>
       size="small"
@@ -42,6 +46,10 @@ export function AgingTable({ report, onDrill }: Props) {
         })),
         { title: t('aging.overdue'), dataIndex: 'overdue', align: 'right', render: (v: string, r) => cell(v, r, 'overdue') },
         { title: t('aging.total'), dataIndex: 'total', align: 'right', render: (v: string, r) => cell(v, r, undefined) },
+        ...(withCash ? [
+          { title: t('dunning.worklist.unapplied'), key: 'unapplied', align: 'right' as const, render: (_v: unknown, r: Row) => plain(r.unapplied) },
+          { title: t('dunning.worklist.netOverdue'), key: 'netOverdue', align: 'right' as const, render: (_v: unknown, r: Row) => <span data-testid="aging-net-overdue">{plain(r.netOverdue)}</span> },
+        ] : []),
       ]}
       summary={() => (!grouped ? null : (
         <Table.Summary fixed>
@@ -53,6 +61,8 @@ export function AgingTable({ report, onDrill }: Props) {
             ))}
             <Table.Summary.Cell index={report.buckets.length + 2} align="right">{cell(report.totals.overdue, null, 'overdue')}</Table.Summary.Cell>
             <Table.Summary.Cell index={report.buckets.length + 3} align="right">{cell(report.totals.total, null, undefined)}</Table.Summary.Cell>
+            {withCash && <Table.Summary.Cell index={report.buckets.length + 4} align="right">{plain(report.totals.unapplied)}</Table.Summary.Cell>}
+            {withCash && <Table.Summary.Cell index={report.buckets.length + 5} align="right">{plain(report.totals.netOverdue)}</Table.Summary.Cell>}
           </Table.Summary.Row>
         </Table.Summary>
       ))}
