@@ -389,5 +389,7 @@ export async function registerOpenApi(app: App, opts: OpenApiOptions = {}): Prom
     routePrefix: '/api/docs',
     uiConfig: { docExpansion: 'list', displayOperationId: true, filter: true, tagsSorter: undefined, defaultModelsExpandDepth: 1 },
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Built once (about a second for the whole API) and kept as text: ~1 MB, not re-serialized per request
+  let text: string | null = null;
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (_req, reply) => reply.type('application/json; charset=utf-8').send(text ??= JSON.stringify(app.swagger())));
 }
