@@ -16,6 +16,7 @@ function targetOf(n: AppNotification): string | null {
   if (n.entityType === 'contract' && n.entityId) return `/contracts/${n.entityId}`;
   if (n.kind.startsWith('contract.') && n.entityId) return `/contracts/${n.entityId}`;
   if (n.entityType === 'contract_amendment') return '/contracts';
+  if (n.entityType === 'invoice_request' && n.entityId) return `/invoices?id=${n.entityId}`;
   return null;
 }
 
