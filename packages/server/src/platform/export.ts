@@ -37,6 +37,9 @@ export const PERSONAL_DATA: Record<string, string[]> = {
   customers: ['name', 'phone', 'address', 'website', 'remark'],
   followups: ['content'],
   payments: ['payer_name', 'payer_account'],
+  // an ordinary invoice 普票 may be made out to a person: the buyer's name, id number, address, phone and bank account
+  invoice_requests: ['buyer_name', 'buyer_taxpayer_id', 'buyer_address_phone', 'buyer_bank_account'],
+  invoices: ['buyer_name', 'buyer_taxpayer_id'],
   audit_log: ['changes'],
 };
 
