@@ -105,6 +105,9 @@ export async function startE2E(): Promise<E2E> {
       HOST: '127.0.0.1',
       L2C_DEMO: '1',
       L2C_JOBS: '0',
+      // One process: a browser story reads back what it just wrote, and on two CI cores a second worker only adds
+      // start-up time. Several workers are tested by packages/server/test/workers.test.ts.
+      L2C_WORKERS: process.env.L2C_E2E_WORKERS ?? '1',
       L2C_LOG_LEVEL: process.env.L2C_E2E_LOG_LEVEL ?? 'warn',
       L2C_WEB_DIST: path.join(ROOT, 'packages/web/dist'),
       L2C_ADMIN_EMAIL: '',
