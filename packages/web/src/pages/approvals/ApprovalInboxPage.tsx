@@ -28,6 +28,8 @@ function docLink(item: ApprovalInboxItem): string {
   if (item.subjectType === 'receivable') return `/receivables?id=${encodeURIComponent(item.subjectId)}`;
   // an invoice request opens in the invoices page's drawer
   if (item.subjectType === 'invoice_request') return `/invoices?id=${encodeURIComponent(item.subjectId)}`;
+  // a credit limit raise opens the customer's credit assessment tab
+  if (item.subjectType === 'credit_profile') return `/customers/${encodeURIComponent(item.subjectId)}?tab=credit`;
   return '#';
 }
 
