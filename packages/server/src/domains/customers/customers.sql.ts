@@ -79,11 +79,21 @@ export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<Custom
   const dir = f.desc ? sql`desc` : sql`asc`;
   // The sort key as text for the cursor: a timestamp parsed to a JS ISO string loses its microseconds, and the next page
   // would repeat (or skip) rows of the same millisecond.
-  const rank = f.rank ? f.rank.expr : sql<number>`null::int`;
-  const r = await sql<CustomerRow & { sort_key: unknown; search_rank: number | null }>`select ${customerSelect}, ${f.orderExpr}::text as sort_key,
-    ${rank} as search_rank
+  if (f.rank) {
+    // A search ranks every match before it can cut the page, so the page is cut first and only its rows get their
+    // owner and parent names: joining them for all 25,000 matches of a broad term was a third of its time.
+    const r = await sql<CustomerRow & { sort_key: unknown; search_rank: number }>`select ${customerSelect}, s.sort_key, s.search_rank
+      from (select c.id, ${f.orderExpr} as sort_value, ${f.orderExpr}::text as sort_key, ${f.rank.expr} as search_rank
+        from customers c where ${sql.join(where, sql` and `)}
+        order by search_rank, sort_value ${dir}, c.id ${dir} limit ${f.limit + 1}) s
+      join customers c on c.id = s.id left join users o on o.id = c.owner_id left join customers p on p.id = c.parent_id
+      order by s.search_rank, s.sort_value ${dir}, c.id ${dir}`.execute(tx);
+    return r.rows;
+  }
+  const r = await sql<CustomerRow & { sort_key: unknown; search_rank: null }>`select ${customerSelect}, ${f.orderExpr}::text as sort_key,
+    null::int as search_rank
     from ${customerFrom} where ${sql.join(where, sql` and `)}
-    order by ${f.rank ? sql`search_rank, ` : sql``}${f.orderExpr} ${dir}, c.id ${dir} limit ${f.limit + 1}`.execute(tx);
+    order by ${f.orderExpr} ${dir}, c.id ${dir} limit ${f.limit + 1}`.execute(tx);
   return r.rows;
 }
 
