@@ -26,6 +26,7 @@ export interface CreditPosition {
   limit: string; open: string; committed: string; available: string; limitSource: 'profile' | 'grade_default'; gradeDefault: string | null;
   paymentTermDays: number; riskLevel: string; onHold: boolean; holdReason: string | null;
 }
+export interface PoolRules { reclaimDays: number; claimDailyCap: number }
 export interface CreditProfileInput { creditLimit: string; paymentTermDays: number; riskLevel: 'low' | 'normal' | 'high' }
 
 export const admin = {
@@ -43,6 +44,8 @@ export const admin = {
   saveCompany: (p: CompanyProfile) => api<CompanyProfile>('/settings/company', { method: 'PUT', body: p }),
   creditDefaults: () => api<CreditDefaults>('/settings/credit'),
   saveCreditDefaults: (d: CreditDefaults) => api<CreditDefaults>('/settings/credit', { method: 'PUT', body: d }),
+  poolRules: () => api<PoolRules>('/settings/pool'),
+  savePoolRules: (r: PoolRules) => api<PoolRules>('/settings/pool', { method: 'PUT', body: r }),
   creditPosition: (customerId: string) => api<CreditPosition>(`/customers/${enc(customerId)}/credit-position`),
   setCreditProfile: (customerId: string, p: CreditProfileInput) => api<void>(`/customers/${enc(customerId)}/credit-profile`, { method: 'PUT', body: p }),
 };
@@ -61,6 +64,7 @@ export const adminKeys = {
   teams: ['admin', 'teams'] as const,
   company: ['admin', 'company'] as const,
   creditDefaults: ['admin', 'credit-defaults'] as const,
+  pool: ['admin', 'pool-rules'] as const,
   creditPosition: (id: string) => ['admin', 'credit-position', id] as const,
   link: (token: string) => ['password-link', token] as const,
 };
@@ -134,4 +138,10 @@ export function useSetCreditProfileMutation(handling?: ErrorHandling) {
 }
 export function useSetPasswordMutation(handling?: ErrorHandling) {
   return useApiMutation({ mutationFn: ({ token, password }: { token: string; password: string }) => passwordLinks.use(token, password) }, handling);
+}
+export function usePoolRules() {
+  return useQuery({ queryKey: adminKeys.pool, queryFn: admin.poolRules });
+}
+export function useSavePoolRulesMutation(handling?: ErrorHandling) {
+  return useApiMutation({ mutationFn: admin.savePoolRules, invalidates: () => [adminKeys.pool, auditKeys.all] }, handling);
 }

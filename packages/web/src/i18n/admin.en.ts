@@ -7,7 +7,7 @@ const adminEn: AdminMessages = {
     title: 'Administration',
     noAccess: 'Only admins can open the administration',
     saved: 'Saved',
-    tabs: { users: 'Users', teams: 'Teams', credit: 'Credit limits', company: 'Company profile' },
+    tabs: { users: 'Users', teams: 'Teams', credit: 'Credit limits', company: 'Company profile', pool: 'Public pool' },
     users: {
       search: 'Search by name or email', add: 'New user', name: 'Name', email: 'Email', role: 'Role', team: 'Team', status: 'Status',
       active: 'Active', inactive: 'Deactivated', invited: 'Invitation pending', actions: 'Actions', edit: 'Edit', deactivate: 'Deactivate', activate: 'Activate',
@@ -33,6 +33,7 @@ const adminEn: AdminMessages = {
       fromProfile: 'Set for this customer', fromGrade: 'Grade {{grade}} default', fromNone: 'No limit set (no default for the grade)',
       committedHint: 'Approved, signed or performing contracts not yet invoiced', onHold: 'Credit hold: {{reason}}', history: 'Limit changes',
     },
+    pool: { intro: 'A customer without a follow-up for this many days returns to the public pool; each rep may claim at most this many pool customers a day.', reclaimDays: 'Days without a follow-up before returning to the pool', claimDailyCap: 'Claims per rep per day', save: 'Save pool rules' },
     company: {
       legalName: 'Legal name', taxpayerId: 'Taxpayer ID', address: 'Address', phone: 'Phone', bankAccounts: 'Bank accounts',
       bank: 'Bank', accountName: 'Account name', accountNumber: 'Account number', addBank: 'Add account', logo: 'Logo', logoHint: 'PNG, JPEG or SVG, at most 200 KB',

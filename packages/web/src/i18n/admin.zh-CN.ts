@@ -5,7 +5,7 @@ const adminZh = {
     title: '系统管理',
     noAccess: '只有管理员可以进入系统管理',
     saved: '已保存',
-    tabs: { users: '用户', teams: '团队', credit: '信用额度', company: '公司信息' },
+    tabs: { users: '用户', teams: '团队', credit: '信用额度', company: '公司信息', pool: '公海规则' },
     users: {
       search: '按姓名或邮箱搜索', add: '新建用户', name: '姓名', email: '邮箱', role: '角色', team: '团队', status: '状态',
       active: '启用', inactive: '已停用', invited: '待接受邀请', actions: '操作', edit: '编辑', deactivate: '停用', activate: '启用',
@@ -31,6 +31,7 @@ const adminZh = {
       fromProfile: '单独设定的额度', fromGrade: '来自 {{grade}} 级默认额度', fromNone: '未设定额度（等级无默认值）',
       committedHint: '已审批、已签署或履约中的合同中尚未开票的部分', onHold: '信用冻结：{{reason}}', history: '额度变更记录',
     },
+    pool: { intro: '客户超过设定天数没有跟进会自动退回公海；每位销售每天从公海领取的客户数有上限。', reclaimDays: '无跟进退回公海（天）', claimDailyCap: '每人每天最多领取', save: '保存公海规则' },
     company: {
       legalName: '公司全称', taxpayerId: '纳税人识别号', address: '地址', phone: '电话', bankAccounts: '银行账户',
       bank: '开户行', accountName: '户名', accountNumber: '账号', addBank: '添加账户', logo: '公司标志', logoHint: 'PNG、JPEG 或 SVG，200 KB 以内',

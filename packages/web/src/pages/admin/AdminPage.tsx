@@ -1,14 +1,15 @@
-// 系统管理 (admins): users, teams, credit limits and the company profile, one tab each (?tab=).
+// 系统管理 (admins): users, teams, credit limits, public-pool rules and the company profile, one tab each (?tab=).
 import { Card, Result, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../auth/useAuth';
 import { CompanyTab } from './CompanyTab';
 import { CreditTab } from './CreditTab';
+import { PoolTab } from './PoolTab';
 import { TeamsTab } from './TeamsTab';
 import { UsersTab } from './UsersTab';
 
-const TABS = ['users', 'teams', 'credit', 'company'] as const;
+const TABS = ['users', 'teams', 'credit', 'pool', 'company'] as const;
 
 export default function AdminPage() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export default function AdminPage() {
           { key: 'users', label: <span data-testid="admin-tab-users">{t('admin.tabs.users')}</span>, children: <UsersTab /> },
           { key: 'teams', label: <span data-testid="admin-tab-teams">{t('admin.tabs.teams')}</span>, children: <TeamsTab /> },
           { key: 'credit', label: <span data-testid="admin-tab-credit">{t('admin.tabs.credit')}</span>, children: <CreditTab /> },
+          { key: 'pool', label: <span data-testid="admin-tab-pool">{t('admin.tabs.pool')}</span>, children: <PoolTab /> },
           { key: 'company', label: <span data-testid="admin-tab-company">{t('admin.tabs.company')}</span>, children: <CompanyTab /> },
         ]}
       />
