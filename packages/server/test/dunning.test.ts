@@ -12,6 +12,7 @@ import { businessDate } from '../src/platform/clock.js';
 import { runDunningTenant, runDunning, dunningJob, closeTransports } from '../src/domains/dunning/index.js';
 import { runOverdue } from '../src/domains/collections/index.js';
 import { JOBS } from '../src/app.js';
+import { runJobOnce, type JobDefinition } from '../src/platform/jobs.js';
 import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 import { orderBody } from './contracts-helpers.js';
 
@@ -172,6 +173,14 @@ describe('the dunning walk of one overdue customer', () => {
     const audit = await asSystem(h.db, async (tx) => (await sql<{ action: string }>`select action from audit_log
       where tenant_id = ${t.tenantId} and entity_type = 'credit_profile' and entity_id = ${customer} order by at`.execute(tx)).rows.map((r) => r.action));
     expect(audit).toEqual(['credit_hold', 'credit_release']);
+  });
+
+  it('three schedulers claiming the same day run it once (platform/jobs.ts), and add nothing once every step ran', async () => {
+    const job: JobDefinition = { name: `dunning.run:test:${t.tenantId}`, run: (db, at) => runDunning(db, at, { tenantIds: [t.tenantId] }) };
+    const before = (await runs()).length;
+    const results = await Promise.all([0, 1, 2].map(() => runJobOnce(h.db, job, new Date())));
+    expect(results.filter((r) => r === 'ran')).toHaveLength(1);
+    expect((await runs()).length).toBe(before);
   });
 
   it('the scheduler-wide run adds nothing for this tenant once every step ran', async () => {
