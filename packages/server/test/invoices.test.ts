@@ -140,6 +140,23 @@ describe('the tax platform: batch workbook out, issued invoices back in', () => 
     expect(String(mine[0]![17])).toContain(requestNumber);
   });
 
+  it('names the columns as the tenant\'s platform template does, and leaves out the ones it has not', async () => {
+    const settings = ok(await w.finance.get('/api/v1/invoice-settings'));
+    ok(await call(w.baseUrl, 'PUT', '/api/v1/invoice-settings', { token: w.finance.token, body: {
+      seller: settings.seller, importMapping: settings.importMapping, batchHeaders: { remarks: '备注（含申请单号）', unit: null, priceIncludesTax: null },
+    } }));
+    const res = await fetch(`${w.baseUrl}/api/v1/invoice-requests/batch.xlsx`, { headers: { authorization: `Bearer ${w.finance.token}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const header = (wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    expect(header).toHaveLength(15);
+    expect(header).not.toContain('单位');
+    expect(header[header.length - 1]).toBe('备注（含申请单号）');
+    const row = (wb.worksheets[0]!.getSheetValues() as unknown[][]).find((r) => r?.[1] === requestNumber)!;
+    expect(String(row[15])).toContain(requestNumber);
+    ok(await call(w.baseUrl, 'PUT', '/api/v1/invoice-settings', { token: w.finance.token, body: { seller: settings.seller, importMapping: settings.importMapping } }));
+  });
+
   it('imports the platform export through the saved mapping; a second import creates nothing', async () => {
     const file = await platformExport([
       [BLUE_NO, '2026-12-06', '13300.00', `${requestNumber} 项目一期`],

@@ -211,9 +211,20 @@ export const InvoiceImportMapping = z.object({
 });
 export type InvoiceImportMapping = z.infer<typeof InvoiceImportMapping>;
 
+/** The fields of the batch-issue workbook, one column each, in this order. */
+export const BATCH_FIELDS = [
+  'requestNumber', 'invoiceType', 'buyerName', 'buyerTaxpayerId', 'buyerAddressPhone', 'buyerBankAccount', 'itemName', 'taxCode',
+  'specification', 'unit', 'quantity', 'unitPrice', 'amount', 'taxRate', 'taxAmount', 'priceIncludesTax', 'remarks',
+] as const;
+export type BatchField = (typeof BATCH_FIELDS)[number];
+/** The batch-issue workbook's header per field, as the tenant's tax platform template names it; null leaves the column out. */
+export const BatchHeaders = z.partialRecord(z.enum(BATCH_FIELDS), Text.trim().min(1).max(60).nullable());
+
 export const InvoiceSettings = z.object({
   seller: z.object({ name: Text.trim().min(1).max(100), taxpayerId: Text.trim().min(15).max(20) }).nullable(),
   importMapping: InvoiceImportMapping.nullable(),
+  /** Headers of the batch-issue workbook that differ from the defaults (defaultBatchHeaders in the settings view). */
+  batchHeaders: BatchHeaders.nullish(),
 });
 export type InvoiceSettings = z.infer<typeof InvoiceSettings>;
 const ColumnRefView = z.object({ header: z.string(), pattern: z.string().nullable().optional() });
@@ -226,6 +237,8 @@ export const InvoiceSettingsView = z.object({
   /** The seller that issued invoices get: the saved one, else the tenant's name with no taxpayer id yet. */
   effectiveSeller: z.object({ name: z.string(), taxpayerId: z.string().nullable() }),
   defaultImportMapping: MappingView,
+  batchHeaders: z.record(z.string(), z.string().nullable()).nullable(),
+  defaultBatchHeaders: z.record(z.string(), z.string()),
 });
 
 export const InvoiceImportReport = z.object({

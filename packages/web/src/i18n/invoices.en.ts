@@ -44,6 +44,12 @@ const invoicesEn: InvoiceMessages = {
       seller: 'Seller (issuer)', sellerName: 'Name', sellerTaxpayerId: 'Taxpayer ID', mapping: 'Columns of the tax platform\'s export',
       mappingHint: 'Use the headers of the platform\'s export file; a pattern can pick the request number out of the remarks column.', headerRow: 'Header row', header: 'Header', pattern: 'Pattern (optional)',
       requestNumber: 'Request number', invoiceNumber: 'Invoice number', issueDate: 'Issue date', amountInclTax: 'Total with tax (checked)', saved: 'Saved', useDefault: 'Use default mapping',
+      batch: 'Columns of the batch-issue workbook', batchHint: 'Use the headers of your tax platform\'s batch-issue template; an empty header leaves the column out.',
+      batchFields: {
+        requestNumber: 'Request number', invoiceType: 'Invoice type', buyerName: 'Buyer name', buyerTaxpayerId: 'Buyer taxpayer ID', buyerAddressPhone: 'Buyer address and phone',
+        buyerBankAccount: 'Buyer bank and account', itemName: 'Item', taxCode: 'Tax classification code', specification: 'Specification', unit: 'Unit', quantity: 'Quantity',
+        unitPrice: 'Unit price', amount: 'Amount', taxRate: 'Rate', taxAmount: 'Tax', priceIncludesTax: 'Tax-inclusive flag', remarks: 'Remarks',
+      },
     },
     empty: 'Nothing yet',
   },

@@ -42,6 +42,12 @@ const invoicesZh = {
       seller: '销售方（开票方）', sellerName: '名称', sellerTaxpayerId: '纳税人识别号', mapping: '税务平台导出表列映射',
       mappingHint: '按税务平台导出文件的表头填写；备注列可用正则取出申请单号。', headerRow: '表头所在行', header: '表头', pattern: '正则（可选）',
       requestNumber: '申请单号', invoiceNumber: '发票号码', issueDate: '开票日期', amountInclTax: '价税合计（核对用）', saved: '已保存', useDefault: '使用默认映射',
+      batch: '批量开票表的列名', batchHint: '按税务平台批量开票模板的表头填写；留空则不导出该列。',
+      batchFields: {
+        requestNumber: '申请单号', invoiceType: '发票类型', buyerName: '购买方名称', buyerTaxpayerId: '购买方纳税人识别号', buyerAddressPhone: '购买方地址电话',
+        buyerBankAccount: '购买方开户行及账号', itemName: '项目名称', taxCode: '税收分类编码', specification: '规格型号', unit: '单位', quantity: '数量',
+        unitPrice: '单价', amount: '金额', taxRate: '税率', taxAmount: '税额', priceIncludesTax: '含税标志', remarks: '备注',
+      },
     },
     empty: '暂无记录',
   },

@@ -1,9 +1,10 @@
 // The tax platform's workbooks. Out: a batch-issue workbook 批量开票 of the approved requests, one row per invoice line,
-// with the request number in the remarks so it comes back on the platform's export. In: the platform's export of
+// with the request number in the remarks so it comes back on the platform's export; its headers are the tenant's saved
+// ones for its platform template (settings.batchHeaders; a column may be left out), else L2C's defaults. In: the platform's export of
 // issued invoices, read through the tenant's saved column mapping (no file format is assumed), attaching each number to
 // its request — idempotently: a row whose request already carries that number creates nothing.
 import ExcelJS from 'exceljs';
-import { dec, roundMoney, type InvoiceImportMapping, type InvoiceImportReport } from '@l2c/shared';
+import { dec, roundMoney, type BatchField, type InvoiceImportMapping, type InvoiceImportReport } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -11,33 +12,33 @@ import { DomainError } from '../../platform/errors.js';
 import { invoiceError } from './invoices.errors.js';
 import { issueBlueTx } from './issue.service.js';
 import { requestScope } from './requests.service.js';
-import { readSettings } from './settings.service.js';
+import { batchColumns, readSettings } from './settings.service.js';
 import * as q from './requests.sql.js';
 
-/** Columns of the batch-issue workbook; the request number goes at the start of the remarks (备注). */
-const BATCH_COLUMNS = [
-  ['申请单号', 16], ['发票类型', 10], ['购买方名称', 30], ['购买方纳税人识别号', 22], ['购买方地址电话', 30], ['购买方开户行及账号', 30],
-  ['项目名称', 24], ['商品和服务税收分类编码', 22], ['规格型号', 14], ['单位', 8], ['数量', 10], ['单价', 14], ['金额', 14], ['税率', 8], ['税额', 12],
-  ['含税标志', 8], ['备注', 40],
-] as const;
+const WIDTH: Partial<Record<BatchField, number>> = { buyerName: 30, buyerTaxpayerId: 22, buyerAddressPhone: 30, buyerBankAccount: 30, itemName: 24, taxCode: 22, remarks: 40 };
 
 export async function batchWorkbook(db: Db, auth: AuthContext, customerId: string | null): Promise<{ data: Buffer; count: number }> {
   return inTenant(db, auth, async (tx) => {
     const requests = await q.approvedForBatch(tx, requestScope(auth), customerId);
+    // The columns as the tenant's platform template names them (settings.batchHeaders), in the fields' order.
+    const columns = batchColumns(await readSettings(tx));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('批量开票');
-    ws.columns = BATCH_COLUMNS.map(([header, width]) => ({ header, width }));
+    ws.columns = columns.map((c) => ({ header: c.header, width: WIDTH[c.field] ?? 14 }));
     ws.getRow(1).font = { bold: true };
     for (const r of requests) {
       const lines = await q.requestLines(tx, r.id);
       for (const l of lines) {
         // Amount and unit price as the request states them: without tax, plus tax, and the flag says which the price is.
-        ws.addRow([
-          r.number, r.invoice_type === 'special' ? '数电专票' : '数电普票', r.buyer_name, r.buyer_taxpayer_id ?? '', r.buyer_address_phone ?? '', r.buyer_bank_account ?? '',
-          l.name, l.tax_code ?? '', l.specification ?? '', l.unit ?? '', l.quantity === null ? '' : dec(l.quantity).toString(),
-          l.unit_price === null ? '' : dec(l.unit_price).toString(), l.amount_excl_tax, dec(l.tax_rate).toString(), l.tax_amount,
-          r.prices_include_tax ? '含税' : '不含税', [r.number, r.remarks].filter(Boolean).join(' '),
-        ]);
+        const value: Record<BatchField, string> = {
+          requestNumber: r.number, invoiceType: r.invoice_type === 'special' ? '数电专票' : '数电普票', buyerName: r.buyer_name,
+          buyerTaxpayerId: r.buyer_taxpayer_id ?? '', buyerAddressPhone: r.buyer_address_phone ?? '', buyerBankAccount: r.buyer_bank_account ?? '',
+          itemName: l.name, taxCode: l.tax_code ?? '', specification: l.specification ?? '', unit: l.unit ?? '',
+          quantity: l.quantity === null ? '' : dec(l.quantity).toString(), unitPrice: l.unit_price === null ? '' : dec(l.unit_price).toString(),
+          amount: l.amount_excl_tax, taxRate: dec(l.tax_rate).toString(), taxAmount: l.tax_amount, priceIncludesTax: r.prices_include_tax ? '含税' : '不含税',
+          remarks: [r.number, r.remarks].filter(Boolean).join(' '),
+        };
+        ws.addRow(columns.map((c) => value[c.field]));
       }
     }
     await recordAudit(tx, auth, { action: 'export_batch', entityType: 'invoice_settings', entityId: auth.tenantId, changes: [{ field: 'requests', before: null, after: requests.map((r) => r.number).join(', ') }] });

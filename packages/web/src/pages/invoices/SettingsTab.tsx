@@ -3,7 +3,7 @@
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvoiceSettings } from '@l2c/shared';
+import { BATCH_FIELDS, type InvoiceSettings } from '@l2c/shared';
 import { useInvoiceSettings, useSaveInvoiceSettings } from '../../api/invoices';
 import { errorText } from '../../lib/errors';
 
@@ -14,12 +14,17 @@ export function SettingsTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const q = useInvoiceSettings();
-  const [form] = Form.useForm<{ seller: { name: string; taxpayerId: string }; mapping: Mapping }>();
+  const [form] = Form.useForm<{ seller: { name: string; taxpayerId: string }; mapping: Mapping; batch: Record<string, string | undefined> }>();
   const [error, setError] = useState<string | null>(null);
   const save = useSaveInvoiceSettings({ onSummary: setError });
   const s = (k: string) => t(`invoice.settings.${k}`);
   useEffect(() => {
-    if (q.data) form.setFieldsValue({ seller: q.data.seller ?? { name: q.data.effectiveSeller.name, taxpayerId: '' }, mapping: q.data.importMapping ?? q.data.defaultImportMapping });
+    if (q.data) {
+      const d = q.data;
+      // An empty header leaves the column out of the batch-issue workbook.
+      const batch = Object.fromEntries(BATCH_FIELDS.map((f) => [f, d.batchHeaders && f in d.batchHeaders ? d.batchHeaders[f] ?? '' : d.defaultBatchHeaders[f]]));
+      form.setFieldsValue({ seller: d.seller ?? { name: d.effectiveSeller.name, taxpayerId: '' }, mapping: d.importMapping ?? d.defaultImportMapping, batch });
+    }
   }, [q.data, form]);
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <Alert type="error" showIcon title={errorText(t, q.error)} />;
@@ -32,6 +37,7 @@ export function SettingsTab() {
     save.mutate({
       seller: { name: v.seller.name.trim(), taxpayerId: v.seller.taxpayerId.trim() },
       importMapping: { headerRow: m.headerRow ?? 1, requestNumber: ref(m.requestNumber)!, invoiceNumber: ref(m.invoiceNumber)!, issueDate: ref(m.issueDate)!, amountInclTax: ref(m.amountInclTax) },
+      batchHeaders: Object.fromEntries(BATCH_FIELDS.map((f) => [f, v.batch?.[f]?.trim() || null])),
     }, { onSuccess: () => void message.success(s('saved')) });
   };
   return (
@@ -52,6 +58,15 @@ export function SettingsTab() {
             <Form.Item name={['mapping', k, 'pattern']} label={s('pattern')} style={{ flex: 1 }}><Input maxLength={120} /></Form.Item>
           </Flex>
         ))}
+      </Card>
+      <Card size="small" title={s('batch')} style={{ marginTop: 12 }}
+        extra={<Button size="small" onClick={() => form.setFieldValue('batch', { ...q.data!.defaultBatchHeaders })}>{s('useDefault')}</Button>}>
+        <Alert type="info" showIcon title={s('batchHint')} style={{ marginBottom: 12 }} />
+        <Flex gap={12} wrap>
+          {BATCH_FIELDS.map((f) => (
+            <Form.Item key={f} name={['batch', f]} label={t(`invoice.settings.batchFields.${f}`)} style={{ width: 220 }}><Input maxLength={60} allowClear /></Form.Item>
+          ))}
+        </Flex>
       </Card>
       <Button type="primary" onClick={() => void submit()} loading={save.isPending} style={{ marginTop: 12 }}>{t('invoice.actions.save')}</Button>
     </Form>
