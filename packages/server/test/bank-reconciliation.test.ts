@@ -129,6 +129,29 @@ describe('import → automatic matching → confirm and claim → receivables cl
   });
 });
 
+describe('an invoice number 发票号码 in the remittance text', () => {
+  it('finds the receivables the invoice was issued for and writes them off by itself', async () => {
+    const r = await receivable('b', '2468.00', '2026-12-31');
+    const settings = await call(baseUrl, 'PUT', '/api/v1/invoice-settings', { token: finance.token, body: { seller: { name: '银行对账测试销售方', taxpayerId: '91330100BANK00001X' }, importMapping: null } });
+    expect(settings.status, JSON.stringify(settings.body)).toBe(200);
+    const request = await rep.post('/api/v1/invoice-requests', {
+      invoiceType: 'ordinary', pricesIncludeTax: true, items: [{ receivableId: r.id, amount: '2468.00' }], lines: [{ name: '工业网关', amount: '2468.00', taxRate: '0.13' }],
+    });
+    expect(request.status, JSON.stringify(request.body)).toBe(201);
+    expect((await finance.post(`/api/v1/approvals/${request.body.approvalId}/approve`, {})).status).toBe(200);
+    const number = `2633200${String(Date.now()).slice(-13)}`;
+    const issued = await finance.post(`/api/v1/invoice-requests/${request.body.id}/issue`, { number, issueDate: '2026-11-20' });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const file = csv([['2026-11-21', '2468.00', '140000.00', '某财务公司', '6222000000000077', `付发票${number}`, 'B201']]);
+    const res = await finance.post('/api/v1/bank-statements/imports', { fileName: 'invoice.csv', contentBase64: b64(file), mapping: MAPPING, openingBalance: '137532.00' });
+    expect(res.body).toMatchObject({ linesNew: 1, autoApplied: 1 });
+    expect(await open(r)).toMatchObject({ amountOpen: '0.00', status: 'paid' });
+    const line = (await lines(finance)).find((l) => l.bankReference === 'B201')!;
+    expect(line.proposal).toMatchObject({ rule: 'reference', confidence: 98 });
+    expect(line.proposal.reasons[0].code).toBe('names_invoice');
+  });
+});
+
 describe('a statement that does not reconcile', () => {
   it('is kept with its lines held and no payment until finance accepts it', async () => {
     const file = csv([['2026-11-10', '555.00', '', '某公司', '', '', 'U001']]);

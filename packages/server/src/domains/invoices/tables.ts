@@ -6,9 +6,9 @@ import type { OwnedTables } from '../../platform/ownership.js';
 export const ownedTables: OwnedTables = {
   invoice_positions: {},
   invoice_requests: {},
-  invoice_request_items: {},
+  invoice_request_items: { readers: { 'flows/bank-reconciliation': 'the receivables an invoice was requested for, when a bank line\'s remittance names the invoice number' } },
   invoice_request_lines: {},
-  invoices: {},
+  invoices: { readers: { 'flows/bank-reconciliation': 'invoice numbers 发票号码 named in a bank line\'s remittance text' } },
   invoice_lines: {},
   red_confirmations: {},
 };

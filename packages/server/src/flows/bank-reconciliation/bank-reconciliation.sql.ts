@@ -7,7 +7,8 @@ import type { Instalment, OpenReceivable } from './matching.js';
 const openCols = sql`r.id, r.number, r.customer_id as "customerId", r.contract_id as "contractId", ct.number as "contractNumber", r.currency,
   r.amount_open::text as "amountOpen", r.due_date as "dueDate"`;
 
-/** Open invoices named by a token: their own number, or their contract's. */
+/** Open invoices named by a token: their own number, an issued invoice's 发票 number (the receivables it was requested
+ * for, or its contract's), or their contract's. */
 export async function namedReceivables(tx: Tx, tokens: string[]) {
   if (tokens.length === 0) return [];
   const r = await sql<OpenReceivable & { token: string }>`
@@ -15,7 +16,12 @@ export async function namedReceivables(tx: Tx, tokens: string[]) {
       where r.number = any(${tokens}::text[]) and r.kind = 'invoice' and r.amount_open > 0
     union all
     select ${openCols}, ct.number as token from contracts ct join receivables r on r.customer_id = ct.customer_id and r.contract_id = ct.id
-      where ct.number = any(${tokens}::text[]) and r.kind = 'invoice' and r.amount_open > 0`.execute(tx);
+      where ct.number = any(${tokens}::text[]) and r.kind = 'invoice' and r.amount_open > 0
+    union all
+    select ${openCols}, i.number as token from invoices i join invoice_request_items it on it.request_id = i.request_id
+      join receivables r on r.customer_id = i.customer_id and (r.id = it.receivable_id or r.contract_id = it.contract_id)
+      left join contracts ct on ct.id = r.contract_id
+      where i.number = any(${tokens}::text[]) and i.color = 'blue' and r.kind = 'invoice' and r.amount_open > 0`.execute(tx);
   return r.rows;
 }
 

@@ -2,9 +2,9 @@
 // the receivables and amounts to settle, a confidence 0–100 and the reasons in words. Pure: no database here.
 //
 // Rules, in this order (the first that finds something decides; the confidence says how sure it is):
-//  1. reference — the remittance text 附言 or reference names a receivable number (YS-2026-000123) or a contract number
-//     (HT-…): its open receivables, oldest due first.
-//        amount = the named receivable's open amount, or all open of the named contract ........... 98 / 95
+//  1. reference — the remittance text 附言 or reference names a receivable number (YS-2026-000123), the 20-digit number
+//     of an issued invoice 发票 (its receivables), or a contract number (HT-…): the open receivables, oldest due first.
+//        amount = the named receivable's (or invoice's) open amount, or all open of the named contract .. 98 / 95
 //        amount differs (partial or more) .................................................... 80 / 75
 //  2. payer — the payer's account (learned) or name (the customer's name, or a learned alias 别名) gives the customer:
 //     a. payer_amount: the amount equals one open receivable of that customer .................... 95 account / 92 name
@@ -41,10 +41,14 @@ export interface Proposal {
 }
 
 const TOKEN = /\b([A-Z]{2,3})-?(20\d{2})-?(\d{6})\b/g;
-/** Document numbers named in a text, in the canonical form L2C prints them (YS-2026-000123). */
+/** A fully digital e-invoice 数电票 number: 20 digits. */
+const INVOICE = /(?<!\d)\d{20}(?!\d)/g;
+/** Document numbers named in a text: L2C's in their canonical form (YS-2026-000123), and 20-digit invoice numbers. */
 export function tokensOf(text: string): string[] {
-  return [...new Set([...text.toUpperCase().matchAll(TOKEN)].map((m) => `${m[1]}-${m[2]}-${m[3]}`))];
+  const upper = text.toUpperCase();
+  return [...new Set([...[...upper.matchAll(TOKEN)].map((m) => `${m[1]}-${m[2]}-${m[3]}`), ...[...upper.matchAll(INVOICE)].map((m) => m[0])])];
 }
+const isInvoiceNumber = (t: string) => /^\d{20}$/.test(t);
 
 export function normalisePayer(v: string): string {
   return v.normalize('NFKC').toUpperCase().replace(/[\s()（）.,，。·\-_/'"&]/g, '');
@@ -104,11 +108,13 @@ export function proposeAll(lines: MatchLine[], c: Candidates): Proposal[] {
     if (namedLive.length > 0) {
       const customerId = namedLive[0]!.r.customerId;
       const rs = [...new Map(namedLive.filter(({ r }) => r.customerId === customerId).map(({ r }) => [r.id, r])).values()].sort(byDue);
-      const byNumber = namedLive.some(({ t, r }) => t === r.number);
+      // a receivable's own number, or the invoice 发票 issued for it, names exactly what is paid; a contract, all it owes
+      const byNumber = namedLive.some(({ t, r }) => t === r.number || isInvoiceNumber(t));
+      const byInvoice = namedLive.some(({ t }) => isInvoiceNumber(t));
       const total = rs.reduce((s, r) => s.plus(openOf(r)), dec(0));
       const exact = total.eq(amount);
       const tokens = [...new Set(namedLive.map(({ t }) => t))].join(', ');
-      const reasons: Reason[] = [{ code: byNumber ? 'names_receivable' : 'names_contract', detail: `附言 names ${tokens}` }];
+      const reasons: Reason[] = [{ code: byInvoice ? 'names_invoice' : byNumber ? 'names_receivable' : 'names_contract', detail: `附言 names ${tokens}` }];
       reasons.push(exact ? { code: 'amount_equals_open', detail: `${money} = open ${total.toFixed(2)}` } : { code: 'amount_differs', detail: `${money} ≠ open ${total.toFixed(2)}` });
       out.push({ lineId: l.id, customerId, rule: 'reference', confidence: exact ? (byNumber ? 98 : 95) : amount.lt(total) ? 80 : 75, reasons, allocations: alloc(rs, amount) });
       continue;
