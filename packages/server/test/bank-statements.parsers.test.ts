@@ -98,6 +98,37 @@ describe('CSV and Excel through a column mapping', () => {
   });
 });
 
+describe('Excel through a column mapping', () => {
+  it('reads date cells, number cells and a signed amount column from the first sheet', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('明细');
+    ws.addRow(['记账日期', '金额', '余额', '付款方', '用途']);
+    ws.addRow([new Date(Date.UTC(2026, 10, 2)), 5000, 105000, '苏州丁公司', 'HT-2026-000007 首付款']);
+    ws.addRow([new Date(Date.UTC(2026, 10, 3)), -12.5, 104987.5, '', '手续费']);
+    const content = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(detectFormat(content, 'export.xlsx')).toBe('xlsx');
+    const mapping = {
+      bank: '工商银行', account: '1202000000000', currency: 'CNY', headerRow: 1, delimiter: ',' as const, encoding: 'utf-8' as const,
+      dateFormat: 'YYYY-MM-DD' as const, decimalComma: false,
+      columns: { bookedOn: '记账日期', amount: '金额', balance: '余额', payerName: '付款方', remittance: '用途' },
+    };
+    const [s] = await parseFile(content, 'xlsx', mapping, { opening: null, closing: null });
+    expect(s!.lines.map((l) => [l.bookedOn, l.direction, l.amount, l.payerName, l.remittance])).toEqual([
+      ['2026-11-02', 'credit', '5000', '苏州丁公司', 'HT-2026-000007 首付款'], ['2026-11-03', 'debit', '12.5', null, '手续费'],
+    ]);
+    expect(s).toMatchObject({ opening: { amount: '100000' }, closing: { amount: '104987.5' } });
+    expect(checkStatement(s!).problem).toBeNull();
+  });
+
+  it('names the column it cannot find, with the header it found', async () => {
+    const csv = Buffer.from('日期,金额\n2026-11-02,1.00\n');
+    const mapping = { bank: 'x', account: null, currency: 'CNY', headerRow: 1, delimiter: ',' as const, encoding: 'utf-8' as const, dateFormat: 'YYYY-MM-DD' as const, decimalComma: false,
+      columns: { bookedOn: '交易日', amount: '金额' } };
+    await expect(parseFile(csv, 'csv', mapping, { opening: null, closing: null })).rejects.toThrow('column "交易日" is not in the header row 1 (found: 日期, 金额)');
+  });
+});
+
 /** GBK bytes of a string, through the platform's TextDecoder table (Node has no GBK encoder): built by lookup. */
 function iconvGbk(text: string): Uint8Array {
   const decoder = new TextDecoder('gbk');
