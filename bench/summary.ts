@@ -17,15 +17,16 @@ if (process.argv.includes('--reset')) {
   } catch { /* not a git checkout */ }
   const day = new Date().toISOString().slice(0, 10);
   const num = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+  const ratio = (n: number) => n.toFixed(n < 0.1 ? 3 : 2);
   console.log(`\nL2C bench — summary — ${day}, commit ${commit}, ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(2)}`);
   if (figures.length === 0) {
     console.log('(no figures recorded)');
   } else {
     console.log(table(['bench', 'figure', 'database', 'API', 'bare SQL', 'unit', 'API / SQL', 'target', 'met'],
-      figures.map((f) => [f.bench, f.figure, f.database, num(f.api), num(f.sql), f.unit, ratioOf(f).toFixed(2), f.target ?? '-', f.met === null ? '-' : f.met ? 'yes' : 'NO'])));
+      figures.map((f) => [f.bench, f.figure, f.database, num(f.api), num(f.sql), f.unit, ratio(ratioOf(f)), f.target ?? '-', f.met === null ? '-' : f.met ? 'yes' : 'NO'])));
     console.log('\nHistory rows for docs/benchmarks.md (date | commit | figure | API | bare SQL | ratio | met):');
     for (const f of figures) {
-      console.log(`| ${day} | \`${commit}\` | ${f.bench}: ${f.figure} (${f.database}) | ${num(f.api)} ${f.unit} | ${num(f.sql)} ${f.unit} | ${ratioOf(f).toFixed(2)} | ${f.met === null ? '-' : f.met ? 'yes' : 'no'} |`);
+      console.log(`| ${day} | \`${commit}\` | ${f.bench}: ${f.figure} (${f.database}) | ${num(f.api)} ${f.unit} | ${num(f.sql)} ${f.unit} | ${ratio(ratioOf(f))} | ${f.met === null ? '-' : f.met ? 'yes' : 'no'} |`);
     }
   }
 }
