@@ -165,7 +165,7 @@ export async function sendMail(db: Db, auth: AuthContext, id: string) {
 
 /** Run the tenant's dunning now, as of today or a given day (finance catching up; the browser test's clock). */
 export async function runNow(db: Db, auth: AuthContext, asOf: string | undefined) {
-  return runDunningTenant(db, auth.tenantId, asOf ?? todayFor(auth), auth.timeZone);
+  return runDunningTenant(db, auth.tenantId, asOf ?? todayFor(auth), auth.timeZone, auth);
 }
 
 export async function collectionEffectiveness(db: Db, auth: AuthContext, from: string, to: string) {

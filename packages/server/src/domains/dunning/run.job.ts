@@ -127,9 +127,12 @@ async function judgePromises(tx: Tx, actor: Actor, today: string) {
   return { kept, broken };
 }
 
-/** The run of one tenant as of `today`, in one transaction; the mail it queued goes out after the commit. */
-export async function runDunningTenant(db: Db, tenantId: string, today: string, timeZone?: string): Promise<DunningRunResult> {
-  const actor: Actor = { tenantId, userId: null, requestId: 'job:dunning.run', ...(timeZone ? { timeZone } : {}) };
+/**
+ * The run of one tenant as of `today`, in one transaction; the mail it queued goes out after the commit. `by`: the
+ * person who ran it by hand (the audit trail names them); the daily job runs as the system.
+ */
+export async function runDunningTenant(db: Db, tenantId: string, today: string, timeZone?: string, by?: Actor): Promise<DunningRunResult> {
+  const actor: Actor = by ?? { tenantId, userId: null, requestId: 'job:dunning.run', ...(timeZone ? { timeZone } : {}) };
   const mailStatus = smtpUrl() ? 'queued' : 'outbox';
   const r = await inTenant(db, actor, async (tx) => {
     await pq.lockTenantDunning(tx, tenantId);
