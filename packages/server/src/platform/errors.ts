@@ -49,4 +49,5 @@ export const commonError = defineErrors('common', {
   // What the HTTP layer refuses before a route runs (platform/http.ts)
   too_large: [413, 'The request body is larger than the server accepts'],
   unsupported_media_type: [415, 'The request body has a content type this route does not take'],
+  uri_too_long: [414, 'A path parameter is longer than the server accepts'],
 });

@@ -47,6 +47,15 @@ export async function buildHttp(opts: HttpOptions): Promise<App> {
     // Only named proxies: trusting every peer let any client pick its req.ip, and so its login rate-limit bucket.
     // A hop count trusts that many proxies nearest to us, whatever their addresses (what proxy-addr does for a number).
     trustProxy: typeof opts.trustProxy === 'number' ? ((_addr: string, hop: number) => hop < (opts.trustProxy as number)) : (opts.trustProxy ?? false),
+    // What the router refuses before a route is found (a path id past maxParamLength, a malformed URL) is a problem
+    // document with a code like every other answer, not Fastify's own JSON.
+    frameworkErrors: (err, req, reply) => {
+      const [status, code] = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [414, 'common.uri_too_long'] : [400, 'common.invalid'];
+      const title = status === 414 ? 'A path parameter is longer than the server accepts' : 'Invalid input';
+      return (reply as unknown as import('fastify').FastifyReply).code(status).type('application/problem+json').send(
+        problem(status, title, { code, detail: err.message, ...(status === 400 ? { errors: [{ path: 'url', message: err.message }] } : {}), requestId: req.id }),
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(cleanInputValidatorCompiler);

@@ -87,7 +87,7 @@ type Json = Record<string, any>;
 const PROBLEM = 'application/problem+json';
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid input', 401: 'Not logged in', 403: 'Not allowed', 404: 'Not found', 409: 'Conflict with the current state',
-  413: 'Too large', 415: 'Unsupported media type', 422: 'Refused by a business rule', 429: 'Too many requests', 500: 'Internal error',
+  413: 'Too large', 414: 'URI too long', 415: 'Unsupported media type', 423: 'Locked', 422: 'Refused by a business rule', 429: 'Too many requests', 500: 'Internal error',
   503: 'Unavailable for a moment',
 };
 
@@ -143,7 +143,10 @@ function errorCodes(method: string, f: RouteFacts): Map<string, [number, string]
     if (write) common('csrf');
   }
   if (f.permission) common('forbidden');
-  if (f.hasParams) common('not_found');
+  if (f.hasParams) {
+    common('not_found');
+    common('uri_too_long');
+  }
   if (f.versioned) common('version_conflict');
   if (f.idempotent) common('idempotency_mismatch');
   if (f.rateLimited) common('rate_limited');
