@@ -110,8 +110,13 @@ describe('import → automatic matching → confirm and claim → receivables cl
     // Not her customer: 404, the same answer an unknown customer gets.
     const wrong = await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.c, version: line.version });
     expect(wrong.status).toBe(404);
-    const res = await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.a, version: line.version });
+    const key = { 'idempotency-key': `claim-${t.slug}-1` };
+    const res = await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.a, version: line.version }, key);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // the same request again (a retry after a lost answer): the first answer, nothing booked twice
+    const replay = await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.a, version: line.version }, key);
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(res.body).toMatchObject({ status: 'matched', matchedHow: 'claimed', payment: { customer: { id: ids.a } } });
     expect(await open(rec.a2!)).toMatchObject({ amountOpen: '0.00', status: 'paid' });
     expect((await finance.get(`/api/v1/customers/${ids.a}/accounts`)).body).toMatchObject({ prepaid: '500.00' });

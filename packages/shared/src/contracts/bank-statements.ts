@@ -49,8 +49,8 @@ export const BankColumnMappingSchema = z.object({
   id: z.string(), bank: z.string(), account: z.string().nullable(), currency: z.string(), headerRow: z.number().int(), delimiter: z.string(),
   encoding: z.string(), dateFormat: z.string(), decimalComma: z.boolean(),
   columns: z.record(z.string(), z.string()), version: z.number().int(), updatedAt: z.string(),
-});
-export const BankColumnMappingList = z.object({ items: z.array(BankColumnMappingSchema) });
+}).meta({ id: 'BankColumnMapping', description: 'A bank\'s CSV/Excel layout, saved under its bank name: the header row and which column holds what.' });
+export const BankColumnMappingList = z.object({ items: z.array(BankColumnMappingSchema) }).meta({ id: 'BankColumnMappingList' });
 
 export const BankStatementImport = z.object({
   fileName: Text.trim().min(1).max(200),
@@ -77,8 +77,8 @@ export const BankStatementSchema = z.object({
   decidedBy: UserRefSchema, decidedAt: z.string().nullable(), decisionNote: z.string().nullable(),
   lines: z.record(z.string(), z.number().int()).describe('line count per status'),
   version: z.number().int(), createdAt: z.string(),
-});
-export const BankStatementPage = pageOf(BankStatementSchema);
+}).meta({ id: 'BankStatement', description: 'One statement of an imported file with its balance check: `unbalanced` when opening + credits − debits ≠ closing (or currencies differ); its lines are then held until decided.' });
+export const BankStatementPage = pageOf(BankStatementSchema).meta({ id: 'BankStatementPage' });
 export const BankStatementListQuery = z.object({
   status: z.enum(BANK_STATEMENT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -93,7 +93,7 @@ export const BankImportResult = z.object({
   linesNew: z.number().int(), linesKnown: z.number().int(),
   /** Of the new credit lines: applied automatically, waiting with a proposal, waiting without one. */
   autoApplied: z.number().int(), proposed: z.number().int(), unmatched: z.number().int(),
-});
+}).meta({ id: 'BankImportResult' });
 
 export const BankStatementDecision = z.object({
   decision: z.enum(['accept', 'reject']),
@@ -118,8 +118,8 @@ export const BankLineSchema = z.object({
   proposal: BankProposalSchema.nullable(),
   matchedHow: z.string().nullable(), matchedBy: UserRefSchema, matchedAt: z.string().nullable(), writeOffId: z.string().nullable(),
   version: z.number().int(),
-});
-export const BankLinePage = pageOf(BankLineSchema);
+}).meta({ id: 'BankLine', description: 'A bank statement line: a credit becomes a payment 待认领 and is matched (proposal with confidence and reasons), confirmed, split, claimed 认领 or rejected.' });
+export const BankLinePage = pageOf(BankLineSchema).meta({ id: 'BankLinePage' });
 export const BankLineListQuery = z.object({
   status: z.enum(BANK_LINE_STATUSES).optional(),
   statementId: IdSchema.optional(),
@@ -150,5 +150,5 @@ export const BankLineClaim = z.object({
   receivableIds: z.array(IdSchema).max(100).default([]),
   version: z.number().int(),
 });
-export const BankRematchResult = z.object({ autoApplied: z.number().int(), proposed: z.number().int(), unmatched: z.number().int() });
+export const BankRematchResult = z.object({ autoApplied: z.number().int(), proposed: z.number().int(), unmatched: z.number().int() }).meta({ id: 'BankRematchResult' });
 export const BankRematch = z.object({ onDate: BusinessDateSchema.optional() });

@@ -9,6 +9,7 @@ import {
   AUTO_APPLY_CONFIDENCE, dec, type BankLineClaim, type BankLineReject, type BankLineSplit, type BankStatementDecision, type BankStatementImport,
 } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
+import { withIdempotency } from '../../platform/idempotency.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { lockCustomer } from '../../domains/credit/index.js';
 import { lockReceivables } from '../../domains/receivables/index.js';
@@ -95,20 +96,25 @@ export async function importStatement(db: Db, auth: AuthContext, input: z.infer<
   };
 }
 
-export async function decideStatement(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankStatementDecision>) {
-  const toBook = await inTenant(db, auth, async (tx) => {
+export async function decideStatement(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankStatementDecision>, key?: string) {
+  const stored = await inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'bank.decide', key, { id, ...input }, async () => {
     const lines = await decideStatementTx(tx, auth, id, input);
     await bookLinesTx(tx, auth, lines);
     await matchLinesTx(tx, auth, lines);
-    return lines;
-  });
-  await autoApply(db, auth, toBook);
-  return inTenant(db, auth, async (tx) => (await statementViews(tx, [id]))[0]!);
+    return { statusCode: 200, body: { lines } };
+  }));
+  if (!stored.replayed) await autoApply(db, auth, stored.body.lines);
+  return { ...stored, body: await inTenant(db, auth, async (tx) => (await statementViews(tx, [id]))[0]!) };
+}
+
+/** One line action under the request's Idempotency-Key: a replay answers what the first call answered. */
+function idempotent<T>(db: Db, auth: AuthContext, scope: string, key: string | undefined, body: unknown, fn: (tx: Tx) => Promise<T>) {
+  return inTenant(db, auth, (tx) => withIdempotency(tx, auth, scope, key, body, async () => ({ statusCode: 200, body: await fn(tx) })));
 }
 
 /** Finance confirms the pending proposal as it stands; the payer's name and account are learned for next time. */
-export async function confirmLine(db: Db, auth: AuthContext, id: string, input: { version: number; rememberPayer: boolean }) {
-  return inTenant(db, auth, async (tx) => {
+export async function confirmLine(db: Db, auth: AuthContext, id: string, input: { version: number; rememberPayer: boolean }, key?: string) {
+  return idempotent(db, auth, 'bank.confirm', key, { id, ...input }, async (tx) => {
     const line = await lockLineTx(tx, id);
     checkVersion(line, input.version);
     if (line.status !== 'unclaimed') throw bankError('line_not_open');
@@ -121,8 +127,8 @@ export async function confirmLine(db: Db, auth: AuthContext, id: string, input: 
 }
 
 /** Finance books the line its own way: a customer and amounts per receivable; the rest stays prepaid 预收. */
-export async function splitLine(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankLineSplit>) {
-  return inTenant(db, auth, async (tx) => {
+export async function splitLine(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankLineSplit>, key?: string) {
+  return idempotent(db, auth, 'bank.split', key, { id, ...input }, async (tx) => {
     const line = await lockLineTx(tx, id);
     checkVersion(line, input.version);
     if (line.status !== 'unclaimed') throw bankError('line_not_open');
@@ -135,8 +141,8 @@ export async function splitLine(db: Db, auth: AuthContext, id: string, input: z.
 }
 
 /** The proposal is wrong (the line waits 待认领 again), or the line is no customer's money (its payment is rejected). */
-export async function rejectLine(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankLineReject>) {
-  return inTenant(db, auth, async (tx) => {
+export async function rejectLine(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankLineReject>, key?: string) {
+  return idempotent(db, auth, 'bank.reject', key, { id, ...input }, async (tx) => {
     const line = await lockLineTx(tx, id);
     checkVersion(line, input.version);
     if (line.status !== 'unclaimed') throw bankError('line_not_open');
@@ -156,8 +162,8 @@ export async function rejectLine(db: Db, auth: AuthContext, id: string, input: z
  * A rep claims 认领 a waiting line for one of her own customers (the customer's owner in her scope, checked in SQL):
  * the named receivables, or the customer's oldest due first, are settled; the rest stays prepaid 预收.
  */
-export async function claimLine(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankLineClaim>) {
-  return inTenant(db, auth, async (tx) => {
+export async function claimLine(db: Db, auth: AuthContext, id: string, input: z.infer<typeof BankLineClaim>, key?: string) {
+  return idempotent(db, auth, 'bank.claim', key, { id, ...input }, async (tx) => {
     const line = await lockLineTx(tx, id);
     if (!(await q.customerInScope(tx, input.customerId, auth.userId, auth.scope))) {
       throw bankError('line_not_found', 'Customer not found', { errors: [{ path: 'customerId', message: 'not one of your customers' }] });
