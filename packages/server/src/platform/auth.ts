@@ -57,7 +57,7 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   // One statement, no transaction (as the owner: the tenant is what we are finding out). A begin/commit around it
   // cost two round trips on every request. No row-level security here, so the joins and the update name the tenant
   // themselves: the keys are (tenant_id, id).
-  const row = await q.findLiveToken(db.kysely, hashToken(token));
+  const row = await q.findLiveToken(db, hashToken(token));
   // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
   if (row && (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000)) {
     await touchToken(db.kysely, row.tenant_id, row.token_id);

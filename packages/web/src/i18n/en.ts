@@ -41,7 +41,7 @@ const en: Messages = {
       lastFollowUpAt: 'Last follow-up', createdAt: 'Created', updatedAt: 'Updated', version: 'Version',
     },
     list: {
-      title: 'Customers', new: 'New customer', searchPlaceholder: 'Search name, number, credit code, phone',
+      title: 'Customers', new: 'New customer', searchPlaceholder: 'Search name, pinyin or initials, number, credit code, phone',
       export: 'Export', import: 'Import', regionPlaceholder: 'Region', noOwner: 'No owner',
     },
     form: {

@@ -39,7 +39,7 @@ const zhCN = {
       lastFollowUpAt: '最近跟进', createdAt: '创建时间', updatedAt: '更新时间', version: '版本',
     },
     list: {
-      title: '客户', new: '新建客户', searchPlaceholder: '搜索名称、编号、信用代码、电话', export: '导出',
+      title: '客户', new: '新建客户', searchPlaceholder: '搜索名称、拼音或首字母、编号、信用代码、电话', export: '导出',
       import: '导入', regionPlaceholder: '地区', noOwner: '无负责人',
     },
     form: {
