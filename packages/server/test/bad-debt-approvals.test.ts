@@ -56,7 +56,7 @@ describe('approval handlers are registered at start-up by type-checked keys', ()
     // @ts-expect-error bad_dept is not a document type
     const misspelled: ApprovalHandlers = { contract: noop, contract_amendment: noop, bad_debt: noop, bad_dept: noop };
     expect([missing, misspelled]).toHaveLength(2);
-    expect(Object.keys(APPROVAL_HANDLERS).sort()).toEqual(['bad_debt', 'contract', 'contract_amendment']);
+    expect(Object.keys(APPROVAL_HANDLERS).sort()).toEqual(['bad_debt', 'contract', 'contract_amendment', 'credit_limit', 'invoice_request']);
   });
 
   it('the server refuses to start when a handler is missing (a cast the compiler did not see)', async () => {
@@ -64,10 +64,10 @@ describe('approval handlers are registered at start-up by type-checked keys', ()
     await expect(createApp({ logLevel: 'warn', jobs: false, demo: false, webDist: null }, { db: h.db, approvalHandlers: partial }))
       .rejects.toThrow('approval handlers: missing bad_debt');
     expect(() => registerApprovalHandlers({ ...APPROVAL_HANDLERS, quote: noop } as unknown as ApprovalHandlers)).toThrow('unknown quote');
-    // The running server still has all three: a bad-debt decision works (below) and the definitions list them.
+    // The running server still has them all: a bad-debt decision works (below) and the definitions list them.
     const defs = await admin.get('/api/v1/approvals/definitions');
     expect(defs.body.items.map((d: { docType: string; builtIn: boolean }) => [d.docType, d.builtIn])).toEqual([
-      ['bad_debt', true], ['contract', true], ['contract_amendment', true],
+      ['bad_debt', true], ['contract', true], ['contract_amendment', true], ['credit_limit', true], ['invoice_request', true],
     ]);
   });
 });
