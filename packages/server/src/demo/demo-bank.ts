@@ -1,11 +1,12 @@
 // Demo bank statements 银行流水, imported through the reconciliation flow's own entry point (the same parsing, balance
 // check, payments 待认领 and matching as the API), after the rest of the demo is loaded. 周静 (finance) imports this
 // month's 招商银行 export with the bank's saved column mapping: five lines are written off by themselves (the remittance
-// names the receivable, or the payer is the customer paying one invoice), one or two wait with a proposal for her to confirm
-// (a part payment of an invoice; one payment for a customer's two oldest invoices, when a customer has three), one private transfer waits 待认领 for 李娜 to claim for her
-// customer, one interest credit waits for finance to reject as no customer's money, and the bank fee is not booked.
-// A second file, a 中国银行 MT940 statement whose closing balance does not reconcile, is held for finance to decide.
-// Only receivables not yet due are settled here, so the overdue and dunning stories stay as they are.
+// names the receivable, or the payer is the customer paying one invoice); one or two wait with a proposal for her to
+// confirm (a part payment of an invoice; one payment for a customer's two oldest invoices, when a customer has three);
+// a private transfer waits 待认领 for 李娜 to claim for her customer; an interest credit waits for finance to reject as
+// no customer's money; the bank fee is not booked. A second file, a 中国银行 MT940 statement whose closing balance does
+// not reconcile, is held for finance to decide. Only receivables not yet due are settled here, so the overdue and
+// dunning stories stay as they are.
 import { sql } from 'kysely';
 import { dateIn, dec } from '@l2c/shared';
 import { asSystem, type Db } from '../platform/db.js';
