@@ -195,7 +195,7 @@ export interface BankMatchProposalsTable {
   id: Generated<string>;
   line_id: string;
   customer_id: string;
-  rule: 'reference' | 'payer_amount' | 'payer_set' | 'payer_instalment' | 'payer_only' | 'amount_only';
+  rule: 'reference' | 'payer_amount' | 'payer_set' | 'payer_instalment' | 'payer_only' | 'amount_only' | 'existing_payment';
   confidence: number;
   reasons: ColumnType<JsonValue, string, string>;
   allocations: ColumnType<JsonValue, string, string>;
@@ -204,6 +204,7 @@ export interface BankMatchProposalsTable {
   decided_by: string | null;
   decided_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  payment_id: string | null;
 }
 
 /** bank_payer_aliases */
@@ -253,7 +254,7 @@ export interface BankStatementLinesTable {
   status: 'held' | 'ignored' | 'unsupported' | 'unclaimed' | 'matched' | 'rejected';
   payment_id: string | null;
   matched_by: string | null;
-  matched_how: 'auto' | 'confirmed' | 'split' | 'claimed' | null;
+  matched_how: 'auto' | 'confirmed' | 'split' | 'claimed' | 'linked' | null;
   matched_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
   proposal: ColumnType<JsonValue | null, string | null, string | null>;
   proposal_confidence: number | null;

@@ -8,7 +8,8 @@ export const BANK_FILE_FORMATS = ['auto', 'mt940', 'camt053', 'csv', 'xlsx'] as 
 export const BANK_STATEMENT_STATUSES = ['balanced', 'unbalanced', 'accepted', 'rejected'] as const;
 export const BANK_LINE_STATUSES = ['held', 'ignored', 'unsupported', 'unclaimed', 'matched', 'rejected'] as const;
 /** The matcher's rules, in the order it tries them (docs: domains/bank-statements/README in matching.ts). */
-export const BANK_MATCH_RULES = ['reference', 'payer_amount', 'payer_set', 'payer_instalment', 'payer_only', 'amount_only'] as const;
+/** existing_payment: the line is a payment already registered by hand (HK-…) — confirmed, the line is linked to it. */
+export const BANK_MATCH_RULES = ['reference', 'payer_amount', 'payer_set', 'payer_instalment', 'payer_only', 'amount_only', 'existing_payment'] as const;
 /** From this confidence a proposal is applied at import without a person (finance may reverse the write-off). */
 export const AUTO_APPLY_CONFIDENCE = 90;
 
@@ -106,6 +107,8 @@ export const BankAllocation = z.object({ receivableId: z.string(), number: z.str
 export const BankProposalSchema = z.object({
   id: z.string(), customer: z.object({ id: z.string(), name: z.string() }), rule: z.enum(BANK_MATCH_RULES),
   confidence: z.number().int(), reasons: z.array(BankMatchReason), allocations: z.array(BankAllocation), status: z.string(),
+  /** existing_payment: the payment registered by hand this line would be (confirm links the line to it, no new payment). */
+  payment: z.object({ id: z.string(), number: z.string(), status: z.string() }).nullable(),
 });
 export const BankLineSchema = z.object({
   id: z.string(), statementId: z.string(), account: z.string(), seq: z.number().int(),

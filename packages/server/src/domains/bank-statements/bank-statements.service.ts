@@ -34,7 +34,7 @@ export function toLine(r: q.LineRow) {
     bankReference: r.bank_reference, customerReference: r.customer_reference, status: r.status,
     payment: r.payment_id ? { id: r.payment_id, number: r.payment_number!, status: r.payment_status!, customer: r.customer_id ? { id: r.customer_id, name: r.customer_name ?? '' } : null } : null,
     proposal: p ? { id: p.id, customer: { id: p.customer_id, name: p.customer_name }, rule: p.rule as 'reference', confidence: p.confidence, reasons: p.reasons,
-      allocations: p.allocations, status: p.status } : null,
+      allocations: p.allocations, status: p.status, payment: p.payment ?? null } : null,
     matchedHow: r.matched_how, matchedBy: r.matched_by ? { id: r.matched_by, name: r.matched_name ?? '' } : null, matchedAt: r.matched_at,
     writeOffId: p?.write_off_id ?? null, version: r.version,
   };
@@ -135,6 +135,20 @@ export async function markMatched(tx: Tx, actor: Actor, line: StoredLine, m: { h
   await recordAudit(tx, actor, { action: m.how === 'claimed' ? 'claim' : 'match', entityType: 'bank_statement_line', entityId: line.id, changes: [
     { field: 'status', before: line.status, after: 'matched' }, { field: 'customerId', before: null, after: m.customerId },
     { field: 'matchedHow', before: null, after: m.how }, { field: 'writeOffId', before: null, after: m.writeOffId }] });
+}
+
+/**
+ * The line is a payment registered by hand (found at import, or a proposal finance confirmed): linked to it and
+ * matched — no payment 待认领 of its own. A payment another line already is is refused (the unique index agrees).
+ */
+export async function linkPaymentTx(tx: Tx, actor: Actor, line: StoredLine, payment: { id: string; number: string; customerId: string }, proposal: PendingProposal | null) {
+  const other = await q.lineOfPayment(tx, payment.id);
+  if (other && other.id !== line.id) throw bankError('line_not_open', `Payment ${payment.number} is already another bank line's money`, { errors: [{ path: 'paymentId', message: 'already linked to a bank line' }] });
+  await q.setLineLinked(tx, line.id, payment.id, actor.userId);
+  if (proposal) await q.decideProposal(tx, actor.tenantId, line.id, proposal, { status: 'applied', userId: actor.userId, writeOffId: null });
+  await recordAudit(tx, actor, { action: 'link', entityType: 'bank_statement_line', entityId: line.id, changes: [
+    { field: 'status', before: line.status, after: 'matched' }, { field: 'paymentId', before: line.payment_id, after: payment.id },
+    { field: 'customerId', before: null, after: payment.customerId }, { field: 'matchedHow', before: null, after: 'linked' }] });
 }
 
 export async function rejectProposalTx(tx: Tx, actor: Actor & { userId: string }, line: StoredLine, proposal: PendingProposal, reason: string) {

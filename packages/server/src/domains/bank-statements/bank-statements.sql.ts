@@ -117,10 +117,23 @@ export async function setLinePayment(tx: Tx, id: string, paymentId: string) {
   await tx.updateTable('bank_statement_lines').set({ payment_id: paymentId, status: 'unclaimed' }).where('id', '=', id).execute();
 }
 
-export async function setLineMatched(tx: Tx, id: string, m: { how: 'auto' | 'confirmed' | 'split' | 'claimed'; userId: string | null }) {
+export async function setLineMatched(tx: Tx, id: string, m: { how: 'auto' | 'confirmed' | 'split' | 'claimed' | 'linked'; userId: string | null }) {
   await tx.updateTable('bank_statement_lines').set((eb) => ({
     status: 'matched', matched_how: m.how, matched_by: m.userId, matched_at: sql<string>`now()`, version: eb('version', '+', 1),
   })).where('id', '=', id).execute();
+}
+
+/** The line is the payment registered by hand: linked to it, matched (the unique index keeps a payment to one line). */
+export async function setLineLinked(tx: Tx, id: string, paymentId: string, userId: string | null) {
+  await tx.updateTable('bank_statement_lines').set((eb) => ({
+    payment_id: paymentId, status: 'matched', matched_how: 'linked', matched_by: userId, matched_at: sql<string>`now()`, proposal: null,
+    proposal_confidence: null, version: eb('version', '+', 1),
+  })).where('id', '=', id).execute();
+}
+
+/** The line a payment is already the money of, if any. */
+export async function lineOfPayment(tx: Tx, paymentId: string) {
+  return tx.selectFrom('bank_statement_lines').select(['id']).where('payment_id', '=', paymentId).executeTakeFirst();
 }
 
 /** A line under its row lock: the first lock of every action on a line (before the customer, like an approval request). */
@@ -150,7 +163,8 @@ export interface LineRow {
   payment_id: string | null; payment_number: string | null; payment_status: string | null; customer_id: string | null; customer_name: string | null;
   matched_how: string | null; matched_by: string | null; matched_name: string | null; matched_at: string | null; version: number;
   proposal: null | { id: string; customer_id: string; customer_name: string; rule: string; confidence: number; reasons: Array<{ code: string; detail: string }>;
-    allocations: Array<{ receivableId: string; number: string; amount: string }>; status: string; write_off_id: string | null };
+    allocations: Array<{ receivableId: string; number: string; amount: string }>; status: string; write_off_id: string | null;
+    payment: { id: string; number: string; status: string } | null };
 }
 
 export interface LineFilter { status?: string | undefined; statementId?: string | undefined; proposal?: 'with' | 'without' | undefined; q?: string | undefined }
@@ -170,11 +184,14 @@ export async function listLines(tx: Tx, userId: string, scope: DataScope, f: Lin
       case when l.proposal is not null then
         (select jsonb_build_object('id', l.proposal->>'id', 'customer_id', pc.id, 'customer_name', pc.name, 'rule', l.proposal->>'rule',
             'confidence', (l.proposal->>'confidence')::int, 'reasons', l.proposal->'reasons', 'allocations', l.proposal->'allocations',
-            'status', 'pending', 'write_off_id', null)
+            'status', 'pending', 'write_off_id', null,
+            'payment', (select jsonb_build_object('id', pp.id, 'number', pp.number, 'status', pp.status) from payments pp
+              where pp.id = (l.proposal->>'paymentId')::uuid))
           from customers pc where pc.id = (l.proposal->>'customerId')::uuid and ${proposalScope(userId, scope)})
       else
         (select jsonb_build_object('id', m.id, 'customer_id', m.customer_id, 'customer_name', pc.name, 'rule', m.rule, 'confidence', m.confidence,
-            'reasons', m.reasons, 'allocations', m.allocations, 'status', m.status, 'write_off_id', m.write_off_id)
+            'reasons', m.reasons, 'allocations', m.allocations, 'status', m.status, 'write_off_id', m.write_off_id,
+            'payment', (select jsonb_build_object('id', pp.id, 'number', pp.number, 'status', pp.status) from payments pp where pp.id = m.payment_id))
           from bank_match_proposals m join customers pc on pc.id = m.customer_id
           where m.line_id = l.id and m.status = 'applied' and ${proposalScope(userId, scope)} limit 1)
       end as proposal
@@ -191,6 +208,8 @@ export async function listLines(tx: Tx, userId: string, scope: DataScope, f: Lin
 export interface PendingProposal {
   id: string; customerId: string; rule: string; confidence: number; reasons: Array<{ code: string; detail: string }>;
   allocations: Array<{ receivableId: string; number: string; amount: string }>;
+  /** existing_payment: the payment registered by hand this line would be. */
+  paymentId?: string | undefined;
 }
 
 /**
@@ -220,7 +239,7 @@ export async function pendingProposal(tx: Tx, lineId: string): Promise<PendingPr
 export async function decideProposal(tx: Tx, tenantId: string, lineId: string, p: PendingProposal, d: { status: 'applied' | 'rejected'; userId: string | null; writeOffId: string | null }) {
   await tx.insertInto('bank_match_proposals').values({
     tenant_id: tenantId, id: p.id, line_id: lineId, customer_id: p.customerId, rule: p.rule as 'reference', confidence: p.confidence,
-    reasons: JSON.stringify(p.reasons), allocations: JSON.stringify(p.allocations), status: d.status, write_off_id: d.writeOffId,
+    reasons: JSON.stringify(p.reasons), allocations: JSON.stringify(p.allocations), status: d.status, write_off_id: d.writeOffId, payment_id: p.paymentId ?? null,
     decided_by: d.userId, decided_at: sql<string>`now()`,
   }).execute();
   await tx.updateTable('bank_statement_lines').set({ proposal: null, proposal_confidence: null }).where('id', '=', lineId).execute();

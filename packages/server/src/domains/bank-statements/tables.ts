@@ -6,7 +6,7 @@ export const ownedTables: OwnedTables = {
   bank_statement_imports: {},
   bank_statements: {},
   bank_statement_lines: { readers: { 'flows/bank-reconciliation': 'the unclaimed credit lines the matcher reads in one set-based statement' } },
-  bank_match_proposals: {},
+  bank_match_proposals: { readers: { 'flows/bank-reconciliation': 'the line–payment pairings finance rejected, not proposed again (dedupe)' } },
   bank_payer_aliases: { readers: { 'flows/bank-reconciliation': 'payer names and accounts learned from confirmed matches, joined by the matcher' } },
   bank_column_mappings: {},
 };

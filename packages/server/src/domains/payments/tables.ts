@@ -8,6 +8,7 @@ export const ownedTables: OwnedTables = {
       'domains/collections': 'receipts on customer statements',
       'domains/bank-statements': 'the payment a bank line became (number, status, customer) on the line list',
       'domains/dunning': 'unapplied confirmed cash that covers a customer\'s debt, and payments that keep a promise to pay', 'flows/write-off': 'the payments an allocation draws on',
+      'flows/bank-reconciliation': 'payments registered by hand that a bank line may be (same amount, currency, customer, days apart) — never booked twice',
     },
   },
   payment_files: {},

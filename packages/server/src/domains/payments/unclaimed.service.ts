@@ -46,3 +46,23 @@ export async function rejectUnclaimedPaymentTx(tx: Tx, actor: Actor, id: string,
   await recordAudit(tx, actor, { action: 'reject', entityType: 'payment', entityId: id, changes: [
     { field: 'status', before: 'unclaimed', after: 'rejected' }, { field: 'rejectedReason', before: null, after: reason }] });
 }
+
+/**
+ * A bank statement line turned out to be a payment registered by hand (POST /payments): the line is the proof of
+ * receipt finance otherwise checks by hand, so a claimed payment is confirmed here — as a claimed bank payment 待认领 is
+ * on claiming — and lands on the prepaid account; a confirmed one is left as it is. No new money either way. The
+ * caller holds the customer's lock (ADR 0004: customer, then payment). Returns the payment as it now stands.
+ */
+export async function adoptForBankLineTx(tx: Tx, actor: Actor, id: string, lineRef: string) {
+  const p = await q.lockRegistered(tx, id);
+  if (!p || !p.customer_id) throw paymentError('not_found');
+  if (p.status !== 'claimed' && p.status !== 'confirmed') throw paymentError('not_claimed', `Payment ${p.number} is ${p.status}`);
+  if (p.status === 'claimed') {
+    await q.confirmByBank(tx, id, actor.userId);
+    await insertAccountEntry(tx, { tenantId: actor.tenantId, customerId: p.customer_id, account: 'prepaid', amount: p.amount, businessDate: p.received_on,
+      kind: 'payment_confirmed', refType: 'payment', refId: id, memo: p.number, createdBy: actor.userId });
+    await recordAudit(tx, actor, { action: 'confirm', entityType: 'payment', entityId: id, changes: [
+      { field: 'status', before: 'claimed', after: 'confirmed' }, { field: 'confirmedBy', before: null, after: `bank line ${lineRef}` }] });
+  }
+  return { id, number: p.number, customerId: p.customer_id, status: 'confirmed' as const, wasClaimed: p.status === 'claimed' };
+}

@@ -30,3 +30,16 @@ export async function claimUnclaimed(tx: Tx, id: string, customerId: string, use
 export async function rejectUnclaimed(tx: Tx, id: string, reason: string) {
   await sql`update payments set status = 'rejected', rejected_reason = ${reason}, version = version + 1 where id = ${id} and status = 'unclaimed'`.execute(tx);
 }
+
+/** A payment registered by hand, under its row lock (the caller holds its customer's lock: ADR 0004). */
+export async function lockRegistered(tx: Tx, id: string) {
+  const r = await sql<{ id: string; number: string; status: string; customer_id: string | null; currency: string; amount: string; received_on: string }>`
+    select id, number, status, customer_id, currency, amount, received_on from payments where id = ${id} for update`.execute(tx);
+  return r.rows[0];
+}
+
+/** claimed → confirmed by the bank statement line that shows the money (no person's confirmation needed). */
+export async function confirmByBank(tx: Tx, id: string, userId: string | null) {
+  await sql`update payments set status = 'confirmed', confirmed_by = ${userId}, confirmed_at = now(), version = version + 1
+    where id = ${id} and status = 'claimed'`.execute(tx);
+}

@@ -13,9 +13,9 @@ import { withIdempotency } from '../../platform/idempotency.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { lockCustomer } from '../../domains/credit/index.js';
 import { lockReceivables } from '../../domains/receivables/index.js';
-import { claimPaymentTx, rejectUnclaimedPaymentTx } from '../../domains/payments/index.js';
+import { adoptForBankLineTx, claimPaymentTx, rejectUnclaimedPaymentTx } from '../../domains/payments/index.js';
 import {
-  bankError, confidentLines, decideStatementTx, findMappingTx, importFileTx, learnPayer, lineView, lockLineTx, markMatched,
+  bankError, confidentLines, decideStatementTx, findMappingTx, importFileTx, learnPayer, lineView, linkPaymentTx, lockLineTx, markMatched,
   pendingProposal, rejectLineTx, rejectProposalTx, saveMappingTx, statementViews, waitingCounts, type PendingProposal, type StoredLine,
 } from '../../domains/bank-statements/index.js';
 import { applyWriteOffTx } from '../write-off/index.js';
@@ -46,6 +46,22 @@ async function settleLineTx(tx: Tx, auth: AuthContext, line: StoredLine, custome
   return writeOffId;
 }
 
+/**
+ * Finance confirms "this line is payment HK-… already registered" (dedupe.ts): the line is linked to it (a claimed one
+ * confirmed by the line); a payment 待认领 the line had become meanwhile is rejected as the duplicate it is — it has no
+ * customer and no ledger entry, so nothing is reversed. Lock order: line → customer → payments.
+ */
+async function linkExistingTx(tx: Tx, auth: AuthContext, line: StoredLine, p: PendingProposal) {
+  if (!p.paymentId) throw bankError('no_proposal');
+  if (!(await lockCustomer(tx, p.customerId))) throw bankError('line_not_found', 'Customer not found');
+  const ref = `${line.booked_on} ${line.bank_reference ?? line.id}`;
+  const hand = await adoptForBankLineTx(tx, auth, p.paymentId, ref);
+  if (line.payment_id && line.payment_id !== hand.id) {
+    await rejectUnclaimedPaymentTx(tx, auth, line.payment_id, `duplicate of ${hand.number}, registered by hand; bank line ${ref}`);
+  }
+  await linkPaymentTx(tx, auth, line, hand, p);
+}
+
 const checkVersion = (line: StoredLine, version: number) => {
   if (line.version !== version) throw bankError('line_not_open', 'Someone else changed this line; reload it', { errors: [{ path: 'version', message: 'stale' }] });
 };
@@ -59,7 +75,7 @@ export async function autoApply(db: Db, auth: AuthContext, lineIds: string[] | n
       await inTenant(db, auth, async (tx) => {
         const line = await lockLineTx(tx, lineId);
         const current = await pendingProposal(tx, line.id);
-        if (line.status !== 'unclaimed' || !current || current.confidence < AUTO_APPLY_CONFIDENCE) return;
+        if (line.status !== 'unclaimed' || !current || current.confidence < AUTO_APPLY_CONFIDENCE || current.rule === 'existing_payment') return;
         await settleLineTx(tx, auth, line, current.customerId, current.allocations, 'auto', current);
         applied += 1;
       });
@@ -120,7 +136,8 @@ export async function confirmLine(db: Db, auth: AuthContext, id: string, input: 
     if (line.status !== 'unclaimed') throw bankError('line_not_open');
     const p = await pendingProposal(tx, id);
     if (!p) throw bankError('no_proposal');
-    await settleLineTx(tx, auth, line, p.customerId, p.allocations, 'confirmed', p);
+    if (p.rule === 'existing_payment') await linkExistingTx(tx, auth, line, p);
+    else await settleLineTx(tx, auth, line, p.customerId, p.allocations, 'confirmed', p);
     if (input.rememberPayer) await learnPayer(tx, auth, line, p.customerId);
     return lineView(tx, auth, id);
   });
@@ -150,6 +167,11 @@ export async function rejectLine(db: Db, auth: AuthContext, id: string, input: z
     if (input.what === 'proposal') {
       if (!p) throw bankError('no_proposal');
       await rejectProposalTx(tx, auth, line, p, input.reason);
+      // not the payment registered by hand: the line is money of its own — a payment 待认领, matched as any other
+      if (p.rule === 'existing_payment' && !line.payment_id) {
+        await bookLinesTx(tx, auth, [line.id], { dedupe: false });
+        await matchLinesTx(tx, auth, [line.id]);
+      }
     } else {
       if (line.payment_id) await rejectUnclaimedPaymentTx(tx, auth, line.payment_id, input.reason);
       await rejectLineTx(tx, auth, line, p, input.reason);

@@ -1,6 +1,7 @@
 // The matcher's candidate queries: set-based, one statement per rule for a whole batch of lines, read-only. Written by
 // hand (hot path: 10,000 lines against 100,000 open receivables, bench/bank-matching.ts).
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+type RawSql = RawBuilder<unknown>;
 import type { Tx } from '../../platform/db.js';
 import type { Instalment, OpenReceivable } from './matching.js';
 
@@ -113,8 +114,9 @@ export async function customerInScope(tx: Tx, customerId: string, userId: string
 /** What the matcher reads of these lines (those still 待认领 with their payment): one statement, few columns. */
 export async function matchInputs(tx: Tx, lineIds: string[]) {
   if (lineIds.length === 0) return [];
-  const r = await sql<{ id: string; amount: string; currency: string; payer_name: string | null; payer_account: string | null; text: string }>`
-    select id, amount::text, currency, payer_name, payer_account, concat_ws(' ', remittance, customer_reference, bank_reference) as text
+  const r = await sql<{ id: string; amount: string; currency: string; payer_name: string | null; payer_account: string | null; text: string; on_date: string }>`
+    select id, amount::text, currency, payer_name, payer_account, concat_ws(' ', remittance, customer_reference, bank_reference) as text,
+      coalesce(value_on, booked_on) as on_date
     from bank_statement_lines where id = any(${lineIds}::uuid[]) and status = 'unclaimed' and payment_id is not null`.execute(tx);
   return r.rows;
 }
@@ -123,4 +125,41 @@ export async function matchInputs(tx: Tx, lineIds: string[]) {
 export async function unclaimedLineIds(tx: Tx): Promise<string[]> {
   const r = await sql<{ id: string }>`select id from bank_statement_lines where status = 'unclaimed' and payment_id is not null order by booked_on, id`.execute(tx);
   return r.rows.map((x) => x.id);
+}
+
+/** A payment registered by hand that a bank line may be (dedupe.ts): same amount and currency, received within ±5 days. */
+export interface HandPayment {
+  line_id: string; id: string; number: string; status: 'claimed' | 'confirmed'; customer_id: string; received_on: string; days: number;
+  payer_known: boolean; ref_known: boolean;
+}
+
+/**
+ * For a batch of lines, the payments registered by hand (claimed or confirmed, with a customer) of the same amount and
+ * currency received within ±5 days of the line's value date, that no bank line is yet — with whether the payer is
+ * known for the payment's customer (a learned account or name, the customer's own name, the payment's payer) and
+ * whether the line's text names the payment (its number, its bank reference) or one of its customer's receivables.
+ * What finance rejected for a line is not offered again. One statement for the batch (index payments_registered_amount, migration 025).
+ */
+export async function handPaymentsFor(tx: Tx, l: { ids: string[]; currencies: string[]; amounts: string[]; dates: string[]; accounts: (string | null)[]; names: (string | null)[]; texts: string[]; tokens: string[] }) {
+  if (l.ids.length === 0) return [];
+  const norm = (col: RawSql) => sql`upper(regexp_replace(normalize(${col}, NFKC), '[[:space:]()（）.,，。·_/''"&-]', '', 'g'))`;
+  const r = await sql<HandPayment>`
+    select x.line_id, p.id, p.number, p.status, p.customer_id, p.received_on, abs(p.received_on - x.on_date) as days,
+      (exists (select 1 from bank_payer_aliases a where a.customer_id = p.customer_id
+          and ((a.kind = 'account' and a.value = x.acc) or (a.kind = 'name' and a.value = x.nm)))
+        or x.nm = ${norm(sql`c.name`)} or x.nm = ${norm(sql`p.payer_name`)} or x.acc = ${norm(sql`p.payer_account`)}) as payer_known,
+      (position(upper(p.number) in x.txt) > 0 or (p.bank_reference is not null and position(upper(p.bank_reference) in x.txt) > 0)
+        or exists (select 1 from receivables r where r.customer_id = p.customer_id and r.number = any(string_to_array(nullif(x.toks, ''), ' ')))) as ref_known
+    from unnest(${l.ids}::uuid[], ${l.currencies}::text[], ${l.amounts}::numeric[], ${l.dates}::date[], ${l.accounts}::text[], ${l.names}::text[],
+        ${l.texts}::text[], ${l.tokens}::text[]) as x(line_id, currency, amount, on_date, acc, nm, txt, toks)
+      join payments p on p.amount = x.amount and p.currency = x.currency and p.status in ('claimed', 'confirmed')
+        and p.received_on between x.on_date - 5 and x.on_date + 5 and p.customer_id is not null
+      join customers c on c.id = p.customer_id
+    where not exists (select 1 from bank_statement_lines bl where bl.payment_id = p.id)
+      -- finance said this line is not a payment registered by hand — not the one proposed, nor the others the proposal
+      -- named: none of the payments there then is proposed again (one registered later may be)
+      and not exists (select 1 from bank_match_proposals m where m.line_id = x.line_id and m.rule = 'existing_payment' and m.status = 'rejected'
+        and (m.payment_id = p.id or p.created_at <= m.decided_at))
+    order by x.line_id, abs(p.received_on - x.on_date), p.created_at, p.id`.execute(tx);
+  return r.rows;
 }

@@ -3,21 +3,42 @@
 // statements — not one query per line.
 import { dec } from '@l2c/shared';
 import type { Actor, Tx } from '../../platform/db.js';
-import { registerUnclaimedPaymentTx } from '../../domains/payments/index.js';
-import { attachPayment, linesByIds, setProposals } from '../../domains/bank-statements/index.js';
+import { adoptForBankLineTx, registerUnclaimedPaymentTx } from '../../domains/payments/index.js';
+import { attachPayment, linesByIds, linkPaymentTx, setProposals } from '../../domains/bank-statements/index.js';
+import { lockCustomer } from '../../domains/credit/index.js';
+import { findDuplicates } from './dedupe.js';
 import { amountKey, normalisePayer, proposeAll, tokensOf, type Candidates, type MatchLine, type OpenReceivable, type Proposal } from './matching.js';
 import * as q from './bank-reconciliation.sql.js';
 
-/** Each line a payment 待认领 (without a customer), numbered like every payment (HK-…). */
-export async function bookLinesTx(tx: Tx, actor: Actor, lineIds: string[]): Promise<void> {
-  for (const l of await linesByIds(tx, lineIds)) {
-    if (l.payment_id || l.status !== 'unclaimed' || l.direction !== 'credit') continue;
+/**
+ * Each line a payment 待认领 (without a customer), numbered like every payment (HK-…) — unless it is money already
+ * registered by hand (dedupe.ts): then it is linked to that payment, or waits with a proposal naming it, and no second
+ * payment is created. `dedupe: false` when finance has rejected that proposal.
+ */
+export async function bookLinesTx(tx: Tx, actor: Actor, lineIds: string[], opts: { dedupe: boolean } = { dedupe: true }): Promise<void> {
+  const todo = (await linesByIds(tx, lineIds)).filter((l) => !l.payment_id && l.status === 'unclaimed' && l.direction === 'credit');
+  const dupes = opts.dedupe ? await findDuplicates(tx, todo.map((l) => ({
+    id: l.id, currency: l.currency, amount: l.amount, on: l.value_on ?? l.booked_on, payerName: l.payer_name, payerAccount: l.payer_account,
+    text: [l.remittance, l.customer_reference, l.bank_reference].filter(Boolean).join(' '),
+  })), { allowLink: true }) : new Map();
+  const proposals: Parameters<typeof setProposals>[2] = [];
+  for (const l of todo) {
+    const d = dupes.get(l.id);
+    if (d?.kind === 'link') {
+      // lock order (ADR 0004): the line (new in this transaction) → the customer → the payment
+      await lockCustomer(tx, d.payment.customerId);
+      await adoptForBankLineTx(tx, actor, d.payment.id, `${l.booked_on} ${l.bank_reference ?? l.id}`);
+      await linkPaymentTx(tx, actor, l, d.payment, null);
+      continue;
+    }
+    if (d?.kind === 'propose') { proposals.push({ lineId: l.id, ...d.proposal }); continue; }
     const p = await registerUnclaimedPaymentTx(tx, actor, {
       currency: l.currency, amount: dec(l.amount).toFixed(2), receivedOn: l.booked_on, payerName: l.payer_name, payerAccount: l.payer_account,
       bankReference: null, remark: [l.bank_reference, l.remittance].filter(Boolean).join(' · ').slice(0, 500) || null,
     });
     await attachPayment(tx, l.id, p.id);
   }
+  if (proposals.length > 0) await setProposals(tx, proposals.map((p) => p.lineId), proposals);
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
@@ -72,13 +93,18 @@ export async function candidatesFor(tx: Tx, lines: MatchLine[]): Promise<Candida
 
 /** Propose for these lines (those still 待认领) and put each proposal on its line, replacing the one it had. */
 export async function matchLinesTx(tx: Tx, _actor: Actor, lineIds: string[]): Promise<{ proposals: Proposal[] }> {
-  const lines: MatchLine[] = (await q.matchInputs(tx, lineIds)).map((l) => ({
-    id: l.id, amount: dec(l.amount).toFixed(2), currency: l.currency, payerName: l.payer_name, payerAccount: l.payer_account, text: l.text,
+  const lines: Array<MatchLine & { on: string }> = (await q.matchInputs(tx, lineIds)).map((l) => ({
+    id: l.id, amount: dec(l.amount).toFixed(2), currency: l.currency, payerName: l.payer_name, payerAccount: l.payer_account, text: l.text, on: l.on_date,
   }));
   if (lines.length === 0) return { proposals: [] };
   const proposals = proposeAll(lines, await candidatesFor(tx, lines));
-  await setProposals(tx, lines.map((l) => l.id), proposals.map((p) => ({
+  // A payment registered by hand after the line became a payment 待认领 is the same money: that, not a receivable, is
+  // what finance is asked to confirm (dedupe.ts) — never applied automatically.
+  const dupes = await findDuplicates(tx, lines, { allowLink: false });
+  const rows: Parameters<typeof setProposals>[2] = proposals.filter((p) => !dupes.has(p.lineId)).map((p) => ({
     lineId: p.lineId, customerId: p.customerId, rule: p.rule, confidence: p.confidence, reasons: p.reasons, allocations: p.allocations,
-  })));
+  }));
+  for (const [lineId, d] of dupes) if (d.kind === 'propose') rows.push({ lineId, ...d.proposal });
+  await setProposals(tx, lines.map((l) => l.id), rows);
   return { proposals };
 }
