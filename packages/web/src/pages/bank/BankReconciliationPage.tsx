@@ -73,11 +73,12 @@ function LinesTab({ filters }: { filters: BankLineFilters }) {
               <Flex gap={4} wrap>
                 {finance && l.proposal?.status === 'pending' && (
                   <Button size="small" type="primary" loading={confirm.isPending && confirm.variables?.id === l.id} data-testid="bank-line-confirm"
-                    onClick={() => confirm.mutate(l, { onSuccess: () => void message.success(t('bank.confirmOk')) })}>{t('bank.actions.confirm')}</Button>
+                    onClick={() => confirm.mutate(l, { onSuccess: () => void message.success(l.proposal?.payment ? t('bank.linkOk', { number: l.proposal.payment.number }) : t('bank.confirmOk')) })}>{t('bank.actions.confirm')}</Button>
                 )}
-                {finance && <Button size="small" onClick={() => setClaiming({ line: l, mode: 'split' })} data-testid="bank-line-split">{t('bank.actions.split')}</Button>}
+                {/* a line proposed as a payment registered by hand has no payment of its own yet: finance decides that first */}
+                {finance && l.payment && <Button size="small" onClick={() => setClaiming({ line: l, mode: 'split' })} data-testid="bank-line-split">{t('bank.actions.split')}</Button>}
                 {finance && <Button size="small" danger onClick={() => setRejecting({ line: l, what: l.proposal?.status === 'pending' ? 'proposal' : 'line' })} data-testid="bank-line-reject">{t('bank.actions.reject')}</Button>}
-                {!finance && can('payments', 'create') && <Button size="small" type="primary" onClick={() => setClaiming({ line: l, mode: 'claim' })} data-testid="bank-line-claim">{t('bank.actions.claim')}</Button>}
+                {!finance && l.payment && can('payments', 'create') && <Button size="small" type="primary" onClick={() => setClaiming({ line: l, mode: 'claim' })} data-testid="bank-line-claim">{t('bank.actions.claim')}</Button>}
               </Flex>
             ),
           },
@@ -85,7 +86,7 @@ function LinesTab({ filters }: { filters: BankLineFilters }) {
       />
       <ClaimModal line={claiming?.line ?? null} mode={claiming?.mode ?? 'claim'} onClose={() => setClaiming(null)}
         onDone={() => { void message.success(t(claiming?.mode === 'split' ? 'bank.splitOk' : 'bank.claimOk')); setClaiming(null); }} />
-      <ReasonModal open={!!rejecting} title={`${t('bank.rejectTitle')} · ${rejecting ? t(`bank.rejectWhat.${rejecting.what}`) : ''}`} label={t('bank.rejectReason')} danger testId="bank-reject"
+      <ReasonModal open={!!rejecting} title={`${t('bank.rejectTitle')} · ${rejecting ? t(rejecting.what === 'proposal' && rejecting.line.proposal?.payment ? 'bank.rejectWhat.existing' : `bank.rejectWhat.${rejecting.what}`) : ''}`} label={t('bank.rejectReason')} danger testId="bank-reject"
         onClose={() => setRejecting(null)}
         onSubmit={async (reason) => {
           if (!rejecting) return;

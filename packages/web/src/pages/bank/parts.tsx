@@ -27,7 +27,8 @@ export function LineStatus({ line }: { line: BankLine }) {
 
 const confidenceColor = (c: number) => (c >= 90 ? 'green' : c >= 70 ? 'gold' : 'orange');
 
-/** The matcher's proposal: customer, rule, confidence, and the reasons on hover. */
+/** The matcher's proposal: customer, rule, confidence, and the reasons on hover; "this is payment HK-… already
+ * registered" names that payment (confirmed, the line is linked to it — no second payment). */
 export function Proposal({ line }: { line: BankLine }) {
   const { t } = useTranslation();
   const p = line.proposal;
@@ -47,6 +48,7 @@ export function Proposal({ line }: { line: BankLine }) {
           <Tag color={confidenceColor(p.confidence)} style={{ marginInlineEnd: 0 }}>{t('bank.confidence', { value: p.confidence })}</Tag>
           <Tag style={{ marginInlineEnd: 0 }}>{t(`bank.rule.${p.rule}`)}</Tag>
         </Flex>
+        {p.payment && <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="bank-proposal-payment">{t('bank.existingPayment', { number: p.payment.number })}</Typography.Text>}
         {p.allocations.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.allocations.map((a) => a.number).join(', ')}</Typography.Text>}
       </Flex>
     </Tooltip>
