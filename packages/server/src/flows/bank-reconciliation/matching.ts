@@ -1,6 +1,12 @@
 // The matcher: from a batch of bank credit lines and the candidates the SQL found, one proposal per line — a customer,
 // the receivables and amounts to settle, a confidence 0–100 and the reasons in words. Pure: no database here.
 //
+// Before any rule: a line that is a payment registered by hand (POST /payments; same currency and amount, received
+// within ±5 days of the value date, no bank line's yet) is not matched here at all — dedupe.ts links it to that payment
+// at import (one strong candidate), or proposes it as existing_payment (several or weak candidates; also when the
+// payment was registered after the line became a payment 待认领). That proposal, confidence 60–85, replaces this file's
+// and is never applied automatically: finance confirms (the line is linked; no second payment) or rejects it.
+//
 // Rules, in this order (the first that finds something decides; the confidence says how sure it is):
 //  1. reference — the remittance text 附言 or reference names a receivable number (YS-2026-000123), the 20-digit number
 //     of an issued invoice 发票 (its receivables), or a contract number (HT-…): the open receivables, oldest due first.
