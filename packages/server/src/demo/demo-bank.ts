@@ -4,26 +4,29 @@
 // names the receivable, or the payer is the customer paying one invoice); one or two wait with a proposal for her to
 // confirm (a part payment of an invoice; one payment for a customer's two oldest invoices, when a customer has three);
 // a private transfer waits 待认领 for 李娜 to claim for her customer; an interest credit waits for finance to reject as
-// no customer's money; the bank fee is not booked. A second file, a 中国银行 MT940 statement whose closing balance does
+// no customer's money; the bank fee is not booked. One customer's rep had registered its payment by hand the day
+// before (回款登记, claimed): the statement's line of that money is linked to her payment — confirmed by the line — and
+// not booked a second time (flows/bank-reconciliation/dedupe.ts). A second file, a 中国银行 MT940 statement whose closing balance does
 // not reconcile, is held for finance to decide. Only receivables not yet due are settled here, so the overdue and
 // dunning stories stay as they are.
 import { sql } from 'kysely';
-import { dateIn, dec } from '@l2c/shared';
-import { asSystem, type Db } from '../platform/db.js';
+import { addDays, dateIn, dec } from '@l2c/shared';
+import { asSystem, inTenant, type Db } from '../platform/db.js';
+import { registerPaymentTx } from '../domains/payments/index.js';
 import type { AuthContext } from '../platform/auth.js';
 import { importStatement } from '../flows/bank-reconciliation/index.js';
 
-async function finance(db: Db, tenantId: string): Promise<AuthContext> {
+async function actorFor(db: Db, tenantId: string, email = 'zhou.jing@demo.l2c.cn', as: { role: 'finance' | 'sales_rep'; scope: 'all' | 'own' } = { role: 'finance', scope: 'all' }): Promise<AuthContext> {
   const u = await asSystem(db, async (tx) => (await sql<{ id: string; name: string }>`
-    select id, name from users where tenant_id = ${tenantId} and email = 'zhou.jing@demo.l2c.cn'`.execute(tx)).rows[0]!);
-  return { tenantId, userId: u.id, role: 'finance', teamId: null, scope: 'all', name: u.name, tokenId: '00000000-0000-0000-0000-000000000000', via: 'bearer', timeZone: 'Asia/Shanghai', requestId: 'demo' };
+    select id, name from users where tenant_id = ${tenantId} and email = ${email}`.execute(tx)).rows[0]!);
+  return { tenantId, userId: u.id, role: as.role, teamId: null, scope: as.scope, name: u.name, tokenId: '00000000-0000-0000-0000-000000000000', via: 'bearer', timeZone: 'Asia/Shanghai', requestId: 'demo' };
 }
 
 interface Open { id: string; number: string; customer_id: string; customer: string; owner: string; amount_open: string; due_date: string }
 
 export async function demoBank(db: Db, tenantId: string, now = new Date()): Promise<void> {
   const today = dateIn(now, 'Asia/Shanghai');
-  const auth = await finance(db, tenantId);
+  const auth = await actorFor(db, tenantId);
   // Open invoices not yet due, of customers of reps other than 李娜 (her receivables tell the invoice story), and hers.
   const open = await asSystem(db, async (tx) => (await sql<Open>`
     select r.id, r.number, r.customer_id, c.name as customer, u.email as owner, r.amount_open::text as amount_open, r.due_date::text as due_date
@@ -53,6 +56,15 @@ export async function demoBank(db: Db, tenantId: string, now = new Date()): Prom
   const part = singles[5];
   if (part) line(dec(part.amount_open).times('0.6').toFixed(2), part.customer, '6225880177770003', '部分货款');
   if (hers) line(hers.amount_open, '王建华', '6217000012345678', '代公司付款');
+  const early = singles[6];
+  if (early) {
+    const rep = await actorFor(db, tenantId, early.owner, { role: 'sales_rep', scope: 'own' });
+    await inTenant(db, rep, (tx) => registerPaymentTx(tx, rep, {
+      customerId: early.customer_id, amount: early.amount_open, currency: 'CNY', receivedOn: addDays(today, -1), method: 'bank_transfer',
+      payerName: early.customer, payerAccount: null, bankReference: null, remark: '客户财务电话告知已汇出', attachments: [], confirm: false, autoApply: null,
+    }));
+    line(early.amount_open, early.customer, `62258801${early.number.slice(-6)}00`, '货款');
+  }
   line('312.45', '招商银行', '', '活期利息');
   line('-35.00', '', '', '跨行汇款手续费');
   const csv = ['招商银行 账户交易明细 账号 571909990010801', '交易日期,摘要,借方金额,贷方金额,余额,对方户名,对方账号,流水号', ...rows.map((r) => r.join(','))].join('\n');
