@@ -18,3 +18,4 @@ export * from './contracts/payment-files.js';
 export * from './contracts/invoices.js';
 export * from './contracts/dunning.js';
 export * from './contracts/bank-statements.js';
+export * from './pricing/index.js';
