@@ -113,7 +113,7 @@ describe('a payment registered by hand, then the bank statement', () => {
 });
 
 describe('uncertain: a proposal finance confirms or rejects', () => {
-  it('a weak candidate (payer unknown): no payment 待认领, a proposal naming the payment; confirmed, the line is linked', async () => {
+  it('a weak candidate (payer unknown): no payment 待认领, a proposal naming the payment; the rep claiming it for her customer links it', async () => {
     const p = await register(rep, 'b', '4200.00', '2026-11-10');
     const before = await paymentCounts();
     const res = await importCsv('11月-4.csv', [['2026-11-12', '4200.00', '陌生付款人', '6222000000000301', '', 'D006']]);
@@ -122,10 +122,10 @@ describe('uncertain: a proposal finance confirms or rejects', () => {
     const line = await lineByRef(finance, 'D006');
     expect(line).toMatchObject({ status: 'unclaimed', payment: null, proposal: { rule: 'existing_payment', confidence: 75, customer: { id: ids.b }, payment: { id: p.id, number: p.number, status: 'claimed' } } });
     expect(line.proposal.reasons[0].detail).toContain(p.number);
-    // a rep cannot claim money that may be a payment already registered: finance decides first
-    const claim = await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.b, version: line.version });
-    expect(claim.status).toBe(409);
-    const ok = await finance.post(`/api/v1/bank-statement-lines/${line.id}/confirm`, { version: line.version, rememberPayer: true });
+    // claimed for another customer, the line is no payment to book yet: finance decides on the proposal first
+    expect((await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.a, version: line.version })).status).toBe(409);
+    // claimed for the customer whose payment it is: "this is that payment" — linked, nothing booked twice
+    const ok = await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.b, version: line.version });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toMatchObject({ status: 'matched', matchedHow: 'linked', payment: { id: p.id, status: 'confirmed' }, proposal: { rule: 'existing_payment', status: 'applied' } });
     const m = await money('b');
@@ -157,6 +157,11 @@ describe('registered by hand after the line became a payment 待认领', () => {
     const bankPayment = line.payment.id as string;
     expect(line).toMatchObject({ status: 'unclaimed', payment: { status: 'unclaimed' }, proposal: null });
     const hand = await register(repNorth, 'c', '7100.00', '2026-11-17');
+    // before any rematch, booking the line for that customer by hand is refused: it would count the money twice
+    const split = await finance.post(`/api/v1/bank-statement-lines/${line.id}/split`, { customerId: ids.c, allocations: [], version: line.version });
+    expect(split.status).toBe(409);
+    expect(split.body.code).toBe('bank_statements.same_money');
+    expect(split.body.detail).toContain(hand.number);
     const re = await finance.post('/api/v1/bank-statement-lines/rematch', {});
     expect(re.status).toBe(200);
     line = await lineByRef(finance, 'D008');
@@ -173,6 +178,17 @@ describe('registered by hand after the line became a payment 待认领', () => {
     expect(rejected.rows[0]).toMatchObject({ status: 'rejected' });
     expect(rejected.rows[0]!.rejected_reason).toContain(hand.number);
     expect(await money('c')).toEqual({ payments: 1, total: '7100.00', unapplied: '7100.00', prepaid: '7100.00' });
+  });
+
+  it('the rep who registered it claims the waiting bank payment: the two become one (bank payment rejected, hers confirmed)', async () => {
+    await importCsv('11月-8.csv', [['2026-11-18', '7300.00', '孙七', '', '', 'D010']]);
+    const line = await lineByRef(rep, 'D010');
+    const hand = await register(rep, 'a', '7300.00', '2026-11-18');
+    const before = await paymentCounts();
+    const res = await rep.post(`/api/v1/bank-statement-lines/${line.id}/claim`, { customerId: ids.a, version: line.version });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: 'matched', matchedHow: 'linked', payment: { id: hand.id, status: 'confirmed' } });
+    expect(await paymentCounts()).toEqual({ unclaimed: before.unclaimed - 1, rejected: before.rejected + 1, claimed: before.claimed - 1, confirmed: before.confirmed + 1 });
   });
 
   it('a pairing finance rejected is not proposed again by the next rematch', async () => {

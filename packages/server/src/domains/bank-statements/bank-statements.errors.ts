@@ -10,5 +10,6 @@ export const bankError = defineErrors('bank_statements', {
   line_not_open: [409, 'This line is no longer waiting to be matched or claimed'],
   no_proposal: [409, 'This line has no proposal to confirm; split it or claim it instead'],
   exceeds_line: [400, 'The allocations add up to more than the line'],
+  same_money: [409, 'A payment registered by hand for this customer is the same money as this line: confirm the line as that payment'],
   foreign_currency: [409, 'L2C does not book payments in this currency'],
 });

@@ -20,6 +20,7 @@ import {
 } from '../../domains/bank-statements/index.js';
 import { applyWriteOffTx } from '../write-off/index.js';
 import { bookLinesTx, matchLinesTx } from './match.service.js';
+import { dedupeLine, sameMoneyOf } from './dedupe.js';
 import * as q from './bank-reconciliation.sql.js';
 
 type Allocation = { receivableId: string; amount: string };
@@ -33,6 +34,9 @@ async function settleLineTx(tx: Tx, auth: AuthContext, line: StoredLine, custome
   const total = allocations.reduce((s, a) => s.plus(dec(a.amount)), dec(0));
   if (total.gt(dec(line.amount))) throw bankError('exceeds_line', `${total.toFixed(2)} allocated, the line is ${dec(line.amount).toFixed(2)}`, { errors: [{ path: 'allocations', message: `at most ${dec(line.amount).toFixed(2)}` }] });
   if (!(await lockCustomer(tx, customerId))) throw bankError('line_not_found', 'Customer not found', { errors: [{ path: 'customerId', message: 'no such customer' }] });
+  // registered by hand for this customer since the line was last matched: booking the line too would count it twice
+  const twin = await sameMoneyOf(tx, dedupeLine(line), customerId);
+  if (twin) throw bankError('same_money', `Payment ${twin.number} of this customer is this line's money, registered by hand: match again and confirm the line as that payment`, { errors: [{ path: 'customerId', message: `already registered as ${twin.number}` }] });
   const locked = await lockReceivables(tx, [...new Set(allocations.map((a) => a.receivableId))]);
   const own = await claimPaymentTx(tx, auth, line.payment_id, customerId);
   let writeOffId: string | null = null;
@@ -51,11 +55,10 @@ async function settleLineTx(tx: Tx, auth: AuthContext, line: StoredLine, custome
  * confirmed by the line); a payment 待认领 the line had become meanwhile is rejected as the duplicate it is — it has no
  * customer and no ledger entry, so nothing is reversed. Lock order: line → customer → payments.
  */
-async function linkExistingTx(tx: Tx, auth: AuthContext, line: StoredLine, p: PendingProposal) {
-  if (!p.paymentId) throw bankError('no_proposal');
-  if (!(await lockCustomer(tx, p.customerId))) throw bankError('line_not_found', 'Customer not found');
+async function linkExistingTx(tx: Tx, auth: AuthContext, line: StoredLine, p: PendingProposal | null, payment: { id: string; customerId: string }) {
+  if (!(await lockCustomer(tx, payment.customerId))) throw bankError('line_not_found', 'Customer not found');
   const ref = `${line.booked_on} ${line.bank_reference ?? line.id}`;
-  const hand = await adoptForBankLineTx(tx, auth, p.paymentId, ref);
+  const hand = await adoptForBankLineTx(tx, auth, payment.id, ref);
   if (line.payment_id && line.payment_id !== hand.id) {
     await rejectUnclaimedPaymentTx(tx, auth, line.payment_id, `duplicate of ${hand.number}, registered by hand; bank line ${ref}`);
   }
@@ -136,7 +139,10 @@ export async function confirmLine(db: Db, auth: AuthContext, id: string, input: 
     if (line.status !== 'unclaimed') throw bankError('line_not_open');
     const p = await pendingProposal(tx, id);
     if (!p) throw bankError('no_proposal');
-    if (p.rule === 'existing_payment') await linkExistingTx(tx, auth, line, p);
+    if (p.rule === 'existing_payment') {
+      if (!p.paymentId) throw bankError('no_proposal');
+      await linkExistingTx(tx, auth, line, p, { id: p.paymentId, customerId: p.customerId });
+    }
     else await settleLineTx(tx, auth, line, p.customerId, p.allocations, 'confirmed', p);
     if (input.rememberPayer) await learnPayer(tx, auth, line, p.customerId);
     return lineView(tx, auth, id);
@@ -209,6 +215,15 @@ export async function claimLine(db: Db, auth: AuthContext, id: string, input: z.
       rest = rest.minus(a);
     }
     const p = await pendingProposal(tx, id);
+    // The rep registered this money by hand already (回款登记): claiming the line is then saying "this is that payment"
+    // — the line is linked to it and its own payment 待认领 rejected as the duplicate, nothing written off twice.
+    const twin = await sameMoneyOf(tx, dedupeLine(line), input.customerId);
+    if (twin) {
+      const same = p?.rule === 'existing_payment' && p.paymentId === twin.id ? p : null;
+      if (p && !same) await rejectProposalTx(tx, auth, line, p, `claimed as ${twin.number}, registered by hand`);
+      await linkExistingTx(tx, auth, line, same, twin);
+      return lineView(tx, auth, id);
+    }
     if (p && p.customerId !== input.customerId) await rejectProposalTx(tx, auth, line, p, 'claimed for another customer');
     await settleLineTx(tx, auth, line, input.customerId, allocations, 'claimed', p && p.customerId === input.customerId ? p : null);
     await learnPayer(tx, auth, line, input.customerId);

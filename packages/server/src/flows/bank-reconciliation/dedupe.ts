@@ -33,6 +33,26 @@ export type DedupeDecision =
   | { kind: 'link'; payment: { id: string; number: string; customerId: string } }
   | { kind: 'propose'; proposal: Omit<PendingProposal, 'id'> };
 
+/** A line as findDuplicates takes it. */
+export function dedupeLine(l: { id: string; currency: string; amount: string; value_on: string | null; booked_on: string; payer_name: string | null; payer_account: string | null;
+  remittance: string | null; customer_reference: string | null; bank_reference: string | null }): DedupeLine {
+  return { id: l.id, currency: l.currency, amount: l.amount, on: l.value_on ?? l.booked_on, payerName: l.payer_name, payerAccount: l.payer_account,
+    text: [l.remittance, l.customer_reference, l.bank_reference].filter(Boolean).join(' ') };
+}
+
+/**
+ * The payment registered by hand for this customer that is the line's money (the closest in date), if any — asked
+ * when a line is about to be booked for a customer (claim, confirm, split): the reverse order, registered after the
+ * line became a payment 待认领 and not matched again since.
+ */
+export async function sameMoneyOf(tx: Tx, line: DedupeLine, customerId: string) {
+  const rows = await q.handPaymentsFor(tx, {
+    ids: [line.id], currencies: [line.currency], amounts: [dec(line.amount).toFixed(2)], dates: [line.on], accounts: [null], names: [null], texts: [''], tokens: [''],
+  });
+  const p = rows.find((r) => r.customer_id === customerId);
+  return p ? { id: p.id, number: p.number, customerId: p.customer_id } : null;
+}
+
 /** What each line of the batch is, of the hand-registered payments (lines not in the map: none found). */
 export async function findDuplicates(tx: Tx, lines: DedupeLine[], opts: { allowLink: boolean }): Promise<Map<string, DedupeDecision>> {
   const rows = await q.handPaymentsFor(tx, {

@@ -6,7 +6,7 @@ import type { Actor, Tx } from '../../platform/db.js';
 import { adoptForBankLineTx, registerUnclaimedPaymentTx } from '../../domains/payments/index.js';
 import { attachPayment, linesByIds, linkPaymentTx, setProposals } from '../../domains/bank-statements/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
-import { findDuplicates } from './dedupe.js';
+import { dedupeLine, findDuplicates } from './dedupe.js';
 import { amountKey, normalisePayer, proposeAll, tokensOf, type Candidates, type MatchLine, type OpenReceivable, type Proposal } from './matching.js';
 import * as q from './bank-reconciliation.sql.js';
 
@@ -17,10 +17,7 @@ import * as q from './bank-reconciliation.sql.js';
  */
 export async function bookLinesTx(tx: Tx, actor: Actor, lineIds: string[], opts: { dedupe: boolean } = { dedupe: true }): Promise<void> {
   const todo = (await linesByIds(tx, lineIds)).filter((l) => !l.payment_id && l.status === 'unclaimed' && l.direction === 'credit');
-  const dupes = opts.dedupe ? await findDuplicates(tx, todo.map((l) => ({
-    id: l.id, currency: l.currency, amount: l.amount, on: l.value_on ?? l.booked_on, payerName: l.payer_name, payerAccount: l.payer_account,
-    text: [l.remittance, l.customer_reference, l.bank_reference].filter(Boolean).join(' '),
-  })), { allowLink: true }) : new Map();
+  const dupes = opts.dedupe ? await findDuplicates(tx, todo.map(dedupeLine), { allowLink: true }) : new Map();
   const proposals: Parameters<typeof setProposals>[2] = [];
   for (const l of todo) {
     const d = dupes.get(l.id);
