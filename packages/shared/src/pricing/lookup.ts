@@ -3,7 +3,7 @@
 // lines × (entries of that product) + promotions × (their lines), never lines × rules × lines. The naive lookup
 // scans everything for every question; the benchmark runs both and asserts they price identically.
 import { dec } from '../money.js';
-import type { PriceBookEntry, PricedProduct, Promotion, PricingRules, QuoteLineInput, Surcharge, MarginFloor, Target } from './types.js';
+import type { PriceBookEntry, PricedProduct, Promotion, PricingRules, QuoteLineInput, Surcharge, MarginFloor, PromotionTarget } from './types.js';
 
 export interface Lookup {
   entriesFor(productId: string): PriceBookEntry[];
@@ -11,7 +11,7 @@ export interface Lookup {
   /** Promotions that may apply to this quote (each still checks its own dates, scope and quantities). */
   promotionsFor(lines: QuoteLineInput[], products: Map<string, PricedProduct>): Promotion[];
   /** Indexes (positions in `lines`) of the lines a target covers. */
-  linesFor(target: Target | { categoryId?: string | undefined; productId?: undefined }): number[];
+  linesFor(target: PromotionTarget | { categoryId?: string | undefined; productId?: undefined }): number[];
   marginFloorFor(product: PricedProduct): MarginFloor | null;
 }
 
@@ -33,7 +33,7 @@ function promotionKeys(p: Promotion): string[] {
   }
 }
 
-function matchesTarget(t: Target | { categoryId?: string | undefined; productId?: undefined }, line: QuoteLineInput, products: Map<string, PricedProduct>): boolean {
+function matchesTarget(t: PromotionTarget | { categoryId?: string | undefined; productId?: undefined }, line: QuoteLineInput, products: Map<string, PricedProduct>): boolean {
   if (t.productId !== undefined) return line.productId === t.productId;
   if (t.categoryId !== undefined) return products.get(line.productId)?.categoryId === t.categoryId;
   return true;

@@ -3,7 +3,7 @@
 // then priority, then id, so the order rules arrive in never changes a price. Each promotion is first evaluated
 // against the lines as they stand (an Effect: what it would take off where), then applied if its budget allows.
 import { dec, roundMoney, splitMoney, type DecimalValue } from '../money.js';
-import type { Buyer, Promotion, PromotionOutcome, PricedProduct, TraceStep } from './types.js';
+import type { PricingBuyer, Promotion, PromotionOutcome, PricedProduct, TraceStep } from './types.js';
 import type { Lookup } from './lookup.js';
 import { inValidity, scopeMatches } from './resolve.js';
 
@@ -39,7 +39,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface PromotionContext {
   lookup: Lookup;
-  buyer: Buyer;
+  buyer: PricingBuyer;
   date: string;
   currency: string;
   products: Map<string, PricedProduct>;
@@ -134,18 +134,18 @@ export function applyPromotions(candidates: Promotion[], lines: LineState[], ctx
   const left = (id: string) => remaining.get(id) ?? dec(0);
   const fits = (p: Promotion, e: Effect) => !p.budgetId || e.amount.lte(left(p.budgetId));
   const skip = (p: Promotion, note: string) => out.outcomes.push({ promotionId: p.id, applied: false, amount: money(dec(0)), note });
-  const apply = (p: Promotion, e: Effect) => {
+  const apply = (p: Promotion, e: Effect, mode: Promotion['stacking']) => {
     for (const [i, off] of e.discounts) {
       const l = lines[i]!;
       const before = l.net;
       l.discount = l.discount.plus(off);
       l.net = l.net.minus(off);
-      if (p.stacking === 'exclusive') l.locked = true;
-      l.trace.push({ step: 'promotion', ruleId: p.id, note: `${p.name} (${p.stacking} group ${p.group}): ${e.note}: −${money(off)}`, before: money(before), after: money(l.net) });
+      if (mode === 'exclusive') l.locked = true;
+      l.trace.push({ step: 'promotion', ruleId: p.id, note: `${p.name} (${mode} group ${p.group}): ${e.note}: −${money(off)}`, before: money(before), after: money(l.net) });
     }
     if (e.gift) {
       out.gifts.push({ promotion: p, ...e.gift });
-      if (p.stacking === 'exclusive') for (const i of e.gift.triggers) lines[i]!.locked = true;
+      if (mode === 'exclusive') for (const i of e.gift.triggers) lines[i]!.locked = true;
     }
     if (p.budgetId) {
       remaining.set(p.budgetId, left(p.budgetId).minus(e.amount));
@@ -167,7 +167,7 @@ export function applyPromotions(candidates: Promotion[], lines: LineState[], ctx
         const e = evaluate(p, lines, ctx);
         if ('skip' in e) skip(p, e.skip);
         else if (!fits(p, e)) skip(p, `budget ${p.budgetId} exhausted: needs ${money(e.amount)}, ${money(left(p.budgetId!))} left`);
-        else apply(p, e);
+        else apply(p, e, mode);
       }
       continue;
     }
@@ -182,7 +182,7 @@ export function applyPromotions(candidates: Promotion[], lines: LineState[], ctx
         chosen = { p, e };
       } else skip(p, `${mode} group ${p.group}: ${chosen.p.id} ${mode === 'exclusive' ? 'comes first' : 'is worth as much or more'}`);
     }
-    if (chosen) apply(chosen.p, chosen.e);
+    if (chosen) apply(chosen.p, chosen.e, mode);
   }
   return out;
 }

@@ -3,25 +3,25 @@
 // picks the entry — the most specific scope first, then the highest priority, then the newest — and a tie on all
 // three is a conflict that is reported and blocks the line: the engine never guesses between two prices.
 import { dec, type DecimalValue } from '../money.js';
-import type { Buyer, PriceBookEntry, PricedProduct, PriceRule, QuoteLineInput, Scope, Tier } from './types.js';
+import type { PricingBuyer, PriceBookEntry, PricedProduct, PriceRule, QuoteLineInput, PriceScope, PriceTier } from './types.js';
 import type { Lookup } from './lookup.js';
 
 /** How specific a scope is: a customer beats a dealer beats a channel beats a grade beats a region beats "anyone". */
-const WEIGHT: Record<keyof Scope, number> = { customerId: 16, dealerId: 8, channel: 4, grade: 2, region: 1 };
-const SCOPE_WORDS: Record<keyof Scope, string> = { customerId: 'customer', dealerId: 'dealer', channel: 'channel', grade: 'grade', region: 'region' };
+const WEIGHT: Record<keyof PriceScope, number> = { customerId: 16, dealerId: 8, channel: 4, grade: 2, region: 1 };
+const SCOPE_WORDS: Record<keyof PriceScope, string> = { customerId: 'customer', dealerId: 'dealer', channel: 'channel', grade: 'grade', region: 'region' };
 
-export function specificity(scope: Scope | undefined): number {
+export function specificity(scope: PriceScope | undefined): number {
   let s = 0;
-  if (scope) for (const k of Object.keys(WEIGHT) as Array<keyof Scope>) if (scope[k] !== undefined) s += WEIGHT[k];
+  if (scope) for (const k of Object.keys(WEIGHT) as Array<keyof PriceScope>) if (scope[k] !== undefined) s += WEIGHT[k];
   return s;
 }
 
-export function scopeWords(scope: Scope | undefined): string {
-  const words = scope ? (Object.keys(WEIGHT) as Array<keyof Scope>).filter((k) => scope[k] !== undefined).map((k) => `${SCOPE_WORDS[k]} ${scope[k]}`) : [];
+export function scopeWords(scope: PriceScope | undefined): string {
+  const words = scope ? (Object.keys(WEIGHT) as Array<keyof PriceScope>).filter((k) => scope[k] !== undefined).map((k) => `${SCOPE_WORDS[k]} ${scope[k]}`) : [];
   return words.length ? words.join(', ') : 'everyone';
 }
 
-export function scopeMatches(scope: Scope | undefined, buyer: Buyer): boolean {
+export function scopeMatches(scope: PriceScope | undefined, buyer: PricingBuyer): boolean {
   if (!scope) return true;
   return (scope.customerId === undefined || scope.customerId === buyer.customerId)
     && (scope.dealerId === undefined || scope.dealerId === buyer.dealerId)
@@ -43,10 +43,10 @@ function ties(a: PriceBookEntry, b: PriceBookEntry) {
   return specificity(a.scope) === specificity(b.scope) && a.priority === b.priority && a.createdAt === b.createdAt;
 }
 
-export type Pick = { entry: PriceBookEntry } | { conflict: PriceBookEntry[] } | null;
+export type EntryPick = { entry: PriceBookEntry } | { conflict: PriceBookEntry[] } | null;
 
 /** The entry that holds for a product (optionally within one book): null when none applies. */
-export function pickEntry(lookup: Lookup, productId: string, buyer: Buyer, date: string, bookId?: string): Pick {
+export function pickEntry(lookup: Lookup, productId: string, buyer: PricingBuyer, date: string, bookId?: string): EntryPick {
   const candidates = lookup.entriesFor(productId)
     .filter((e) => (bookId === undefined || e.bookId === bookId) && scopeMatches(e.scope, buyer) && inValidity(date, e.validFrom, e.validTo))
     .sort(better);
@@ -56,7 +56,7 @@ export function pickEntry(lookup: Lookup, productId: string, buyer: Buyer, date:
 }
 
 /** Quantity × price under tiers. range: the tier the quantity falls in (up to and including upTo); slab: band by band. */
-export function tieredAmount(mode: 'range' | 'slab', tiers: Tier[], quantity: DecimalValue): { amount: DecimalValue; note: string } {
+export function tieredAmount(mode: 'range' | 'slab', tiers: PriceTier[], quantity: DecimalValue): { amount: DecimalValue; note: string } {
   const sorted = [...tiers].sort((a, b) => (a.upTo === null ? 1 : b.upTo === null ? -1 : dec(a.upTo).comparedTo(dec(b.upTo))));
   if (mode === 'range') {
     const tier = sorted.find((t) => t.upTo === null || quantity.lte(dec(t.upTo))) ?? sorted[sorted.length - 1]!;
@@ -87,7 +87,7 @@ function minDec(a: DecimalValue, b: DecimalValue) { return a.lte(b) ? a : b; }
 
 export interface Base { amount: DecimalValue; ruleId: string; note: string }
 
-function applyRule(rule: PriceRule, ctx: { lookup: Lookup; product: PricedProduct; buyer: Buyer; date: string; quantity: DecimalValue; depth: number }): { amount: DecimalValue; note: string } | { conflict: PriceBookEntry[] } | null {
+function applyRule(rule: PriceRule, ctx: { lookup: Lookup; product: PricedProduct; buyer: PricingBuyer; date: string; quantity: DecimalValue; depth: number }): { amount: DecimalValue; note: string } | { conflict: PriceBookEntry[] } | null {
   switch (rule.kind) {
     case 'fixed': return { amount: ctx.quantity.times(dec(rule.unitPrice)), note: `${ctx.quantity} × ${rule.unitPrice}` };
     case 'tiers': return tieredAmount(rule.mode, rule.tiers, ctx.quantity);
@@ -106,7 +106,7 @@ function applyRule(rule: PriceRule, ctx: { lookup: Lookup; product: PricedProduc
 }
 
 /** The line's amount before surcharges and promotions, or the entries that conflict. */
-export function basePrice(lookup: Lookup, line: QuoteLineInput, product: PricedProduct, buyer: Buyer, date: string): Base | { conflict: PriceBookEntry[] } {
+export function basePrice(lookup: Lookup, line: QuoteLineInput, product: PricedProduct, buyer: PricingBuyer, date: string): Base | { conflict: PriceBookEntry[] } {
   const quantity = dec(line.quantity);
   const pick = pickEntry(lookup, product.id, buyer, date);
   if (pick === null) return { amount: quantity.times(dec(product.standardPrice)), ruleId: 'standard', note: `standard price: ${quantity} × ${product.standardPrice}` };

@@ -5,7 +5,7 @@
 import type { Currency } from '../money.js';
 
 /** Who is buying: the facts price books and promotions are scoped by. */
-export interface Buyer {
+export interface PricingBuyer {
   customerId: string;
   grade?: string | null | undefined;
   /** Sales channel (直销 / 经销 / 电商 …). */
@@ -37,7 +37,7 @@ export interface QuoteLineInput {
 }
 
 /** Who an entry or a promotion is for; a field left out means "anyone". */
-export interface Scope {
+export interface PriceScope {
   customerId?: string | undefined;
   dealerId?: string | undefined;
   channel?: string | undefined;
@@ -46,12 +46,12 @@ export interface Scope {
 }
 
 /** A tier: quantities up to and including `upTo` (null: no upper end) at `unitPrice`. */
-export interface Tier { upTo: string | null; unitPrice: string }
+export interface PriceTier { upTo: string | null; unitPrice: string }
 
 export type PriceRule =
   | { kind: 'fixed'; unitPrice: string }
   /** range: the whole quantity at the price of the tier it falls in; slab: each band of the quantity at its own price. */
-  | { kind: 'tiers'; mode: 'range' | 'slab'; tiers: Tier[] }
+  | { kind: 'tiers'; mode: 'range' | 'slab'; tiers: PriceTier[] }
   /** Cost × factor (成本加成: factor '1.3'). */
   | { kind: 'cost_plus'; factor: string }
   /** Another price book's price for the same buyer × factor ('0.95' = that book − 5 %). */
@@ -61,7 +61,7 @@ export interface PriceBookEntry {
   id: string;
   bookId: string;
   productId: string;
-  scope: Scope;
+  scope: PriceScope;
   /** Higher wins among entries equally specific. */
   priority: number;
   /** Inclusive dates, YYYY-MM-DD; null: open. */
@@ -83,19 +83,19 @@ export interface Surcharge {
 }
 
 /** What an item-level promotion applies to: one product or a whole category. */
-export type Target = { productId: string; categoryId?: undefined } | { categoryId: string; productId?: undefined };
+export type PromotionTarget = { productId: string; categoryId?: undefined } | { categoryId: string; productId?: undefined };
 
 export type PromotionRule =
   /** 单品促销: a percent (`percentOff` '0.1' = 10 % off) or an amount per unit off, from `minQuantity` on a line. */
-  | { kind: 'item'; target: Target; minQuantity?: string | undefined; percentOff?: string | undefined; amountOffPerUnit?: string | undefined }
+  | { kind: 'item'; target: PromotionTarget; minQuantity?: string | undefined; percentOff?: string | undefined; amountOffPerUnit?: string | undefined }
   /** 组合促销: each complete set of the items (product × quantity) gets `amountOffPerSet` off, shared over the set's lines. */
   | { kind: 'combo'; items: Array<{ productId: string; quantity: string }>; amountOffPerSet: string }
   /** 满减: when the order (or the category's lines) reaches `minAmount`, `amountOff` off; `repeat`: for every full minAmount. */
   | { kind: 'threshold'; categoryId?: string | undefined; minAmount: string; amountOff: string; repeat?: boolean | undefined }
   /** 累计促销: when the period's prior quantity plus this order's reaches `minQuantity`, `percentOff` on this order's lines. */
-  | { kind: 'cumulative'; target: Target; minQuantity: string; percentOff: string }
+  | { kind: 'cumulative'; target: PromotionTarget; minQuantity: string; percentOff: string }
   /** 赠品: every `buyQuantity` of the target bought brings `giftQuantity` of the gift product free. */
-  | { kind: 'gift'; target: Target; buyQuantity: string; giftProductId: string; giftQuantity: string };
+  | { kind: 'gift'; target: PromotionTarget; buyQuantity: string; giftProductId: string; giftQuantity: string };
 
 export type StackingMode = 'exclusive' | 'stackable' | 'best_of';
 
@@ -106,7 +106,7 @@ export interface Promotion {
   group: string;
   stacking: StackingMode;
   priority: number;
-  scope?: Scope | undefined;
+  scope?: PriceScope | undefined;
   validFrom?: string | null | undefined;
   validTo?: string | null | undefined;
   /** The budget it spends (discounts given, gifts at cost); null: unlimited. */
@@ -139,7 +139,7 @@ export interface PricingInput {
   currency: Currency;
   /** The pricing date (YYYY-MM-DD): validity of entries and promotions. Passed in, never read from a clock. */
   date: string;
-  buyer: Buyer;
+  buyer: PricingBuyer;
   lines: QuoteLineInput[];
   products: PricedProduct[];
   /** Whether prices include VAT (含税价, the usual quoting in China) — passed to tax.ts lineAmounts. */
