@@ -26,7 +26,9 @@ export interface LineState {
 }
 
 interface Effect {
-  discounts: Array<[number, DecimalValue]>;
+  /** Made only when the promotion is applied: spreading an order-wide amount over hundreds of lines is the costly
+   *  part, and best-of candidates and budget checks need only the amount. */
+  discounts: () => Array<[number, DecimalValue]>;
   gift: { productId: string; quantity: DecimalValue; triggers: number[] } | null;
   /** What it spends: the discounts, or the gift at cost. */
   amount: DecimalValue;
@@ -70,7 +72,7 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
         const off = r.percentOff !== undefined ? l.net.times(dec(r.percentOff)) : l.quantity.times(dec(r.amountOffPerUnit ?? '0'));
         return [i, dec(roundMoney(off, ctx.currency)).clampedTo(0, l.net)];
       });
-      return { discounts: d, gift: null, amount: total(d), note: r.percentOff !== undefined ? `${dec(r.percentOff).times(100)} % off` : `${r.amountOffPerUnit} off per unit` };
+      return { discounts: () => d, gift: null, amount: total(d), note: r.percentOff !== undefined ? `${dec(r.percentOff).times(100)} % off` : `${r.amountOffPerUnit} off per unit` };
     }
     case 'cumulative': {
       const idx = open(ctx.lookup.linesFor(r.target));
@@ -78,7 +80,7 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
       const reached = prior.plus(sumQty(idx));
       if (idx.length === 0 || reached.lt(dec(r.minQuantity))) return { skip: `period quantity ${reached} below ${r.minQuantity}` };
       const d = idx.map((i): [number, DecimalValue] => [i, dec(roundMoney(lines[i]!.net.times(dec(r.percentOff)), ctx.currency))]);
-      return { discounts: d, gift: null, amount: total(d), note: `period quantity ${prior} + ${reached.minus(prior)} = ${reached} ≥ ${r.minQuantity}: ${dec(r.percentOff).times(100)} % off` };
+      return { discounts: () => d, gift: null, amount: total(d), note: `period quantity ${prior} + ${reached.minus(prior)} = ${reached} ≥ ${r.minQuantity}: ${dec(r.percentOff).times(100)} % off` };
     }
     case 'combo': {
       let sets: DecimalValue | null = null;
@@ -90,17 +92,17 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
         sets = sets === null || n.lt(sets) ? n : sets;
       }
       if (sets === null || sets.lte(0)) return { skip: 'no complete set' };
-      const off = minDec(sets.times(dec(r.amountOffPerSet)), sumNet(idx));
-      const d = spread(off, [...new Set(idx)].sort((a, b) => a - b), lines, ctx.currency);
-      return { discounts: d, gift: null, amount: total(d), note: `${sets} set(s) × ${r.amountOffPerSet} off, shared by line amount` };
+      const at = [...new Set(idx)].sort((a, b) => a - b);
+      const off = dec(roundMoney(minDec(sets.times(dec(r.amountOffPerSet)), sumNet(at)), ctx.currency));
+      return { discounts: () => spread(off, at, lines, ctx.currency), gift: null, amount: off, note: `${sets} set(s) × ${r.amountOffPerSet} off, shared by line amount` };
     }
     case 'threshold': {
       const idx = open(ctx.lookup.linesFor({ categoryId: r.categoryId }));
       const base = sumNet(idx);
       if (base.lt(dec(r.minAmount))) return { skip: `${roundMoney(base, ctx.currency)} below ${r.minAmount}` };
       const times = r.repeat ? base.dividedBy(dec(r.minAmount)).floor() : dec(1);
-      const d = spread(minDec(times.times(dec(r.amountOff)), base), idx, lines, ctx.currency);
-      return { discounts: d, gift: null, amount: total(d), note: `满 ${r.minAmount} 减 ${r.amountOff}${r.repeat ? ` × ${times}` : ''} on ${roundMoney(base, ctx.currency)}, shared by line amount` };
+      const off = dec(roundMoney(minDec(times.times(dec(r.amountOff)), base), ctx.currency));
+      return { discounts: () => spread(off, idx, lines, ctx.currency), gift: null, amount: off, note: `满 ${r.minAmount} 减 ${r.amountOff}${r.repeat ? ` × ${times}` : ''} on ${roundMoney(base, ctx.currency)}, shared by line amount` };
     }
     case 'gift': {
       const idx = open(ctx.lookup.linesFor(r.target));
@@ -109,7 +111,7 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
       if (times.lte(0)) return { skip: `fewer than ${r.buyQuantity} bought` };
       if (!product) return { skip: `gift product ${r.giftProductId} not in the catalog given` };
       const quantity = times.times(dec(r.giftQuantity));
-      return { discounts: [], gift: { productId: product.id, quantity, triggers: idx }, amount: dec(roundMoney(quantity.times(dec(product.cost)), ctx.currency)), note: `buy ${r.buyQuantity} get ${r.giftQuantity} ${product.id} free: ${quantity}` };
+      return { discounts: () => [], gift: { productId: product.id, quantity, triggers: idx }, amount: dec(roundMoney(quantity.times(dec(product.cost)), ctx.currency)), note: `buy ${r.buyQuantity} get ${r.giftQuantity} ${product.id} free: ${quantity}` };
     }
   }
 }
@@ -135,7 +137,7 @@ export function applyPromotions(candidates: Promotion[], lines: LineState[], ctx
   const fits = (p: Promotion, e: Effect) => !p.budgetId || e.amount.lte(left(p.budgetId));
   const skip = (p: Promotion, note: string) => out.outcomes.push({ promotionId: p.id, applied: false, amount: money(dec(0)), note });
   const apply = (p: Promotion, e: Effect, mode: Promotion['stacking']) => {
-    for (const [i, off] of e.discounts) {
+    for (const [i, off] of e.discounts()) {
       const l = lines[i]!;
       const before = l.net;
       l.discount = l.discount.plus(off);
