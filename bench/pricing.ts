@@ -6,6 +6,7 @@
 //       the call (a rule set that changed just before);
 //   (b) in the same run, the naive evaluation: every entry, surcharge, floor and promotion checked against every line
 //       (and each promotion scanning every line), which must price identically — asserted, result and trace.
+// BENCH_PRICING_ORDER_WIDE (2) of the twenty 满减 rules cover the whole order, the others one category each.
 // Pure in-process work, no database: the "bare" column of the summary is the naive evaluation. The data is made by a
 // seeded generator, so every run prices the same quote.
 import assert from 'node:assert/strict';
@@ -20,6 +21,8 @@ const PROMOTIONS = envInt('BENCH_PRICING_PROMOTIONS', 200);
 const RUNS = envInt('BENCH_PRICING_RUNS', 50);
 const NAIVE_RUNS = envInt('BENCH_PRICING_NAIVE_RUNS', 5);
 const TARGET_MS = 50;
+/** How many of the 满减 rules cover the whole order (each is spread over every line when it applies); the rest cover a category. */
+const ORDER_WIDE = envInt('BENCH_PRICING_ORDER_WIDE', 2);
 const PER_PRODUCT = 10;
 const PRODUCTS = Math.max(1, Math.floor(ENTRIES / PER_PRODUCT));
 const CATEGORIES = 50;
@@ -73,7 +76,7 @@ function makeRules(): { rules: PricingRules; products: PricedProduct[] } {
       : kind === 4 ? { kind: 'item', target, amountOffPerUnit: yuan(int(100, 2_000)), minQuantity: '5' }
       : kind === 5 ? { kind: 'cumulative', target, minQuantity: '100', percentOff: '0.03' }
       : kind === 6 ? { kind: 'combo', items: [{ productId: pid(int(0, PRODUCTS - 1)), quantity: '1' }, { productId: pid(int(0, PRODUCTS - 1)), quantity: '2' }], amountOffPerSet: yuan(int(1_000, 10_000)) }
-      : kind === 7 ? { kind: 'threshold', categoryId: i % 100 === 7 ? undefined : cat(int(0, CATEGORIES - 1)), minAmount: yuan(int(100_000, 1_000_000)), amountOff: yuan(int(5_000, 50_000)), repeat: i % 20 === 17 }
+      : kind === 7 ? { kind: 'threshold', categoryId: (i - 7) / 10 < ORDER_WIDE ? undefined : cat(int(0, CATEGORIES - 1)), minAmount: yuan(int(100_000, 1_000_000)), amountOff: yuan(int(5_000, 50_000)), repeat: i % 20 === 17 }
       : { kind: 'gift', target, buyQuantity: '10', giftProductId: pid(int(0, PRODUCTS - 1)), giftQuantity: '1' };
     const group = `G-${i % 12}`;
     promotions.push({ id: `PR-${String(i).padStart(3, '0')}`, name: `promotion ${i}`, group, stacking: modes[(i % 12) % 4]!, priority: i % 5, budgetId: i % 4 === 0 ? `BUD-${i % 5}` : null, rule });

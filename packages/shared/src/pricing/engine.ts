@@ -3,7 +3,8 @@
 // reads rules, budgets, period quantities and the rebate balance and passes them in (docs/pricing.md).
 // Rounding is explicit: every line amount, discount, share and tax is rounded to the cent when it is made, order-wide
 // amounts are spread with money.ts's splitMoney (the parts add back to the whole), and totals are sums of lines.
-import { addMoney, dec, roundMoney, scaleOf, splitMoney, type DecimalValue } from '../money.js';
+import { addMoney, dec, scaleOf, splitMoney, type DecimalValue } from '../money.js';
+import { fixed, roundDec } from './cents.js';
 import { lineAmounts } from '../tax.js';
 import { indexedLookup, indexRules, naiveLookup, type Lookup, type RuleIndex } from './lookup.js';
 import { applyPromotions, type LineState } from './promotions.js';
@@ -19,7 +20,8 @@ export interface PriceOptions {
 
 export function priceQuote(input: PricingInput, rules: PricingRules, opts: PriceOptions = {}): PricingResult {
   const cur = input.currency;
-  const money = (v: DecimalValue | string) => roundMoney(v, cur);
+  const scale = scaleOf(cur);
+  const money = (v: DecimalValue | string) => fixed(typeof v === 'string' ? dec(v) : v, scale);
   const products = new Map(input.products.map((p) => [p.id, p]));
   const lookup: Lookup = opts.naive ? naiveLookup(rules, input.lines, products) : indexedLookup(opts.index ?? indexRules(rules), input.lines, products);
   const conflicts: PriceConflict[] = [];
@@ -49,20 +51,20 @@ export function priceQuote(input: PricingInput, rules: PricingRules, opts: Price
       state.trace.push({ step: 'surcharge', ruleId: s.id, note: `${s.attribute} = ${s.value}: +${s.amountPerUnit} per unit × ${quantity}`, before: money(before), after: money(amount) });
     }
     if (amount.isNegative()) amount = dec(0); // a surcharge below zero never makes a negative price
-    state.list = dec(money(amount));
+    state.list = roundDec(amount, scale);
     state.net = state.list;
     state.unitPrice = amount.dividedBy(quantity).toFixed(4);
     return state;
   });
 
   const applied = applyPromotions(lookup.promotionsFor(input.lines, products), lines, {
-    lookup, buyer: input.buyer, date: input.date, currency: cur, products, periodQuantities: input.periodQuantities ?? {}, budgets: input.budgets ?? {},
+    lookup, buyer: input.buyer, date: input.date, currency: cur, scale, products, periodQuantities: input.periodQuantities ?? {}, budgets: input.budgets ?? {},
   });
 
   // Gifts: a line each, at no charge; their cost counts against the margin of the lines that brought them.
   for (const g of applied.gifts) {
     const product = products.get(g.productId)!;
-    const cost = dec(money(g.quantity.times(dec(product.cost))));
+    const cost = roundDec(g.quantity.times(dec(product.cost)), scale);
     const shares = splitMoney(money(cost), g.triggers.map((i) => lines[i]!.quantity.toString()), cur);
     g.triggers.forEach((i, k) => { lines[i]!.giftCost = lines[i]!.giftCost.plus(dec(shares[k]!)); });
     lines.push({
@@ -76,7 +78,7 @@ export function priceQuote(input: PricingInput, rules: PricingRules, opts: Price
   if (input.rebate) {
     const payable = lines.filter((l) => !l.blocked && !l.gift && l.net.gt(0));
     const orderNet = payable.reduce((s, l) => s.plus(l.net), dec(0));
-    const limit = orderNet.times(dec(input.rebate.maxOrderRatio)).toDecimalPlaces(scaleOf(cur), 1); // 1: ROUND_DOWN, the limit is never passed
+    const limit = orderNet.times(dec(input.rebate.maxOrderRatio)).toDecimalPlaces(scale, 1); // 1: ROUND_DOWN, the limit is never passed
     let used = minDec(minDec(dec(input.rebate.balance), limit), input.rebate.requested != null ? dec(input.rebate.requested) : limit);
     if (used.isNegative()) used = dec(0);
     if (used.gt(0) && payable.length > 0) {
@@ -96,7 +98,7 @@ export function priceQuote(input: PricingInput, rules: PricingRules, opts: Price
   const priced: PricedLine[] = lines.map((l) => {
     const taxRate = l.product.taxRate ?? input.defaultTaxRate;
     const tax = lineAmounts({ quantity: '1', unitPrice: money(l.net), taxRate }, input.pricesIncludeTax, cur);
-    const cost = l.blocked ? dec(0) : dec(money(l.quantity.times(dec(l.product.cost))));
+    const cost = l.blocked ? dec(0) : roundDec(l.quantity.times(dec(l.product.cost)), scale);
     const marginCost = cost.plus(l.giftCost);
     const margin = l.net.gt(0) ? l.net.minus(marginCost).dividedBy(l.net).toFixed(4) : null;
     const floor = l.gift || l.blocked ? null : lookupFloor(l.product);

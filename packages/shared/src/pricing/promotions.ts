@@ -2,7 +2,8 @@
 // first, then best-of, then stackable, each by name — and within a group by kind (item, cumulative, combo, 满减, gift),
 // then priority, then id, so the order rules arrive in never changes a price. Each promotion is first evaluated
 // against the lines as they stand (an Effect: what it would take off where), then applied if its budget allows.
-import { dec, roundMoney, splitMoney, type DecimalValue } from '../money.js';
+import { dec, scaleOf, splitMoney, type DecimalValue } from '../money.js';
+import { fixed, roundDec } from './cents.js';
 import type { PricingBuyer, Promotion, PromotionOutcome, PricedProduct, TraceStep } from './types.js';
 import type { Lookup } from './lookup.js';
 import { inValidity, scopeMatches } from './resolve.js';
@@ -44,6 +45,8 @@ export interface PromotionContext {
   buyer: PricingBuyer;
   date: string;
   currency: string;
+  /** The currency's minor digits (money.ts scaleOf). */
+  scale: number;
   products: Map<string, PricedProduct>;
   periodQuantities: Record<string, string>;
   budgets: Record<string, string>;
@@ -53,7 +56,7 @@ export interface PromotionContext {
 function spread(total: DecimalValue, idx: number[], lines: LineState[], currency: string): Array<[number, DecimalValue]> {
   const withNet = idx.filter((i) => lines[i]!.net.gt(0));
   if (withNet.length === 0 || total.lte(0)) return [];
-  const parts = splitMoney(roundMoney(total, currency), withNet.map((i) => lines[i]!.net.toString()), currency);
+  const parts = splitMoney(fixed(total, scaleOf(currency)), withNet.map((i) => lines[i]!.net.toString()), currency);
   return withNet.map((i, k) => [i, dec(parts[k]!)]);
 }
 
@@ -70,7 +73,7 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
       const d = idx.map((i): [number, DecimalValue] => {
         const l = lines[i]!;
         const off = r.percentOff !== undefined ? l.net.times(dec(r.percentOff)) : l.quantity.times(dec(r.amountOffPerUnit ?? '0'));
-        return [i, dec(roundMoney(off, ctx.currency)).clampedTo(0, l.net)];
+        return [i, roundDec(off, ctx.scale).clampedTo(0, l.net)];
       });
       return { discounts: () => d, gift: null, amount: total(d), note: r.percentOff !== undefined ? `${dec(r.percentOff).times(100)} % off` : `${r.amountOffPerUnit} off per unit` };
     }
@@ -79,7 +82,7 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
       const prior = dec(ctx.periodQuantities[p.id] ?? '0');
       const reached = prior.plus(sumQty(idx));
       if (idx.length === 0 || reached.lt(dec(r.minQuantity))) return { skip: `period quantity ${reached} below ${r.minQuantity}` };
-      const d = idx.map((i): [number, DecimalValue] => [i, dec(roundMoney(lines[i]!.net.times(dec(r.percentOff)), ctx.currency))]);
+      const d = idx.map((i): [number, DecimalValue] => [i, roundDec(lines[i]!.net.times(dec(r.percentOff)), ctx.scale)]);
       return { discounts: () => d, gift: null, amount: total(d), note: `period quantity ${prior} + ${reached.minus(prior)} = ${reached} ≥ ${r.minQuantity}: ${dec(r.percentOff).times(100)} % off` };
     }
     case 'combo': {
@@ -93,16 +96,16 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
       }
       if (sets === null || sets.lte(0)) return { skip: 'no complete set' };
       const at = [...new Set(idx)].sort((a, b) => a - b);
-      const off = dec(roundMoney(minDec(sets.times(dec(r.amountOffPerSet)), sumNet(at)), ctx.currency));
+      const off = roundDec(minDec(sets.times(dec(r.amountOffPerSet)), sumNet(at)), ctx.scale);
       return { discounts: () => spread(off, at, lines, ctx.currency), gift: null, amount: off, note: `${sets} set(s) × ${r.amountOffPerSet} off, shared by line amount` };
     }
     case 'threshold': {
       const idx = open(ctx.lookup.linesFor({ categoryId: r.categoryId }));
       const base = sumNet(idx);
-      if (base.lt(dec(r.minAmount))) return { skip: `${roundMoney(base, ctx.currency)} below ${r.minAmount}` };
+      if (base.lt(dec(r.minAmount))) return { skip: `${fixed(base, ctx.scale)} below ${r.minAmount}` };
       const times = r.repeat ? base.dividedBy(dec(r.minAmount)).floor() : dec(1);
-      const off = dec(roundMoney(minDec(times.times(dec(r.amountOff)), base), ctx.currency));
-      return { discounts: () => spread(off, idx, lines, ctx.currency), gift: null, amount: off, note: `满 ${r.minAmount} 减 ${r.amountOff}${r.repeat ? ` × ${times}` : ''} on ${roundMoney(base, ctx.currency)}, shared by line amount` };
+      const off = roundDec(minDec(times.times(dec(r.amountOff)), base), ctx.scale);
+      return { discounts: () => spread(off, idx, lines, ctx.currency), gift: null, amount: off, note: `满 ${r.minAmount} 减 ${r.amountOff}${r.repeat ? ` × ${times}` : ''} on ${fixed(base, ctx.scale)}, shared by line amount` };
     }
     case 'gift': {
       const idx = open(ctx.lookup.linesFor(r.target));
@@ -111,7 +114,7 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
       if (times.lte(0)) return { skip: `fewer than ${r.buyQuantity} bought` };
       if (!product) return { skip: `gift product ${r.giftProductId} not in the catalog given` };
       const quantity = times.times(dec(r.giftQuantity));
-      return { discounts: () => [], gift: { productId: product.id, quantity, triggers: idx }, amount: dec(roundMoney(quantity.times(dec(product.cost)), ctx.currency)), note: `buy ${r.buyQuantity} get ${r.giftQuantity} ${product.id} free: ${quantity}` };
+      return { discounts: () => [], gift: { productId: product.id, quantity, triggers: idx }, amount: roundDec(quantity.times(dec(product.cost)), ctx.scale), note: `buy ${r.buyQuantity} get ${r.giftQuantity} ${product.id} free: ${quantity}` };
     }
   }
 }
@@ -131,7 +134,7 @@ function sortPromotions(list: Promotion[]): Promotion[][] {
 export function applyPromotions(candidates: Promotion[], lines: LineState[], ctx: PromotionContext): Applied {
   const out: Applied = { outcomes: [], budgetUse: new Map(), gifts: [] };
   const remaining = new Map(Object.entries(ctx.budgets).map(([k, v]) => [k, dec(v)]));
-  const money = (v: DecimalValue) => roundMoney(v, ctx.currency);
+  const money = (v: DecimalValue) => fixed(v, ctx.scale);
   // A budget the caller did not give a remaining amount for has nothing left: an unknown budget is never overspent.
   const left = (id: string) => remaining.get(id) ?? dec(0);
   const fits = (p: Promotion, e: Effect) => !p.budgetId || e.amount.lte(left(p.budgetId));
