@@ -2,7 +2,9 @@
 // made in the dialog and saved); two lines are written off by themselves (the remittance names the receivable; the
 // payer is the customer and the amount one of its invoices), one waits with a proposal (the payer's two oldest
 // invoices together) and finance confirms it; one comes from a private person and waits 待认领 until the rep 李娜
-// claims it for her own customer. Every receivable involved ends paid.
+// claims it for her own customer. Every receivable involved ends paid. Then she starts registering a payment by hand
+// for money the statement already shows waiting 待认领: the form offers to claim that bank payment instead, and the
+// money is booked once.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +81,7 @@ describe('bank statement → automatic matching → confirm and claim, in the br
     add(picked.byPayer.amountOpen, picked.byPayer.customer.name, '货款');
     add(dec(picked.pair[0]!.amountOpen).plus(picked.pair[1]!.amountOpen).toFixed(2), picked.pair[0]!.customer.name, '两笔货款');
     add(picked.claim.amountOpen, `个人汇款${tag}`, '');
+    add('4321.00', `个人汇款二${tag}`, '');
     add('-25.00', '', '手续费');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-e2e-bank-'));
     csvPath = path.join(dir, `招行流水-${tag}.csv`);
@@ -137,5 +140,36 @@ describe('bank statement → automatic matching → confirm and claim, in the br
     expect(await openOf(picked.claim!.id)).toMatchObject({ status: 'paid' });
     // In her matched tab the line now shows her customer.
     await byId(page, 'bank-line-row').filter({ hasText: `个人汇款${tag}` }).waitFor({ state: 'detached' });
+  });
+
+  it('registering by hand money the statement shows waiting, the rep is offered to claim it instead — booked once', async (ctx) => {
+    reportFailures(ctx, () => ({ e2e, page }));
+    const customer = picked.claim!.customer;
+    await page.goto(`${e2e!.baseUrl}/payments`);
+    await byId(page, 'payment-register').click();
+    await page.locator('#payment-customer').click();
+    await page.locator('#payment-customer').fill(customer.name.slice(0, 6));
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: customer.name }).first();
+    await option.waitFor();
+    await option.click();
+    await byId(page, 'payment-amount').fill('4321.00');
+    // antd puts the test id on the picker's input, or on its wrapper
+    const date = page.locator('input[data-testid="payment-received-on"], [data-testid="payment-received-on"] input').first();
+    await date.click();
+    await date.fill('2026-12-02');
+    await date.press('Enter');
+    expect(await date.inputValue()).toBe('2026-12-02');
+    const offer = byId(page, 'payment-form-bank-waiting');
+    await offer.waitFor();
+    expect(await offer.innerText()).toContain(`个人汇款二${tag}`);
+    await byId(page, 'payment-form-claim-bank').click();
+    await page.locator('.ant-message').filter({ hasText: zhCN.bank.claimOk }).waitFor();
+    await byId(page, 'payment-form').waitFor({ state: 'detached' });
+    const line = (await apiGet<{ items: Array<{ payerName: string; status: string; payment: { status: string; customer: { id: string } | null } }> }>('/bank-statement-lines?q=4321.000&limit=50'))
+      .items.find((l) => l.payerName === `个人汇款二${tag}`)!;
+    expect(line).toMatchObject({ status: 'matched', payment: { status: 'confirmed', customer: { id: customer.id } } });
+    // one payment of that money for the customer: the bank's, not a second one registered by hand
+    const payments = await apiGet<{ items: Array<{ amount: string; status: string }> }>(`/payments?customerId=${customer.id}&limit=200`);
+    expect(payments.items.filter((p) => p.amount === '4321.00' && p.status !== 'rejected')).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@
 // column mapping saved per bank), statements with their balance check and the decision on one that does not
 // reconcile, lines with the matcher's proposal, and what finance (confirm, split, reject) and reps (claim 认领) do.
 import type { BankColumnMappingSchema, BankImportResult, BankLineSchema, BankRematchResult, BankStatementSchema } from '@l2c/shared';
+import { daysBetween, dec } from '@l2c/shared';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { moneyMovedKeys } from './keys';
@@ -57,6 +58,21 @@ export function useBankStatements(status?: string, enabled = true) {
 
 export function useBankLines(filters: BankLineFilters) {
   return usePagedQuery(bankKeys.lines(filters), (cursor) => bank.lines(filters, cursor));
+}
+
+/**
+ * Bank payments 待认领 of this amount and currency booked within ±5 days of a date: what the payment registration form
+ * offers to claim instead of registering the same money a second time.
+ */
+export function useWaitingBankPayments(w: { amount: string | null; currency: string; on: string | null }) {
+  const enabled = !!w.amount && !!w.on;
+  return useQuery({
+    queryKey: [...bankKeys.all, 'waiting', w] as const,
+    // the line list's search compares the amount as stored (numeric(20,3))
+    queryFn: async () => (await bank.lines({ status: 'unclaimed', q: dec(w.amount!).toFixed(3) })).items.filter((l) => l.payment?.status === 'unclaimed' && l.currency === w.currency
+      && Math.abs(daysBetween(l.valueOn ?? l.bookedOn, w.on!)) <= 5),
+    enabled,
+  });
 }
 
 export function useBankMappings(enabled = true) {

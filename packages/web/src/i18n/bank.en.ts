@@ -65,6 +65,9 @@ const bankEn: BankMessages = {
     alreadyImported: 'This file was imported before; nothing new was booked',
     unbalancedWarning: '{{count}} statement(s) do not reconcile (opening + lines ≠ closing) and are held for finance',
     reasonsTitle: 'Why',
+    waitingTitle: 'The bank statement shows {{amount}} {{currency}} on {{date}} from {{payer}}, waiting to be claimed',
+    waitingHint: 'If this is the same money, claim it instead of registering it again: it is booked once, confirmed by the statement.',
+    waitingClaim: 'Claim it instead',
   },
 };
 

@@ -63,6 +63,9 @@ const bankZh = {
     alreadyImported: '该文件已导入过，没有新增任何流水',
     unbalancedWarning: '{{count}} 个账单期初 + 流水 ≠ 期末，已暂挂，待财务处理',
     reasonsTitle: '匹配依据',
+    waitingTitle: '银行流水中已有 {{date}} 来自 {{payer}} 的 {{amount}} {{currency}}，正待认领',
+    waitingHint: '如果是同一笔钱，请直接认领，不要重复登记：只记一次，并由银行流水确认。',
+    waitingClaim: '改为认领这笔',
   },
 };
 

@@ -25,7 +25,7 @@ function send<T>(reply: FastifyReply, stored: { statusCode: number; body: T; rep
   if (stored.replayed) reply.header('idempotent-replayed', 'true');
   return reply.code(stored.statusCode).send(stored.body);
 }
-const lineErrors = [bankError.only('line_not_found', 'line_not_open', 'no_proposal', 'exceeds_line'), paymentError.only('not_unclaimed'), writeOffError];
+const lineErrors = [bankError.only('line_not_found', 'line_not_open', 'no_proposal', 'exceeds_line', 'same_money'), paymentError.only('not_unclaimed', 'not_claimed'), writeOffError];
 
 export function bankReconciliationRoutes(app: App, db: Db) {
   app.post('/api/v1/bank-statements/imports', {
@@ -79,7 +79,7 @@ export function bankReconciliationRoutes(app: App, db: Db) {
   app.post('/api/v1/bank-statement-lines/:id/claim', {
     schema: {
       operationId: 'claimBankLine', summary: 'Claim 认领 a waiting line for one of your customers', tags, headers: IdemHeaders, params: IdParams, body: BankLineClaim,
-      description: 'The customer must be in the caller\'s data scope. The named receivables (or the customer\'s oldest due first) are written off; the rest stays prepaid.',
+      description: 'The customer must be in the caller\'s data scope. The named receivables (or the customer\'s oldest due first) are written off; the rest stays prepaid. When a payment registered by hand for that customer is the same money (same amount and currency, received within ±5 days), the line is linked to it instead (matchedHow `linked`) and its own payment 待认领 rejected as the duplicate — the money is counted once.',
       errors: lineErrors, response: { 200: BankLineSchema },
     },
     preHandler: requirePermission('payments', 'create'),

@@ -4,11 +4,12 @@
 // or a retry after a lost answer books the payment once.
 import { InboxOutlined } from '@ant-design/icons';
 import { CONTRACT_CURRENCIES, PAYMENT_METHODS, WRITE_OFF_STRATEGIES } from '@l2c/shared';
-import { Alert, App, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Upload, type UploadFile } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegisterPaymentMutation } from '../../api/payments';
+import { useClaimBankLine, useWaitingBankPayments } from '../../api/bank-statements';
 import type { Payment, WriteOffStrategy } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { today, todayYmd, toYmd } from '../../lib/dates';
@@ -49,6 +50,11 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
   const confirmNow = Form.useWatch('confirm', form);
   const autoApply = Form.useWatch('autoApply', form);
   const p = (k: string) => t(`payment.fields.${k}`);
+  // The same money may be on the bank statement already, waiting to be claimed 待认领: claiming it books it once.
+  const [wCustomer, wAmount, wCurrency, wOn] = [Form.useWatch('customerId', form), Form.useWatch('amount', form), Form.useWatch('currency', form), Form.useWatch('receivedOn', form)];
+  const waiting = useWaitingBankPayments({ amount: wCustomer && isAmount(wAmount) ? normalizeAmount(wAmount) : null, currency: wCurrency ?? 'CNY', on: toYmd(wOn) ?? null });
+  const claim = useClaimBankLine({ onSummary: setError });
+  const bankLine = can('payments', 'create') ? waiting.data?.[0] : undefined;
 
   useEffect(() => {
     if (open) {
@@ -91,6 +97,14 @@ export function PaymentFormModal({ open, onClose, onDone, initialCustomer }: Pro
     <Modal open={open} title={t('payment.form.title')} onCancel={onClose} onOk={() => void submit()} width={640}
       okButtonProps={{ loading: busy, 'data-testid': 'payment-form-submit' }} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="payment-form-error" />}
+      {bankLine && wCustomer && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="payment-form-bank-waiting"
+          title={t('bank.waitingTitle', { amount: bankLine.amount, currency: bankLine.currency, date: bankLine.valueOn ?? bankLine.bookedOn, payer: bankLine.payerName ?? '—' })}
+          description={t('bank.waitingHint')}
+          action={<Button size="small" type="primary" loading={claim.isPending} data-testid="payment-form-claim-bank"
+            onClick={() => claim.mutate({ line: bankLine, customerId: wCustomer, receivableIds: [] }, { onSuccess: () => { void message.success(t('bank.claimOk')); onClose(); } })}>
+            {t('bank.waitingClaim')}</Button>} />
+      )}
       <Form<Values> form={form} layout="vertical" initialValues={{ currency: 'CNY', method: 'bank_transfer', receivedOn: today(), confirm: canConfirm, autoApply: false, strategy: 'oldest_due' }} data-testid="payment-form">
         <Row gutter={16}>
           <Col xs={24}>
