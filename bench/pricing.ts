@@ -76,8 +76,9 @@ function makeRules(): { rules: PricingRules; products: PricedProduct[] } {
       : kind === 4 ? { kind: 'item', target, amountOffPerUnit: yuan(int(100, 2_000)), minQuantity: '5' }
       : kind === 5 ? { kind: 'cumulative', target, minQuantity: '100', percentOff: '0.03' }
       : kind === 6 ? { kind: 'combo', items: [{ productId: pid(int(0, PRODUCTS - 1)), quantity: '1' }, { productId: pid(int(0, PRODUCTS - 1)), quantity: '2' }], amountOffPerSet: yuan(int(1_000, 10_000)) }
-      : kind === 7 ? { kind: 'threshold', categoryId: (i - 7) / 10 < ORDER_WIDE ? undefined : cat(int(0, CATEGORIES - 1)), minAmount: yuan(int(100_000, 1_000_000)), amountOff: yuan(int(5_000, 50_000)), repeat: i % 20 === 17 }
+      : kind === 7 ? { kind: 'threshold', categoryId: [cat(int(0, CATEGORIES - 1))].find(() => (i - 7) / 10 >= ORDER_WIDE), minAmount: yuan(int(100_000, 1_000_000)), amountOff: yuan(int(5_000, 50_000)), repeat: i % 20 === 17 }
       : { kind: 'gift', target, buyQuantity: '10', giftProductId: pid(int(0, PRODUCTS - 1)), giftQuantity: '1' };
+    // (The category of a 满减 is drawn even for a whole-order one, so the knob changes nothing else in the data.)
     const group = `G-${i % 12}`;
     promotions.push({ id: `PR-${String(i).padStart(3, '0')}`, name: `promotion ${i}`, group, stacking: modes[(i % 12) % 4]!, priority: i % 5, budgetId: i % 4 === 0 ? `BUD-${i % 5}` : null, rule });
   }
