@@ -150,6 +150,6 @@ console.log(table(['case', 'runs', 'p50 ms', 'p95 ms', 'vs naive (p50)'], [
   ['naive: every rule against every line', naive.length, median(naive), p95(naive), '1'],
 ]));
 
-const figure = `${LINES}-line quote, ${rules.entries.length / 1000}k entries, ${rules.promotions.length} promotions`;
+const figure = `${LINES}-line quote, ${rules.entries.length / 1000}k entries, ${rules.promotions.length} promotions (${ORDER_WIDE} whole-order 满减)`;
 recordFigure({ bench: 'pricing', figure: `${figure} (p50; bare = naive)`, api: median(warm), sql: median(naive), unit: 'ms', target: `< ${TARGET_MS} ms`, met: median(warm) < TARGET_MS, database: 'in-process' });
 recordFigure({ bench: 'pricing', figure: `${figure}, index built in the call (p50; bare = naive)`, api: median(cold), sql: median(naive), unit: 'ms', target: `< ${TARGET_MS} ms`, met: median(cold) < TARGET_MS, database: 'in-process' });
