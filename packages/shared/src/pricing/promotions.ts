@@ -82,7 +82,7 @@ function evaluate(p: Promotion, lines: LineState[], ctx: PromotionContext): Effe
       const prior = dec(ctx.periodQuantities[p.id] ?? '0');
       const reached = prior.plus(sumQty(idx));
       if (idx.length === 0 || reached.lt(dec(r.minQuantity))) return { skip: `period quantity ${reached} below ${r.minQuantity}` };
-      const d = idx.map((i): [number, DecimalValue] => [i, roundDec(lines[i]!.net.times(dec(r.percentOff)), ctx.scale)]);
+      const d = idx.map((i): [number, DecimalValue] => [i, roundDec(lines[i]!.net.times(dec(r.percentOff)), ctx.scale).clampedTo(0, lines[i]!.net)]);
       return { discounts: () => d, gift: null, amount: total(d), note: `period quantity ${prior} + ${reached.minus(prior)} = ${reached} ≥ ${r.minQuantity}: ${dec(r.percentOff).times(100)} % off` };
     }
     case 'combo': {

@@ -38,7 +38,7 @@ const ruleArb: fc.Arbitrary<Promotion['rule']> = fc.oneof(
 const GROUPS = { g1: 'stackable', g2: 'best_of', g3: 'exclusive', g4: 'stackable' } as const;
 const promoArb = fc.record({ rule: ruleArb, group: fc.constantFrom(...(Object.keys(GROUPS) as Array<keyof typeof GROUPS>)), priority: fc.integer({ min: 0, max: 3 }), budgetId: fc.constantFrom(null, 'B1', 'B2') });
 
-export const caseArb = fc.record({
+const caseArb = fc.record({
   entries: fc.array(entryArb, { maxLength: 25 }),
   promos: fc.array(promoArb, { maxLength: 10 }),
   surcharges: fc.array(fc.record({ productId, value: fc.constantFrom('red', 'blue'), amountPerUnit: cents(1, 3_000) }), { maxLength: 4 }),
@@ -52,7 +52,7 @@ export const caseArb = fc.record({
 });
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
-export function build(c: Case): { input: PricingInput; rules: PricingRules } {
+function build(c: Case): { input: PricingInput; rules: PricingRules } {
   const entries: PriceBookEntry[] = c.entries.map((e, i) => ({ id: `E${String(i).padStart(2, '0')}`, ...e, validFrom: null }));
   const promotions: Promotion[] = c.promos.map((p, i) => ({ id: `P${String(i).padStart(2, '0')}`, name: `promo ${i}`, stacking: GROUPS[p.group], ...p }));
   return {

@@ -24,6 +24,17 @@ describe('base price', () => {
     expect(r.lines[0]!.trace[0]!.ruleId).toBe('customer');
   });
 
+  it('a dealer\'s entry beats the channel\'s; an entry for another region never applies', () => {
+    const r = priceQuote(input([['PUMP-100', '1'], ['PUMP-50', '1']]), rules({ entries: [
+      entry('PUMP-100', '94.00', { id: 'channel', scope: { channel: 'dealer' }, priority: 9 }),
+      entry('PUMP-100', '93.00', { id: 'dealer', scope: { dealerId: 'D-SH' } }),
+      entry('PUMP-100', '92.50', { id: 'dealer-grade', scope: { dealerId: 'D-SH', grade: 'A' } }),
+      entry('PUMP-50', '40.00', { id: 'west', scope: { region: 'west' }, priority: 9 }),
+      entry('PUMP-50', '49.00', { id: 'east', scope: { region: 'east' } }),
+    ] }));
+    expect(r.lines.map((l) => [l.listAmount, l.trace[0]!.ruleId])).toEqual([['92.50', 'dealer-grade'], ['49.00', 'east']]);
+  });
+
   it('equally specific: higher priority, then the newest entry; expired entries never count', () => {
     const r = priceQuote(input([['PUMP-100', '1'], ['PUMP-50', '1']]), rules({ entries: [
       entry('PUMP-100', '95.00', { id: 'p1', priority: 1 }),
