@@ -125,6 +125,27 @@ describe('margin floor', () => {
   });
 });
 
+describe('trace', () => {
+  it('a line says every step in order — base, surcharge, promotion, rebate — and the quote says why a promotion did not apply', () => {
+    const r = priceQuote(input([{ lineId: 'L1', productId: 'PUMP-100', quantity: '10', attributes: { voltage: '380V' } }], { rebate: { balance: '100', maxOrderRatio: '0.05' } }), rules({
+      entries: [entry('PUMP-100', '90.00', { id: 'E-CUST', scope: { customerId: 'C-HT' } })],
+      surcharges: [{ id: 'S-380', productId: 'PUMP-100', attribute: 'voltage', value: '380V', amountPerUnit: '10.00' }],
+      promotions: [
+        promo('P-A', { kind: 'item', target: { productId: 'PUMP-100' }, percentOff: '0.10' }, { group: 'launch', stacking: 'exclusive', priority: 2 }),
+        promo('P-B', { kind: 'item', target: { productId: 'PUMP-100' }, percentOff: '0.20' }, { group: 'launch', stacking: 'exclusive', priority: 1 }),
+      ],
+    }));
+    // 10 × 90 = 900, + 10 × 10 = 1000, −10 % = 900, rebate 5 % of 900 = 45 → 855.
+    expect(r.lines[0]!.trace.map((t) => [t.step, t.ruleId, t.after])).toEqual([
+      ['base', 'E-CUST', '900.00'], ['surcharge', 'S-380', '1000.00'], ['promotion', 'P-A', '900.00'], ['rebate', 'rebate', '855.00'],
+    ]);
+    expect(r.promotions).toEqual([
+      { promotionId: 'P-B', applied: false, amount: '0.00', note: 'exclusive group launch: P-A comes first' },
+      { promotionId: 'P-A', applied: true, amount: '100.00', note: '10 % off' },
+    ]);
+  });
+});
+
 describe('tax', () => {
   it('a tax-inclusive line of 113.00 at 13 % is 100.00 + 13.00', () => {
     const r = priceQuote(input([['PUMP-100', '1']]), rules({ entries: [entry('PUMP-100', '113.00')] }));
