@@ -1,21 +1,25 @@
 // The admin's screens through their API: users (invite with a one-time link, reset, sessions and tokens), the company
 // profile other areas print, and the default credit limit per grade that keeps a new customer within credit.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { inTenant } from '../src/platform/db.js';
 import { readCompanyProfile } from '../src/platform/tenants.js';
-import { call, login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
+import { call, login, makeTenant, ownApp, type Client, type TestTenant } from './helpers.js';
 import { createContract, orderBody, setCredit } from './contracts-helpers.js';
 
-let h: Awaited<ReturnType<typeof testApp>>;
+let h: Awaited<ReturnType<typeof ownApp>>;
 let t: TestTenant;
 let admin: Client, finance: Client, rep: Client;
 
+// Its own app: the public link routes are rate-limited per address, and the shared app's counters are spent by the
+// files that ran before in this worker (fuzz.test sends them 30 bodies each).
 beforeAll(async () => {
-  h = await testApp();
+  h = await ownApp();
   t = await makeTenant(h.db);
   [admin, finance, rep] = await Promise.all([login(h.baseUrl, t.users.admin), login(h.baseUrl, t.users.finance), login(h.baseUrl, t.users.repEast)]);
 });
+
+afterAll(async () => { await h.l2c.app.close(); });
 
 const anon = (method: string, path: string, body?: unknown) => call(h.baseUrl, method, path, { body });
 

@@ -22,6 +22,19 @@ export function testApp() {
   return shared;
 }
 
+/**
+ * An app of its own on the suite's shared database, for a file that counts per-address rate limits (the public
+ * password-link and login routes): the shared app's counters are spent by whatever other files ran in this worker
+ * before — the fuzz test alone sends 30 bodies to each public route. Close it in afterAll; the database stays open.
+ */
+export async function ownApp(): Promise<{ l2c: L2C; baseUrl: string; db: Db }> {
+  const { db } = await testApp();
+  const l2c = await createApp({ logLevel: 'warn', jobs: false, demo: false, webDist: null, adminEmail: null, adminPassword: null }, { db });
+  await l2c.app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = l2c.app.server.address();
+  return { l2c, baseUrl: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`, db };
+}
+
 let hashed: Promise<string> | null = null;
 
 export interface TestUser { id: string; email: string; name: string; role: string; teamId: string | null }
