@@ -4,7 +4,7 @@
 // be confirmed opens the payments list, she confirms it, and it is gone from her list.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byId, DEMO_ADMIN, type E2E, reportFailures, startE2E, until } from './harness';
+import { byId, DEMO_ADMIN, type E2E, reportFailures, startE2E, until, logInAs } from './harness';
 
 const REP = { email: 'li.na@demo.l2c.cn', password: 'demo1234' };
 const FINANCE = { email: 'zhou.jing@demo.l2c.cn', password: 'demo1234' };
@@ -17,14 +17,7 @@ let customerId: string;
 let contractId: string;
 let paymentNumber: string;
 
-async function loginAs(user: { email: string; password: string }) {
-  await e2e!.context.clearCookies();
-  await page.goto(`${e2e!.baseUrl}/login`);
-  await byId(page, 'login-email').fill(user.email);
-  await byId(page, 'login-password').fill(user.password);
-  await byId(page, 'login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const loginAs = (user: { email: string; password: string }) => logInAs(e2e!, page, user);
 
 /** The rep's own API calls (an integration would make them the same way). */
 async function asRep<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {

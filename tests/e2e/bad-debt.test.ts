@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import baddebtZh from '../../packages/web/src/i18n/baddebt.zh-CN';
 import zhCN from '../../packages/web/src/i18n/zh-CN';
-import { byId, type E2E, getJson, reportFailures, startE2E, until } from './harness';
+import { byId, type E2E, getJson, reportFailures, startE2E, until, logInAs } from './harness';
 
 const FINANCE = { email: 'zhou.jing@demo.l2c.cn', password: 'demo1234' };
 const CEO = { email: 'ceo@demo.l2c.cn', password: 'demo1234', name: '陈建国' };
@@ -21,14 +21,7 @@ const apiGet = <T>(path: string) => getJson<T>(e2e!, page, path);
 interface OpenReceivable { id: string; number: string; customer: { id: string; name: string }; amountOpen: string }
 let target: OpenReceivable;
 
-async function loginAs(user: { email: string; password: string }) {
-  await e2e!.context.clearCookies();
-  await page.goto(`${e2e!.baseUrl}/login`);
-  await byId(page, 'login-email').fill(user.email);
-  await byId(page, 'login-password').fill(user.password);
-  await byId(page, 'login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const loginAs = (user: { email: string; password: string }) => logInAs(e2e!, page, user);
 
 describe('bad debt: requested by finance, approved by the executive in the inbox', { timeout: 120_000 }, () => {
   beforeAll(async () => {

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dunningZh from '../../packages/web/src/i18n/dunning.zh-CN';
-import { byId, type E2E, getJson, reportFailures, startE2E, until } from './harness';
+import { byId, type E2E, getJson, reportFailures, startE2E, until, logInAs } from './harness';
 
 const FINANCE = { email: 'zhou.jing@demo.l2c.cn', password: 'demo1234' };
 const REP = { email: 'li.na@demo.l2c.cn', password: 'demo1234' };
@@ -23,14 +23,7 @@ const inbox: Array<{ to: string[]; raw: string }> = [];
 let customer: { id: string; name: string };
 let receivableNumber: string;
 
-async function loginAs(user: { email: string; password: string }) {
-  await e2e!.context.clearCookies();
-  await page.goto(`${e2e!.baseUrl}/login`);
-  await byId(page, 'login-email').fill(user.email);
-  await byId(page, 'login-password').fill(user.password);
-  await byId(page, 'login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const loginAs = (user: { email: string; password: string }) => logInAs(e2e!, page, user);
 
 /** A bearer client for setting up the scenario through the API (what an integration would do). */
 async function apiAs(user: { email: string; password: string }) {

@@ -199,6 +199,16 @@ export async function startE2E(): Promise<E2E> {
 
 export const byId = (p: Page, id: string) => p.getByTestId(id);
 
+/** Log in through the login page as a fresh visitor (cookies cleared), and wait until the app has left it. */
+export async function logInAs(e2e: E2E, page: Page, user: { email: string; password: string }): Promise<void> {
+  await e2e.context.clearCookies();
+  await page.goto(`${e2e.baseUrl}/login`);
+  await byId(page, 'login-email').fill(user.email);
+  await byId(page, 'login-password').fill(user.password);
+  await byId(page, 'login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
 /** Poll `check` until it holds (errors count as "not yet"); fail with the last error after `timeoutMs`. */
 export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -7,7 +7,7 @@ import { addMoney, dec, roundMoney } from '@l2c/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import invoicesZh from '../../packages/web/src/i18n/invoices.zh-CN';
-import { byId, type E2E, getJson, reportFailures, startE2E, until } from './harness';
+import { byId, type E2E, getJson, reportFailures, startE2E, until, logInAs } from './harness';
 
 const REP = { email: 'li.na@demo.l2c.cn', password: 'demo1234' };
 const FINANCE = { email: 'zhou.jing@demo.l2c.cn', password: 'demo1234' };
@@ -26,14 +26,7 @@ let requestId: string;
 let requestNumber: string;
 let total: string;
 
-async function loginAs(user: { email: string; password: string }) {
-  await e2e!.context.clearCookies();
-  await page.goto(`${e2e!.baseUrl}/login`);
-  await byId(page, 'login-email').fill(user.email);
-  await byId(page, 'login-password').fill(user.password);
-  await byId(page, 'login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const loginAs = (user: { email: string; password: string }) => logInAs(e2e!, page, user);
 
 describe('invoices: requested by the rep, approved and issued by finance, partly red-lettered', { timeout: 180_000 }, () => {
   beforeAll(async () => {
