@@ -16,9 +16,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { envInt, log } from './lib.js';
+import { freePort, rssKb } from './processes.js';
+
+/** A process's resident memory in bytes, or null when it is gone. */
+const rssBytes = (pid: number): number | null => { const kb = rssKb(pid); return kb === null ? null : kb * 1024; };
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MINUTES = Number(process.env.L2C_SOAK_MINUTES ?? 10);
@@ -30,25 +33,7 @@ const GIVEN_URL = process.env.L2C_SOAK_URL || null;
 const METRICS_TOKEN = process.env.L2C_METRICS_TOKEN || `soak-${crypto.randomBytes(6).toString('hex')}`;
 
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
-function rssOfPid(pid: number): number | null {
-  try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
-}
 
 async function metricValue(baseUrl: string, name: string): Promise<number | null> {
   try {
@@ -101,7 +86,7 @@ async function main() {
     server = GIVEN_URL ? { baseUrl: GIVEN_URL.replace(/\/$/, ''), child: null as unknown as ChildProcess } : await startServer(databaseUrl);
     const baseUrl = server.baseUrl;
     const serverPid = server.child?.pid ?? null;
-    const rss = async () => (serverPid ? rssOfPid(serverPid) : await metricValue(baseUrl, 'l2c_process_resident_memory_bytes'));
+    const rss = async () => (serverPid ? rssBytes(serverPid) : await metricValue(baseUrl, 'l2c_process_resident_memory_bytes'));
 
     const today = businessDate(new Date());
     const slug = `soak-${crypto.randomBytes(3).toString('hex')}`;

@@ -7,45 +7,18 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { fmt, log, table } from './lib.js';
+import { freePort, processTree, rssMb } from './processes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TARGET_SECONDS = 15;
 const IDLE_SECONDS = Number(process.env.BENCH_STARTUP_IDLE_SECONDS ?? 10);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
-function processTree(pid: number): number[] {
-  const out = [pid];
-  try {
-    for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
-      const kids = fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim();
-      if (kids) for (const k of kids.split(/\s+/)) out.push(...processTree(Number(k)));
-    }
-  } catch { /* gone */ }
-  return out;
-}
 
-function rssMb(pid: number): number {
-  try {
-    return Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {
@@ -94,7 +67,7 @@ async function measure(label: string, env: Record<string, string>, processes: nu
     await new Promise((r) => setTimeout(r, 3000));
     const samples: number[][] = [];
     for (let i = 0; i < IDLE_SECONDS; i++) {
-      samples.push(serverPids(child.pid!).map(rssMb));
+      samples.push(serverPids(child.pid!).map((pid) => rssMb([pid])));
       await new Promise((r) => setTimeout(r, 1000));
     }
     const totals = samples.map((s) => s.reduce((a, b) => a + b, 0)).sort((a, b) => a - b);

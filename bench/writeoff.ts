@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +18,7 @@ import pg from 'pg';
 import { CpuMeter, envInt, fmt, log, percentile, summarize, table, tsWorker, waitForIdle, type CpuShare, type LoadResult, type Stats } from './lib.js';
 import type { WoTarget, WoTenant, WoUser } from './writeoff-seed.js';
 import { recordFigure } from './figures.js';
+import { freePort, processTree, rssMb } from './processes.js';
 import type { Database } from '../packages/server/src/platform/schema.js';
 
 const CLIENTS = envInt('BENCH_WO_CLIENTS', 8);
@@ -404,38 +404,8 @@ interface Measured { name: PathName; round: number; waits: Array<[string, number
 
 interface ExternalServer { workers: number; url: string; child: ChildProcess }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
-/** A process and all its descendants (the primary and its workers), from /proc. */
-function processTree(pid: number): number[] {
-  const out = [pid];
-  try {
-    for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
-      const kids = fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim();
-      if (kids) for (const k of kids.split(/\s+/)) out.push(...processTree(Number(k)));
-    }
-  } catch { /* gone */ }
-  return out;
-}
 
-function rssMb(pids: number[]): number {
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      kb += Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0);
-    } catch { /* gone */ }
-  }
-  return kb / 1024;
-}
 
 /** RSS of `pids()` every 250 ms until stopped. */
 function sampleRss(pids: () => number[]) {
