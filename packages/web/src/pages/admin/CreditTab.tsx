@@ -8,20 +8,22 @@ import {
 } from '../../api/admin';
 import { CustomerSelect } from '../../components/CustomerSelect';
 import { EntityTimeline } from '../../components/EntityTimeline';
+import { dec } from '@l2c/shared';
 import { useFormat } from '../../i18n/format';
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D'];
-const money = (v: number | string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(v).toFixed(2));
+// Amounts stay decimal strings from the server to the input and back (InputNumber in stringMode): never a float.
+const money = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? null : dec(v).toFixed(2));
 
 function Defaults() {
   const { t } = useTranslation();
   const defaults = useCreditDefaults();
-  const [form] = Form.useForm<Record<Grade, number | null>>();
+  const [form] = Form.useForm<Record<Grade, string | null>>();
   const save = useSaveCreditDefaultsMutation();
   useEffect(() => {
-    if (defaults.data) form.setFieldsValue(Object.fromEntries(GRADES.map((g) => [g, defaults.data.defaultLimits[g] === null ? null : Number(defaults.data.defaultLimits[g])])) as Record<Grade, number | null>);
+    if (defaults.data) form.setFieldsValue(Object.fromEntries(GRADES.map((g) => [g, defaults.data.defaultLimits[g]])) as Record<Grade, string | null>);
   }, [defaults.data, form]);
-  const submit = (v: Record<Grade, number | null>) => {
+  const submit = (v: Record<Grade, string | null>) => {
     const body: CreditDefaults = { defaultLimits: Object.fromEntries(GRADES.map((g) => [g, money(v[g])])) as CreditDefaults['defaultLimits'] };
     save.mutate(body);
   };
@@ -31,7 +33,7 @@ function Defaults() {
       <Form form={form} layout="inline" onFinish={submit}>
         {GRADES.map((g) => (
           <Form.Item key={g} name={g} label={t('admin.credit.grade', { grade: g })}>
-            <InputNumber min={0} step={10000} precision={2} placeholder={t('admin.credit.noDefault')} style={{ width: 160 }} data-testid={`default-${g}`} />
+            <InputNumber<string> stringMode min="0" step="10000" precision={2} placeholder={t('admin.credit.noDefault')} style={{ width: 160 }} data-testid={`default-${g}`} />
           </Form.Item>
         ))}
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="defaults-save">{t('admin.credit.saveDefaults')}</Button>
@@ -44,15 +46,15 @@ function CustomerCredit({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const pos = useCreditPosition(customerId);
-  const [form] = Form.useForm<{ creditLimit: number; paymentTermDays: number; riskLevel: 'low' | 'normal' | 'high' }>();
+  const [form] = Form.useForm<{ creditLimit: string; paymentTermDays: number; riskLevel: 'low' | 'normal' | 'high' }>();
   const save = useSetCreditProfileMutation({ form, fields: ['creditLimit', 'paymentTermDays', 'riskLevel'] });
   const p = pos.data;
   useEffect(() => {
-    if (p) form.setFieldsValue({ creditLimit: Number(p.limit), paymentTermDays: p.paymentTermDays, riskLevel: p.riskLevel as 'normal' });
+    if (p) form.setFieldsValue({ creditLimit: p.limit, paymentTermDays: p.paymentTermDays, riskLevel: p.riskLevel as 'normal' });
   }, [p, form]);
   if (!p) return null;
   const source = p.limitSource === 'profile' ? t('admin.credit.fromProfile') : p.gradeDefault ? t('admin.credit.fromGrade', { grade: p.grade }) : t('admin.credit.fromNone');
-  const over = Number(p.available) < 0;
+  const over = dec(p.available).isNegative();
   return (
     <Flex vertical gap={12}>
       {p.onHold && <Alert type="error" showIcon title={t('admin.credit.onHold', { reason: p.holdReason ?? '' })} />}
@@ -67,11 +69,11 @@ function CustomerCredit({ customerId }: { customerId: string }) {
           </Col>
         </Row>
         <Typography.Text type="secondary">{t('admin.credit.formula')}</Typography.Text>
-        {over && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('admin.credit.over', { amount: fmt.money(String(-Number(p.available)), p.currency) })} />}
+        {over && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('admin.credit.over', { amount: fmt.money(dec(p.available).negated().toFixed(2), p.currency) })} />}
       </Card>
       <Card size="small">
-        <Form form={form} layout="inline" onFinish={(v) => save.mutate({ customerId, creditLimit: Number(v.creditLimit).toFixed(2), paymentTermDays: v.paymentTermDays, riskLevel: v.riskLevel })}>
-          <Form.Item name="creditLimit" label={t('admin.credit.limit')} rules={[{ required: true }]}><InputNumber min={0} step={10000} precision={2} style={{ width: 180 }} data-testid="credit-limit" /></Form.Item>
+        <Form form={form} layout="inline" onFinish={(v) => save.mutate({ customerId, creditLimit: dec(v.creditLimit).toFixed(2), paymentTermDays: v.paymentTermDays, riskLevel: v.riskLevel })}>
+          <Form.Item name="creditLimit" label={t('admin.credit.limit')} rules={[{ required: true }]}><InputNumber<string> stringMode min="0" step="10000" precision={2} style={{ width: 180 }} data-testid="credit-limit" /></Form.Item>
           <Form.Item name="paymentTermDays" label={t('admin.credit.term')} rules={[{ required: true }]}><InputNumber min={0} max={3650} /></Form.Item>
           <Form.Item name="riskLevel" label={t('admin.credit.risk')}>
             <Select style={{ width: 100 }} options={(['low', 'normal', 'high'] as const).map((r) => ({ value: r, label: t(`admin.credit.riskLevels.${r}`) }))} />
