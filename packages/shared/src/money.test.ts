@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addMoney, BOOK_CURRENCY, CURRENCIES, CURRENCY_SCALE, dec, decimalPattern, formatMoney, money, moneyPattern, REQUEST_CURRENCIES, roundMoney, scaleOf, splitEqually, splitMoney,
+  addMoney, BOOK_CURRENCY, fillInOrder, CURRENCIES, CURRENCY_SCALE, dec, decimalPattern, formatMoney, money, moneyPattern, REQUEST_CURRENCIES, roundMoney, scaleOf, splitEqually, splitMoney,
 } from './money.js';
 import { MoneyOrZeroSchema, MoneySchema, MoneyValueSchema } from './contracts/common.js';
 
@@ -107,5 +107,19 @@ describe('money has its currency', () => {
     expect(jpy.error?.issues[0]?.path).toEqual(['amount']);
     expect(MoneyValueSchema.safeParse({ amount: '1200.50', currency: 'CNY' }).success).toBe(true);
     expect(MoneyValueSchema.safeParse({ amount: '1', currency: 'XYZ' }).success).toBe(false);
+  });
+});
+
+describe('fillInOrder', () => {
+  it('pays 1,500.00 over invoices of 1,000.00, 0.00 and 800.00 in order: 1,000.00 then 500.00, nothing left', () => {
+    const open = [{ id: 'a', open: '1000.00' }, { id: 'z', open: '0.00' }, { id: 'b', open: '800.00' }, { id: 'c', open: '50.00' }];
+    const { takes, rest } = fillInOrder('1500.00', open, (r) => r.open);
+    expect(takes.map((t) => [t.item.id, t.take.toFixed(2)])).toEqual([['a', '1000.00'], ['b', '500.00']]);
+    expect(rest.toFixed(2)).toBe('0.00');
+  });
+  it('leaves the rest when the invoices are paid in full', () => {
+    const { takes, rest } = fillInOrder('2000.00', [{ open: '300.10' }, { open: '99.95' }], (r) => r.open);
+    expect(takes.map((t) => t.take.toFixed(2))).toEqual(['300.10', '99.95']);
+    expect(rest.toFixed(2)).toBe('1599.95');
   });
 });

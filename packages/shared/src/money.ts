@@ -69,6 +69,24 @@ export function dec(value: string | number | DecimalValue): DecimalValue {
   return new D(value);
 }
 
+/**
+ * Fill an amount over items in the order given, each up to what is open on it — how a payment pays invoices (oldest
+ * due first, or the order the caller chose). Items with nothing open are passed over; `rest` is what is left unpaid.
+ */
+export function fillInOrder<T>(amount: string | DecimalValue, items: Iterable<T>, openOf: (item: T) => string | DecimalValue): { takes: Array<{ item: T; take: DecimalValue }>; rest: DecimalValue } {
+  let rest = dec(amount);
+  const takes: Array<{ item: T; take: DecimalValue }> = [];
+  for (const item of items) {
+    if (rest.lte(0)) break;
+    const open = dec(openOf(item));
+    if (open.lte(0)) continue;
+    const take = open.lt(rest) ? open : rest;
+    takes.push({ item, take });
+    rest = rest.minus(take);
+  }
+  return { takes, rest };
+}
+
 /** Round half-up to the currency's scale (the currency is required: there is no default to forget) and render as a fixed string ("12.30"). */
 export function roundMoney(value: string | DecimalValue, currency: string): string {
   const scale = scaleOf(currency);

@@ -6,7 +6,7 @@
 // per transaction, so an import never holds two customers' money locks at once.
 import type { z } from 'zod';
 import {
-  AUTO_APPLY_CONFIDENCE, dec, type BankLineClaim, type BankLineReject, type BankLineSplit, type BankStatementDecision, type BankStatementImport,
+  AUTO_APPLY_CONFIDENCE, dec, fillInOrder, type BankLineClaim, type BankLineReject, type BankLineSplit, type BankStatementDecision, type BankStatementImport,
 } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import { withIdempotency } from '../../platform/idempotency.js';
@@ -206,14 +206,7 @@ export async function claimLine(db: Db, auth: AuthContext, id: string, input: z.
         return r;
       })
       : open;
-    let rest = dec(line.amount);
-    const allocations: Allocation[] = [];
-    for (const r of chosen) {
-      if (rest.lte(0)) break;
-      const a = dec(r.amountOpen).lt(rest) ? dec(r.amountOpen) : rest;
-      allocations.push({ receivableId: r.id, amount: a.toFixed(2) });
-      rest = rest.minus(a);
-    }
+    const allocations: Allocation[] = fillInOrder(line.amount, chosen, (r) => r.amountOpen).takes.map(({ item: r, take }) => ({ receivableId: r.id, amount: take.toFixed(2) }));
     const p = await pendingProposal(tx, id);
     // The rep registered this money by hand already (回款登记): claiming the line is then saying "this is that payment"
     // — the line is linked to it and its own payment 待认领 rejected as the duplicate, nothing written off twice.

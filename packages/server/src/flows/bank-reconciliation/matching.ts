@@ -22,7 +22,7 @@
 //  3. amount_only — no reference, no known payer: the amount equals exactly one open receivable in the tenant ....... 60
 // Nothing found: no proposal; the payment waits 待认领 for a rep to claim it. From AUTO_APPLY_CONFIDENCE (90) a proposal
 // is applied at import through the write-off flow; below it, finance confirms, splits or rejects it.
-import { dec, type DecimalValue } from '@l2c/shared';
+import { dec, fillInOrder, type DecimalValue } from '@l2c/shared';
 
 export interface MatchLine { id: string; amount: string; currency: string; payerName: string | null; payerAccount: string | null; text: string }
 export interface OpenReceivable { id: string; number: string; customerId: string; contractId: string | null; contractNumber: string | null; currency: string; amountOpen: string; dueDate: string }
@@ -87,20 +87,10 @@ export function proposeAll(lines: MatchLine[], c: Candidates): Proposal[] {
     if (!v) left.set(r.id, (v = dec(r.amountOpen)));
     return v;
   };
-  const alloc = (rs: OpenReceivable[], amount: DecimalValue) => {
-    const out: Proposal['allocations'] = [];
-    let rest = amount;
-    for (const r of rs) {
-      if (rest.lte(0)) break;
-      const open = openOf(r);
-      if (open.lte(0)) continue;
-      const a = open.lt(rest) ? open : rest;
-      out.push({ receivableId: r.id, number: r.number, amount: a.toFixed(2) });
-      left.set(r.id, open.minus(a));
-      rest = rest.minus(a);
-    }
-    return out;
-  };
+  const alloc = (rs: OpenReceivable[], amount: DecimalValue): Proposal['allocations'] => fillInOrder(amount, rs, openOf).takes.map(({ item: r, take }) => {
+    left.set(r.id, openOf(r).minus(take)); // a later line of the batch sees what this one took
+    return { receivableId: r.id, number: r.number, amount: take.toFixed(2) };
+  });
   const live = (rs: OpenReceivable[] | undefined, currency: string) => (rs ?? []).filter((r) => r.currency === currency && openOf(r).gt(0));
   const byDue = (a: OpenReceivable, b: OpenReceivable) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1);
 

@@ -1,7 +1,7 @@
 // The automatic proposal: which open receivables a payment should pay, in a configurable order —
 // oldest due first (default), the contract the payment names first, or instalment by instalment.
 import type { RawBuilder } from 'kysely';
-import { dec, roundMoney } from '@l2c/shared';
+import { dec, fillInOrder, roundMoney } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 import * as q from './write-off.sql.js';
 
@@ -16,14 +16,10 @@ export interface ProposalPayment { id: string; customer_id: string; currency: st
 export async function proposeFor(tx: Tx, payment: ProposalPayment, strategy: 'oldest_due' | 'contract' | 'instalment', contractId: string | null, lock = false, scope: RawBuilder<unknown> = q.anyScope) {
   const preferred = contractId ?? (strategy === 'contract' ? await q.contractMentionedBy(tx, payment.customer_id, `${payment.remark ?? ''} ${payment.bank_reference ?? ''}`) : null);
   const open = await q.openInvoicesInOrder(tx, payment.customer_id, payment.currency, strategy, preferred, lock ? payment.amount_unapplied : null, scope);
-  let remaining = dec(payment.amount_unapplied);
-  const lines: Array<{ receivableId: string; receivableNumber: string; dueDate: string; amountOpen: string; amount: string; contractNumber: string | null }> = [];
-  for (const r of open) {
-    if (remaining.lte(0)) break;
-    const take = dec(r.amount_open).lt(remaining) ? dec(r.amount_open) : remaining;
-    lines.push({ receivableId: r.id, receivableNumber: r.number, dueDate: r.due_date, amountOpen: roundMoney(r.amount_open, payment.currency), amount: roundMoney(take, payment.currency), contractNumber: r.contract_number });
-    remaining = remaining.minus(take);
-  }
+  const { takes, rest: remaining } = fillInOrder(payment.amount_unapplied, open, (r) => r.amount_open);
+  const lines = takes.map(({ item: r, take }) => ({
+    receivableId: r.id, receivableNumber: r.number, dueDate: r.due_date, amountOpen: roundMoney(r.amount_open, payment.currency), amount: roundMoney(take, payment.currency), contractNumber: r.contract_number,
+  }));
   return {
     paymentId: payment.id, strategy, amountAvailable: roundMoney(payment.amount_unapplied, payment.currency),
     amountProposed: roundMoney(dec(payment.amount_unapplied).minus(remaining), payment.currency), lines,
