@@ -19,3 +19,4 @@ export * from './contracts/invoices.js';
 export * from './contracts/dunning.js';
 export * from './contracts/bank-statements.js';
 export * from './pricing/index.js';
+export * from './normalise.js';
