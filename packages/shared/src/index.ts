@@ -19,4 +19,5 @@ export * from './contracts/invoices.js';
 export * from './contracts/dunning.js';
 export * from './contracts/bank-statements.js';
 export * from './pricing/index.js';
+export * from './catalog/index.js';
 export * from './normalise.js';

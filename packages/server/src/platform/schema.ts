@@ -80,7 +80,7 @@ export interface ApprovalActionsTable {
   tenant_id: string;
   request_id: string;
   step_seq: number | null;
-  action: 'submit' | 'approve' | 'reject' | 'return' | 'cancel' | 'auto_approve';
+  action: 'submit' | 'approve' | 'reject' | 'return' | 'cancel' | 'auto_approve' | 'withdraw';
   actor_id: string | null;
   comment: string | null;
   at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
@@ -108,7 +108,7 @@ export interface ApprovalRequestsTable {
   title: string;
   audit_entity_type: string;
   audit_entity_id: string;
-  status: Generated<'pending' | 'approved' | 'rejected' | 'returned' | 'cancelled'>;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'returned' | 'cancelled' | 'withdrawn'>;
   current_seq: number | null;
   facts: ColumnType<JsonValue, string | undefined, string>;
   definition_version: number | null;
@@ -289,6 +289,121 @@ export interface BankStatementsTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** bundle_groups */
+export interface BundleGroupsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  bundle_sku_id: string;
+  code: string;
+  name: string;
+  required: Generated<boolean>;
+  min_options: Generated<number>;
+  max_options: number | null;
+  position: Generated<number>;
+}
+
+/** bundle_options */
+export interface BundleOptionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  bundle_sku_id: string;
+  group_id: string;
+  sku_id: string;
+  is_default: Generated<boolean>;
+  default_qty: Generated<Numeric>;
+  min_qty: Generated<Numeric>;
+  max_qty: Numeric | null;
+  position: Generated<number>;
+}
+
+/** bundle_rules */
+export interface BundleRulesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  bundle_sku_id: string;
+  kind: 'requires' | 'excludes' | 'max_ratio';
+  option_id: string;
+  target_option_id: string;
+  factor: Numeric | null;
+  position: Generated<number>;
+}
+
+/** campaign_costs */
+export interface CampaignCostsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  campaign_id: string;
+  category: 'venue' | 'catering' | 'media' | 'ads' | 'materials' | 'travel' | 'agency' | 'gifts' | 'staff' | 'other';
+  amount: Numeric;
+  currency: string;
+  incurred_on: BusinessDate;
+  vendor: string | null;
+  memo: string | null;
+  reverses_id: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** campaign_members */
+export interface CampaignMembersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  campaign_id: string;
+  lead_id: string | null;
+  contact_id: string | null;
+  name: string | null;
+  company: string | null;
+  phone: string | null;
+  email: string | null;
+  status: Generated<'planned' | 'invited' | 'registered' | 'checked_in'>;
+  invited_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  registered_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  checked_in_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  lead_created: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** campaigns */
+export interface CampaignsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  name: string;
+  parent_id: string | null;
+  type: 'event' | 'webinar' | 'trade_show' | 'online' | 'ads' | 'email' | 'content' | 'partner' | 'other';
+  status: Generated<'planned' | 'active' | 'completed' | 'cancelled'>;
+  start_on: BusinessDate | null;
+  end_on: BusinessDate | null;
+  currency: Generated<string>;
+  budget: Generated<Numeric>;
+  owner_id: string | null;
+  description: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** catalog_managers */
+export interface CatalogManagersTable {
+  tenant_id: string;
+  user_id: string;
+  granted_by: string | null;
+  granted_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** catalog_units */
+export interface CatalogUnitsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** contact_notes */
 export interface ContactNotesTable {
   tenant_id: string;
@@ -300,6 +415,18 @@ export interface ContactNotesTable {
   note: string | null;
   promise_id: string | null;
   contacted_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** contact_relations */
+export interface ContactRelationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  from_contact_id: string;
+  to_contact_id: string;
+  kind: 'reports_to' | 'influences' | 'ally' | 'rival';
+  note: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
 /** contacts */
@@ -320,6 +447,7 @@ export interface ContactsTable {
   deleted_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  email_key: GeneratedAlways<string | null>;
 }
 
 /** contract_amendments */
@@ -391,6 +519,7 @@ export interface ContractLinesTable {
   amount_excl_tax: Numeric;
   tax_amount: Numeric;
   amount_incl_tax: Numeric;
+  sku_id: string | null;
 }
 
 /** contracts */
@@ -462,6 +591,36 @@ export interface CreditProfilesTable {
   limit_set: Generated<boolean>;
 }
 
+/** customer_locations */
+export interface CustomerLocationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  lat: Numeric;
+  lng: Numeric;
+  source: 'manual' | 'geocode' | 'checkin';
+  updated_by: string | null;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** customer_rfm */
+export interface CustomerRfmTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  as_of: BusinessDate;
+  last_paid_on: BusinessDate | null;
+  recency_days: number | null;
+  frequency: number;
+  monetary: Numeric;
+  currency: string;
+  r: number;
+  f: number;
+  m: number;
+  grade: 'A' | 'B' | 'C' | 'D';
+  computed_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** customers */
 export interface CustomersTable {
   id: Generated<string>;
@@ -490,6 +649,38 @@ export interface CustomersTable {
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   search_pinyin: string | null;
   search_initials: string | null;
+  company_key: string | null;
+  company_block: GeneratedAlways<string | null>;
+  merged_into_id: string | null;
+}
+
+/** decision_roles */
+export interface DecisionRolesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  customer_id: string;
+  contact_id: string;
+  role: 'decision_maker' | 'economic_buyer' | 'technical_buyer' | 'user_buyer' | 'influencer' | 'coach' | 'gatekeeper';
+  influence: number;
+  attitude: 'champion' | 'supporter' | 'neutral' | 'skeptic' | 'opponent';
+  note: string | null;
+  version: Generated<number>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** doc_number_formats */
+export interface DocNumberFormatsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  doc_type: string;
+  prefix: string;
+  date_pattern: '' | 'YYYY' | 'YYMM' | 'YYYYMM' | 'YYYYMMDD';
+  separator: '' | '-' | '/' | '_';
+  width: number;
+  reset: 'never' | 'yearly' | 'monthly' | 'daily';
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
 /** doc_sequences */
@@ -573,6 +764,22 @@ export interface DunningTasksTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** duplicate_rules */
+export interface DuplicateRulesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  object: 'lead' | 'contact' | 'customer';
+  name: string;
+  fields: string[];
+  blocking: Generated<'prefix' | 'exact'>;
+  threshold: Generated<Numeric>;
+  action: Generated<'flag' | 'block'>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** followups */
 export interface FollowupsTable {
   id: Generated<string>;
@@ -586,6 +793,22 @@ export interface FollowupsTable {
   next_date: BusinessDate | null;
   author_id: string | null;
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** forecast_adjustments */
+export interface ForecastAdjustmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  period: string;
+  subject_kind: 'rep' | 'team';
+  subject_id: string;
+  category: 'commit' | 'best_case' | 'pipeline' | 'weighted';
+  currency: string;
+  system_amount: Numeric;
+  adjusted_amount: Numeric;
+  reason: string;
+  author_id: string;
+  at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
 /** idempotency_keys */
@@ -728,6 +951,212 @@ export interface JobRunsTable {
   result: ColumnType<JsonValue | null, string | null, string | null>;
 }
 
+/** lead_assignment_members */
+export interface LeadAssignmentMembersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  rule_id: string;
+  user_id: string;
+  weight: Generated<number>;
+  daily_quota: number | null;
+  assigned_count: Generated<number>;
+}
+
+/** lead_assignment_rules */
+export interface LeadAssignmentRulesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  position: number;
+  active: Generated<boolean>;
+  strategy: 'round_robin' | 'weighted';
+  sources: Generated<string[]>;
+  regions: Generated<string[]>;
+  industries: Generated<string[]>;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** lead_forms */
+export interface LeadFormsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  key: string;
+  name: string;
+  campaign_id: string | null;
+  allowed_origins: Generated<string[]>;
+  fields: Generated<string[]>;
+  consent_text: string;
+  active: Generated<boolean>;
+  submissions: Generated<number>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** lead_import_failures */
+export interface LeadImportFailuresTable {
+  tenant_id: string;
+  id: Generated<string>;
+  import_id: string;
+  row_no: number;
+  values: ColumnType<JsonValue, string, string>;
+  reasons: string;
+}
+
+/** lead_imports */
+export interface LeadImportsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  filename: string;
+  status: Generated<'running' | 'done' | 'failed'>;
+  source: Generated<string>;
+  campaign_id: string | null;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  created_count: Generated<number>;
+  duplicate_count: Generated<number>;
+  failed_count: Generated<number>;
+  error: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  finished_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+}
+
+/** lead_pool_events */
+export interface LeadPoolEventsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lead_id: string;
+  kind: 'release' | 'claim' | 'assign' | 'recycle';
+  user_id: string | null;
+  reason: string | null;
+  at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** lead_scores */
+export interface LeadScoresTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lead_id: string;
+  behaviour: Generated<Numeric>;
+  fit: Generated<number>;
+  probability: Numeric | null;
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D';
+  factors: ColumnType<JsonValue, string | undefined, string>;
+  model_id: string | null;
+  computed_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  override_grade: 'A' | 'B' | 'C' | 'D' | null;
+  override_reason: string | null;
+  override_by: string | null;
+  override_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  version: Generated<number>;
+}
+
+/** lead_settings */
+export interface LeadSettingsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  recycle_days: Generated<number>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** lead_status_history */
+export interface LeadStatusHistoryTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lead_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor_id: string | null;
+  at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** leads */
+export interface LeadsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  company_name: string | null;
+  company_key: Generated<string>;
+  contact_name: string | null;
+  title: string | null;
+  phone: string | null;
+  phone_key: string | null;
+  email: string | null;
+  email_key: string | null;
+  credit_code: string | null;
+  industry: string | null;
+  company_size: '1-49' | '50-199' | '200-999' | '1000+' | null;
+  region: string | null;
+  message: string | null;
+  source: 'web_form' | 'api' | 'manual' | 'import' | 'campaign' | 'referral' | 'other';
+  campaign_id: string | null;
+  form_id: string | null;
+  import_id: string | null;
+  status: Generated<'raw' | 'mql' | 'sql' | 'converted' | 'invalid'>;
+  invalid_reason: string | null;
+  owner_id: string | null;
+  in_pool: Generated<boolean>;
+  pool_entered_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  owner_since: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  assigned_rule_id: string | null;
+  assigned_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  last_touched_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  duplicate_kind: 'lead' | 'contact' | 'customer' | null;
+  duplicate_id: string | null;
+  duplicate_score: Numeric | null;
+  duplicate_reasons: string | null;
+  consent_text: string | null;
+  consent_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  consent_ip: string | null;
+  converted_customer_id: string | null;
+  converted_contact_id: string | null;
+  converted_opportunity_id: string | null;
+  converted_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  converted_by: string | null;
+  merged_into_id: string | null;
+  remark: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  company_block: GeneratedAlways<string | null>;
+}
+
+/** margin_floors */
+export interface MarginFloorsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  sku_id: string | null;
+  category_id: string | null;
+  min_margin: Numeric;
+}
+
+/** merge_jobs */
+export interface MergeJobsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  object: 'lead' | 'contact' | 'customer';
+  master_id: string;
+  loser_id: string;
+  owner_id: string | null;
+  fields: ColumnType<JsonValue, string | undefined, string>;
+  master_before: ColumnType<JsonValue, string, string>;
+  master_after: ColumnType<JsonValue, string, string>;
+  loser_before: ColumnType<JsonValue, string, string>;
+  moved: ColumnType<JsonValue, string | undefined, string>;
+  status: Generated<'merged' | 'undone'>;
+  merged_by: string | null;
+  merged_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  undone_by: string | null;
+  undone_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  version: Generated<number>;
+}
+
 /** notifications */
 export interface NotificationsTable {
   id: Generated<string>;
@@ -741,6 +1170,90 @@ export interface NotificationsTable {
   dedupe_key: string;
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   read_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+}
+
+/** opportunities */
+export interface OpportunitiesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  name: string;
+  customer_id: string;
+  contact_id: string | null;
+  owner_id: string;
+  process_id: string;
+  stage_id: string;
+  status: Generated<'open' | 'won' | 'lost'>;
+  currency: Generated<string>;
+  amount: Generated<Numeric>;
+  close_date: BusinessDate | null;
+  forecast_category: Generated<'pipeline' | 'best_case' | 'commit' | 'omitted'>;
+  lead_id: string | null;
+  campaign_id: string | null;
+  contract_id: string | null;
+  lost_reason: string | null;
+  competitor: string | null;
+  closed_on: BusinessDate | null;
+  health: ColumnType<JsonValue, string | undefined, string>;
+  stage_entered_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** opportunity_lines */
+export interface OpportunityLinesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  opportunity_id: string;
+  line_no: number;
+  product_id: string | null;
+  product_code: string | null;
+  product_name: string;
+  quantity: Numeric;
+  unit_price: Numeric;
+  discount_rate: Generated<Numeric>;
+  amount: Numeric;
+}
+
+/** opportunity_stage_history */
+export interface OpportunityStageHistoryTable {
+  tenant_id: string;
+  id: Generated<string>;
+  opportunity_id: string;
+  from_stage_id: string | null;
+  to_stage_id: string;
+  at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  actor_id: string | null;
+}
+
+/** opportunity_tasks */
+export interface OpportunityTasksTable {
+  tenant_id: string;
+  id: Generated<string>;
+  opportunity_id: string;
+  key: string | null;
+  title: string;
+  due_date: BusinessDate | null;
+  done_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  done_by: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** outbox_events */
+export interface OutboxEventsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  seq: ColumnType<number, never, never>;
+  event_type: string;
+  entity_type: string;
+  entity_id: string;
+  data: ColumnType<JsonValue, string, string>;
+  actor_id: string | null;
+  occurred_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  dispatched_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
 }
 
 /** password_links */
@@ -806,6 +1319,62 @@ export interface PoolEventsTable {
   at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** price_book_entries */
+export interface PriceBookEntriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  book_id: string;
+  sku_id: string;
+  rule: ColumnType<JsonValue, string, string>;
+  valid_from: BusinessDate | null;
+  valid_to: BusinessDate | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** price_books */
+export interface PriceBooksTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  currency: Generated<string>;
+  customer_id: string | null;
+  dealer_id: string | null;
+  channel: string | null;
+  grade: string | null;
+  region: string | null;
+  priority: Generated<number>;
+  valid_from: BusinessDate | null;
+  valid_to: BusinessDate | null;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  version: Generated<number>;
+}
+
+/** price_surcharges */
+export interface PriceSurchargesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  sku_id: string | null;
+  category_id: string | null;
+  attribute: string;
+  value: string;
+  amount_per_unit: Numeric;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** product_lines */
+export interface ProductLinesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
 /** promises_to_pay */
 export interface PromisesToPayTable {
   tenant_id: string;
@@ -822,6 +1391,135 @@ export interface PromisesToPayTable {
   paid_amount: Numeric | null;
   note: string | null;
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** promotion_budget_facts */
+export interface PromotionBudgetFactsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  budget_id: string;
+  quote_id: string;
+  quote_version_id: string;
+  kind: 'reserve' | 'release' | 'consume';
+  amount: Numeric;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** promotion_budgets */
+export interface PromotionBudgetsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  currency: Generated<string>;
+  amount: Numeric;
+  remaining: Numeric;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  version: Generated<number>;
+}
+
+/** promotions */
+export interface PromotionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  stacking_group: Generated<string>;
+  stacking: Generated<'exclusive' | 'stackable' | 'best_of'>;
+  priority: Generated<number>;
+  scope: ColumnType<JsonValue, string | undefined, string>;
+  valid_from: BusinessDate | null;
+  valid_to: BusinessDate | null;
+  budget_id: string | null;
+  rule: ColumnType<JsonValue, string, string>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  version: Generated<number>;
+}
+
+/** quote_lines */
+export interface QuoteLinesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  quote_id: string;
+  position: number;
+  group_name: string | null;
+  sku_id: string | null;
+  product_code: string | null;
+  description: string;
+  unit: string | null;
+  quantity: Numeric;
+  attributes: ColumnType<JsonValue, string | undefined, string>;
+  configuration: ColumnType<JsonValue | null, string | null, string | null>;
+  discount_rate: Generated<Numeric>;
+  free_line: Generated<boolean>;
+  unit_price: Numeric | null;
+  unit_cost: Numeric | null;
+  tax_rate: Numeric | null;
+}
+
+/** quote_share_links */
+export interface QuoteShareLinksTable {
+  tenant_id: string;
+  id: Generated<string>;
+  quote_id: string;
+  token_hash: string;
+  expires_at: ColumnType<Instant, Instant | Date, Instant | Date>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  revoked_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+}
+
+/** quote_versions */
+export interface QuoteVersionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  quote_id: string;
+  seq: number;
+  content_hash: string;
+  snapshot: ColumnType<JsonValue, string, string>;
+  amount_incl_tax: Numeric;
+  discount_amount: Numeric;
+  approval_required: boolean;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** quotes */
+export interface QuotesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: string;
+  customer_id: string;
+  owner_id: string | null;
+  title: string;
+  currency: Generated<string>;
+  prices_include_tax: Generated<boolean>;
+  status: Generated<'draft' | 'pending_approval' | 'approved' | 'accepted' | 'rejected' | 'expired'>;
+  valid_until: BusinessDate;
+  order_discount_rate: Generated<Numeric>;
+  rebate_requested: Numeric | null;
+  notes: string | null;
+  current_version_id: string | null;
+  approved_hash: string | null;
+  contract_id: string | null;
+  accepted_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  decided_reason: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  version: Generated<number>;
+}
+
+/** rebate_policies */
+export interface RebatePoliciesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  grade: string | null;
+  max_order_ratio: Numeric;
+  accrual_rate: Generated<Numeric>;
 }
 
 /** receivables */
@@ -873,11 +1571,138 @@ export interface RedConfirmationsTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** sales_processes */
+export interface SalesProcessesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  product_line: string | null;
+  is_default: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** sales_stages */
+export interface SalesStagesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  process_id: string;
+  seq: number;
+  name: string;
+  kind: Generated<'open' | 'won' | 'lost'>;
+  probability: Numeric;
+  requirements: ColumnType<JsonValue, string | undefined, string>;
+}
+
 /** schema_migrations */
 export interface SchemaMigrationsTable {
   id: string;
   checksum: string;
   applied_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** score_events */
+export interface ScoreEventsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lead_id: string | null;
+  contact_id: string | null;
+  event: string;
+  points: number;
+  at: ColumnType<Instant, Instant | Date, Instant | Date>;
+  recorded_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** score_models */
+export interface ScoreModelsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  trained_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  samples: number;
+  positives: number;
+  auc: Numeric | null;
+  model: ColumnType<JsonValue, string, string>;
+}
+
+/** scoring_rules */
+export interface ScoringRulesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: 'event' | 'fit';
+  field: 'industry' | 'region' | 'source' | 'size' | null;
+  value: string;
+  points: number;
+}
+
+/** scoring_settings */
+export interface ScoringSettingsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  half_life_days: Generated<number>;
+  weight_behaviour: Generated<number>;
+  weight_fit: Generated<number>;
+  weight_model: Generated<number>;
+  grade_a: Generated<number>;
+  grade_b: Generated<number>;
+  grade_c: Generated<number>;
+  rfm_window_days: Generated<number>;
+  rfm_grade_a: Generated<number>;
+  rfm_grade_b: Generated<number>;
+  rfm_grade_c: Generated<number>;
+  version: Generated<number>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** skus */
+export interface SkusTable {
+  tenant_id: string;
+  id: Generated<string>;
+  spu_id: string;
+  code: string;
+  name: string;
+  attribute_values: ColumnType<JsonValue, string | undefined, string>;
+  variant_key: Generated<string>;
+  currency: Generated<string>;
+  list_price: Numeric;
+  cost: Numeric | null;
+  is_bundle: Generated<boolean>;
+  status: Generated<'active' | 'inactive'>;
+  version: Generated<number>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** spu_units */
+export interface SpuUnitsTable {
+  tenant_id: string;
+  spu_id: string;
+  unit_id: string;
+  factor: Numeric;
+}
+
+/** spus */
+export interface SpusTable {
+  tenant_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  kind: 'goods' | 'virtual' | 'service' | 'project';
+  product_line_id: string | null;
+  base_unit_id: string;
+  tax_rate: Numeric;
+  tax_code: string | null;
+  description: string | null;
+  attributes: ColumnType<JsonValue, string | undefined, string>;
+  exclusions: ColumnType<JsonValue, string | undefined, string>;
+  sell_grades: string[] | null;
+  sell_channels: string[] | null;
+  sell_regions: string[] | null;
+  status: Generated<'active' | 'inactive'>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
 /** teams */
@@ -918,6 +1743,85 @@ export interface UsersTable {
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
 }
 
+/** visits */
+export interface VisitsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  owner_id: string;
+  customer_id: string;
+  contact_id: string | null;
+  opportunity_id: string | null;
+  planned_on: BusinessDate;
+  purpose: string;
+  status: Generated<'planned' | 'checked_in' | 'completed' | 'cancelled'>;
+  checkin_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  checkin_lat: Numeric | null;
+  checkin_lng: Numeric | null;
+  checkin_source: 'gps' | 'manual' | null;
+  checkin_distance_m: number | null;
+  checkout_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  checkout_lat: Numeric | null;
+  checkout_lng: Numeric | null;
+  checkout_distance_m: number | null;
+  record: ColumnType<JsonValue | null, string | null, string | null>;
+  followup_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** webhook_attempts */
+export interface WebhookAttemptsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  delivery_id: string;
+  attempt: number;
+  at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+}
+
+/** webhook_deliveries */
+export interface WebhookDeliveriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  subscription_id: string;
+  event_id: string;
+  event_seq: ColumnType<number, number | string, number | string>;
+  event_type: string;
+  entity_key: string;
+  body: string;
+  status: Generated<'pending' | 'delivering' | 'succeeded' | 'dead'>;
+  attempts: Generated<number>;
+  max_attempts: number;
+  next_attempt_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  lease_until: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  last_status_code: number | null;
+  last_error: string | null;
+  last_latency_ms: number | null;
+  last_attempt_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  delivered_at: ColumnType<Instant | null, Instant | Date | null, Instant | Date | null>;
+  kind: Generated<'event' | 'redelivery' | 'test'>;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+}
+
+/** webhook_subscriptions */
+export interface WebhookSubscriptionsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  url: string;
+  description: string | null;
+  events: string[];
+  secret: string;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
+  version: Generated<number>;
+}
+
 /** write_offs */
 export interface WriteOffsTable {
   id: Generated<string>;
@@ -952,7 +1856,16 @@ export interface Database {
   bank_statement_imports: BankStatementImportsTable;
   bank_statement_lines: BankStatementLinesTable;
   bank_statements: BankStatementsTable;
+  bundle_groups: BundleGroupsTable;
+  bundle_options: BundleOptionsTable;
+  bundle_rules: BundleRulesTable;
+  campaign_costs: CampaignCostsTable;
+  campaign_members: CampaignMembersTable;
+  campaigns: CampaignsTable;
+  catalog_managers: CatalogManagersTable;
+  catalog_units: CatalogUnitsTable;
   contact_notes: ContactNotesTable;
+  contact_relations: ContactRelationsTable;
   contacts: ContactsTable;
   contract_amendments: ContractAmendmentsTable;
   contract_files: ContractFilesTable;
@@ -961,14 +1874,20 @@ export interface Database {
   contracts: ContractsTable;
   credit_assessments: CreditAssessmentsTable;
   credit_profiles: CreditProfilesTable;
+  customer_locations: CustomerLocationsTable;
+  customer_rfm: CustomerRfmTable;
   customers: CustomersTable;
+  decision_roles: DecisionRolesTable;
+  doc_number_formats: DocNumberFormatsTable;
   doc_sequences: DocSequencesTable;
   dunning_mail: DunningMailTable;
   dunning_policies: DunningPoliciesTable;
   dunning_step_runs: DunningStepRunsTable;
   dunning_steps: DunningStepsTable;
   dunning_tasks: DunningTasksTable;
+  duplicate_rules: DuplicateRulesTable;
   followups: FollowupsTable;
+  forecast_adjustments: ForecastAdjustmentsTable;
   idempotency_keys: IdempotencyKeysTable;
   invoice_lines: InvoiceLinesTable;
   invoice_positions: InvoicePositionsTable;
@@ -977,17 +1896,59 @@ export interface Database {
   invoice_requests: InvoiceRequestsTable;
   invoices: InvoicesTable;
   job_runs: JobRunsTable;
+  lead_assignment_members: LeadAssignmentMembersTable;
+  lead_assignment_rules: LeadAssignmentRulesTable;
+  lead_forms: LeadFormsTable;
+  lead_import_failures: LeadImportFailuresTable;
+  lead_imports: LeadImportsTable;
+  lead_pool_events: LeadPoolEventsTable;
+  lead_scores: LeadScoresTable;
+  lead_settings: LeadSettingsTable;
+  lead_status_history: LeadStatusHistoryTable;
+  leads: LeadsTable;
+  margin_floors: MarginFloorsTable;
+  merge_jobs: MergeJobsTable;
   notifications: NotificationsTable;
+  opportunities: OpportunitiesTable;
+  opportunity_lines: OpportunityLinesTable;
+  opportunity_stage_history: OpportunityStageHistoryTable;
+  opportunity_tasks: OpportunityTasksTable;
+  outbox_events: OutboxEventsTable;
   password_links: PasswordLinksTable;
   payment_files: PaymentFilesTable;
   payments: PaymentsTable;
   pool_events: PoolEventsTable;
+  price_book_entries: PriceBookEntriesTable;
+  price_books: PriceBooksTable;
+  price_surcharges: PriceSurchargesTable;
+  product_lines: ProductLinesTable;
   promises_to_pay: PromisesToPayTable;
+  promotion_budget_facts: PromotionBudgetFactsTable;
+  promotion_budgets: PromotionBudgetsTable;
+  promotions: PromotionsTable;
+  quote_lines: QuoteLinesTable;
+  quote_share_links: QuoteShareLinksTable;
+  quote_versions: QuoteVersionsTable;
+  quotes: QuotesTable;
+  rebate_policies: RebatePoliciesTable;
   receivables: ReceivablesTable;
   red_confirmations: RedConfirmationsTable;
+  sales_processes: SalesProcessesTable;
+  sales_stages: SalesStagesTable;
   schema_migrations: SchemaMigrationsTable;
+  score_events: ScoreEventsTable;
+  score_models: ScoreModelsTable;
+  scoring_rules: ScoringRulesTable;
+  scoring_settings: ScoringSettingsTable;
+  skus: SkusTable;
+  spu_units: SpuUnitsTable;
+  spus: SpusTable;
   teams: TeamsTable;
   tenants: TenantsTable;
   users: UsersTable;
+  visits: VisitsTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
   write_offs: WriteOffsTable;
 }
