@@ -13,9 +13,12 @@ export const ownedTables: OwnedTables = {
       'domains/credit': 'the customer money lock (lockCustomer: SELECT … FOR NO KEY UPDATE, no write) and the assessed customer\'s owner for the data scope',
       'domains/dunning': 'names, grades and owners of the customers it chases (policy choice, data scope, worklist)',
       'domains/invoices': 'the buyer (name, unified social credit code as taxpayer id) and the owner its data scope follows',
+      'domains/opportunities': 'the customer an opportunity is sold to: name, and whether the seller may see it (owner or pool)',
+      'domains/visits': 'the visited customer: name, address and owner for the data scope of visit plans',
+      'domains/key-accounts': 'the parent/subsidiary tree (parent_id) with names, grades and owners',
     },
   },
-  contacts: { readers: { 'domains/dunning': 'the address dunning mail to the customer goes to (primary contact first)' } },
+  contacts: { readers: { 'domains/opportunities': 'the contact of an opportunity (must be the customer\'s) and decision-map names for its health', 'domains/visits': 'the contact met on a visit (must be the customer\'s)', 'domains/key-accounts': 'the contacts of a decision map: names, titles, decision roles', 'domains/dunning': 'the address dunning mail to the customer goes to (primary contact first)' } },
   followups: { readers: { 'domains/workspace': 'follow-ups whose next step is due, on the sales home page' } },
   pool_events: {},
 };

@@ -13,9 +13,12 @@ export const ownedTables: OwnedTables = {
       'domains/dunning': 'the owner, manager and finance users a dunning step goes to, collector names',
       'domains/bank-statements': 'who decided a statement or matched a line, on statement and line lists',
       'domains/invoices': 'requester, decider and confirmer names on invoice requests and red-letter confirmations',
+      'domains/opportunities': 'owner names, active owners to assign, the team of each rep for the team forecast',
+      'domains/visits': 'the visiting rep\'s name and the owner its data scope follows',
+      'domains/key-accounts': 'owner names on the key-account tree',
     },
   },
-  teams: { readers: { 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },
+  teams: { readers: { 'domains/opportunities': 'team names and sub-teams of the team forecast', 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },
   password_links: {},
   auth_tokens: { readers: { platform: 'the authenticate statement looks the token up; the touch of last_used_at is identity\'s touchToken' } },
 };
