@@ -19,6 +19,7 @@ import { receivablesRoutes, receivableError, badDebtRequestsRoutes, agingCompact
 import { paymentsRoutes, canSeePayment, postAccountEntry } from './domains/payments/index.js';
 import { creditRoutes, creditLimitApprovalHandler, reassessmentJob, type RecordLimitChange } from './domains/credit/index.js';
 import { dunningRoutes, dunningJob } from './domains/dunning/index.js';
+import { campaignsRoutes } from './domains/campaigns/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
@@ -115,6 +116,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     invoicesRoutes(app, db);
     creditRoutes(app, db, { recordLimitChange });
     dunningRoutes(app, db);
+    campaignsRoutes(app, db, {}); // check-in → lead: leads' capture and scoring's behaviour are handed over here
     bankStatementsRoutes(app, db);
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
     auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment });

@@ -17,7 +17,8 @@ export type Kind =
   | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team'
   | 'bankStatement' | 'bankLine'
   | 'invoiceRequest' | 'invoice' | 'redConfirmation'
-  | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment';
+  | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment'
+  | 'campaign' | 'campaignMember' | 'campaignCost';
 
 const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team', 'dunningPolicy']); // a dunning policy is tenant configuration
 
@@ -29,6 +30,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
   'bank-statements': 'bankStatement', 'bank-statement-lines': 'bankLine',
   'invoice-requests': 'invoiceRequest', invoices: 'invoice', 'red-confirmations': 'redConfirmation',
   policies: 'dunningPolicy', runs: 'dunningRun', mail: 'dunningMail', tasks: 'dunningTask', 'credit-assessments': 'creditAssessment',
+  campaigns: 'campaign', 'campaign-members': 'campaignMember', 'campaign-costs': 'campaignCost',
 };
 
 /** Query parameters and body fields: the kind is named by the field. */
@@ -38,6 +40,7 @@ export const BY_FIELD: Record<string, Kind> = {
   ownerId: 'user', actorId: 'user', userId: 'user', managerId: 'user', teamId: 'team',
   statementId: 'bankStatement',
   promiseId: 'promise',
+  campaignId: 'campaign',
 };
 
 /** Optional non-id fields sent anyway, because they give an id its meaning. */
@@ -185,6 +188,11 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   await ok(await owner!.post('/api/v1/dunning/notes', { customerId: customer.id, channel: 'phone', outcome: 'promised', promiseId: promise.id, note: `矩阵催收记录${tag}` }));
   const assessment = (await ok(await finance!.post(`/api/v1/customers/${customer.id}/credit-assessments`), 200)).items[0];
 
+  // Campaigns: an admin runs one for repEast (marketers and admins write; she reads what she owns), with a member and a cost.
+  const campaign = await ok(await admin!.post('/api/v1/campaigns', { name: `矩阵活动${tag}`, type: 'event', budget: '4321.09', ownerId: t.users.repEast.id }));
+  const campaignMember = await ok(await admin!.post(`/api/v1/campaigns/${campaign.id}/members`, { name: `矩阵参会人${tag}`, phone: '13800138000' }));
+  const campaignCost = await ok(await admin!.post(`/api/v1/campaigns/${campaign.id}/costs`, { category: 'venue', amount: '876.54', incurredOn: '2026-03-14' }));
+
   const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
   // A notice of her own (the approval engine notifies approvers; repEast is the submitter here).
   const notification = await asSystem(h.db, async (tx) => (await sql<{ id: string }>`insert into notifications
@@ -208,12 +216,14 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       bankStatement: bankStatement.id, bankLine: bankLine.id,
       invoiceRequest: invoiceRequest.id, invoice: issued.invoice.id, redConfirmation: redConfirmation.id,
       dunningPolicy: dunningPolicy.id, dunningRun: letterRun.id, dunningMail: dunningMail.id, dunningTask: dunningTask.id, promise: promise.id, creditAssessment: assessment.id,
+      campaign: campaign.id, campaignMember: campaignMember.id, campaignCost: campaignCost.id,
     },
     markers: [
       customerName, customer.number, contract.number, receivable.number, creditNote.number, payment.number, writeOff.number,
       `矩阵联系人${tag}`, '11311.11', '5432.10', '1234.56', '123.45', '98.76',
       invoiceRequest.number, toIssue.number, issued.invoice.number, redConfirmation.number, '567.89', '234.56', '56.78',
       old.number, '2345.67', '3456.78', `矩阵承诺${tag}`, `矩阵催收记录${tag}`,
+      `矩阵活动${tag}`, campaign.number, '4321.09', `矩阵参会人${tag}`, '876.54',
     ],
   };
 }

@@ -18,6 +18,7 @@ export * from './contracts/payment-files.js';
 export * from './contracts/invoices.js';
 export * from './contracts/dunning.js';
 export * from './contracts/bank-statements.js';
+export * from './contracts/campaigns.js';
 export * from './contracts/opportunities.js';
 export * from './pricing/index.js';
 export * from './catalog/index.js';

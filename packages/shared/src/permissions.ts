@@ -6,6 +6,7 @@ export const RESOURCES = [
   'customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings',
   'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'notifications',
   'contracts', 'approvals', 'invoices', 'dunning',
+  'campaigns',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -28,6 +29,7 @@ const CRM_WORK: Action[] = ['read', 'create', 'update', 'import', 'export', 'cla
 
 export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   admin: {
+    campaigns: ['read', 'create', 'update'],
     invoices: ['read', 'create', 'update', 'import', 'export'],
     contracts: ['read', 'create', 'update', 'delete', 'export'], approvals: ['read', 'approve', 'update'],
     receivables: ['read', 'create', 'export', 'approve'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
@@ -38,6 +40,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     tokens: ['read', 'create', 'delete'], settings: ['read', 'update', 'export'], // export: all of the tenant's data
   },
   sales_manager: {
+    campaigns: ['read'],
     invoices: ['read', 'create'],
     contracts: ['read', 'create', 'update', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'export'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
@@ -46,6 +49,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   sales_rep: {
+    campaigns: ['read'],
     invoices: ['read', 'create'],
     contracts: ['read', 'create', 'update'], approvals: ['read'],
     receivables: ['read'], payments: ['read', 'create'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],
@@ -53,6 +57,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     pool: ['read', 'claim', 'release'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   finance: {
+    campaigns: ['read'],
     invoices: ['read', 'create', 'update', 'import', 'export'],
     contracts: ['read', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'create', 'export'], payments: ['read', 'create', 'confirm'], write_offs: ['read', 'create', 'reverse'],
@@ -61,11 +66,13 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   marketer: {
+    campaigns: ['read', 'create', 'update'], // marketing runs campaigns; everyone else reads them in their data scope
     notifications: ['read'],
     customers: ['read', 'create', 'import', 'export'], contacts: ['read', 'create'], followups: ['read', 'create'],
     pool: ['read'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   executive: {
+    campaigns: ['read'],
     invoices: ['read', 'export'],
     contracts: ['read', 'export'], approvals: ['read', 'approve'],
     receivables: ['read', 'export', 'approve'], payments: ['read'], write_offs: ['read'], accounts: ['read'], credit: ['read'], notifications: ['read'],

@@ -9,6 +9,7 @@ export const ownedTables: OwnedTables = {
       'domains/credit': 'committed credit: signed contracts not yet booked as receivables', 'flows/write-off': 'the contract number on allocation candidates',
       'flows/bank-reconciliation': 'contract numbers named in a bank line\'s remittance text, and signed contracts\' customers',
       'domains/invoices': 'a contract as an invoicing source: number, customer, currency, amount with tax, signed or not',
+      'domains/campaigns': 'the number of the contract a won opportunity became, on the campaign ROI',
     },
   },
   contract_lines: { readers: { 'domains/collections': 'the product lines of the aging report by product' } },

@@ -16,6 +16,7 @@ export const ownedTables: OwnedTables = {
       'domains/opportunities': 'owner names, active owners to assign, the team of each rep for the team forecast',
       'domains/visits': 'the visiting rep\'s name and the owner its data scope follows',
       'domains/key-accounts': 'owner names on the key-account tree',
+      'domains/campaigns': 'campaign owners (the data scope follows them) and who recorded a cost',
     },
   },
   teams: { readers: { 'domains/opportunities': 'team names and sub-teams of the team forecast', 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },

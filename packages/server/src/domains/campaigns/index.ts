@@ -1,0 +1,12 @@
+// campaigns 市场活动 (MTL): a parent/child tree with roll-ups, costs as facts, members through the event flow plan →
+// invite → register → check-in (a checked-in person becomes a lead), and the return on a campaign — cost against won
+// opportunities and against the cash collected on their contracts. It offers
+// - campaignsRoutes (given leads' capture and scoring's behaviour functions by app.ts, as CampaignsDeps);
+// - getCampaignTx / campaignExistsTx, for leads' and opportunities' campaign_id;
+// - recordCampaignMemberTx, for leads (a campaign's web form or import makes the lead a member);
+// - roiOf and ROI_DEFINITION, the one ROI formula.
+// It owns campaigns, campaign_costs and campaign_members (tables.ts).
+export { campaignsRoutes, type CampaignsDeps } from './campaigns.routes.js';
+export { getCampaignTx, campaignExistsTx, roiOf, ROI_DEFINITION } from './campaigns.service.js';
+export { recordCampaignMemberTx, type CaptureLead, type RecordBehaviour, type CampaignLeadInput } from './members.service.js';
+export { campaignError } from './campaigns.errors.js';
