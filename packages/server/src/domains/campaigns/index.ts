@@ -4,9 +4,10 @@
 // - campaignsRoutes (given leads' capture and scoring's behaviour functions by app.ts, as CampaignsDeps);
 // - getCampaignTx / campaignExistsTx, for leads' and opportunities' campaign_id;
 // - recordCampaignMemberTx, for leads (a campaign's web form or import makes the lead a member);
+// - moveCampaignMemberRefsTx, for merges (flows/merge): memberships of a lead or contact move to the master;
 // - roiOf and ROI_DEFINITION, the one ROI formula.
 // It owns campaigns, campaign_costs and campaign_members (tables.ts).
 export { campaignsRoutes, type CampaignsDeps } from './campaigns.routes.js';
 export { getCampaignTx, campaignExistsTx, roiOf, ROI_DEFINITION } from './campaigns.service.js';
-export { recordCampaignMemberTx, type CaptureLead, type RecordBehaviour, type CampaignLeadInput } from './members.service.js';
+export { recordCampaignMemberTx, moveCampaignMemberRefsTx, type CaptureLead, type RecordBehaviour, type CampaignLeadInput } from './members.service.js';
 export { campaignError } from './campaigns.errors.js';

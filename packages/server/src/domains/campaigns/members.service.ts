@@ -133,3 +133,19 @@ export async function recordCampaignMemberTx(
   await recordAudit(tx, actor, { action: 'create', entityType: 'campaign_member', entityId: id, before: null, after: { campaignId: input.campaignId, leadId: input.leadId ?? null, contactId: input.contactId ?? null, status: input.status } });
   return { memberId: id };
 }
+
+/**
+ * For merges (flows/merge): move the campaign memberships of a lead or contact to the master, audited; customers have
+ * none. Returns the member ids moved, which an undo passes back as `ids` with from/to swapped.
+ */
+export async function moveCampaignMemberRefsTx(
+  tx: Tx, actor: Actor, input: { kind: 'customer' | 'contact' | 'lead'; from: string; to: string; ids?: string[] },
+): Promise<string[]> {
+  if (input.kind === 'customer') return [];
+  const column = input.kind === 'lead' ? 'lead_id' : 'contact_id';
+  const moved = await q.moveMemberRefs(tx, column, input.from, input.to, input.ids);
+  for (const id of moved) {
+    await recordAudit(tx, actor, { action: 'merge', entityType: 'campaign_member', entityId: id, before: { [column]: input.from }, after: { [column]: input.to } });
+  }
+  return moved;
+}

@@ -112,3 +112,16 @@ export async function insertCost(tx: Tx, tenantId: string, campaignId: string, c
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
+
+/**
+ * Merge (flows/merge): members of `from` (a lead or a contact) become members of `to` — except in a campaign where `to`
+ * is a member already (one row per person and campaign): those stay. `ids` limits the move to those rows (an undo).
+ * Returns the ids moved.
+ */
+export async function moveMemberRefs(tx: Tx, column: 'lead_id' | 'contact_id', from: string, to: string, ids?: string[]): Promise<string[]> {
+  let q = tx.updateTable('campaign_members as m').set({ [column]: to, version: sql`version + 1`, updated_at: sql`now()` })
+    .where(`m.${column}`, '=', from)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('campaign_members as t').select('t.id').whereRef('t.campaign_id', '=', 'm.campaign_id').where(`t.${column}`, '=', to))));
+  if (ids) q = q.where('m.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
+  return (await q.returning('m.id').execute()).map((r) => r.id);
+}
