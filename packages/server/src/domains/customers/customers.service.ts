@@ -47,7 +47,7 @@ export async function listCustomers(db: Db, auth: AuthContext, query: CustomerLi
   const kinds = search ? (['int', SORT_KIND[key], 'uuid'] as const) : ([SORT_KIND[key], 'uuid'] as const);
   const cursor = decodeCursor(query.cursor, kinds);
   const after = cursor ? (cursor.slice(-2) as [unknown, string]) : null;
-  const rank = search ? { expr: searchRank(search), after: cursor ? (cursor[0] as number) : null } : undefined;
+  const rank = search ? { expr: searchRank(search), term: search, after: cursor ? (cursor[0] as number) : null } : undefined;
   const rows = await inTenant(db, auth, (tx) =>
     q.listCustomers(tx, { where, orderExpr: q.SORT_EXPR[key], desc, after, limit: query.limit, rank }));
   const page = rows.slice(0, query.limit);

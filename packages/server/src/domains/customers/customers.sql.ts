@@ -4,7 +4,7 @@ import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 import type { CustomersTable, PoolEventsTable } from '../../platform/schema.js';
 import type { SearchTerm } from './search-keys.js';
-import { searchPredicate } from './search.sql.js';
+import { BROAD_TERM_MATCHES, searchHeadIds, searchMatchIds, searchPredicate } from './search.sql.js';
 
 export interface CustomerRow {
   id: string; number: string; name: string; credit_code: string | null; industry: string | null; region: string | null;
@@ -66,26 +66,46 @@ export interface ListFilter {
   after: [unknown, string] | null;
   limit: number;
   /** A search: rows sort by this rank first (search.sql.ts searchRank, 0 exact · 1 prefix · 2 contains), ascending. */
-  rank?: { expr: RawBuilder<number>; after: number | null } | undefined;
+  rank?: { expr: RawBuilder<number>; term: SearchTerm; after: number | null } | undefined;
 }
 
 export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<CustomerRow & { sort_key: unknown; search_rank: number | null }>> {
   const where = [...f.where];
+  // the cursor's condition for the rows walked in sort order (a broad search's tail), when it can be a range
+  let tailWhere = where;
   if (f.after) {
     const past = f.desc ? sql`(${f.orderExpr}, c.id) < (${f.after[0]}, ${f.after[1]}::uuid)` : sql`(${f.orderExpr}, c.id) > (${f.after[0]}, ${f.after[1]}::uuid)`;
     // ranked: a later rank, or the same rank and past the sort key (the rank ascends whatever the sort's direction)
     where.push(f.rank && f.rank.after !== null ? sql`(${f.rank.expr} > ${f.rank.after}::int or (${f.rank.expr} = ${f.rank.after}::int and ${past}))` : past);
+    // past the last rank (2) only the sort key counts, and the index range can start at the cursor
+    if (f.rank && f.rank.after === 2) tailWhere = [...where.slice(0, -1), sql`${f.rank.expr} = 2`, past];
   }
   const dir = f.desc ? sql`desc` : sql`asc`;
   // The sort key as text for the cursor: a timestamp parsed to a JS ISO string loses its microseconds, and the next page
   // would repeat (or skip) rows of the same millisecond.
   if (f.rank) {
-    // A search ranks every match before it can cut the page, so the page is cut first and only its rows get their
-    // owner and parent names: joining them for all 25,000 matches of a broad term was a third of its time.
-    const r = await sql<CustomerRow & { sort_key: unknown; search_rank: number }>`select ${customerSelect}, s.sort_key, s.search_rank
-      from (select c.id, ${f.orderExpr} as sort_value, ${f.orderExpr}::text as sort_key, ${f.rank.expr} as search_rank
-        from customers c where ${sql.join(where, sql` and `)}
-        order by search_rank, sort_value ${dir}, c.id ${dir} limit ${f.limit + 1}) s
+    // Where the matches come from depends on how many there are (migration 034), decided inside the statement: the
+    // count is an init plan, and each branch runs only when its one-time filter holds.
+    // - narrow (≤ BROAD_TERM_MATCHES in the tenant): every match, from the gram index, ranked; the page cut after.
+    // - broad: the rows that may rank first (prefix indexes), and the first page of matches along the sort index —
+    //   a broad term matches every few rows, so the walk is short. Both give the same rows in the same order.
+    // Only the page's rows then get their owner and parent names.
+    const t = f.rank.term;
+    const cols = sql`c.id, ${f.orderExpr} as sort_value, ${f.orderExpr}::text as sort_key, ${f.rank.expr} as search_rank`;
+    const cond = sql.join(where, sql` and `);
+    const r = await sql<CustomerRow & { sort_key: unknown; search_rank: number }>`with matches as materialized (select ${searchMatchIds(t)} as id),
+      hits as (
+        select ${cols} from customers c
+          where (select count(*) from matches) <= ${BROAD_TERM_MATCHES} and c.id in (select id from matches) and ${cond}
+        union
+        select ${cols} from customers c
+          where (select count(*) from matches) > ${BROAD_TERM_MATCHES} and c.id in (select ${searchHeadIds(t)}) and ${cond}
+        union
+        (select ${cols} from customers c
+          where (select count(*) from matches) > ${BROAD_TERM_MATCHES} and ${sql.join(tailWhere, sql` and `)}
+          order by sort_value ${dir}, c.id ${dir} limit ${f.limit + 1}))
+      select ${customerSelect}, s.sort_key, s.search_rank
+      from (select * from hits order by search_rank, sort_value ${dir}, id ${dir} limit ${f.limit + 1}) s
       join customers c on c.id = s.id left join users o on o.id = c.owner_id left join customers p on p.id = c.parent_id
       order by s.search_rank, s.sort_value ${dir}, c.id ${dir}`.execute(tx);
     return r.rows;
