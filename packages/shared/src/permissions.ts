@@ -6,7 +6,12 @@ export const RESOURCES = [
   'customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings',
   'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'notifications',
   'contracts', 'approvals', 'invoices', 'dunning',
+  'opportunities', 'forecasts', 'visits', // issue 10: opportunities and their processes, forecast (update: a manager's adjustment), visits 拜访
+  'catalog', // issue 11: products, SKUs, bundles; everyone reads, admins and product managers (catalog_managers) write
+  'dedup', 'scoring', // issue 10: duplicate rules and merges; lead scoring, its rules and model, customers' RFM
+  'pricing', 'quotes',
   'campaigns',
+  'leads', 'lead_forms', // issue 10: leads (capture, lifecycle, pool, assignment rules: assign), web-to-lead forms
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -29,6 +34,11 @@ const CRM_WORK: Action[] = ['read', 'create', 'update', 'import', 'export', 'cla
 
 export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   admin: {
+    leads: ['read', 'create', 'update', 'import', 'export', 'assign', 'claim', 'release'], lead_forms: ['read', 'create', 'update'],
+    opportunities: ['read', 'create', 'update', 'delete', 'export'], forecasts: ['read', 'update'], visits: ['read', 'create', 'update'],
+    catalog: ['read', 'create', 'update', 'delete', 'import', 'export'],
+    dedup: ['read', 'create', 'update', 'delete'], scoring: ['read', 'create', 'update'], // create: rules and training
+    pricing: ['read', 'create', 'update', 'delete'], quotes: ['read', 'create', 'update'],
     campaigns: ['read', 'create', 'update'],
     invoices: ['read', 'create', 'update', 'import', 'export'],
     contracts: ['read', 'create', 'update', 'delete', 'export'], approvals: ['read', 'approve', 'update'],
@@ -40,6 +50,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     tokens: ['read', 'create', 'delete'], settings: ['read', 'update', 'export'], // export: all of the tenant's data
   },
   sales_manager: {
+    leads: ['read', 'create', 'update', 'assign', 'claim', 'release'],
+    opportunities: ['read', 'create', 'update', 'export'], forecasts: ['read', 'update'], visits: ['read', 'create', 'update'],
+    catalog: ['read', 'export'],
+    dedup: ['read', 'update'], scoring: ['read', 'update'],
+    pricing: ['read'], quotes: ['read', 'create', 'update'],
     campaigns: ['read'],
     invoices: ['read', 'create'],
     contracts: ['read', 'create', 'update', 'export'], approvals: ['read', 'approve'],
@@ -49,6 +64,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   sales_rep: {
+    leads: ['read', 'create', 'update', 'claim', 'release'],
+    opportunities: ['read', 'create', 'update'], forecasts: ['read'], visits: ['read', 'create', 'update'],
+    catalog: ['read'],
+    dedup: ['read', 'update'], scoring: ['read', 'update'],
+    pricing: ['read'], quotes: ['read', 'create', 'update'],
     campaigns: ['read'],
     invoices: ['read', 'create'],
     contracts: ['read', 'create', 'update'], approvals: ['read'],
@@ -57,6 +77,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     pool: ['read', 'claim', 'release'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   finance: {
+    opportunities: ['read'], forecasts: ['read'],
+    catalog: ['read', 'export'],
+    dedup: ['read'], scoring: ['read'],
+    pricing: ['read', 'create', 'update', 'delete'], quotes: ['read'], // finance keeps price books, budgets and rebate terms
     campaigns: ['read'],
     invoices: ['read', 'create', 'update', 'import', 'export'],
     contracts: ['read', 'export'], approvals: ['read', 'approve'],
@@ -66,12 +90,21 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   marketer: {
+    leads: ['read', 'create', 'update', 'import', 'export', 'assign', 'release'], lead_forms: ['read', 'create', 'update'],
+    opportunities: ['read'],
+    catalog: ['read'],
+    dedup: ['read', 'update'], scoring: ['read', 'create', 'update'],
     campaigns: ['read', 'create', 'update'], // marketing runs campaigns; everyone else reads them in their data scope
     notifications: ['read'],
     customers: ['read', 'create', 'import', 'export'], contacts: ['read', 'create'], followups: ['read', 'create'],
     pool: ['read'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   executive: {
+    leads: ['read'],
+    opportunities: ['read', 'export'], forecasts: ['read'], visits: ['read'],
+    catalog: ['read', 'export'],
+    dedup: ['read'], scoring: ['read'],
+    pricing: ['read'], quotes: ['read'],
     campaigns: ['read'],
     invoices: ['read', 'export'],
     contracts: ['read', 'export'], approvals: ['read', 'approve'],

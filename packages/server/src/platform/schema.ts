@@ -448,6 +448,7 @@ export interface ContactsTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   email_key: GeneratedAlways<string | null>;
+  merged_into_id: string | null;
 }
 
 /** contract_amendments */

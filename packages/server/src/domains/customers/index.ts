@@ -1,5 +1,6 @@
 // customers: accounts, contacts, follow-ups, the public pool, Excel import/export. It offers
 // - the routes of customers, their Excel import/export and the pool settings;
+// - createFollowUpTx (a follow-up inside the caller's transaction: visits' check-out);
 // - canSeeCustomer / createCustomer / listCustomers (with q: the ranked search) / getCustomer; reclaimStaleCustomers
 //   (the pool-return job); nameKey; backfillSearchKeys (start-up: pinyin keys of customers written without them).
 // It owns customers, contacts, followups and pool_events (tables.ts); the money domains join customers read-only.
@@ -7,6 +8,7 @@ export { customersRoutes } from './customers.routes.js';
 export { customersExcelRoutes } from './excel.routes.js';
 export { customerSettingsRoutes } from './settings.routes.js';
 export { canSeeCustomer, createCustomer, listCustomers, getCustomer } from './customers.service.js';
-export { reclaimStaleCustomers, DEFAULT_POOL_SETTINGS } from './pool.service.js';
+export { reclaimStaleCustomers, DEFAULT_POOL_SETTINGS, poolSettings, type PoolSettings } from './pool.service.js';
+export { createFollowUpTx } from './contacts.service.js';
 export { nameKey } from './name-key.js';
 export { backfillSearchKeys } from './search.service.js';

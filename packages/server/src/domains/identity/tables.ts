@@ -5,7 +5,7 @@ const names = 'display names (and the data-scope owner columns) joined into its 
 export const ownedTables: OwnedTables = {
   users: {
     readers: {
-      'domains/workspace': 'owner names of overdue-by-rep on the manager\'s home page',
+      'domains/workspace': 'owner names of overdue-by-rep on the manager\'s home page; actors and user references of the customer timeline and the audit query',
       platform: 'the authenticate statement (one per request, docs/benchmarks.md) and audit-trail names',
       'domains/approvals': 'approvers and the team managers a step resolves to', 'domains/customers': names, 'domains/contracts': names,
       'domains/receivables': names, 'domains/payments': names, 'domains/collections': 'owners, managers and finance users on reports and overdue notices',
@@ -17,9 +17,10 @@ export const ownedTables: OwnedTables = {
       'domains/visits': 'the visiting rep\'s name and the owner its data scope follows',
       'domains/key-accounts': 'owner names on the key-account tree',
       'domains/campaigns': 'campaign owners (the data scope follows them) and who recorded a cost',
+      'domains/leads': 'lead owners (the data scope follows them), assignment-rule members, who moved a lead\'s status',
     },
   },
-  teams: { readers: { 'domains/opportunities': 'team names and sub-teams of the team forecast', 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },
+  teams: { readers: { 'domains/opportunities': 'team names and sub-teams of the team forecast', 'domains/workspace': 'team names an audit entry or a timeline event names', 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },
   password_links: {},
   auth_tokens: { readers: { platform: 'the authenticate statement looks the token up; the touch of last_used_at is identity\'s touchToken' } },
 };
