@@ -20,6 +20,9 @@ import { paymentsRoutes, canSeePayment, postAccountEntry } from './domains/payme
 import { creditRoutes, creditLimitApprovalHandler, reassessmentJob, type RecordLimitChange } from './domains/credit/index.js';
 import { dunningRoutes, dunningJob } from './domains/dunning/index.js';
 import { campaignsRoutes } from './domains/campaigns/index.js';
+import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
+import { scoringRoutes, scoringJob, afterLeadCaptureTx } from './domains/scoring/index.js';
+import { registerLeadHooks } from './domains/leads/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
@@ -51,6 +54,7 @@ export const JOBS: JobDefinition[] = [
   reassessmentJob,
   agingCompactJob,
   statisticsJob,
+  scoringJob, // retrain the conversion model, rescore open leads, recompute customers' RFM
 ];
 
 /** What each approval document does on its final decision. Typed by the engine's closed list of document types: a
@@ -116,6 +120,10 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     invoicesRoutes(app, db);
     creditRoutes(app, db, { recordLimitChange });
     dunningRoutes(app, db);
+    // leads capture and import find duplicates with dedup and get their first score from scoring (leads imports neither)
+    registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
+    dedupRoutes(app, db);
+    scoringRoutes(app, db);
     campaignsRoutes(app, db, {}); // check-in → lead: leads' capture and scoring's behaviour are handed over here
     bankStatementsRoutes(app, db);
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes

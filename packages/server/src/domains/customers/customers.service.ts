@@ -1,5 +1,5 @@
 // Customer rules: data scope, duplicate check, optimistic versions, ownership changes with the public pool.
-import { can, type Customer, type CustomerInput, type CustomerListQuery } from '@l2c/shared';
+import { can, normaliseCompanyName, type Customer, type CustomerInput, type CustomerListQuery } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -85,7 +85,7 @@ export function toWrite(input: CustomerInput): q.CustomerWrite {
     name: input.name, nameKey: nameKey(input.name), creditCode: input.creditCode, industry: input.industry,
     region: input.region, grade: input.grade, source: input.source, phone: input.phone, phoneKey: phoneKey(input.phone),
     address: input.address, website: input.website, remark: input.remark, parentId: input.parentId,
-    searchPinyin: keys.pinyin, searchInitials: keys.initials,
+    searchPinyin: keys.pinyin, searchInitials: keys.initials, companyKey: normaliseCompanyName(input.name),
   };
 }
 

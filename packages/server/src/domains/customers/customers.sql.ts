@@ -44,7 +44,8 @@ export interface CustomerListWhere {
 
 /** The list's conditions: the pool or the caller's scope, then each filter given. */
 export function listWhere(f: CustomerListWhere): RawBuilder<unknown>[] {
-  const where = [f.poolOnly ? sql`c.owner_id is null` : scopePredicate(f.userId, f.scope)];
+  // a customer merged into another (flows/merge) stays for its history, out of every list
+  const where = [f.poolOnly ? sql`c.owner_id is null` : scopePredicate(f.userId, f.scope), sql`c.merged_into_id is null`];
   if (f.search) where.push(searchPredicate(f.search));
   if (f.industry) where.push(sql`c.industry = ${f.industry}`);
   if (f.region) where.push(sql`c.region = ${f.region}`);
@@ -158,6 +159,8 @@ export interface CustomerWrite {
   website: string | null; remark: string | null; parentId: string | null;
   /** The name's pinyin and initials for the search (search-keys.ts), written with the name. */
   searchPinyin: string; searchInitials: string;
+  /** The name's matching key for dedup (@l2c/shared normaliseCompanyName), written with the name. */
+  companyKey: string;
 }
 
 export async function insertCustomer(tx: Tx, tenantId: string, number: string, ownerId: string | null, createdBy: string | null, w: CustomerWrite) {
@@ -165,7 +168,7 @@ export async function insertCustomer(tx: Tx, tenantId: string, number: string, o
     tenant_id: tenantId, number, name: w.name, name_key: w.nameKey, credit_code: w.creditCode, industry: w.industry, region: w.region,
     grade: w.grade, source: w.source, phone: w.phone, phone_key: w.phoneKey, address: w.address, website: w.website, remark: w.remark,
     owner_id: ownerId, parent_id: w.parentId, pool_entered_at: ownerId ? null : sql<string>`now()`, created_by: createdBy,
-    search_pinyin: w.searchPinyin, search_initials: w.searchInitials,
+    search_pinyin: w.searchPinyin, search_initials: w.searchInitials, company_key: w.companyKey,
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
@@ -174,7 +177,7 @@ export async function updateCustomer(tx: Tx, id: string, w: CustomerWrite) {
   await tx.updateTable('customers').set((eb) => ({
     name: w.name, name_key: w.nameKey, credit_code: w.creditCode, industry: w.industry, region: w.region, grade: w.grade,
     source: w.source, phone: w.phone, phone_key: w.phoneKey, address: w.address, website: w.website, remark: w.remark,
-    parent_id: w.parentId, search_pinyin: w.searchPinyin, search_initials: w.searchInitials, version: eb('version', '+', 1), updated_at: sql`now()`,
+    parent_id: w.parentId, search_pinyin: w.searchPinyin, search_initials: w.searchInitials, company_key: w.companyKey, version: eb('version', '+', 1), updated_at: sql`now()`,
   })).where('id', '=', id).execute();
 }
 

@@ -2,6 +2,7 @@
 // loads (benchmarks). Run at start-up after migrations and the demo; new and changed customers get theirs in the
 // statement that writes the name (customers.sql.ts), so this finds nothing on later starts.
 import { asSystem, type Db } from '../../platform/db.js';
+import { normaliseCompanyName } from '@l2c/shared';
 import { searchKeys } from './search-keys.js';
 import * as s from './search.sql.js';
 
@@ -14,7 +15,7 @@ export async function backfillSearchKeys(db: Db): Promise<number> {
   for (;;) {
     const rows = await asSystem(db, async (tx) => {
       const batch = await s.customersWithoutSearchKeys(tx, after, BATCH);
-      await s.setSearchKeys(tx, batch.map((r) => ({ tenantId: r.tenant_id, id: r.id, ...searchKeys(r.name) })));
+      await s.setSearchKeys(tx, batch.map((r) => ({ tenantId: r.tenant_id, id: r.id, ...searchKeys(r.name), companyKey: normaliseCompanyName(r.name) })));
       return batch;
     });
     filled += rows.length;

@@ -48,16 +48,16 @@ export interface KeylessCustomer { tenant_id: string; id: string; name: string }
 /** Customers whose pinyin keys were never computed (written before migration 019, or by a bulk SQL load), in key order. */
 export async function customersWithoutSearchKeys(tx: Tx, after: [string, string] | null, limit: number): Promise<KeylessCustomer[]> {
   const r = await sql<KeylessCustomer>`select tenant_id, id, name from customers
-    where search_pinyin is null ${after ? sql`and (tenant_id, id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql``}
+    where (search_pinyin is null or company_key is null) ${after ? sql`and (tenant_id, id) > (${after[0]}::uuid, ${after[1]}::uuid)` : sql``}
     order by tenant_id, id limit ${limit}`.execute(tx);
   return r.rows;
 }
 
 /** Store computed keys, in one statement; version and updated_at stay (nothing a person changed). */
-export async function setSearchKeys(tx: Tx, rows: Array<{ tenantId: string; id: string; pinyin: string; initials: string}>): Promise<void> {
+export async function setSearchKeys(tx: Tx, rows: Array<{ tenantId: string; id: string; pinyin: string; initials: string; companyKey: string }>): Promise<void> {
   if (rows.length === 0) return;
-  await sql`update customers c set search_pinyin = v.pinyin, search_initials = v.initials
+  await sql`update customers c set search_pinyin = v.pinyin, search_initials = v.initials, company_key = v.company_key
     from unnest(${rows.map((r) => r.tenantId)}::uuid[], ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.pinyin)}::text[],
-      ${rows.map((r) => r.initials)}::text[]) as v(tenant_id, id, pinyin, initials)
+      ${rows.map((r) => r.initials)}::text[], ${rows.map((r) => r.companyKey)}::text[]) as v(tenant_id, id, pinyin, initials, company_key)
     where c.tenant_id = v.tenant_id and c.id = v.id`.execute(tx);
 }

@@ -5,6 +5,8 @@ import type { OwnedTables } from '../../platform/ownership.js';
 export const ownedTables: OwnedTables = {
   receivables: {
     readers: {
+      'domains/scoring': 'the currency of invoices cash was applied to (customers\' RFM monetary, book currency only)',
+      'flows/merge': 'does a duplicate customer have receivables (money facts are never moved: its merge is refused)',
       'domains/workspace': 'open invoices due and overdue on the home pages (read-only, in the caller\'s data scope)',
       'domains/collections': 'aging, metrics and statement report SQL (read-only; overdue marking is receivables\' markOverdue)',
       'domains/credit': 'open amounts of the available-credit sum and the payment history of the credit assessment',
@@ -15,9 +17,10 @@ export const ownedTables: OwnedTables = {
       'domains/campaigns': 'the receivables of the contracts won opportunities became (campaign ROI on collected cash)',
     },
   },
-  write_offs: { readers: { 'domains/collections': 'write-offs on customer statements', 'flows/write-off': 'write-off lists, details and the reversal check (writes through recordWriteOff)' } },
+  write_offs: { readers: { 'domains/scoring': 'the customer of payment write-offs (customers\' RFM monetary)', 'domains/collections': 'write-offs on customer statements', 'flows/write-off': 'write-off lists, details and the reversal check (writes through recordWriteOff)' } },
   allocations: {
     readers: {
+      'domains/scoring': 'cash applied to a customer\'s invoices in the RFM window, net of reversals (monetary)',
       'domains/collections': 'settlements on aging and statements', 'domains/payments': 'the applied amount of a payment',
       'domains/credit': 'on-time and late settlements of the credit assessment', 'domains/dunning': 'money collected per collector (effectiveness)',
       'flows/write-off': 'allocations it reverses',

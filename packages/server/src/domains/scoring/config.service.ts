@@ -1,0 +1,52 @@
+// The tenant's scoring settings and rules (or the defaults), read once per transaction that scores.
+import type { ScoringConfig, ScoringConfigInput } from '@l2c/shared';
+import { inTenant, type Db, type Tx } from '../../platform/db.js';
+import type { AuthContext } from '../../platform/auth.js';
+import { recordAudit } from '../../platform/audit.js';
+import { commonError } from '../../platform/errors.js';
+import { DEFAULT_EVENT_POINTS, DEFAULT_SETTINGS, type FitRule, type ScoringSettings } from './rules.js';
+import * as q from './scoring.sql.js';
+
+export interface Config { settings: ScoringSettings; events: Record<string, number>; fit: FitRule[]; custom: boolean }
+
+export async function configTx(tx: Tx): Promise<Config> {
+  const [row, rules] = await Promise.all([q.findSettings(tx), q.listRules(tx)]);
+  const settings: ScoringSettings = row ? {
+    halfLifeDays: row.half_life_days, weightBehaviour: row.weight_behaviour, weightFit: row.weight_fit, weightModel: row.weight_model,
+    gradeA: row.grade_a, gradeB: row.grade_b, gradeC: row.grade_c, rfmWindowDays: row.rfm_window_days, rfmGradeA: row.rfm_grade_a,
+    rfmGradeB: row.rfm_grade_b, rfmGradeC: row.rfm_grade_c, version: row.version,
+  } : DEFAULT_SETTINGS;
+  const eventRules = rules.filter((r) => r.kind === 'event');
+  const events = row || eventRules.length ? Object.fromEntries(eventRules.map((r) => [r.value, r.points])) : { ...DEFAULT_EVENT_POINTS };
+  const fit = rules.filter((r) => r.kind === 'fit').map((r) => ({ field: r.field as FitRule['field'], value: r.value, points: r.points }));
+  return { settings, events, fit, custom: Boolean(row) };
+}
+
+function view(c: Config): ScoringConfig {
+  const { version, ...settings } = c.settings;
+  return { ...settings, version, custom: c.custom, events: Object.entries(c.events).map(([event, points]) => ({ event, points })), fit: c.fit };
+}
+
+export async function getScoringConfig(db: Db, auth: AuthContext): Promise<ScoringConfig> {
+  return inTenant(db, auth, async (tx) => view(await configTx(tx)));
+}
+
+/** Replace the settings and every rule at once (the admin screen saves the whole page), audited. */
+export async function putScoringConfig(db: Db, auth: AuthContext, input: ScoringConfigInput): Promise<ScoringConfig> {
+  return inTenant(db, auth, async (tx) => {
+    const before = view(await configTx(tx));
+    if (before.version !== input.version) throw commonError('version_conflict');
+    await q.upsertSettings(tx, auth.tenantId, {
+      half_life_days: input.halfLifeDays, weight_behaviour: input.weightBehaviour, weight_fit: input.weightFit, weight_model: input.weightModel,
+      grade_a: input.gradeA, grade_b: input.gradeB, grade_c: input.gradeC, rfm_window_days: input.rfmWindowDays,
+      rfm_grade_a: input.rfmGradeA, rfm_grade_b: input.rfmGradeB, rfm_grade_c: input.rfmGradeC,
+    });
+    await q.replaceRules(tx, auth.tenantId, [
+      ...input.events.map((e) => ({ kind: 'event' as const, field: null, value: e.event, points: e.points })),
+      ...input.fit.map((f) => ({ kind: 'fit' as const, field: f.field, value: f.value, points: f.points })),
+    ]);
+    const after = view(await configTx(tx));
+    await recordAudit(tx, auth, { action: 'update', entityType: 'scoring_config', entityId: auth.tenantId, before: { ...before }, after: { ...after } });
+    return after;
+  });
+}
