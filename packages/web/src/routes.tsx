@@ -34,6 +34,8 @@ const BankReconciliationPage = lazy(() => import('./pages/bank/BankReconciliatio
 const AgingDashboardPage = lazy(() => import('./pages/aging/AgingDashboardPage'));
 const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
 const DunningPage = lazy(() => import('./pages/dunning/DunningPage'));
+const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage'));
+const CampaignDetailPage = lazy(() => import('./pages/campaigns/CampaignDetailPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SetPasswordPage = lazy(() => import('./pages/admin/SetPasswordPage'));
 
@@ -65,6 +67,8 @@ export const router = createBrowserRouter([
       { path: 'aging', element: page(AgingDashboardPage) },
       { path: 'invoices', element: page(InvoicesPage) },
       { path: 'dunning', element: page(DunningPage) },
+      { path: 'campaigns', element: page(CampaignListPage) },
+      { path: 'campaigns/:id', element: page(CampaignDetailPage) },
       { path: 'admin', element: page(AdminPage) },
       { path: '*', element: page(NotFoundPage) },
     ],

@@ -20,6 +20,8 @@ import dunningEn from './dunning.en';
 import dunningZh from './dunning.zh-CN';
 import bankEn from './bank.en';
 import bankZh from './bank.zh-CN';
+import campaignsEn from './campaigns.en';
+import campaignsZh from './campaigns.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -49,7 +51,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...campaignsZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...campaignsEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

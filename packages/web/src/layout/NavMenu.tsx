@@ -1,6 +1,6 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
-  BankOutlined,
+  BankOutlined, FlagOutlined,
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   MoneyCollectOutlined, NodeIndexOutlined, PhoneOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -15,6 +15,7 @@ const PREFIXES: Array<[string, string]> = [
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
   ['/write-off', 'writeOff'], ['/bank', 'bank'], ['/aging', 'aging'], ['/invoices', 'invoices'], ['/dunning', 'dunning'],
+  ['/campaigns', 'campaigns'],
 ];
 
 function selectedKey(pathname: string): string {
@@ -31,6 +32,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   );
 
   const crm: NonNullable<MenuProps['items']> = [];
+  if (can('campaigns', 'read')) {
+    crm.push({ key: 'campaigns', icon: <FlagOutlined />, label: link('/campaigns', 'nav-campaigns', t('campaign.nav')) });
+  }
   if (can('customers', 'read')) {
     crm.push({ key: 'customers', icon: <TeamOutlined />, label: link('/customers', 'nav-customers', t('nav.customers')) });
   }
