@@ -19,6 +19,10 @@ import { receivablesRoutes, receivableError, badDebtRequestsRoutes, agingCompact
 import { paymentsRoutes, canSeePayment, postAccountEntry } from './domains/payments/index.js';
 import { creditRoutes, creditLimitApprovalHandler, reassessmentJob, type RecordLimitChange } from './domains/credit/index.js';
 import { dunningRoutes, dunningJob } from './domains/dunning/index.js';
+import { opportunitiesRoutes } from './domains/opportunities/index.js';
+import { visitsRoutes } from './domains/visits/index.js';
+import { keyAccountsRoutes } from './domains/key-accounts/index.js';
+import { opportunityWonRoutes } from './flows/opportunity-won/index.js';
 import { campaignsRoutes } from './domains/campaigns/index.js';
 import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
 import { scoringRoutes, scoringJob, afterLeadCaptureTx } from './domains/scoring/index.js';
@@ -120,6 +124,10 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     invoicesRoutes(app, db);
     creditRoutes(app, db, { recordLimitChange });
     dunningRoutes(app, db);
+    opportunitiesRoutes(app, db);
+    opportunityWonRoutes(app, db); // won → a draft order contract in the same transaction: the flow's route
+    visitsRoutes(app, db);
+    keyAccountsRoutes(app, db);
     // leads capture and import find duplicates with dedup and get their first score from scoring (leads imports neither)
     registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
     dedupRoutes(app, db);

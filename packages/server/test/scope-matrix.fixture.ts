@@ -18,12 +18,15 @@ export type Kind =
   | 'bankStatement' | 'bankLine'
   | 'invoiceRequest' | 'invoice' | 'redConfirmation'
   | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment'
-  | 'campaign' | 'campaignMember' | 'campaignCost';
+  | 'campaign' | 'campaignMember' | 'campaignCost'
+  | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation';
 
-const DIRECTORY: ReadonlySet<Kind> = new Set(['user', 'team', 'dunningPolicy']); // a dunning policy is tenant configuration
+const DIRECTORY: ReadonlySet<Kind> = new Set(['salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy']); // a dunning policy is tenant configuration
 
 /** Path parameters: the kind of record is named by the path segment before the parameter (…/write-offs/{id}). */
 export const BY_SEGMENT: Record<string, Kind> = {
+  opportunities: 'opportunity', 'opportunity-tasks': 'opportunityTask', 'sales-processes': 'salesProcess', visits: 'visit',
+  'customer-locations': 'customer', 'key-accounts': 'customer', 'decision-roles': 'contact', 'contact-relations': 'contactRelation',
   customers: 'customer', contacts: 'contact', contracts: 'contract', receivables: 'receivable', payments: 'payment',
   files: 'paymentFile', 'write-offs': 'writeOff', 'bad-debt-requests': 'badDebtRequest', approvals: 'approval',
   notifications: 'notification', 'api-tokens': 'apiToken', users: 'user', teams: 'team', tokens: 'apiToken', // users/{id}/tokens/{tokenId}: the user's own
@@ -35,6 +38,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
 
 /** Query parameters and body fields: the kind is named by the field. */
 export const BY_FIELD: Record<string, Kind> = {
+  opportunityId: 'opportunity', processId: 'salesProcess', stageId: 'salesStage', subjectId: 'user', fromContactId: 'contact', toContactId: 'contact',
   customerId: 'customer', contactId: 'contact', contractId: 'contract', instalmentId: 'instalment', receivableId: 'receivable',
   creditNoteId: 'creditNote', paymentId: 'payment', fileId: 'paymentFile', writeOffId: 'writeOff', entityId: 'customer',
   ownerId: 'user', actorId: 'user', userId: 'user', managerId: 'user', teamId: 'team',
@@ -193,6 +197,21 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const campaignMember = await ok(await admin!.post(`/api/v1/campaigns/${campaign.id}/members`, { name: `矩阵参会人${tag}`, phone: '13800138000' }));
   const campaignCost = await ok(await admin!.post(`/api/v1/campaigns/${campaign.id}/costs`, { category: 'venue', amount: '876.54', incurredOn: '2026-03-14' }));
 
+  // Opportunities, visits, key accounts: her opportunity (of the campaign) with a task, a visit checked in near the
+  // customer's location, a second contact related to the first on the decision map, her manager's forecast adjustment.
+  const salesProcess = (await ok(await owner!.get('/api/v1/sales-processes'), 200)).items[0];
+  const opportunity = await ok(await owner!.post('/api/v1/opportunities', { name: `矩阵商机${tag}`, customerId: customer.id, contactId: contact.id, amount: '7654.32', campaignId: campaign.id, closeDate: '2026-12-20' }));
+  const withTask = await ok(await owner!.post(`/api/v1/opportunities/${opportunity.id}/tasks`, { title: `矩阵任务${tag}`, key: 'demo' }));
+  const located = await fetch(`${h.baseUrl}/api/v1/customer-locations/${customer.id}`, {
+    method: 'PUT', headers: { authorization: `Bearer ${owner!.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ lat: 30.2741, lng: 120.1551 }),
+  });
+  expect(located.status).toBe(200);
+  const planned = await ok(await owner!.post('/api/v1/visits', { customerId: customer.id, contactId: contact.id, opportunityId: opportunity.id, plannedOn: '2026-12-07', purpose: `矩阵拜访${tag}` }));
+  const visit = await ok(await owner!.post(`/api/v1/visits/${planned.id}/check-in`, { version: planned.version, lat: 30.275, lng: 120.1551, source: 'manual' }), 200);
+  const contact2 = await ok(await owner!.post(`/api/v1/customers/${customer.id}/contacts`, { name: `矩阵决策人${tag}`, mobile: '13800138002' }));
+  const decisionMap = await ok(await owner!.post('/api/v1/contact-relations', { fromContactId: contact.id, toContactId: contact2.id, kind: 'reports_to' }));
+  await ok(await managerEast!.post('/api/v1/forecast/adjustments', { period: '2026-12', subjectKind: 'rep', subjectId: t.users.repEast.id, category: 'commit', amount: '7000.00', reason: `矩阵预测调整${tag}` }));
+
   const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
   // A notice of her own (the approval engine notifies approvers; repEast is the submitter here).
   const notification = await asSystem(h.db, async (tx) => (await sql<{ id: string }>`insert into notifications
@@ -210,6 +229,8 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       { name: 'no login', client: null },
     ],
     ids: {
+      opportunity: opportunity.id, opportunityTask: withTask.tasks[0].id, salesProcess: salesProcess.id, salesStage: salesProcess.stages[0].id,
+      visit: visit.id, contactRelation: decisionMap.edges[0].id,
       customer: customer.id, contact: contact.id, contract: contract.id, instalment: instalment.id, receivable: receivable.id,
       creditNote: creditNote.id, payment: payment.id, paymentFile: file.id, writeOff: writeOff.id, badDebtRequest: badDebt.id,
       approval: submitted.approval.id, notification, apiToken: token.id, user: t.users.repEast.id, team: t.teams.east,
@@ -219,6 +240,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       campaign: campaign.id, campaignMember: campaignMember.id, campaignCost: campaignCost.id,
     },
     markers: [
+      `矩阵商机${tag}`, opportunity.number, '7654.32', `矩阵任务${tag}`, `矩阵拜访${tag}`, `矩阵决策人${tag}`, `矩阵预测调整${tag}`,
       customerName, customer.number, contract.number, receivable.number, creditNote.number, payment.number, writeOff.number,
       `矩阵联系人${tag}`, '11311.11', '5432.10', '1234.56', '123.45', '98.76',
       invoiceRequest.number, toIssue.number, issued.invoice.number, redConfirmation.number, '567.89', '234.56', '56.78',
@@ -304,6 +326,7 @@ function pathKind(route: Route, param: string): Kind {
 
 const DATE = '2026-12-06';
 const HINTS: Array<[RegExp, string]> = [
+  [/^period$/, '2026-12'],
   [/(^|[a-z])(on|date|Date|From|To|^from|^to|Start|End|At)$/, DATE],
   [/amount|Amount|limit|Limit|price|Price|rate|Rate|quantity|percent/, '1.00'],
 ];

@@ -128,7 +128,6 @@ export const OpportunityListQuery = ListQueryBase.extend({
   ownerId: IdSchema.optional(),
   customerId: IdSchema.optional(),
   campaignId: IdSchema.optional(),
-  leadId: IdSchema.optional(),
   closeFrom: BusinessDateSchema.optional(),
   closeTo: BusinessDateSchema.optional(),
   q: Text.trim().max(60).optional(),
@@ -180,7 +179,8 @@ export type Opportunity = z.infer<typeof OpportunitySchema>;
 export const OpportunityPage = pageOf(OpportunitySummarySchema);
 export const WinResult = z.object({ opportunity: OpportunitySchema, contractId: z.string().nullable(), contractNumber: z.string().nullable() });
 
-export const KanbanQuery = z.object({ processId: IdSchema.optional(), ownerId: IdSchema.optional() });
+/** `process`: a sales process's id (the tenant's default when left out) — a choice of view, not a filter of records. */
+export const KanbanQuery = z.object({ process: IdSchema.optional(), ownerId: IdSchema.optional() });
 export const KanbanSchema = z.object({
   process: z.object({ id: z.string(), name: z.string() }),
   columns: z.array(z.object({
@@ -192,7 +192,7 @@ export const KanbanSchema = z.object({
 export type Kanban = z.infer<typeof KanbanSchema>;
 
 export const FunnelQuery = z.object({
-  processId: IdSchema.optional(), ownerId: IdSchema.optional(),
+  process: IdSchema.optional(), ownerId: IdSchema.optional(),
   from: BusinessDateSchema.optional(), to: BusinessDateSchema.optional(),
 });
 export const FunnelSchema = z.object({

@@ -128,25 +128,28 @@ function planOf(input: { instalments?: PlanItem[] | undefined; planTemplate?: st
 }
 
 export async function createContract(db: Db, auth: AuthContext, input: ContractInput, opts: { now?: Date } = {}): Promise<Contract> {
-  return inTenant(db, auth, async (tx) => {
-    const plan = planOf(input, []);
-    await checkParties(tx, auth, input.kind, input.customerId, input.frameworkId, plan);
-    const ownerId = await resolveOwner(tx, auth, input.ownerId, null);
-    const computed = computeLines(input.kind, input.lines, input.pricesIncludeTax, input.currency);
-    const instalments = computePlan(computed.totals.amountInclTax, computed.totals.taxAmount, plan, input.currency, ownerId);
-    const number = await nextDocNumber(tx, auth, 'HT', Number(todayFor(auth, opts.now).slice(0, 4)));
-    const id = await q.insertContract(tx, auth.tenantId, number, auth.userId, {
-      kind: input.kind, customerId: input.customerId, frameworkId: input.frameworkId, title: input.title, currency: input.currency,
-      pricesIncludeTax: input.pricesIncludeTax, ...computed.totals, maxDiscountRate: computed.maxDiscount, paymentTermDays: input.paymentTermDays,
-      deliveryTerms: input.deliveryTerms, paymentTerms: input.paymentTerms, periodStart: input.periodStart, periodEnd: input.periodEnd,
-      productScope: input.productScope, rebateTerms: input.rebateTerms, ownerId,
-    });
-    await q.replaceLines(tx, auth.tenantId, id, computed.lines);
-    await q.replaceInstalments(tx, auth.tenantId, id, instalments);
-    const created = await toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
-    await recordAudit(tx, auth, { action: 'create', entityType: 'contract', entityId: id, before: null, after: auditView(created) });
-    return created;
+  return inTenant(db, auth, (tx) => createContractTx(tx, auth, input, opts));
+}
+
+/** createContract inside the caller's transaction: flows/opportunity-won drafts a won opportunity's order contract with it. */
+export async function createContractTx(tx: Tx, auth: AuthContext, input: ContractInput, opts: { now?: Date } = {}): Promise<Contract> {
+  const plan = planOf(input, []);
+  await checkParties(tx, auth, input.kind, input.customerId, input.frameworkId, plan);
+  const ownerId = await resolveOwner(tx, auth, input.ownerId, null);
+  const computed = computeLines(input.kind, input.lines, input.pricesIncludeTax, input.currency);
+  const instalments = computePlan(computed.totals.amountInclTax, computed.totals.taxAmount, plan, input.currency, ownerId);
+  const number = await nextDocNumber(tx, auth, 'HT', Number(todayFor(auth, opts.now).slice(0, 4)));
+  const id = await q.insertContract(tx, auth.tenantId, number, auth.userId, {
+    kind: input.kind, customerId: input.customerId, frameworkId: input.frameworkId, title: input.title, currency: input.currency,
+    pricesIncludeTax: input.pricesIncludeTax, ...computed.totals, maxDiscountRate: computed.maxDiscount, paymentTermDays: input.paymentTermDays,
+    deliveryTerms: input.deliveryTerms, paymentTerms: input.paymentTerms, periodStart: input.periodStart, periodEnd: input.periodEnd,
+    productScope: input.productScope, rebateTerms: input.rebateTerms, ownerId,
   });
+  await q.replaceLines(tx, auth.tenantId, id, computed.lines);
+  await q.replaceInstalments(tx, auth.tenantId, id, instalments);
+  const created = await toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
+  await recordAudit(tx, auth, { action: 'create', entityType: 'contract', entityId: id, before: null, after: auditView(created) });
+  return created;
 }
 
 export async function updateContract(db: Db, auth: AuthContext, id: string, patch: ContractUpdate): Promise<Contract> {

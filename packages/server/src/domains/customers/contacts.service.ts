@@ -1,7 +1,7 @@
 // Contacts and follow-up records of a customer; readable and writable by whoever may see the customer.
 import type { z } from 'zod';
 import type { ContactInput, FollowUpInput } from '@l2c/shared';
-import { inTenant, type Db } from '../../platform/db.js';
+import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
@@ -93,21 +93,24 @@ export async function listFollowUps(db: Db, auth: AuthContext, customerId: strin
 }
 
 export async function createFollowUp(db: Db, auth: AuthContext, customerId: string, input: z.infer<typeof FollowUpInput>) {
-  return inTenant(db, auth, async (tx) => {
-    const customer = await loadVisible(tx, auth, customerId, true);
-    if (customer.owner_id === null) throw customerError('in_pool');
-    if (input.contactId) {
-      const contact = await c.findContact(tx, input.contactId);
-      if (!contact || contact.customer_id !== customerId) {
-        throw customerError('contact_not_found', undefined, { errors: [{ path: 'contactId', message: 'not a contact of this customer' }] });
-      }
+  return inTenant(db, auth, (tx) => createFollowUpTx(tx, auth, customerId, input));
+}
+
+/** createFollowUp inside the caller's transaction: a visit's check-out records its follow-up (and next step) with it. */
+export async function createFollowUpTx(tx: Tx, auth: AuthContext, customerId: string, input: z.infer<typeof FollowUpInput>) {
+  const customer = await loadVisible(tx, auth, customerId, true);
+  if (customer.owner_id === null) throw customerError('in_pool');
+  if (input.contactId) {
+    const contact = await c.findContact(tx, input.contactId);
+    if (!contact || contact.customer_id !== customerId) {
+      throw customerError('contact_not_found', undefined, { errors: [{ path: 'contactId', message: 'not a contact of this customer' }] });
     }
-    const occurredAt = input.occurredAt ?? new Date().toISOString();
-    const id = await c.insertFollowUp(tx, { tenantId: auth.tenantId, customerId, contactId: input.contactId, kind: input.kind,
-      content: input.content, occurredAt, nextStep: input.nextStep, nextDate: input.nextDate, authorId: auth.userId });
-    await recordAudit(tx, auth, { action: 'create', entityType: 'followup', entityId: id,
-      after: { customerId, kind: input.kind, content: input.content, occurredAt } });
-    // Read back by id: a record dated before the customer's newest ones is not in the first page of the list.
-    return toFollowUp((await c.findFollowUp(tx, id))!);
-  });
+  }
+  const occurredAt = input.occurredAt ?? new Date().toISOString();
+  const id = await c.insertFollowUp(tx, { tenantId: auth.tenantId, customerId, contactId: input.contactId, kind: input.kind,
+    content: input.content, occurredAt, nextStep: input.nextStep, nextDate: input.nextDate, authorId: auth.userId });
+  await recordAudit(tx, auth, { action: 'create', entityType: 'followup', entityId: id,
+    after: { customerId, kind: input.kind, content: input.content, occurredAt } });
+  // Read back by id: a record dated before the customer's newest ones is not in the first page of the list.
+  return toFollowUp((await c.findFollowUp(tx, id))!);
 }

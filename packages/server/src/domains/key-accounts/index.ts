@@ -2,4 +2,4 @@
 // the decision, influence and attitude, and the relations between contacts). It offers
 // - keyAccountsRoutes.
 // It owns decision_roles and contact_relations (tables.ts).
-export {};
+export { keyAccountsRoutes } from './key-accounts.routes.js';

@@ -167,6 +167,11 @@ export async function insertTask(tx: Tx, tenantId: string, opportunityId: string
   return r.id;
 }
 
+export async function taskOpportunity(tx: Tx, taskId: string): Promise<string | undefined> {
+  const r = await tx.selectFrom('opportunity_tasks').select('opportunity_id').where('id', '=', taskId).executeTakeFirst();
+  return r?.opportunity_id;
+}
+
 export async function completeTask(tx: Tx, opportunityId: string, taskId: string, by: string | null): Promise<boolean> {
   const r = await tx.updateTable('opportunity_tasks').set({ done_at: sql`now()`, done_by: by })
     .where('id', '=', taskId).where('opportunity_id', '=', opportunityId).where('done_at', 'is', null).executeTakeFirst();

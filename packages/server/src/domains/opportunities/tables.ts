@@ -5,7 +5,7 @@ import type { OwnedTables } from '../../platform/ownership.js';
 export const ownedTables: OwnedTables = {
   sales_processes: {},
   sales_stages: {},
-  opportunities: { readers: { 'domains/campaigns': 'won amounts and the contracts opportunities became, for campaign ROI' } },
+  opportunities: { readers: { 'domains/campaigns': 'won amounts and the contracts opportunities became, for campaign ROI', 'domains/visits': 'the opportunity a visit is for (its name; must be the customer\'s)' } },
   opportunity_lines: {},
   opportunity_stage_history: {},
   opportunity_tasks: {},
