@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
 import { DEFAULT_EVENT_POINTS, DEFAULT_SETTINGS, type FitRule, type ScoringSettings } from './rules.js';
 import * as q from './scoring.sql.js';
+import { rescoreOpenLeadsTx } from './rescore.js';
 
 export interface Config { settings: ScoringSettings; events: Record<string, number>; fit: FitRule[]; custom: boolean }
 
@@ -45,7 +46,9 @@ export async function putScoringConfig(db: Db, auth: AuthContext, input: Scoring
       ...input.events.map((e) => ({ kind: 'event' as const, field: null, value: e.event, points: e.points })),
       ...input.fit.map((f) => ({ kind: 'fit' as const, field: f.field, value: f.value, points: f.points })),
     ]);
-    const after = view(await configTx(tx));
+    const config = await configTx(tx);
+    await rescoreOpenLeadsTx(tx, config); // new rules, new scores: every open lead now (the override stays)
+    const after = view(config);
     await recordAudit(tx, auth, { action: 'update', entityType: 'scoring_config', entityId: auth.tenantId, before: { ...before }, after: { ...after } });
     return after;
   });

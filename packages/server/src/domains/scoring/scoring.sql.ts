@@ -114,7 +114,7 @@ export async function findScore(tx: Tx, leadId: string, forUpdate = false) {
     .select(['s.lead_id', 's.behaviour', 's.fit', 's.probability', 's.score', 's.grade', 's.factors', 's.model_id', 's.computed_at',
       's.override_grade', 's.override_reason', 's.override_by', 'u.name as override_by_name', 's.override_at', 's.version'])
     .where('s.lead_id', '=', leadId);
-  return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
+  return (forUpdate ? q.forUpdate('s') : q).executeTakeFirst();
 }
 
 export async function setOverride(tx: Tx, leadId: string, o: { grade: 'A' | 'B' | 'C' | 'D'; reason: string; by: string | null } | null) {

@@ -9,14 +9,14 @@ import { businessDate } from '../../platform/clock.js';
 import { listTenants } from '../../platform/tenants.sql.js';
 import { configTx } from './config.service.js';
 import { predict, trainWithHoldout, type NaiveBayesModel } from './model.js';
-import { featuresOf, MODEL_FEATURES, scoreLeadsTx } from './scoring.service.js';
+import { featuresOf, MODEL_FEATURES } from './scoring.service.js';
+import { rescoreOpenLeadsTx } from './rescore.js';
 import { computeRfmTx } from './rfm.service.js';
 import { scoringError } from './scoring.errors.js';
 import * as q from './scoring.sql.js';
 
 export const MIN_CLOSED = 20;
 const TRAIN_LIMIT = 50_000;
-const RESCORE_BATCH = 500;
 
 /** Every value's log-odds contribution in the model, strongest first (the admin screen's "what the model learned"). */
 export function modelView(m: { id: string; trained_at: string; samples: number; positives: number; auc: string | null; model: unknown } | undefined): ScoreModel {
@@ -37,15 +37,7 @@ export async function trainTx(tx: Tx, actor: Actor, opts: { now?: Date } = {}): 
   const { model, auc } = trainWithHoldout(rows.map((r) => ({ key: r.id, features: featuresOf(r), label: r.status === 'converted' ? 1 : 0 })), MODEL_FEATURES);
   const modelId = await q.insertModel(tx, { samples: rows.length, positives, auc, model });
   await recordAudit(tx, actor, { action: 'train', entityType: 'score_model', entityId: modelId, after: { samples: rows.length, positives, auc } });
-  const config = await configTx(tx);
-  let rescored = 0;
-  for (let after: string | null = null; ;) {
-    const ids = await q.openLeadIds(tx, after, RESCORE_BATCH);
-    if (ids.length === 0) break;
-    await scoreLeadsTx(tx, ids, { config, model: { id: modelId, model }, now: opts.now });
-    rescored += ids.length;
-    after = ids[ids.length - 1]!;
-  }
+  const rescored = await rescoreOpenLeadsTx(tx, await configTx(tx), { model: { id: modelId, model }, now: opts.now });
   return { modelId, rescored };
 }
 
