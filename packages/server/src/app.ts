@@ -25,8 +25,8 @@ import { keyAccountsRoutes } from './domains/key-accounts/index.js';
 import { opportunityWonRoutes } from './flows/opportunity-won/index.js';
 import { campaignsRoutes } from './domains/campaigns/index.js';
 import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
-import { scoringRoutes, scoringJob, afterLeadCaptureTx } from './domains/scoring/index.js';
-import { registerLeadHooks } from './domains/leads/index.js';
+import { scoringRoutes, scoringJob, afterLeadCaptureTx, recordBehaviourTx } from './domains/scoring/index.js';
+import { registerLeadHooks, captureLeadTx } from './domains/leads/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
@@ -132,7 +132,12 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
     dedupRoutes(app, db);
     scoringRoutes(app, db);
-    campaignsRoutes(app, db, {}); // check-in → lead: leads' capture and scoring's behaviour are handed over here
+    // A campaign check-in of a person who is no lead yet captures one (source campaign; a duplicate is flagged, never
+    // refused: the person is in the room); a check-in of a known lead or contact counts as scoring's behaviour.
+    campaignsRoutes(app, db, {
+      captureLead: (tx, actor, p) => captureLeadTx(tx, actor, { source: 'campaign', campaignId: p.campaignId, contactName: p.contactName, companyName: p.companyName, phone: p.phone, email: p.email }, { onBlock: 'flag' }),
+      recordBehaviour: (tx, actor, e) => recordBehaviourTx(tx, { leadId: e.leadId ?? null, contactId: e.contactId ?? null, event: e.event, at: e.at, recordedBy: actor.userId }),
+    });
     bankStatementsRoutes(app, db);
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
     auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment });

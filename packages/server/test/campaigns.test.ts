@@ -138,6 +138,27 @@ describe('members through the event flow', () => {
     expect(list.items.map((m: { name: string }) => m.name)).toEqual(['孙悦']);
   });
 
+  it('makes a checked-in person a lead of the campaign, scored for the check-in', async () => {
+    const guest = await ok(await marketer.post(`/api/v1/campaigns/${event.id}/members`, { name: '冯晓', company: `绍兴纺机${tag}有限公司`, phone: '13700007777', status: 'registered' }));
+    expect(guest.lead).toBeNull();
+    const checked = await ok(await marketer.post(`/api/v1/campaign-members/${guest.id}/check-in`, {}), 200);
+    expect(checked).toMatchObject({ status: 'checked_in', leadCreated: true });
+    expect(checked.lead).toMatchObject({ name: '冯晓', status: 'raw' });
+    const leadId = checked.lead.id as string;
+    const lead = await asSystem(w.db, async (tx) => (await sql<{ source: string; campaign_id: string; company_name: string }>`
+      select source, campaign_id, company_name from leads where id = ${leadId}`.execute(tx)).rows[0]);
+    expect(lead).toEqual({ source: 'campaign', campaign_id: event.id, company_name: `绍兴纺机${tag}有限公司` });
+    // The capture counted the check-in once for scoring (25 points by default), not twice.
+    const events = await asSystem(w.db, async (tx) => (await sql<{ event: string; points: number }>`
+      select event, points from score_events where lead_id = ${leadId}`.execute(tx)).rows);
+    expect(events).toEqual([{ event: 'checked_in', points: 25 }]);
+    const figures = (await ok(await marketer.get(`/api/v1/campaigns/${event.id}`), 200)).own;
+    expect(figures.leads).toBeGreaterThanOrEqual(1);
+    // A second check-in changes nothing: no second lead.
+    const again = await ok(await marketer.post(`/api/v1/campaign-members/${guest.id}/check-in`, {}), 200);
+    expect(again.lead.id).toBe(leadId);
+  });
+
   it('refuses a person without a phone or email, a second membership and an unknown contact', async () => {
     expect((await marketer.post(`/api/v1/campaigns/${event.id}/members`, { name: '无联系方式' })).status).toBe(400);
     const customerId = await newCustomer(w.rep);

@@ -16,8 +16,9 @@ import * as q from './members.sql.js';
 export interface CampaignLeadInput {
   campaignId: string; contactName: string | null; companyName: string | null; phone: string | null; email: string | null;
 }
-export type CaptureLead = (tx: Tx, actor: Actor, input: CampaignLeadInput) => Promise<{ leadId: string }>;
-/** Scoring's behaviour event (recordBehaviourTx); `event` is 'campaign_checked_in'. */
+/** `created`: a new lead (leads then tells scoring itself); false: an existing lead the duplicate rules linked. */
+export type CaptureLead = (tx: Tx, actor: Actor, input: CampaignLeadInput) => Promise<{ leadId: string; created: boolean }>;
+/** Scoring's behaviour event (recordBehaviourTx); `event` is scoring's 'checked_in'. */
 export type RecordBehaviour = (tx: Tx, actor: Actor, input: { leadId?: string; contactId?: string; event: string; at: string; campaignId: string }) => Promise<unknown>;
 
 export interface MemberDeps { captureLead?: CaptureLead | undefined; recordBehaviour?: RecordBehaviour | undefined }
@@ -96,19 +97,22 @@ async function advanceTx(tx: Tx, actor: Actor, deps: MemberDeps, memberId: strin
   if (m.status === status) return;
   if (rank(status) < rank(m.status)) throw campaignError('backwards');
   let leadId = m.lead_id;
-  let created = false;
+  let captured = false; // the check-in made (or found) the lead
+  let scored = false; // a new lead's capture already counted the check-in for scoring
   if (status === 'checked_in' && !leadId && !m.contact_id && deps.captureLead) {
-    leadId = (await deps.captureLead(tx, actor, { campaignId: m.campaign_id, contactName: m.name, companyName: m.company, phone: m.phone, email: m.email })).leadId;
-    created = true;
+    const lead = await deps.captureLead(tx, actor, { campaignId: m.campaign_id, contactName: m.name, companyName: m.company, phone: m.phone, email: m.email });
+    leadId = lead.leadId;
+    captured = true;
+    scored = lead.created;
   }
-  await q.advanceMember(tx, memberId, status, leadId, created);
+  await q.advanceMember(tx, memberId, status, leadId, captured);
   await recordAudit(tx, actor, {
     action: 'update', entityType: 'campaign_member', entityId: memberId,
     before: { status: m.status, leadId: m.lead_id }, after: { status, leadId },
   });
-  if (status === 'checked_in' && deps.recordBehaviour && (leadId || m.contact_id)) {
+  if (status === 'checked_in' && !scored && deps.recordBehaviour && (leadId || m.contact_id)) {
     await deps.recordBehaviour(tx, actor, {
-      ...(leadId ? { leadId } : { contactId: m.contact_id! }), event: 'campaign_checked_in', at: new Date().toISOString(), campaignId: m.campaign_id,
+      ...(leadId ? { leadId } : { contactId: m.contact_id! }), event: 'checked_in', at: new Date().toISOString(), campaignId: m.campaign_id,
     });
   }
 }
