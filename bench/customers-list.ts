@@ -76,7 +76,7 @@ export async function capture(db: Db, auth: AuthContext, queryString: string): P
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: db.pool }), log: (e) => { if (e.level === 'query') sent.push(e.query); } });
   const query = CustomerListQuery.parse(Object.fromEntries(new URLSearchParams(queryString)));
   const page = await listCustomers({ ...db, kysely }, auth, query);
-  const select = sent.find((q) => /^\s*select c\.id\b/i.test(q.sql) && /\border by\b/i.test(q.sql));
+  const select = sent.find((q) => /^\s*(select c\.id|with matches as)\b/i.test(q.sql) && /\border by\b/i.test(q.sql));
   if (!select) throw new Error(`could not find the list SELECT among: ${sent.map((q) => q.sql.slice(0, 40)).join(' | ')}`);
   return { sequence: sent, select, ids: page.items.map((c) => c.id) };
 }

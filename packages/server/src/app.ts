@@ -6,7 +6,8 @@ import { statisticsJob } from './platform/statistics.js';
 import { migrate } from './platform/migrate.js';
 import { loadConstraintCatalog } from './platform/pg-errors.js';
 import { buildHttp, type App } from './platform/http.js';
-import { authenticate } from './platform/auth.js';
+import { authenticate, endOfRequest } from './platform/auth.js';
+import type { FastifyRequest } from 'fastify';
 import { auditRoutes } from './platform/audit-routes.js';
 import { startScheduler, type JobDefinition } from './platform/jobs.js';
 import { backupJob, backupSchedule, listenForBackupRequests } from './ops/backup-job.js';
@@ -97,6 +98,12 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     app.addHook('onRequest', async (req) => {
       if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req, touchToken);
     });
+    // a transaction the authentication opened and nobody used, and the deferred last-use touch (platform/request-tx.ts)
+    const endRequest = async (req: FastifyRequest) => {
+      if (req.auth) await endOfRequest(db, req, touchToken).catch((err: unknown) => req.log.error({ err }, 'closing the request transaction failed'));
+    };
+    app.addHook('onResponse', endRequest);
+    app.addHook('onRequestAbort', endRequest);
     app.get('/api/health', {
       logLevel: 'warn', // probes every few seconds: no line per check
       schema: { operationId: 'getHealth', summary: 'Check liveness', description: 'Liveness: the process serves HTTP.', tags: ['platform'], security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },

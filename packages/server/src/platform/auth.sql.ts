@@ -1,5 +1,6 @@
 // The statement of request authentication (auth.ts): one look-up per request. auth_tokens and users belong to identity,
 // which declares this read (domains/identity/tables.ts); the last-use touch is identity's touchToken.
+import type pg from 'pg';
 import { sql } from 'kysely';
 import type { Role } from '@l2c/shared';
 import type { Db } from './db.js';
@@ -29,4 +30,18 @@ function liveToken(tokenHash: string) {
     from auth_tokens t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id join tenants tn on tn.id = t.tenant_id
     where t.token_hash = ${tokenHash} and t.revoked_at is null
       and (t.expires_at is null or t.expires_at > now()) and u.active`;
+}
+
+/**
+ * `begin`, the token look-up and the tenant settings in one round trip, on a connection the request then keeps for
+ * its transaction (auth.ts openTx, migration 035). The settings come from the row itself, after the look-up (as the
+ * owner) and before the role turns to l2c_app; no row, no settings. The hash is our own hex SHA-256 (checked), so it
+ * can be written into the message: several statements in one message is the simple protocol, which takes no
+ * parameters.
+ */
+export async function beginWithLiveToken(client: pg.PoolClient, tokenHash: string): Promise<TokenRow | undefined> {
+  if (!/^[0-9a-f]{64}$/.test(tokenHash)) throw new Error('not a token hash');
+  const results = await client.query(`begin; select a.*, set_config('app.tenant_id', a.tenant_id::text, true),
+    set_config('app.user_id', a.user_id::text, true), set_config('role', 'l2c_app', true) from l2c_live_token('${tokenHash}') a`) as unknown as pg.QueryResult<TokenRow>[];
+  return results[1]?.rows[0];
 }

@@ -6,6 +6,7 @@ import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role 
 import type { Actor, Db, Kdb } from './db.js';
 import { commonError } from './errors.js';
 import * as q from './auth.sql.js';
+import { closeUnusedTransaction, keepOpenedTransaction } from './request-tx.js';
 
 export const SESSION_COOKIE = 'l2c_session';
 export const CSRF_COOKIE = 'l2c_csrf';
@@ -27,6 +28,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyContextConfig {
+    /** Open the request's transaction with its authentication, in one round trip (platform/request-tx.ts). */
+    openTx?: boolean;
+  }
 }
 
 export function newToken(prefix: string): string {
@@ -46,6 +51,11 @@ function safeEqual(a: string, b: string): boolean {
 /** Records that a token was used now (identity's touchToken: identity owns auth_tokens; app.ts passes it in). */
 export type TouchToken = (db: Kdb, tenantId: string, tokenId: string) => Promise<void>;
 
+/** Whether this request's route asked for its transaction to open with the authentication (request-tx.ts). */
+function opensTransaction(db: Db, req: FastifyRequest): boolean {
+  return db.kind === 'postgres' && req.method === 'GET' && req.routeOptions.config?.openTx === true;
+}
+
 /** Resolve the caller from the request; null when there are no credentials. Throws 401 on bad credentials. */
 export async function authenticate(db: Db, req: FastifyRequest, touchToken: TouchToken): Promise<AuthContext | null> {
   const header = req.headers.authorization;
@@ -57,10 +67,23 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   // One statement, no transaction (as the owner: the tenant is what we are finding out). A begin/commit around it
   // cost two round trips on every request. No row-level security here, so the joins and the update name the tenant
   // themselves: the keys are (tenant_id, id).
-  const row = await q.findLiveToken(db, hashToken(token));
-  // Touch last-use at most once a minute: a write per request would serialise readers on the token row.
+  const openTx = opensTransaction(db, req);
+  const client = openTx ? await db.pool.connect() : null;
+  let row: q.TokenRow | undefined;
+  try {
+    row = client ? await q.beginWithLiveToken(client, hashToken(token)) : await q.findLiveToken(db, hashToken(token));
+    if (client && !row) await client.query('rollback');
+  } catch (err) {
+    client?.release(err as Error);
+    throw err;
+  }
+  if (client && !row) client.release();
+  // Touch last-use at most once a minute: a write per request would serialise readers on the token row. With the
+  // request's transaction open, after the answer: its connection is taken, and waiting for a second one here could
+  // wait for ever when every connection is so held.
   if (row && (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000)) {
-    await touchToken(db.kysely, row.tenant_id, row.token_id);
+    if (client) afterAnswer.set(req, { tenantId: row.tenant_id, tokenId: row.token_id });
+    else await touchToken(db.kysely, row.tenant_id, row.token_id);
   }
   if (!row) throw commonError('unauthenticated', 'The session or token is invalid or expired');
   // Cookies ride along automatically, so a cookie-authenticated write must prove it came from our page.
@@ -68,11 +91,28 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
     const sent = String(req.headers[CSRF_HEADER] ?? '');
     if (!sent || !row.csrf_hash || !safeEqual(hashToken(sent), row.csrf_hash)) throw commonError('csrf');
   }
-  return {
+  const auth: AuthContext = {
     tenantId: row.tenant_id, userId: row.user_id, role: row.role, teamId: row.team_id, name: row.name,
     scope: ROLE_SCOPE[row.role], tokenId: row.token_id, via, requestId: req.id,
     apiTokenId: row.kind === 'api' ? row.token_id : null, timeZone: row.time_zone,
   };
+  if (client) keepOpenedTransaction(auth, client);
+  return auth;
+}
+
+const afterAnswer = new WeakMap<FastifyRequest, { tenantId: string; tokenId: string }>();
+
+/**
+ * When the request is over (answered or aborted): roll back a transaction its authentication opened and nobody used
+ * (a 403, a 400, a handler that never reached the database), then the deferred last-use touch.
+ */
+export async function endOfRequest(db: Db, req: FastifyRequest, touchToken: TouchToken): Promise<void> {
+  await closeUnusedTransaction(req.auth);
+  const touch = afterAnswer.get(req);
+  if (touch) {
+    afterAnswer.delete(req);
+    await touchToken(db.kysely, touch.tenantId, touch.tokenId);
+  }
 }
 
 export function requireAuth(req: FastifyRequest): AuthContext {

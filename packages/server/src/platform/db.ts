@@ -6,6 +6,7 @@ import { lockDataDir } from './lockfile.js';
 import { defineErrors } from './errors.js';
 import type { Database } from './schema.js';
 import { beginAsTenant, commit, rollback } from './db.sql.js';
+import { releaseTaken, takeOpenedTransaction, type OpenedTx } from './request-tx.js';
 
 export { databaseNow } from './db.sql.js';
 
@@ -162,6 +163,8 @@ export async function inTenant<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<
 }
 
 async function inTenantOnce<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const opened = takeOpenedTransaction(actor);
+  if (opened) return runOpened(db, opened, fn);
   const tenantId = uuidLiteral(actor.tenantId);
   const userId = actor.userId ? uuidLiteral(actor.userId) : '';
   return db.kysely.connection().execute(async (conn) => {
@@ -178,6 +181,26 @@ async function inTenantOnce<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>)
       return result;
     } catch (err) {
       await rollback(conn).catch(() => undefined); // a broken connection is closed by the pool anyway
+      throw err;
+    }
+  });
+}
+
+/** inTenantOnce on the transaction the request's authentication opened (request-tx.ts): no `begin` of its own. */
+async function runOpened<T>(db: Db, opened: OpenedTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return opened.kysely.connection().execute(async (conn) => {
+    const tx = conn as unknown as Tx;
+    txDb.set(tx, db);
+    beforeCommit.set(tx, []);
+    try {
+      const result = await fn(tx);
+      await runBeforeCommit(tx);
+      await commit(conn);
+      releaseTaken(opened);
+      return result;
+    } catch (err) {
+      const broken = await rollback(conn).then(() => undefined, (e: Error) => e);
+      releaseTaken(opened, broken);
       throw err;
     }
   });

@@ -21,6 +21,7 @@ export function customersRoutes(app: App, db: Db) {
   app.get('/api/v1/customers', {
     schema: { operationId: 'listCustomers', summary: 'List customers', description: 'Customers in the caller\'s data scope (not those in the public pool), filtered and sorted; a page at a time.', tags, querystring: CustomerListQuery, response: { 200: fastResponse(CustomerPage) } },
     preHandler: requirePermission('customers', 'read'),
+    config: { openTx: true }, // begin + settings with the authentication (platform/request-tx.ts): one inTenant, nothing before it
   }, async (req) => customers.listCustomers(db, requireAuth(req), req.query));
 
   app.post('/api/v1/customers', {
@@ -41,6 +42,7 @@ export function customersRoutes(app: App, db: Db) {
   app.get('/api/v1/pool/customers', {
     schema: { operationId: 'listPoolCustomers', summary: 'List the customers in the public pool', description: 'The public pool 公海: customers without an owner, open to every rep for claiming.', tags: ['pool'], querystring: CustomerListQuery, response: { 200: CustomerPage } },
     preHandler: requirePermission('pool', 'read'),
+    config: { openTx: true }, // as the customer list
   }, async (req) => customers.listCustomers(db, requireAuth(req), req.query, { poolOnly: true }));
 
   app.post('/api/v1/customers/:id/release', {
