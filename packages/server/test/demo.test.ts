@@ -61,4 +61,18 @@ describe('demo tenant', () => {
     expect(lines.filter((l) => l.status === 'unclaimed' && l.proposal).length).toBeGreaterThanOrEqual(2);
     expect(lines.filter((l) => l.status === 'held')).toHaveLength(2);
   });
+  it('tells the campaign story: 吴芳\'s year as a tree, costs rolled up, check-ins that became leads, one bill reversed', async () => {
+    const get = async (path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens.marketer })).body;
+    const roots = (await get('/api/v1/campaigns?roots=true')).items as Array<{ id: string; name: string; childCount: number; rollup: { actualCost: string; budget: string; checkedIn: number; leads: number } }>;
+    const plan = roots.find((c) => c.name.endsWith('年度市场计划'))!;
+    expect(plan.childCount).toBe(5);
+    expect(plan.rollup.budget).toBe('1740000.00');
+    expect(Number(plan.rollup.actualCost)).toBeGreaterThan(400000);
+    expect(plan.rollup.checkedIn).toBeGreaterThan(30);
+    expect(plan.rollup.leads).toBeGreaterThanOrEqual(plan.rollup.checkedIn - 12); // customers' contacts check in without becoming leads
+    const dinner = (await get(`/api/v1/campaigns?q=${encodeURIComponent('答谢晚宴')}`)).items[0] as { id: string };
+    const costs = (await get(`/api/v1/campaigns/${dinner.id}/costs`)) as { total: string; items: Array<{ amount: string; reversesId: string | null }> };
+    expect(costs.total).toBe('41400.00');
+    expect(costs.items.filter((c) => c.reversesId).map((c) => c.amount)).toEqual(['-31800.00']);
+  });
 });

@@ -12,6 +12,7 @@ import { demoRevenue } from './demo-revenue.js';
 import { demoInvoices } from './demo-invoices.js';
 import { demoDunning } from './demo-dunning.js';
 import { demoBank } from './demo-bank.js';
+import { demoCampaigns } from './demo-campaigns.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
 export const DEMO_PASSWORD = 'demo1234';
@@ -107,6 +108,7 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
   await demoInvoices(db, loaded.tenantId);
   await demoDunning(db, loaded.tenantId);
   await demoBank(db, loaded.tenantId);
+  await demoCampaigns(db, loaded.tenantId, prng(20261206)); // before the leads and opportunities demos, which attribute to its campaigns
   return loaded;
 }
 
