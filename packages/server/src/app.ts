@@ -28,6 +28,7 @@ import { campaignsRoutes } from './domains/campaigns/index.js';
 import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
 import { scoringRoutes, scoringJob, afterLeadCaptureTx, recordBehaviourTx } from './domains/scoring/index.js';
 import { registerLeadHooks, captureLeadTx } from './domains/leads/index.js';
+import { mergeRoutes } from './flows/merge/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
@@ -139,6 +140,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
     dedupRoutes(app, db);
     scoringRoutes(app, db);
+    mergeRoutes(app, db); // a merge moves records of several domains in one transaction: the flow's routes
     // A campaign check-in of a person who is no lead yet captures one (source campaign; a duplicate is flagged, never
     // refused: the person is in the room); a check-in of a known lead or contact counts as scoring's behaviour.
     campaignsRoutes(app, db, {

@@ -17,7 +17,7 @@ const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await makeTenant(h.db);
-  [admin, marketer, repEast, repNorth, finance] = await Promise.all([t.users.admin, t.users.marketer, t.users.repEast, t.users.repNorth, t.users.finance].map((u) => login(h.baseUrl, u)));
+  [admin, marketer, repEast, repNorth, finance] = await Promise.all([t.users.admin, t.users.marketer, t.users.repEast, t.users.repNorth, t.users.finance].map((u) => login(h.baseUrl, u))) as [Client, Client, Client, Client, Client];
   customerId = (await repEast.post('/api/v1/customers', { name: '评分测试客户有限公司', allowDuplicate: true })).body.id;
   const actor: Actor = { tenantId: t.tenantId, userId: t.users.admin.id, requestId: 'test' };
   // history: manufacturing converts 24 of 30, retail 4 of 30

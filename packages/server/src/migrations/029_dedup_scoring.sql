@@ -16,6 +16,10 @@ create index customers_company_block on customers (tenant_id, company_block) whe
 alter table contacts add column email_key text generated always as (nullif(lower(btrim(email)), '')) stored;
 create index contacts_email_key on contacts (tenant_id, email_key) where email_key is not null;
 
+-- Follow-ups are append-only (select, insert); a merge moves them to the master customer or contact, so the application
+-- may change those two references — never what was written.
+grant update (customer_id, contact_id) on followups to l2c_app;
+
 alter table contacts add column merged_into_id uuid;
 alter table contacts add constraint contacts_merged_into_fkey foreign key (tenant_id, merged_into_id) references contacts (tenant_id, id);
 

@@ -64,7 +64,7 @@ function choices<O extends DuplicateObject>(o: O) {
 export const CustomerMergeInput = z.object({ customerId: IdSchema.meta({ description: 'The duplicate, merged into the customer of the path' }), fields: choices('customer') });
 export const ContactMergeInput = z.object({ contactId: IdSchema.meta({ description: 'The duplicate, merged into the contact of the path' }), fields: choices('contact') });
 export const LeadMergeInput = z.object({ leadId: IdSchema.meta({ description: 'The duplicate, merged into the lead of the path' }), fields: choices('lead') });
-export type MergeChoices = Record<string, 'master' | 'duplicate'>;
+export type MergeChoices = Partial<Record<string, 'master' | 'duplicate'>>;
 
 export const MergeSideSchema = z.object({ id: z.string(), label: z.string(), owner: UserRefSchema, values: z.record(z.string(), z.unknown()) });
 export const MergeMoveSchema = z.object({ table: z.string(), owner: z.string(), count: z.number().int() });

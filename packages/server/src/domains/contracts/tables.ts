@@ -4,7 +4,6 @@ import type { OwnedTables } from '../../platform/ownership.js';
 export const ownedTables: OwnedTables = {
   contracts: {
     readers: {
-      'flows/merge': 'does a duplicate customer have contracts (money facts are never moved: its merge is refused)',
       'domains/workspace': 'contracts in approval and contracted amounts on the home pages',
       'domains/receivables': 'the contract number on receivable lists', 'domains/collections': 'contract numbers and titles on aging and statements',
       'domains/credit': 'committed credit: signed contracts not yet booked as receivables', 'flows/write-off': 'the contract number on allocation candidates',

@@ -1,6 +1,7 @@
 // customers: accounts, contacts, follow-ups, the public pool, Excel import/export. It offers
 // - the routes of customers, their Excel import/export and the pool settings;
 // - createFollowUpTx (a follow-up inside the caller's transaction: visits' check-out);
+// - the merge functions flows/merge calls (master's values, the duplicate marked merged, its contacts/follow-ups moved);
 // - canSeeCustomer / createCustomer / listCustomers (with q: the ranked search) / getCustomer; reclaimStaleCustomers
 //   (the pool-return job); nameKey; backfillSearchKeys (start-up: pinyin keys of customers written without them).
 // It owns customers, contacts, followups and pool_events (tables.ts); the money domains join customers read-only.
@@ -12,3 +13,7 @@ export { reclaimStaleCustomers, DEFAULT_POOL_SETTINGS, poolSettings, type PoolSe
 export { createFollowUpTx } from './contacts.service.js';
 export { nameKey } from './name-key.js';
 export { backfillSearchKeys } from './search.service.js';
+export {
+  customerForMergeTx, setCustomerMergeValuesTx, mergeCustomerIntoTx, unmergeCustomerTx, contactForMergeTx, setContactMergeValuesTx,
+  mergeContactIntoTx, unmergeContactTx, type CustomerMergeValues, type ContactMergeValues, type CustomerMoves,
+} from './merge.service.js'; // flows/merge: a duplicate merged into its master, and back

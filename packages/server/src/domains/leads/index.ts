@@ -4,7 +4,7 @@
 // - leadsRoutes, leadFormsRoutes (with the public submission endpoint), leadImportsRoutes;
 // - captureLeadTx / getLeadTx, for campaigns' check-ins and other capture paths;
 // - loadLeadForConversionTx / markLeadConvertedTx, for flows/lead-conversion;
-// - updateLeadFieldsTx / markLeadMergedTx / unmarkLeadMergedTx, for dedup's merge;
+// - updateLeadFieldsTx / markLeadMergedTx / unmarkLeadMergedTx / moveLeadRefsTx, for dedup's merge (flows/merge);
 // - registerLeadHooks (app.ts: dedup's matchCandidatesTx, scoring's after-capture), recycleStaleLeads (the daily job);
 // - canSeeLead, for the audit trail.
 // It owns leads, lead_status_history, lead_pool_events, lead_forms, lead_imports, lead_import_failures,
@@ -18,3 +18,5 @@ export {
 export { recycleStaleLeads } from './pool.service.js';
 export { registerLeadHooks, type MatchCandidates, type AfterCapture } from './dedup-port.js';
 export { leadError } from './leads.errors.js';
+export { moveLeadRefsTx, type LeadRefMoves } from './merge-refs.js';
+export { loadVisible as loadVisibleLeadTx } from './leads.service.js'; // flows/merge: the master and duplicate in the caller's scope, locked

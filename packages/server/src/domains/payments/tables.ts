@@ -5,7 +5,6 @@ export const ownedTables: OwnedTables = {
   payments: {
     readers: {
       'domains/scoring': 'confirmed payments of a customer: recency and frequency of its RFM',
-      'flows/merge': 'does a duplicate customer have payments (money facts are never moved: its merge is refused)',
       'domains/workspace': 'payments to confirm, unapplied cash and collected amounts on the home pages',
       'domains/collections': 'receipts on customer statements',
       'domains/bank-statements': 'the payment a bank line became (number, status, customer) on the line list',
@@ -14,5 +13,5 @@ export const ownedTables: OwnedTables = {
     },
   },
   payment_files: {},
-  account_entries: { readers: { 'flows/merge': 'does a duplicate customer have ledger entries (prepaid, rebate, credit) (money facts are never moved: its merge is refused)', 'flows/write-off': 'the prepaid balance a write-off draws on' } },
+  account_entries: { readers: { 'flows/write-off': 'the prepaid balance a write-off draws on' } },
 };

@@ -6,7 +6,6 @@ export const ownedTables: OwnedTables = {
   receivables: {
     readers: {
       'domains/scoring': 'the currency of invoices cash was applied to (customers\' RFM monetary, book currency only)',
-      'flows/merge': 'does a duplicate customer have receivables (money facts are never moved: its merge is refused)',
       'domains/workspace': 'open invoices due and overdue on the home pages (read-only, in the caller\'s data scope)',
       'domains/collections': 'aging, metrics and statement report SQL (read-only; overdue marking is receivables\' markOverdue)',
       'domains/credit': 'open amounts of the available-credit sum and the payment history of the credit assessment',
