@@ -36,6 +36,11 @@ const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
 const DunningPage = lazy(() => import('./pages/dunning/DunningPage'));
 const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage'));
 const CampaignDetailPage = lazy(() => import('./pages/campaigns/CampaignDetailPage'));
+const OpportunityListPage = lazy(() => import('./pages/opportunities/OpportunityListPage'));
+const OpportunityDetailPage = lazy(() => import('./pages/opportunities/OpportunityDetailPage'));
+const PipelinePage = lazy(() => import('./pages/opportunities/PipelinePage'));
+const VisitsPage = lazy(() => import('./pages/visits/VisitsPage'));
+const KeyAccountPage = lazy(() => import('./pages/visits/KeyAccountPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SetPasswordPage = lazy(() => import('./pages/admin/SetPasswordPage'));
 
@@ -69,6 +74,11 @@ export const router = createBrowserRouter([
       { path: 'dunning', element: page(DunningPage) },
       { path: 'campaigns', element: page(CampaignListPage) },
       { path: 'campaigns/:id', element: page(CampaignDetailPage) },
+      { path: 'opportunities', element: page(OpportunityListPage) },
+      { path: 'opportunities/:id', element: page(OpportunityDetailPage) },
+      { path: 'pipeline', element: page(PipelinePage) },
+      { path: 'visits', element: page(VisitsPage) },
+      { path: 'key-accounts/:id', element: page(KeyAccountPage) },
       { path: 'admin', element: page(AdminPage) },
       { path: '*', element: page(NotFoundPage) },
     ],

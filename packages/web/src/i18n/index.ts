@@ -22,6 +22,8 @@ import bankEn from './bank.en';
 import bankZh from './bank.zh-CN';
 import campaignsEn from './campaigns.en';
 import campaignsZh from './campaigns.zh-CN';
+import opportunitiesEn from './opportunities.en';
+import opportunitiesZh from './opportunities.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -51,7 +53,7 @@ const initial = detectLang();
 applySideEffects(initial);
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...campaignsZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...campaignsEn } } },
+  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...campaignsZh, ...opportunitiesZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...campaignsEn, ...opportunitiesEn } } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...LANGS],

@@ -1,5 +1,6 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
+  AimOutlined, CarOutlined, FunnelPlotOutlined,
   BankOutlined, FlagOutlined,
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   MoneyCollectOutlined, NodeIndexOutlined, PhoneOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
@@ -12,6 +13,7 @@ import { useAwaitingBadDebtRequests } from '../api/bad-debt-requests';
 import { useAuth } from '../auth/useAuth';
 
 const PREFIXES: Array<[string, string]> = [
+  ['/opportunities', 'opportunities'], ['/pipeline', 'pipeline'], ['/visits', 'visits'], ['/key-accounts', 'customers'],
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
   ['/write-off', 'writeOff'], ['/bank', 'bank'], ['/aging', 'aging'], ['/invoices', 'invoices'], ['/dunning', 'dunning'],
@@ -40,6 +42,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   }
   if (can('pool', 'read')) {
     crm.push({ key: 'pool', icon: <InboxOutlined />, label: link('/pool', 'nav-pool', t('nav.pool')) });
+  }
+  if (can('opportunities', 'read')) {
+    crm.push({ key: 'opportunities', icon: <AimOutlined />, label: link('/opportunities', 'nav-opportunities', t('opp.nav')) });
+    crm.push({ key: 'pipeline', icon: <FunnelPlotOutlined />, label: link('/pipeline', 'nav-pipeline', t('opp.pipelineNav')) });
+  }
+  if (can('visits', 'read')) {
+    crm.push({ key: 'visits', icon: <CarOutlined />, label: link('/visits', 'nav-visits', t('visit.nav')) });
   }
   const canApprove = can('approvals', 'approve');
   const inbox = useApprovalInbox(canApprove, { poll: true });
