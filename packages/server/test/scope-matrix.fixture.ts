@@ -19,9 +19,10 @@ export type Kind =
   | 'invoiceRequest' | 'invoice' | 'redConfirmation'
   | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment'
   | 'campaign' | 'campaignMember' | 'campaignCost'
-  | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation';
+  | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation'
+  | 'webhookSubscription' | 'webhookDelivery';
 
-const DIRECTORY: ReadonlySet<Kind> = new Set(['salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy']); // a dunning policy is tenant configuration
+const DIRECTORY: ReadonlySet<Kind> = new Set(['salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy', 'webhookSubscription', 'webhookDelivery']); // a dunning policy is tenant configuration
 
 /** Path parameters: the kind of record is named by the path segment before the parameter (…/write-offs/{id}). */
 export const BY_SEGMENT: Record<string, Kind> = {
@@ -34,6 +35,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
   'invoice-requests': 'invoiceRequest', invoices: 'invoice', 'red-confirmations': 'redConfirmation',
   policies: 'dunningPolicy', runs: 'dunningRun', mail: 'dunningMail', tasks: 'dunningTask', 'credit-assessments': 'creditAssessment',
   campaigns: 'campaign', 'campaign-members': 'campaignMember', 'campaign-costs': 'campaignCost',
+  subscriptions: 'webhookSubscription', deliveries: 'webhookDelivery', // webhooks: the tenant's configuration (admins)
 };
 
 /** Query parameters and body fields: the kind is named by the field. */
@@ -45,6 +47,7 @@ export const BY_FIELD: Record<string, Kind> = {
   statementId: 'bankStatement',
   promiseId: 'promise',
   campaignId: 'campaign',
+  subscriptionId: 'webhookSubscription',
 };
 
 /** Optional non-id fields sent anyway, because they give an id its meaning. */
@@ -213,6 +216,9 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   await ok(await managerEast!.post('/api/v1/forecast/adjustments', { period: '2026-12', subjectKind: 'rep', subjectId: t.users.repEast.id, category: 'commit', amount: '7000.00', reason: `矩阵预测调整${tag}` }));
 
   const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
+  // A webhook subscription of the tenant (.invalid never resolves: no test sends anywhere) and its test delivery.
+  const webhook = await ok(await admin!.post('/api/v1/webhooks/subscriptions', { url: `https://matrix-${tag}.invalid/hook`, events: ['customer.created'] }));
+  const webhookDelivery = await ok(await admin!.post(`/api/v1/webhooks/subscriptions/${webhook.id}/test`, {}));
   // A notice of her own (the approval engine notifies approvers; repEast is the submitter here).
   const notification = await asSystem(h.db, async (tx) => (await sql<{ id: string }>`insert into notifications
       (tenant_id, user_id, kind, title, body, entity_type, entity_id, dedupe_key)
@@ -238,6 +244,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       invoiceRequest: invoiceRequest.id, invoice: issued.invoice.id, redConfirmation: redConfirmation.id,
       dunningPolicy: dunningPolicy.id, dunningRun: letterRun.id, dunningMail: dunningMail.id, dunningTask: dunningTask.id, promise: promise.id, creditAssessment: assessment.id,
       campaign: campaign.id, campaignMember: campaignMember.id, campaignCost: campaignCost.id,
+      webhookSubscription: webhook.id, webhookDelivery: webhookDelivery.id,
     },
     markers: [
       `矩阵商机${tag}`, opportunity.number, '7654.32', `矩阵任务${tag}`, `矩阵拜访${tag}`, `矩阵决策人${tag}`, `矩阵预测调整${tag}`,

@@ -18,6 +18,10 @@ const routes = routesOf(doc);
 const matrix = routes.filter((r) => namesARecord(doc, r));
 
 /** Filtered lists that cannot show the fixture to anyone, and why (their positive control is the 200 alone). */
+/** Answers that show the next document number a format would give: in a tenant with no documents yet it reads like
+ * repEast's first numbers (KH-2026-000001), and is no record. Her names and amounts still may not show. */
+const SHOWS_NEXT_NUMBERS = new Set(['GET /api/v1/settings/number-formats']);
+
 const NOTHING_TO_SHOW: Record<string, string> = {
   'GET /api/v1/pool/customers': 'the pool holds customers without an owner, so an ownerId filter never matches one',
 };
@@ -120,7 +124,8 @@ describe('lists and reports without a filter', () => {
       const got = await send(w.baseUrl, caller.client, req);
       if (got.status >= 500 || got.status === 400 || got.status === 404) problems.push(`${caller.name}: ${got.status} ${got.text.slice(0, 300)}`);
       const shown = await readable(got);
-      const leaked = w.markers.filter((m) => shown.includes(m));
+      const markers = SHOWS_NEXT_NUMBERS.has(route.key) ? w.markers.filter((m) => !/^[A-Z]{2}-\d{4}-\d{6}$/.test(m)) : w.markers;
+      const leaked = markers.filter((m) => shown.includes(m));
       if (leaked.length > 0) problems.push(`${caller.name}: ${got.status}, and the answer shows ${leaked.join(', ')}`);
     }
     expect(problems, `${route.key}\n${problems.join('\n')}`).toEqual([]);

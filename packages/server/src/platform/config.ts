@@ -26,6 +26,12 @@ export interface Config {
   /** Load shedding (platform/overload.ts): L2C_MAX_INFLIGHT requests in flight, L2C_MAX_DB_WAITING queued queries. */
   maxInflight: number;
   maxDbWaiting: number;
+  /** Webhooks (domains/webhooks): L2C_WEBHOOKS=1/0 starts or stops this process's sender (unset: with the jobs); L2C_WEBHOOK_ALLOW_PRIVATE=1 lets
+   * subscriptions reach private and loopback addresses; L2C_WEBHOOK_MAX_ATTEMPTS, L2C_WEBHOOK_BACKOFF_MS (first retry). */
+  webhookSender: boolean | null;
+  webhookAllowPrivate: boolean;
+  webhookMaxAttempts: number;
+  webhookBackoffMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operatorToken: env.L2C_OPERATOR_TOKEN || null,
     maxInflight: Number(env.L2C_MAX_INFLIGHT ?? 256),
     maxDbWaiting: Number(env.L2C_MAX_DB_WAITING ?? 64),
+    webhookSender: env.L2C_WEBHOOKS === '1' ? true : env.L2C_WEBHOOKS === '0' ? false : null,
+    webhookAllowPrivate: env.L2C_WEBHOOK_ALLOW_PRIVATE === '1',
+    webhookMaxAttempts: Number(env.L2C_WEBHOOK_MAX_ATTEMPTS ?? 8),
+    webhookBackoffMs: Number(env.L2C_WEBHOOK_BACKOFF_MS ?? 30_000),
   };
 }
 

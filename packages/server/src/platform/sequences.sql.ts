@@ -1,38 +1,46 @@
 // The document counter's one statement (sequences.ts), in its two forms: on the side pool in autocommit, and inside
-// the caller's transaction.
+// the caller's transaction. The statement reads the document type's number format (doc_number_formats; none: the
+// built-in PREFIX-YYYY-000123 counted per year) and bumps the counter of the format's period in one round trip.
 import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Tx } from './db.js';
 
-const UPSERT = `insert into doc_sequences (tenant_id, doc_type, year, last_value) values ($1, $2, $3, 1)
-  on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1
-  returning last_value`;
-
-/** The next value of the counter, in its own autocommitted statement on `side`. */
-export async function nextValueOnSide(side: pg.Pool, tenantId: string, prefix: string, year: number): Promise<number> {
-  const r = await side.query<{ last_value: number }>(UPSERT, [tenantId, prefix, year]);
-  return Number(r.rows[0]!.last_value);
+export interface CounterValue {
+  doc_type: string; last_value: number; prefix: string; date_pattern: string; separator: string; width: number;
 }
 
-/**
- * The next value of several counters of one year (one per prefix, in the order given), in one autocommitted statement
- * on `side`: a payment booked and written off at once takes its HK and HX numbers in one round trip.
- */
-export async function nextValuesOnSide(side: pg.Pool, tenantId: string, prefixes: string[], year: number): Promise<number[]> {
-  // sorted, so two such statements lock the counter rows in the same order
-  const sorted = [...new Set(prefixes)].sort();
-  const r = await side.query<{ doc_type: string; last_value: number }>(`insert into doc_sequences (tenant_id, doc_type, year, last_value)
-    select $1, t, $3, 1 from unnest($2::text[]) as t order by t
-    on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1
-    returning doc_type, last_value`, [tenantId, sorted, year]);
-  return prefixes.map((p) => Number(r.rows.find((x) => x.doc_type === p)!.last_value));
+/** Period keys of a business date: year, year+month, year+month+day (doc_sequences.year holds the format's one). */
+function periods(on: string): [number, number, number] {
+  return [Number(on.slice(0, 4)), Number(on.slice(0, 4) + on.slice(5, 7)), Number(on.slice(0, 4) + on.slice(5, 7) + on.slice(8, 10))];
 }
 
-/** The next value of the counter, inside `tx` (the counter row stays locked until it ends). */
-export async function nextValue(tx: Tx, tenantId: string, prefix: string, year: number): Promise<number> {
-  const r = await sql<{ last_value: number }>`
-    insert into doc_sequences (tenant_id, doc_type, year, last_value) values (${tenantId}, ${prefix}, ${year}, 1)
-    on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1
-    returning last_value`.execute(tx);
-  return r.rows[0]!.last_value;
+function nextStatement(tenantId: string, codes: string[], on: string) {
+  const [y, ym, ymd] = periods(on);
+  // counters are bumped in code order, so two such statements lock the counter rows in the same order
+  return sql<CounterValue>`with f as (
+      select t.code, coalesce(n.prefix, t.code) as prefix, coalesce(n.date_pattern, 'YYYY') as date_pattern,
+        coalesce(n.separator, '-') as separator, coalesce(n.width, 6) as width, coalesce(n.reset, 'yearly') as reset, t.n
+      from unnest(${codes}::text[]) with ordinality as t(code, n)
+      left join doc_number_formats n on n.tenant_id = ${tenantId} and n.doc_type = t.code
+    ), k as (
+      select f.*, case f.reset when 'never' then 0 when 'yearly' then ${y}::int when 'monthly' then ${ym}::int else ${ymd}::int end as period from f
+    ), c as (
+      insert into doc_sequences (tenant_id, doc_type, year, last_value)
+      select ${tenantId}, k.code, k.period, 1 from k order by k.code
+      on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1
+      returning doc_type, last_value
+    )
+    select c.doc_type, c.last_value, k.prefix, k.date_pattern, k.separator, k.width from c join k on k.code = c.doc_type order by k.n`;
+}
+
+/** The next value of each counter (codes distinct), in its own autocommitted statement on `side`; rows in the order given. */
+export async function nextValuesOnSide(tx: Tx, side: pg.Pool, tenantId: string, codes: string[], on: string): Promise<CounterValue[]> {
+  const compiled = nextStatement(tenantId, codes, on).compile(tx);
+  const r = await side.query<CounterValue>(compiled.sql, compiled.parameters as unknown[]);
+  return r.rows.map((x) => ({ ...x, last_value: Number(x.last_value) }));
+}
+
+/** The same inside `tx` (the counter rows stay locked until it ends). */
+export async function nextValues(tx: Tx, tenantId: string, codes: string[], on: string): Promise<CounterValue[]> {
+  return (await nextStatement(tenantId, codes, on).execute(tx)).rows.map((x) => ({ ...x, last_value: Number(x.last_value) }));
 }

@@ -1,4 +1,6 @@
-// Human document numbers: PREFIX-YEAR-000123, unique per tenant, document type and year, increasing.
+// Human document numbers: by default PREFIX-YEAR-000123, unique per tenant, document type and counter period,
+// increasing. An admin may give a document type its own format (platform/numbering.ts: prefix, date part, width and
+// when the counter starts again); the counter statement reads it, so every number of the type follows it at once.
 //
 // On a PostgreSQL server the number is taken in its own short transaction on the side pool (db.side), committed at
 // once. Taken inside the request's transaction, the counter row stayed locked until that transaction ended, so every
@@ -7,20 +9,31 @@
 // a request that fails after taking its number leaves a gap. Document numbers here are references, not a gapless
 // legal series (vouchers 凭证号 will be numbered at posting, where gaps are not allowed).
 // On PGlite transactions run one at a time anyway; the number is taken inside the transaction and has no gaps.
+import { formatDocNumber, type DATE_PATTERNS, type NUMBER_SEPARATORS } from '@l2c/shared';
 import { dbOfTx, type Actor, type Tx } from './db.js';
+import { businessDate } from './clock.js';
 import * as q from './sequences.sql.js';
 
-function format(prefix: string, year: number, value: number): string {
-  return `${prefix}-${year}-${String(value).padStart(6, '0')}`;
+/**
+ * The document's business date (YYYY-MM-DD), or just its year: then today's date in the tenant's zone when it is in
+ * that year, else the year's first day (a monthly or daily format counts it there).
+ */
+export type NumberDate = string | number;
+
+function dateOf(actor: Actor, on: NumberDate): string {
+  if (typeof on === 'string') return on;
+  const today = businessDate(new Date(), actor.timeZone);
+  return Number(today.slice(0, 4)) === on ? today : `${String(on).padStart(4, '0')}-01-01`;
 }
 
-export async function nextDocNumber(tx: Tx, actor: Actor, prefix: string, year: number): Promise<string> {
-  const side = dbOfTx(tx)?.side;
-  if (side) {
-    // one statement in autocommit on the owner's connection: the row lock lasts for the statement alone
-    return format(prefix, year, await q.nextValueOnSide(side, actor.tenantId, prefix, year));
-  }
-  return format(prefix, year, await q.nextValue(tx, actor.tenantId, prefix, year));
+function written(v: q.CounterValue, on: string): string {
+  return formatDocNumber({
+    prefix: v.prefix, datePattern: v.date_pattern as (typeof DATE_PATTERNS)[number], separator: v.separator as (typeof NUMBER_SEPARATORS)[number], width: v.width,
+  }, on, v.last_value);
+}
+
+export async function nextDocNumber(tx: Tx, actor: Actor, code: string, on: NumberDate): Promise<string> {
+  return (await nextDocNumbers(tx, actor, [code], on))[0]!;
 }
 
 /**
@@ -31,11 +44,12 @@ export function numbersTakenOutside(tx: Tx): boolean {
   return !!dbOfTx(tx)?.side;
 }
 
-/** The next numbers of several document types of one year, in the order given: one statement on a server. */
-export async function nextDocNumbers(tx: Tx, actor: Actor, prefixes: string[], year: number): Promise<string[]> {
+/** The next numbers of several document types of one date, in the order given: one statement. */
+export async function nextDocNumbers(tx: Tx, actor: Actor, codes: string[], on: NumberDate): Promise<string[]> {
+  const date = dateOf(actor, on);
+  const distinct = [...new Set(codes)];
   const side = dbOfTx(tx)?.side;
-  if (side) return (await q.nextValuesOnSide(side, actor.tenantId, prefixes, year)).map((v, i) => format(prefixes[i]!, year, v));
-  const out: string[] = [];
-  for (const p of prefixes) out.push(format(p, year, await q.nextValue(tx, actor.tenantId, p, year)));
-  return out;
+  // one statement in autocommit on the owner's connection: the row lock lasts for the statement alone
+  const values = side ? await q.nextValuesOnSide(tx, side, actor.tenantId, distinct, date) : await q.nextValues(tx, actor.tenantId, distinct, date);
+  return codes.map((c) => written(values.find((v) => v.doc_type === c)!, date));
 }

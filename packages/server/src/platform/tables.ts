@@ -1,11 +1,13 @@
 // Tables the platform owns (docs/ARCHITECTURE.md, "Who owns which table"): written only through platform functions —
-// audit.ts, idempotency.ts, sequences.ts, jobs.ts, tenants.ts.
+// audit.ts, idempotency.ts, sequences.ts and numbering.ts, jobs.ts, tenants.ts, outbox.ts.
 import type { OwnedTables } from './ownership.js';
 
 export const ownedTables: OwnedTables = {
   audit_log: { readers: {} },
   idempotency_keys: {},
   doc_sequences: {},
+  doc_number_formats: {},
+  outbox_events: {},
   job_runs: {},
   tenants: {
     readers: {
@@ -14,6 +16,7 @@ export const ownedTables: OwnedTables = {
       'domains/contracts': 'the tenant settings and time zone of compliance checks and performance alerts',
       'domains/collections': 'the tenant name and time zone on statements and overdue runs',
       'domains/credit': 'the default credit limit per customer grade in tenants.settings.credit (changed through setTenantSettings)',
+      'domains/webhooks': 'the tenant\'s slug in the body of each webhook event',
     },
   },
 };

@@ -6,7 +6,7 @@ import { IdSchema, Text, UserRefSchema } from './common.js';
 
 export const APPROVAL_ACTIONS = ['approve', 'reject', 'return'] as const;
 export type ApprovalActionName = (typeof APPROVAL_ACTIONS)[number];
-export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'cancelled'] as const;
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'returned', 'cancelled', 'withdrawn'] as const;
 export const STEP_STATUSES = ['waiting', 'pending', 'approved', 'rejected', 'returned', 'cancelled'] as const;
 export const CONDITION_OPS = ['>', '>=', '<', '<=', '=', '!=', 'in'] as const;
 
@@ -87,4 +87,21 @@ export const ApprovalInboxQuery = z.object({ docType: Text.max(40).optional(), l
 
 export const ApproveBody = z.object({ comment: Text.trim().max(1000).nullish().transform((v) => v || null) });
 /** Rejecting or returning needs a reason the submitter can act on. */
+/** The submitter takes back a request nobody has decided yet (the document returns to draft). */
+export const WithdrawBody = z.object({ reason: Text.trim().max(1000).nullish().transform((v) => v || null) });
+
+/** "Which steps would this document need?": a stored document's own facts, or facts typed in; optionally against
+ * rules being edited (not yet saved). */
+export const ApprovalPreviewInput = z.object({
+  docId: IdSchema.optional(),
+  facts: z.record(Text.max(40), FactValue).optional(),
+  rules: ApprovalRulesSchema.optional(),
+});
+export const ApprovalPreviewSchema = z.object({
+  facts: z.record(z.string(), FactValue),
+  matchedRules: z.array(z.string()),
+  steps: z.array(z.object({ seq: z.number().int(), name: z.string(), rule: z.string().nullable(), approver: ApproverSchema, approvers: z.array(z.object({ id: z.string(), name: z.string() })) })),
+});
+export type ApprovalPreview = z.infer<typeof ApprovalPreviewSchema>;
+
 export const RejectBody = z.object({ comment: Text.trim().min(2, 'say why').max(1000) });

@@ -42,7 +42,7 @@ const DOC_TYPE_TEXT: Record<ApprovalDocType, { zh: string; en: string }> = {
   credit_limit: { zh: '信用额度调整', en: 'Credit limit' },
   invoice_request: { zh: '开票申请', en: 'Invoice request' },
 };
-const OUTCOME_TEXT = { approved: { zh: '已通过', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, returned: { zh: '已退回', en: 'returned' } } as const;
+const OUTCOME_TEXT = { approved: { zh: '已通过', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, returned: { zh: '已退回', en: 'returned' }, withdrawn: { zh: '已撤回', en: 'withdrawn' } } as const;
 
 function docText(docType: string) {
   return DOC_TYPE_TEXT[docType as ApprovalDocType] ?? { zh: docType, en: docType };
@@ -115,6 +115,39 @@ export async function cancelPendingApproval(tx: Tx, actor: Actor, docType: strin
 }
 
 const STEP_STATUS = { approve: 'approved', reject: 'rejected', return: 'returned' } as const;
+
+/**
+ * The submitter takes back a request nobody has decided yet: the waiting steps are cancelled (they leave the
+ * approvers' inboxes), the action and the audit entry say so, and the document's handler hears 'withdrawn' in the same
+ * transaction (a contract returns to draft). A decided request is 409 not_pending. Lock order: the request, then the
+ * document (as a decision).
+ */
+export async function withdrawApproval(db: Db, auth: AuthContext, requestId: string, reason: string | null): Promise<ApprovalRequest> {
+  return inTenant(db, auth, async (tx) => {
+    const req = await q.findRequest(tx, requestId, true);
+    if (!req || (auth.scope !== 'all' && !(await q.isParticipant(tx, requestId, auth.userId)))) throw approvalError('not_found');
+    if (req.submitted_by !== auth.userId) throw approvalError('not_submitter');
+    if (req.status !== 'pending') throw approvalError('not_pending', `This request is ${req.status} already; only a pending one can be withdrawn`);
+    await q.cancelWaitingSteps(tx, requestId);
+    await q.updateRequest(tx, requestId, 'withdrawn', null);
+    await q.insertAction(tx, { tenantId: auth.tenantId, requestId, stepSeq: req.current_seq, action: 'withdraw', actorId: auth.userId, comment: reason });
+    await recordAudit(tx, auth, {
+      action: 'approval_withdraw', entityType: req.audit_entity_type, entityId: req.audit_entity_id,
+      changes: [{ field: 'approval', before: 'pending', after: 'withdrawn' }, ...(reason ? [{ field: 'reason', before: null, after: reason }] : [])],
+    });
+    const handler = approvalHandler(req.doc_type);
+    if (!handler) throw approvalError('no_handler', `No approval handler for ${req.doc_type}`);
+    await handler.onDecided(tx, auth, { requestId, docType: req.doc_type as ApprovalDocType, docId: req.doc_id, outcome: 'withdrawn', comment: reason, facts: req.facts as ApprovalFacts });
+    return (await views(tx, [(await q.findRequest(tx, requestId))!]))[0]!;
+  });
+}
+
+/** Who a step would go to, as names (a preview: the manager of `submitter`, the users in a role…). */
+export async function previewApprovers(tx: Tx, approver: Approver, submitter: string | null): Promise<Array<{ id: string; name: string }>> {
+  const ids = await resolveApprovers(tx, approver, submitter);
+  const names = await q.userNames(tx, ids);
+  return ids.map((id) => ({ id, name: names.get(id) ?? '' }));
+}
 
 export async function actOnApproval(db: Db, auth: AuthContext, requestId: string, action: 'approve' | 'reject' | 'return', comment: string | null): Promise<ApprovalRequest> {
   return inTenant(db, auth, (tx) => actOnApprovalTx(tx, auth, requestId, action, comment));

@@ -1,10 +1,12 @@
 // Approval definitions per document type: the tenant's stored rules, or the built-in ones until an admin saves some.
-import { ApprovalRulesSchema, type ApprovalRules } from '@l2c/shared';
+import { ApprovalRulesSchema, type ApprovalFacts, type ApprovalPreview, type ApprovalRules } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { approvalError } from './approvals.errors.js';
-import { BUILT_IN_DEFINITIONS, builtInDefinition } from './approvals.rules.js';
+import { BUILT_IN_DEFINITIONS, builtInDefinition, evaluate, planSteps } from './approvals.rules.js';
+import { previewApprovers } from './approvals.service.js';
+import type { ApprovalDocType } from './registry.js';
 import * as q from './approvals.sql.js';
 
 export interface DefinitionView { docType: string; name: string; rules: ApprovalRules; builtIn: boolean; version: number; updatedAt: string | null }
@@ -31,6 +33,34 @@ export async function putDefinition(db: Db, auth: AuthContext, docType: string, 
       after: { docType, name: after.name, rules: after.rules },
     });
     return { docType, name: after.name, rules: ApprovalRulesSchema.parse(after.rules), builtIn: false, version: after.version, updatedAt: after.updated_at };
+  });
+}
+
+/** A stored document's approval facts as it would be submitted now, and its submitter (app.ts: contracts' function). */
+export type FactsOf = (db: Db, auth: AuthContext, docId: string) => Promise<{ facts: ApprovalFacts; submitter: string | null }>;
+
+/**
+ * "Which steps would this need?": a document's own facts (docId, through the document domain's FactsOf) or facts typed
+ * in, against the stored rules or the ones being edited. Approvers are resolved as at submission (the submitter's
+ * manager, the users in a role), the submitter excluded; nothing is stored.
+ */
+export async function previewDefinition(db: Db, auth: AuthContext, docType: string, input: { docId?: string | undefined; facts?: ApprovalFacts | undefined; rules?: ApprovalRules | undefined }, factsOf: Partial<Record<ApprovalDocType, FactsOf>>): Promise<ApprovalPreview> {
+  let facts: ApprovalFacts = input.facts ?? {};
+  let submitter: string | null = null;
+  if (input.docId) {
+    const of = factsOf[docType as ApprovalDocType];
+    if (!of) throw approvalError('not_found', `A ${docType} cannot be previewed from a stored document; enter its facts`);
+    const found = await of(db, auth, input.docId);
+    facts = { ...found.facts, ...(input.facts ?? {}) };
+    submitter = found.submitter;
+  }
+  return inTenant(db, auth, async (tx) => {
+    const stored = await q.findDefinition(tx, docType);
+    const rules = input.rules ?? (stored ? ApprovalRulesSchema.parse(stored.rules) : builtInDefinition(docType).rules);
+    const planned = planSteps(rules, facts);
+    const steps: ApprovalPreview['steps'] = [];
+    for (const [i, s] of planned.entries()) steps.push({ seq: i + 1, name: s.name, rule: s.rule, approver: s.approver, approvers: await previewApprovers(tx, s.approver, submitter) });
+    return { facts, matchedRules: rules.rules.filter((r) => evaluate(r.when, facts)).map((r) => r.name), steps };
   });
 }
 

@@ -3,11 +3,12 @@
 // document domain.
 export { approvalsRoutes } from './approvals.routes.js';
 export {
-  submitForApproval, cancelPendingApproval, approvalHistory, actOnApprovalTx, pendingApprovalOf, awaitingDecisionBy,
+  submitForApproval, cancelPendingApproval, withdrawApproval, approvalHistory, actOnApprovalTx, pendingApprovalOf, awaitingDecisionBy,
   type SubmitInput, type SubmitResult,
 } from './approvals.service.js';
 export {
   registerApprovalHandlers, APPROVAL_DOC_TYPES, type ApprovalDocType, type ApprovalHandler, type ApprovalHandlers, type ApprovalDecision, type ApprovalOutcome,
 } from './registry.js';
 export { evaluate as evaluateCondition, planSteps, BUILT_IN_DEFINITIONS } from './approvals.rules.js';
+export { type FactsOf } from './definitions.service.js';
 export { approvalError } from './approvals.errors.js';

@@ -9,7 +9,8 @@ import type { Actor, Tx } from '../../platform/db.js';
 export const APPROVAL_DOC_TYPES = ['contract', 'contract_amendment', 'bad_debt', 'invoice_request', 'credit_limit'] as const;
 export type ApprovalDocType = (typeof APPROVAL_DOC_TYPES)[number];
 
-export type ApprovalOutcome = 'approved' | 'rejected' | 'returned';
+/** withdrawn: the submitter took the request back before its decision (the document returns to draft). */
+export type ApprovalOutcome = 'approved' | 'rejected' | 'returned' | 'withdrawn';
 
 export interface ApprovalDecision {
   requestId: string;

@@ -106,7 +106,7 @@ export async function decideAmendment(tx: Tx, actor: Actor, d: ApprovalDecision)
   if (!a || a.status !== 'in_approval') throw contractError('amendment_not_found');
   const row = (await q.findContract(tx, a.contract_id, q.anyScope, true))!;
   if (d.outcome !== 'approved') {
-    await lq.decideAmendment(tx, a.id, d.outcome, {}, {});
+    await lq.decideAmendment(tx, a.id, d.outcome === 'withdrawn' ? 'cancelled' : d.outcome, {}, {}); // withdrawn by its submitter: cancelled
     await recordAudit(tx, actor, { action: 'amend_refused', entityType: 'contract', entityId: row.id, changes: [{ field: 'amendment', before: a.number, after: d.outcome }, ...(d.comment ? [{ field: 'reason', before: null, after: d.comment }] : [])] });
     return;
   }

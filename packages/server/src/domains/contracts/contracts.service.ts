@@ -138,7 +138,7 @@ export async function createContractTx(tx: Tx, auth: AuthContext, input: Contrac
   const ownerId = await resolveOwner(tx, auth, input.ownerId, null);
   const computed = computeLines(input.kind, input.lines, input.pricesIncludeTax, input.currency);
   const instalments = computePlan(computed.totals.amountInclTax, computed.totals.taxAmount, plan, input.currency, ownerId);
-  const number = await nextDocNumber(tx, auth, 'HT', Number(todayFor(auth, opts.now).slice(0, 4)));
+  const number = await nextDocNumber(tx, auth, 'HT', todayFor(auth, opts.now));
   const id = await q.insertContract(tx, auth.tenantId, number, auth.userId, {
     kind: input.kind, customerId: input.customerId, frameworkId: input.frameworkId, title: input.title, currency: input.currency,
     pricesIncludeTax: input.pricesIncludeTax, ...computed.totals, maxDiscountRate: computed.maxDiscount, paymentTermDays: input.paymentTermDays,

@@ -17,3 +17,5 @@ export type { BookInstalment, ContractRef, InstalmentToBook, TriggerSource } fro
 export { canSeeContract, getContract, listContracts, createContractTx } from './contracts.service.js';
 export { dueInstalments, markDelivered, markDeliveredTx, runPerformanceAlerts, performanceAlertsJob, type DeliveryTarget } from './performance.service.js';
 export { contractError } from './contracts.errors.js';
+// - contractApprovalFacts: a contract's approval facts now, for the approval rules' preview (app.ts hands it to approvals).
+export { contractApprovalFacts } from './lifecycle.service.js';

@@ -7,6 +7,7 @@ import { dec, type ApprovalFacts, type Compliance, type Contract } from '@l2c/sh
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { emitEvent } from '../../platform/outbox.js';
 import { commonError } from '../../platform/errors.js';
 import { approvalHistory, cancelPendingApproval, submitForApproval, type ApprovalDecision } from '../approvals/index.js';
 import { lockCustomer } from '../credit/index.js';
@@ -20,6 +21,7 @@ import { trim } from './terms.js';
 
 async function transitionAudit(tx: Tx, actor: Actor, id: string, action: string, from: string, to: string, extra: Array<{ field: string; before: unknown; after: unknown }> = []) {
   await recordAudit(tx, actor, { action, entityType: 'contract', entityId: id, changes: [{ field: 'status', before: from, after: to }, ...extra] });
+  await emitEvent(tx, actor, { type: 'contract.status_changed', entityType: 'contract', entityId: id, data: { id, action, from, to } });
 }
 
 function checkVersion(row: q.ContractRow, version: number | undefined) {
@@ -43,17 +45,31 @@ export async function submitContract(db: Db, auth: AuthContext, id: string, vers
     if (blocking.length > 0) {
       throw contractError('compliance_failed', blocking.map((i) => `${i.path}: ${i.message}`).join('; '), { errors: blocking.map((i) => ({ path: i.path, message: i.message })) });
     }
-    const facts: ApprovalFacts = {
-      amount: row.amount_incl_tax, amountExclTax: row.amount_excl_tax, maxDiscount: trim(row.max_discount_rate, 0),
-      paymentTermDays: row.payment_term_days, riskLevel: compliance.riskLevel, customerGrade: row.customer_grade,
-      overCredit: compliance.issues.some((i) => i.code === 'credit_exceeded'), kind: row.kind, currency: row.currency,
-    };
+    const facts = approvalFactsOf(row, compliance);
     const approval = await submitForApproval(tx, auth, { docType: 'contract', docId: id, docNumber: row.number, title: `${row.title} · ${row.customer_name}`, facts });
     await q.setStatus(tx, id, 'in_approval');
     await transitionAudit(tx, auth, id, 'submit', 'draft', 'in_approval');
     if (approval.status === 'approved') await decideContract(tx, auth, { requestId: approval.requestId, docType: 'contract', docId: id, outcome: 'approved', comment: null, facts });
     const contract = await toContract(tx, (await q.findContract(tx, id, q.anyScope))!);
     return { contract, compliance, approval: { id: approval.requestId, status: approval.status, steps: approval.steps } };
+  });
+}
+
+/** What the approval rules see of a contract when it is submitted. */
+function approvalFactsOf(row: q.ContractRow, compliance: Compliance): ApprovalFacts {
+  return {
+    amount: row.amount_incl_tax, amountExclTax: row.amount_excl_tax, maxDiscount: trim(row.max_discount_rate, 0),
+    paymentTermDays: row.payment_term_days, riskLevel: compliance.riskLevel, customerGrade: row.customer_grade,
+    overCredit: compliance.issues.some((i) => i.code === 'credit_exceeded'), kind: row.kind, currency: row.currency,
+  };
+}
+
+/** The facts a contract would be submitted with now, and who would submit it (its owner), for the rules' preview. */
+export async function contractApprovalFacts(db: Db, auth: AuthContext, id: string): Promise<{ facts: ApprovalFacts; submitter: string | null }> {
+  return inTenant(db, auth, async (tx) => {
+    const row = await loadVisible(tx, auth, id);
+    const compliance = await runCompliance(tx, auth.tenantId, row, (await q.linesOf(tx, id)).length, await q.instalmentsOf(tx, id));
+    return { facts: approvalFactsOf(row, compliance), submitter: row.owner_id };
   });
 }
 
@@ -68,7 +84,7 @@ export async function decideContract(tx: Tx, actor: Actor, d: ApprovalDecision):
     return;
   }
   await q.setStatus(tx, row.id, 'draft', { reason: d.comment, creditOverride: false });
-  await transitionAudit(tx, actor, row.id, d.outcome === 'rejected' ? 'reject' : 'return', 'in_approval', 'draft', d.comment ? [{ field: 'reason', before: null, after: d.comment }] : []);
+  await transitionAudit(tx, actor, row.id, d.outcome === 'rejected' ? 'reject' : d.outcome === 'withdrawn' ? 'withdraw' : 'return', 'in_approval', 'draft', d.comment ? [{ field: 'reason', before: null, after: d.comment }] : []);
 }
 
 export interface SignInput {

@@ -2,7 +2,8 @@
 import { can, normaliseCompanyName, type Customer, type CustomerInput, type CustomerListQuery } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, diffRecords } from '../../platform/audit.js';
+import { emitEvent } from '../../platform/outbox.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { commonError } from '../../platform/errors.js';
@@ -108,10 +109,11 @@ export async function createCustomer(db: Db, auth: AuthContext, input: CustomerI
     const write = toWrite(input);
     await createChecks(tx, auth, write, input.allowDuplicate);
     const ownerId = await resolveOwner(tx, auth, input.ownerId);
-    const number = await nextDocNumber(tx, auth, 'KH', Number(todayFor(auth, opts.now).slice(0, 4)));
+    const number = await nextDocNumber(tx, auth, 'KH', todayFor(auth, opts.now));
     const id = await q.insertCustomer(tx, auth.tenantId, number, ownerId, auth.userId, write);
     const created = toCustomer((await q.findCustomer(tx, id))!);
     await recordAudit(tx, auth, { action: 'create', entityType: 'customer', entityId: id, before: null, after: auditView(created) });
+    await emitEvent(tx, auth, { type: 'customer.created', entityType: 'customer', entityId: id, data: { id, number: created.number, name: created.name, ownerId: ownerId } });
     return created;
   });
 }
@@ -164,6 +166,7 @@ export async function updateCustomer(db: Db, auth: AuthContext, id: string, patc
     await q.updateCustomer(tx, id, write);
     const after = toCustomer((await q.findCustomer(tx, id))!);
     await recordAudit(tx, auth, { action: 'update', entityType: 'customer', entityId: id, before: auditView(before), after: auditView(after) });
+    await emitEvent(tx, auth, { type: 'customer.updated', entityType: 'customer', entityId: id, data: { id, number: after.number, name: after.name, changed: diffRecords(auditView(before), auditView(after)).map((c) => c.field) } });
     return after;
   });
 }

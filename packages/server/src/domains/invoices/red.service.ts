@@ -77,7 +77,7 @@ export async function createRedConfirmation(db: Db, auth: AuthContext, blueId: s
       creditNoteId = note.id;
     }
     await iq.holdRed(tx, blueId, totals.amountInclTax, red.map((r) => ({ seq: r.seq, amount: r.amountInclTax })));
-    const number = await nextDocNumber(tx, auth, 'HZ', Number(todayFor(auth).slice(0, 4)));
+    const number = await nextDocNumber(tx, auth, 'HZ', todayFor(auth));
     const id = await iq.insertConfirmation(tx, {
       tenantId: auth.tenantId, number, blueInvoiceId: blueId, reason: input.reason, currency: cur, ...totals, lines: red, allocations,
       creditNoteId, remarks: input.remarks ?? null, createdBy: auth.userId,

@@ -78,7 +78,7 @@ export async function createInvoiceRequest(db: Db, auth: AuthContext, input: Inv
         return i >= 0 ? `items.${i}.amount` : `items (contract ${sourceType === 'contract' ? sources.find((x) => x.contract_id === sourceId)?.number ?? '' : ''})`;
       });
     const customer = await s.customerAsBuyer(tx, customerId);
-    const number = await nextDocNumber(tx, auth, 'KP', Number(todayFor(auth).slice(0, 4)));
+    const number = await nextDocNumber(tx, auth, 'KP', todayFor(auth));
     const id = await q.insertRequest(tx, {
       tenantId: auth.tenantId, number, customerId, invoiceType: input.invoiceType, currency, pricesIncludeTax: input.pricesIncludeTax, ...totals,
       buyerName: input.buyer?.name ?? customer!.name, buyerTaxpayerId: input.buyer?.taxpayerId ?? customer!.credit_code,

@@ -5,6 +5,7 @@ import { can, dec, roundMoney, type PaymentCreate, type PaymentListQuery, type P
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { emitEvent } from '../../platform/outbox.js';
 import { nextDocNumber, nextDocNumbers } from '../../platform/sequences.js';
 import { commonError } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
@@ -84,8 +85,8 @@ export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infe
   if (!customer) throw paymentError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
   // `alsoNumbers`: the write-off that follows takes its number in the same round trip as the payment's
   const numbers = opts.alsoNumbers?.length
-    ? await nextDocNumbers(tx, auth, ['HK', ...opts.alsoNumbers], Number(input.receivedOn.slice(0, 4)))
-    : [await nextDocNumber(tx, auth, 'HK', Number(input.receivedOn.slice(0, 4)))];
+    ? await nextDocNumbers(tx, auth, ['HK', ...opts.alsoNumbers], input.receivedOn)
+    : [await nextDocNumber(tx, auth, 'HK', input.receivedOn)];
   const number = numbers[0]!;
   const alsoNumbers = numbers.slice(1);
   const amount = roundMoney(input.amount, input.currency);
@@ -105,6 +106,7 @@ export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infe
   const id = inserted.id; // booked confirmed, its prepaid entry came with the insert
   await recordAudit(tx, auth, { action: 'create', entityType: 'payment', entityId: id,
     after: { number, customerId: input.customerId, amount, receivedOn: input.receivedOn, method: input.method, bankReference: input.bankReference, status } });
+  await emitEvent(tx, auth, { type: 'payment.registered', entityType: 'payment', entityId: id, data: { id, number, customerId: input.customerId, currency: input.currency, amount, receivedOn: input.receivedOn, method: input.method, status } });
   const row: q.PaymentRow = {
     id, number, customer_id: input.customerId, customer_name: customer.name, currency: input.currency, amount, amount_unapplied: amount,
     received_on: input.receivedOn, method: input.method, payer_name: input.payerName, payer_account: input.payerAccount,
@@ -129,6 +131,7 @@ export async function confirmPaymentTx(tx: Tx, auth: AuthContext, id: string, ve
   await q.insertAccountEntry(tx, { tenantId: auth.tenantId, customerId: p!.customer_id, account: 'prepaid', amount: p!.amount, businessDate: row.received_on,
     kind: 'payment_confirmed', refType: 'payment', refId: id, memo: p!.number, createdBy: auth.userId });
   await recordAudit(tx, auth, { action: 'confirm', entityType: 'payment', entityId: id, changes: [{ field: 'status', before: 'claimed', after: 'confirmed' }] });
+  await emitEvent(tx, auth, { type: 'payment.confirmed', entityType: 'payment', entityId: id, data: { id, number: p!.number, customerId: p!.customer_id, currency: row.currency, amount: p!.amount, status: 'confirmed' } });
 }
 
 export async function confirmPayment(db: Db, auth: AuthContext, id: string, version: number) {
@@ -147,6 +150,7 @@ export async function rejectPayment(db: Db, auth: AuthContext, id: string, reaso
     if (p!.status !== 'claimed') throw paymentError('not_claimed');
     await q.setStatus(tx, id, { status: 'rejected', rejectedReason: reason });
     await recordAudit(tx, auth, { action: 'reject', entityType: 'payment', entityId: id, changes: [{ field: 'status', before: 'claimed', after: 'rejected' }, { field: 'rejectedReason', before: null, after: reason }] });
+    await emitEvent(tx, auth, { type: 'payment.rejected', entityType: 'payment', entityId: id, data: { id, status: 'rejected', reason } });
     return toPayment(await loadPayment(tx, auth, id));
   });
 }

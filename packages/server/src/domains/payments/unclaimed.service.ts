@@ -14,7 +14,7 @@ export interface UnclaimedInput {
 }
 
 export async function registerUnclaimedPaymentTx(tx: Tx, actor: Actor, input: UnclaimedInput): Promise<{ id: string; number: string }> {
-  const number = await nextDocNumber(tx, actor, 'HK', Number(input.receivedOn.slice(0, 4)));
+  const number = await nextDocNumber(tx, actor, 'HK', input.receivedOn);
   const { id } = await q.insertUnclaimed(tx, { tenantId: actor.tenantId, number, ...input, registeredBy: actor.userId });
   await recordAudit(tx, actor, { action: 'create', entityType: 'payment', entityId: id,
     after: { number, amount: input.amount, currency: input.currency, receivedOn: input.receivedOn, payerName: input.payerName, status: 'unclaimed' } });

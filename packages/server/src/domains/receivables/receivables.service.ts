@@ -5,6 +5,7 @@ import { daysBetween, dec, roundMoney, type Receivable } from '@l2c/shared';
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { emitEvent } from '../../platform/outbox.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { todayFor } from '../../platform/clock.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
@@ -78,7 +79,7 @@ export async function createReceivableFromTrigger(tx: Tx, actor: Actor, input: T
     const existing = await q.findBySourceKey(tx, input.sourceKey);
     if (existing) return { id: existing, created: false };
   }
-  const number = await nextDocNumber(tx, actor, 'YS', Number(input.businessDate.slice(0, 4)));
+  const number = await nextDocNumber(tx, actor, 'YS', input.businessDate);
   const id = await q.insertReceivable(tx, {
     tenantId: actor.tenantId, number, customerId: input.customerId, contractId: input.contractId, instalmentId: input.instalmentId,
     kind: 'invoice', originalId: null, source: input.source, sourceKey: input.sourceKey, currency: input.currency,
@@ -90,6 +91,10 @@ export async function createReceivableFromTrigger(tx: Tx, actor: Actor, input: T
     action: 'create', entityType: 'receivable', entityId: id,
     after: { number, source: input.source, amount: roundMoney(input.amount, input.currency), dueDate: input.dueDate, customerId: input.customerId, contractId: input.contractId },
   });
+  await emitEvent(tx, actor, { type: 'receivable.created', entityType: 'receivable', entityId: id, data: {
+    id, number, kind: 'invoice', source: input.source, customerId: input.customerId, contractId: input.contractId, currency: input.currency,
+    amount: roundMoney(input.amount, input.currency), businessDate: input.businessDate, dueDate: input.dueDate,
+  } });
   return { id, created: true };
 }
 
@@ -123,7 +128,7 @@ export async function createCreditNoteTx(tx: Tx, auth: AuthContext, originalId: 
     throw receivableError('credit_note_exceeds', `At most ${locked!.amount_open} is open on ${original.number}`, { errors: [{ path: 'amount', message: `at most ${locked!.amount_open}` }] });
   }
   const date = input.businessDate ?? todayFor(auth);
-  const number = await nextDocNumber(tx, auth, 'HC', Number(date.slice(0, 4)));
+  const number = await nextDocNumber(tx, auth, 'HC', date);
   const id = (await q.insertReceivable(tx, {
     tenantId: auth.tenantId, number, customerId: original.customer_id, contractId: original.contract_id, instalmentId: original.instalment_id,
     kind: 'credit_note', originalId, source: 'credit_note', sourceKey: null, currency: original.currency,

@@ -10,3 +10,5 @@ export { operatorRoutes } from './operator.routes.js';
 export { companyRoutes } from './company.js';
 // - homeRoutes: GET /api/v1/home, the role's money figures and to-dos (read-only, home.sql.ts as a declared reader).
 export { homeRoutes } from './home.js';
+// - numberingRoutes: /api/v1/settings/number-formats, document number formats (stored and applied by the platform).
+export { numberingRoutes } from './numbering.routes.js';

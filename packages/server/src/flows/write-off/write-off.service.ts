@@ -7,6 +7,7 @@ import { BOOK_CURRENCY, dec, roundMoney, type DecimalValue } from '@l2c/shared';
 import type { AuthContext } from '../../platform/auth.js';
 import type { Actor, Tx } from '../../platform/db.js';
 import { recordAudits, type AuditInput } from '../../platform/audit.js';
+import { emitEvent } from '../../platform/outbox.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { todayFor } from '../../platform/clock.js';
 import { lockReceivables, receivableStatus, recordSettlement, refreshOpen } from '../../domains/receivables/index.js';
@@ -112,7 +113,7 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
   }
 
   const total = input.lines.reduce((s, l) => s.plus(dec(l.amount)), dec(0));
-  const number = opts.number ?? await nextDocNumber(tx, actor, 'HX', Number(appliedOn.slice(0, 4)));
+  const number = opts.number ?? await nextDocNumber(tx, actor, 'HX', appliedOn);
   // The header, its allocations and the ledger entries they move, in one statement (the entries need the header's id,
   // chosen here).
   const writeOffId = crypto.randomUUID();
@@ -135,6 +136,11 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
       after: { number, customerId: input.customerId, appliedOn, total: roundMoney(total, currency), lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount, currency) })) } },
     ...changed,
   ]);
+  await emitEvent(tx, actor, { type: 'write_off.created', entityType: 'write_off', entityId: writeOffId, data: {
+    id: writeOffId, number, kind, customerId: input.customerId, currency, appliedOn, total: roundMoney(total, currency),
+    lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount, currency) })),
+  } });
+  await emitReceivableChanges(tx, actor, changed);
   return writeOffId;
 }
 
@@ -156,7 +162,7 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   const on = reversedOn ?? todayFor(actor);
   // The reversal is in the original's currency, that of the receivables it settled.
   const currency = before.get(allocations[0]?.receivable_id ?? '')?.currency ?? BOOK_CURRENCY;
-  const number = await nextDocNumber(tx, actor, 'HX', Number(on.slice(0, 4)));
+  const number = await nextDocNumber(tx, actor, 'HX', on);
   const reversalId = crypto.randomUUID();
   const perPayment = sumBy(allocations.flatMap((a) => (a.payment_id ? [{ key: a.payment_id, amount: dec(a.amount) }] : [])));
   const entries: Array<Parameters<typeof accountEntriesStatement>[0][number]> = [];
@@ -177,6 +183,8 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
     { action: 'reverse', entityType: 'write_off', entityId: writeOffId, changes: [{ field: 'reversedBy', before: null, after: number }, { field: 'reason', before: null, after: reason }] },
     ...changed,
   ]);
+  await emitEvent(tx, actor, { type: 'write_off.reversed', entityType: 'write_off', entityId: writeOffId, data: { id: writeOffId, number: original.number, reversalId, reversalNumber: number, reversedOn: on, reason } });
+  await emitReceivableChanges(tx, actor, changed);
   return reversalId;
 }
 
@@ -186,6 +194,16 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
  * whole transaction. Returns an audit entry for each receivable whose open amount changed (the caller writes them
  * with its own entry, in one statement).
  */
+/** A receivable whose status a write-off or its reversal changed (open → partially paid → paid, and back) tells subscribers. */
+async function emitReceivableChanges(tx: Tx, actor: Actor, changed: AuditInput[]): Promise<void> {
+  for (const c of changed) {
+    const status = c.changes?.find((x) => x.field === 'status');
+    const open = c.changes?.find((x) => x.field === 'amountOpen');
+    if (c.entityType !== 'receivable' || !status || status.before === status.after) continue;
+    await emitEvent(tx, actor, { type: 'receivable.status_changed', entityType: 'receivable', entityId: c.entityId, data: { id: c.entityId, from: status.before, to: status.after, amountOpen: open?.after ?? null } });
+  }
+}
+
 async function settle(tx: Tx, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; currency: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
   // both projections in one round trip: the payments' update rides along the receivables' as a WITH clause
   const after = new Map((await refreshOpen(tx, receivableIds, paymentIds.length > 0 ? refreshUnappliedStatement(paymentIds) : null)).map((r) => [r.id, r]));
