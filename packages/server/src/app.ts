@@ -41,6 +41,9 @@ import { bankStatementsRoutes } from './domains/bank-statements/index.js';
 import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
 import { operatorRoutes, companyRoutes, homeRoutes } from './domains/workspace/index.js';
 import { creditDefaultsRoutes } from './domains/credit/index.js';
+import { pricingRoutes } from './domains/pricing/index.js';
+import { quotesRoutes, quoteApprovalHandler, quoteExpiryJob, canSeeQuote } from './domains/quotes/index.js';
+import { quoteAcceptanceRoutes } from './flows/quote-acceptance/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -60,6 +63,7 @@ export const JOBS: JobDefinition[] = [
   reassessmentJob,
   agingCompactJob,
   statisticsJob,
+  quoteExpiryJob,
   scoringJob, // retrain the conversion model, rescore open leads, recompute customers' RFM
 ];
 
@@ -77,6 +81,7 @@ export const APPROVAL_HANDLERS = {
   bad_debt: badDebtApprovalHandler,
   invoice_request: invoiceRequestApprovalHandler,
   credit_limit: creditLimitApprovalHandler(recordLimitChange),
+  quote: quoteApprovalHandler,
 } satisfies ApprovalHandlers;
 
 export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db; approvalHandlers?: ApprovalHandlers } = {}): Promise<L2C> {
@@ -148,8 +153,11 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
       recordBehaviour: (tx, actor, e) => recordBehaviourTx(tx, { leadId: e.leadId ?? null, contactId: e.contactId ?? null, event: e.event, at: e.at, recordedBy: actor.userId }),
     });
     bankStatementsRoutes(app, db);
+    pricingRoutes(app, db);
+    quotesRoutes(app, db);
+    quoteAcceptanceRoutes(app, db); // accept → an order contract, rebate ledger and budgets in one transaction: the flow's route
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
-    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment });
+    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote });
 
     let stopScheduler = () => {};
     let stopBackupRequests = () => {};

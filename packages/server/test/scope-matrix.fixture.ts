@@ -10,9 +10,11 @@ import { expect } from 'vitest';
 import { asSystem, type Db } from '../src/platform/db.js';
 import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 import { orderBody, signBody, SIGNED_PDF } from './contracts-helpers.js';
+import { makeCatalog } from './cpq-fixture.js';
 
 /** Kinds of record a request can name. `user` and `team` are the tenant's directory: tenant-scoped, not data-scoped. */
 export type Kind =
+  | 'quote' | 'sku' | 'priceBook' | 'priceBookEntry' | 'promotion' | 'promotionBudget' // CPQ: quotes are data-scoped, the rest tenant configuration
   | 'customer' | 'contact' | 'contract' | 'instalment' | 'receivable' | 'creditNote' | 'payment' | 'paymentFile' | 'writeOff'
   | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team'
   | 'bankStatement' | 'bankLine'
@@ -22,10 +24,11 @@ export type Kind =
   | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation'
   | 'webhookSubscription' | 'webhookDelivery';
 
-const DIRECTORY: ReadonlySet<Kind> = new Set(['salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy', 'webhookSubscription', 'webhookDelivery']); // a dunning policy is tenant configuration
+const DIRECTORY: ReadonlySet<Kind> = new Set(['sku', 'priceBook', 'priceBookEntry', 'promotion', 'promotionBudget', 'salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy', 'webhookSubscription', 'webhookDelivery']); // a dunning policy is tenant configuration
 
 /** Path parameters: the kind of record is named by the path segment before the parameter (…/write-offs/{id}). */
 export const BY_SEGMENT: Record<string, Kind> = {
+  quotes: 'quote', 'price-books': 'priceBook', 'price-book-entries': 'priceBookEntry', promotions: 'promotion', 'promotion-budgets': 'promotionBudget',
   opportunities: 'opportunity', 'opportunity-tasks': 'opportunityTask', 'sales-processes': 'salesProcess', visits: 'visit',
   'customer-locations': 'customer', 'key-accounts': 'customer', 'decision-roles': 'contact', 'contact-relations': 'contactRelation',
   customers: 'customer', contacts: 'contact', contracts: 'contract', receivables: 'receivable', payments: 'payment',
@@ -40,6 +43,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
 
 /** Query parameters and body fields: the kind is named by the field. */
 export const BY_FIELD: Record<string, Kind> = {
+  skuId: 'sku', productId: 'sku',
   opportunityId: 'opportunity', processId: 'salesProcess', stageId: 'salesStage', subjectId: 'user', fromContactId: 'contact', toContactId: 'contact',
   customerId: 'customer', contactId: 'contact', contractId: 'contract', instalmentId: 'instalment', receivableId: 'receivable',
   creditNoteId: 'creditNote', paymentId: 'payment', fileId: 'paymentFile', writeOffId: 'writeOff', entityId: 'customer',
@@ -215,6 +219,14 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const decisionMap = await ok(await owner!.post('/api/v1/contact-relations', { fromContactId: contact.id, toContactId: contact2.id, kind: 'reports_to' }));
   await ok(await managerEast!.post('/api/v1/forecast/adjustments', { period: '2026-12', subjectKind: 'rep', subjectId: t.users.repEast.id, category: 'commit', amount: '7000.00', reason: `矩阵预测调整${tag}` }));
 
+  // CPQ: a catalog, a price book with an entry, a budgeted promotion (tenant configuration), and her quote.
+  const catalog = await makeCatalog(h.db, t.tenantId);
+  const priceBook = await ok(await admin!.post('/api/v1/price-books', { code: 'MATRIX', name: '矩阵价目表' }));
+  const withEntry = await ok(await admin!.post(`/api/v1/price-books/${priceBook.id}/entries`, { entries: [{ skuId: catalog.sensor, rule: { kind: 'fixed', unitPrice: '187.65' } }] }));
+  const budget = await ok(await admin!.post('/api/v1/promotion-budgets', { code: 'MATRIX', name: '矩阵预算', amount: '1000.00' }));
+  const promotion = await ok(await admin!.post('/api/v1/promotions', { code: 'MATRIX', name: '矩阵促销', budgetId: budget.id, rule: { kind: 'item', target: { productId: catalog.sensor }, percentOff: '0.01' } }));
+  const quote = await ok(await owner!.post('/api/v1/quotes', { customerId: customer.id, title: `矩阵报价${tag}`, validUntil: '2099-12-31', lines: [{ skuId: catalog.sensor, quantity: '3' }] }));
+
   const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
   // A webhook subscription of the tenant (.invalid never resolves: no test sends anywhere) and its test delivery.
   const webhook = await ok(await admin!.post('/api/v1/webhooks/subscriptions', { url: `https://matrix-${tag}.invalid/hook`, events: ['customer.created'] }));
@@ -235,6 +247,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       { name: 'no login', client: null },
     ],
     ids: {
+      quote: quote.id, sku: catalog.sensor, priceBook: priceBook.id, priceBookEntry: withEntry.entries[0].id, promotion: promotion.id, promotionBudget: budget.id,
       opportunity: opportunity.id, opportunityTask: withTask.tasks[0].id, salesProcess: salesProcess.id, salesStage: salesProcess.stages[0].id,
       visit: visit.id, contactRelation: decisionMap.edges[0].id,
       customer: customer.id, contact: contact.id, contract: contract.id, instalment: instalment.id, receivable: receivable.id,
@@ -247,6 +260,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       webhookSubscription: webhook.id, webhookDelivery: webhookDelivery.id,
     },
     markers: [
+      quote.number, `矩阵报价${tag}`,
       `矩阵商机${tag}`, opportunity.number, '7654.32', `矩阵任务${tag}`, `矩阵拜访${tag}`, `矩阵决策人${tag}`, `矩阵预测调整${tag}`,
       customerName, customer.number, contract.number, receivable.number, creditNote.number, payment.number, writeOff.number,
       `矩阵联系人${tag}`, '11311.11', '5432.10', '1234.56', '123.45', '98.76',

@@ -73,6 +73,34 @@ export function priceQuote(input: PricingInput, rules: PricingRules, opts: Price
     });
   }
 
+  // The rep's discounts (手工折扣): per line, then on the whole order — after promotions, so a 满减 saw the promoted
+  // amounts, and before the rebate, whose 当单比例 applies to what the customer is asked to pay.
+  const byLine = new Map(input.lines.map((l) => [l.lineId, l]));
+  for (const l of lines) {
+    const rate = byLine.get(l.lineId)?.discountRate;
+    if (l.gift || l.blocked || !rate || dec(rate).lte(0) || l.net.lte(0)) continue;
+    const off = minDec(roundDec(l.net.times(dec(rate)), scale), l.net);
+    const before = l.net;
+    l.discount = l.discount.plus(off);
+    l.net = l.net.minus(off);
+    l.trace.push({ step: 'discount', ruleId: 'line-discount', note: `line discount ${dec(rate).times(100)} %: −${money(off)}`, before: money(before), after: money(l.net) });
+  }
+  if (input.orderDiscountRate && dec(input.orderDiscountRate).gt(0)) {
+    const payable = lines.filter((l) => !l.blocked && !l.gift && l.net.gt(0));
+    const orderNet = payable.reduce((s, l) => s.plus(l.net), dec(0));
+    const total = roundDec(orderNet.times(dec(input.orderDiscountRate)), scale);
+    if (total.gt(0)) {
+      const parts = splitMoney(money(total), payable.map((l) => l.net.toString()), cur);
+      payable.forEach((l, k) => {
+        const before = l.net;
+        const off = dec(parts[k]!);
+        l.discount = l.discount.plus(off);
+        l.net = l.net.minus(off);
+        l.trace.push({ step: 'discount', ruleId: 'order-discount', note: `order discount ${dec(input.orderDiscountRate!).times(100)} % of ${money(orderNet)} = ${money(total)}, shared by line amount: −${parts[k]}`, before: money(before), after: money(l.net) });
+      });
+    }
+  }
+
   // Rebate offset (返利抵扣): at most maxOrderRatio of the order after promotions, at most the balance, rounded down.
   let rebate: PricingResult['rebate'] = null;
   if (input.rebate) {

@@ -34,6 +34,8 @@ export interface QuoteLineInput {
   quantity: string;
   /** Chosen attribute values ({ colour: 'red', voltage: '380V' }) for surcharges. */
   attributes?: Record<string, string> | undefined;
+  /** The rep's own discount on this line ('0.05' = 5 % off), after promotions and before the rebate offset. */
+  discountRate?: string | undefined;
 }
 
 /** Who an entry or a promotion is for; a field left out means "anyone". */
@@ -150,11 +152,13 @@ export interface PricingInput {
   /** Per cumulative promotion id: the quantity the buyer already bought in its period (the caller sums it). */
   periodQuantities?: Record<string, string> | undefined;
   rebate?: RebateTerms | null | undefined;
+  /** The rep's discount on the whole order ('0.03' = 3 % off), after line discounts, shared over the lines by amount. */
+  orderDiscountRate?: string | undefined;
 }
 
 /** One step of a line's price, in the order it happened. */
 export interface TraceStep {
-  step: 'base' | 'surcharge' | 'promotion' | 'rebate' | 'gift' | 'blocked';
+  step: 'base' | 'surcharge' | 'promotion' | 'discount' | 'rebate' | 'gift' | 'blocked';
   /** The rule that did it: an entry, surcharge or promotion id, 'standard' or 'rebate'. */
   ruleId: string;
   /** What a pricing manager reads: "price book B2 entry E7 (customer-specific, priority 5): 10 × 98.00". */

@@ -51,6 +51,20 @@ const CREDIT_LIMIT_RULES: ApprovalRules = {
   otherwise: [SECOND_APPROVER],
 };
 
+/**
+ * Quotes 报价单 (issue 11): a line below its margin floor → the manager and finance; a rep's discount over 10 % (the
+ * line's and the order's together) → the manager; 1,000,000 or more → the manager and an executive. A quote that
+ * matches none is approved at once. Bound to the version's content hash (domains/quotes).
+ */
+const QUOTE_RULES: ApprovalRules = {
+  rules: [
+    { name: 'Margin below the floor', when: { fact: 'marginBelowFloor', op: '=', value: true }, steps: [MANAGER, FINANCE] },
+    { name: 'Discount over 10%', when: { fact: 'maxDiscount', op: '>', value: '0.1' }, steps: [MANAGER] },
+    { name: 'Quote of 1,000,000 or more', when: { fact: 'amount', op: '>=', value: '1000000' }, steps: [MANAGER, EXECUTIVE] },
+  ],
+  otherwise: [],
+};
+
 /** Every approval document type has a definition here; a tenant's stored one replaces it (PUT …/definitions/:docType). */
 export const BUILT_IN_DEFINITIONS: Record<ApprovalDocType, { name: string; rules: ApprovalRules }> = {
   contract: { name: 'Contract approval', rules: CONTRACT_RULES },
@@ -58,6 +72,7 @@ export const BUILT_IN_DEFINITIONS: Record<ApprovalDocType, { name: string; rules
   bad_debt: { name: 'Bad-debt write-off approval', rules: BAD_DEBT_RULES },
   invoice_request: { name: 'Invoice request approval', rules: INVOICE_REQUEST_RULES },
   credit_limit: { name: 'Credit limit raise approval', rules: CREDIT_LIMIT_RULES },
+  quote: { name: 'Quote approval', rules: QUOTE_RULES },
 };
 const FALLBACK: { name: string; rules: ApprovalRules } = { name: 'Manager approval', rules: { rules: [], otherwise: [MANAGER] } };
 

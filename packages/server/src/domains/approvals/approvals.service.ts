@@ -41,6 +41,7 @@ const DOC_TYPE_TEXT: Record<ApprovalDocType, { zh: string; en: string }> = {
   contract: { zh: '合同', en: 'Contract' }, contract_amendment: { zh: '补充协议', en: 'Amendment' }, bad_debt: { zh: '坏账核销', en: 'Bad debt' },
   credit_limit: { zh: '信用额度调整', en: 'Credit limit' },
   invoice_request: { zh: '开票申请', en: 'Invoice request' },
+  quote: { zh: '报价单', en: 'Quote' },
 };
 const OUTCOME_TEXT = { approved: { zh: '已通过', en: 'approved' }, rejected: { zh: '已驳回', en: 'rejected' }, returned: { zh: '已退回', en: 'returned' }, withdrawn: { zh: '已撤回', en: 'withdrawn' } } as const;
 

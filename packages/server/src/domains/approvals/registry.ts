@@ -6,7 +6,7 @@ import type { ApprovalFacts } from '@l2c/shared';
 import type { Actor, Tx } from '../../platform/db.js';
 
 /** The document types that go through approval: a closed list, so a handler cannot be forgotten or misspelled. */
-export const APPROVAL_DOC_TYPES = ['contract', 'contract_amendment', 'bad_debt', 'invoice_request', 'credit_limit'] as const;
+export const APPROVAL_DOC_TYPES = ['contract', 'contract_amendment', 'bad_debt', 'invoice_request', 'credit_limit', 'quote'] as const;
 export type ApprovalDocType = (typeof APPROVAL_DOC_TYPES)[number];
 
 /** withdrawn: the submitter took the request back before its decision (the document returns to draft). */

@@ -13,6 +13,7 @@ export const ownedTables: OwnedTables = {
       'domains/credit': 'the customer money lock (lockCustomer: SELECT … FOR NO KEY UPDATE, no write) and the assessed customer\'s owner for the data scope',
       'domains/dunning': 'names, grades and owners of the customers it chases (policy choice, data scope, worklist)',
       'domains/invoices': 'the buyer (name, unified social credit code as taxpayer id) and the owner its data scope follows',
+      'domains/pricing': 'the buyer a price is for: grade and region (price-book scope) and the owner its data scope follows', 'domains/quotes': nameAndOwner,
       'domains/dedup': 'matching keys (company key and block, credit code, phone key) of customers a candidate may duplicate, and the owner its data scope follows',
       'domains/campaigns': 'the customer name beside a contact who is a campaign member',
       'domains/opportunities': 'the customer an opportunity is sold to: name, and whether the seller may see it (owner or pool)',

@@ -14,3 +14,5 @@ export { createRedConfirmation, confirmRedConfirmation, issueRedInvoice } from '
 export { updateInvoiceSettings, DEFAULT_IMPORT_MAPPING } from './settings.service.js';
 export { receivableInvoicing, contractInvoicing } from './figures.service.js';
 export { invoiceError } from './invoices.errors.js';
+// - chineseCapital: an amount in Chinese capitals (壹仟贰佰叁拾肆元伍角整), for other areas' PDFs (quotes).
+export { chineseCapital } from './invoice.pdf.js';
