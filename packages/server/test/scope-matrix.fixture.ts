@@ -22,9 +22,17 @@ export type Kind =
   | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment'
   | 'campaign' | 'campaignMember' | 'campaignCost'
   | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation'
+  | 'lead' | 'leadForm' | 'leadImport' | 'leadRule' // leads: a lead follows its owner; forms and rules are tenant configuration
+  | 'duplicateRule' | 'merge'
   | 'webhookSubscription' | 'webhookDelivery';
 
-const DIRECTORY: ReadonlySet<Kind> = new Set(['sku', 'priceBook', 'priceBookEntry', 'promotion', 'promotionBudget', 'salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy', 'webhookSubscription', 'webhookDelivery']); // a dunning policy is tenant configuration
+const DIRECTORY: ReadonlySet<Kind> = new Set(['leadForm', 'leadRule', 'duplicateRule', 'spu', 'catalogSku', 'bundle', 'bundleOption', 'productLine', 'catalogUnit', 'sku', 'priceBook', 'priceBookEntry', 'promotion', 'promotionBudget', 'salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy', 'webhookSubscription', 'webhookDelivery']); // a dunning policy is tenant configuration
+
+/**
+ * The catalog: every role of the tenant reads it (GET a product, configure a bundle), so the callers of repEast's own
+ * tenant are not outsiders to a route naming only these; another tenant's admin and nobody still are.
+ */
+const READ_BY_ALL: ReadonlySet<Kind> = new Set(['spu', 'catalogSku', 'bundle', 'bundleOption', 'productLine', 'catalogUnit']);
 
 /** Path parameters: the kind of record is named by the path segment before the parameter (…/write-offs/{id}). */
 export const BY_SEGMENT: Record<string, Kind> = {
@@ -40,6 +48,8 @@ export const BY_SEGMENT: Record<string, Kind> = {
   campaigns: 'campaign', 'campaign-members': 'campaignMember', 'campaign-costs': 'campaignCost',
   subscriptions: 'webhookSubscription', deliveries: 'webhookDelivery', // webhooks: the tenant's configuration (admins)
 };
+  leads: 'lead', 'lead-forms': 'leadForm', 'lead-imports': 'leadImport', 'lead-assignment-rules': 'leadRule',
+  'duplicate-rules': 'duplicateRule', merges: 'merge', // dedup: rules are tenant configuration; a merge follows its master's owner
 
 /** Query parameters and body fields: the kind is named by the field. */
 export const BY_FIELD: Record<string, Kind> = {
@@ -208,6 +218,20 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   // customer's location, a second contact related to the first on the decision map, her manager's forecast adjustment.
   const salesProcess = (await ok(await owner!.get('/api/v1/sales-processes'), 200)).items[0];
   const opportunity = await ok(await owner!.post('/api/v1/opportunities', { name: `矩阵商机${tag}`, customerId: customer.id, contactId: contact.id, amount: '7654.32', campaignId: campaign.id, closeDate: '2026-12-20' }));
+  // Leads: her lead of the campaign (a rep keeps what she types in), a web form and an assignment rule (tenant
+  // configuration), an admin's import (imports are their importer's; admins and marketers see all).
+  const lead = await ok(await owner!.post('/api/v1/leads', { companyName: `矩阵线索${tag}`, contactName: `矩阵线索人${tag}`, phone: '13900139000', campaignId: campaign.id, source: 'manual' }));
+  const leadForm = await ok(await admin!.post('/api/v1/lead-forms', { name: `矩阵表单${tag}`, consentText: '同意', campaignId: campaign.id }));
+  const leadRule = await ok(await admin!.post('/api/v1/lead-assignment-rules', { name: `矩阵分配${tag}`, position: 9999, strategy: 'round_robin', regions: [`矩阵区${tag}`], members: [{ userId: t.users.repEast.id }] }));
+  const leadUpload = new FormData();
+  leadUpload.append('file', new Blob([Buffer.from(`公司名称,联系人\n矩阵导入${tag},矩阵导入人\n`)]), `matrix-${tag}.csv`);
+  const leadImport = await (await fetch(`${h.baseUrl}/api/v1/lead-imports`, { method: 'POST', headers: { authorization: `Bearer ${admin!.token}` }, body: leadUpload })).json() as { id: string };
+
+  // Dedup: a duplicate rule (tenant configuration) and her merge of a duplicate customer into hers.
+  const duplicateRule = await ok(await admin!.post('/api/v1/duplicate-rules', { object: 'customer', name: `矩阵规则${tag}`, fields: ['credit_code', 'phone'] }));
+  const duplicate = await ok(await owner!.post('/api/v1/customers', { name: `矩阵重复客户${tag}`, allowDuplicate: true }));
+  const merge = await ok(await owner!.post(`/api/v1/customers/${customer.id}/merge`, { customerId: duplicate.id }));
+
   const withTask = await ok(await owner!.post(`/api/v1/opportunities/${opportunity.id}/tasks`, { title: `矩阵任务${tag}`, key: 'demo' }));
   const located = await fetch(`${h.baseUrl}/api/v1/customer-locations/${customer.id}`, {
     method: 'PUT', headers: { authorization: `Bearer ${owner!.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ lat: 30.2741, lng: 120.1551 }),
@@ -270,6 +294,8 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
     ],
   };
 }
+      lead: lead.id, leadForm: leadForm.id, leadImport: leadImport.id, leadRule: leadRule.id,
+      duplicateRule: duplicateRule.id, merge: merge.id,
 
 // ---------------------------------------------------------------------------------------------------------------
 // Routes and requests from the OpenAPI document
@@ -280,6 +306,8 @@ export interface Route {
   method: string;
   path: string;
   key: string;
+      `矩阵线索${tag}`, lead.number, `矩阵线索人${tag}`,
+      `矩阵重复客户${tag}`, duplicate.number,
   op: Schema;
 }
 

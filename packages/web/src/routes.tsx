@@ -41,6 +41,9 @@ const OpportunityDetailPage = lazy(() => import('./pages/opportunities/Opportuni
 const PipelinePage = lazy(() => import('./pages/opportunities/PipelinePage'));
 const VisitsPage = lazy(() => import('./pages/visits/VisitsPage'));
 const KeyAccountPage = lazy(() => import('./pages/visits/KeyAccountPage'));
+const DedupPage = lazy(() => import('./pages/dedup/DedupPage'));
+const MergePage = lazy(() => import('./pages/dedup/MergePage'));
+const ScoringPage = lazy(() => import('./pages/scoring/ScoringPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const SetPasswordPage = lazy(() => import('./pages/admin/SetPasswordPage'));
 
@@ -82,5 +85,8 @@ export const router = createBrowserRouter([
       { path: 'admin', element: page(AdminPage) },
       { path: '*', element: page(NotFoundPage) },
     ],
+      { path: 'dedup', element: page(DedupPage) },
+      { path: 'merge/:object/:masterId/:duplicateId', element: page(MergePage) },
+      { path: 'scoring', element: page(ScoringPage) },
   },
 ]);

@@ -1,6 +1,7 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
-  AimOutlined, CarOutlined, FunnelPlotOutlined,
+  AimOutlined, CarOutlined, FunnelPlotOutlined, FileTextOutlined, TagsOutlined,
+  ExperimentOutlined, MergeCellsOutlined,
   BankOutlined, FlagOutlined,
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   MoneyCollectOutlined, NodeIndexOutlined, PhoneOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
@@ -17,7 +18,8 @@ const PREFIXES: Array<[string, string]> = [
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
   ['/write-off', 'writeOff'], ['/bank', 'bank'], ['/aging', 'aging'], ['/invoices', 'invoices'], ['/dunning', 'dunning'],
-  ['/campaigns', 'campaigns'],
+  ['/campaigns', 'campaigns'], ['/quotes', 'quotes'], ['/pricing', 'pricing'],
+  ['/dedup', 'dedup'], ['/merge', 'dedup'], ['/scoring', 'scoring'],
 ];
 
 function selectedKey(pathname: string): string {
@@ -46,6 +48,12 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   if (can('opportunities', 'read')) {
     crm.push({ key: 'opportunities', icon: <AimOutlined />, label: link('/opportunities', 'nav-opportunities', t('opp.nav')) });
     crm.push({ key: 'pipeline', icon: <FunnelPlotOutlined />, label: link('/pipeline', 'nav-pipeline', t('opp.pipelineNav')) });
+  }
+  if (can('dedup', 'read')) {
+    crm.push({ key: 'dedup', icon: <MergeCellsOutlined />, label: link('/dedup', 'nav-dedup', t('dedup.nav')) });
+  }
+  if (can('scoring', 'create')) {
+    crm.push({ key: 'scoring', icon: <ExperimentOutlined />, label: link('/scoring', 'nav-scoring', t('scoring.nav')) });
   }
   if (can('visits', 'read')) {
     crm.push({ key: 'visits', icon: <CarOutlined />, label: link('/visits', 'nav-visits', t('visit.nav')) });

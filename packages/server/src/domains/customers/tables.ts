@@ -15,6 +15,8 @@ export const ownedTables: OwnedTables = {
       'domains/invoices': 'the buyer (name, unified social credit code as taxpayer id) and the owner its data scope follows',
       'domains/pricing': 'the buyer a price is for: grade and region (price-book scope) and the owner its data scope follows', 'domains/quotes': nameAndOwner,
       'domains/dedup': 'matching keys (company key and block, credit code, phone key) of customers a candidate may duplicate, and the owner its data scope follows',
+      'domains/dedup': 'matching keys (company key and block, credit code, phone key) of customers a candidate may duplicate, and the owner its data scope follows',
+      'domains/scoring': 'customers with confirmed payments for the RFM job, and the owner the RFM\'s data scope follows (the receivables\' rule)',
       'domains/campaigns': 'the customer name beside a contact who is a campaign member',
       'domains/opportunities': 'the customer an opportunity is sold to: name, and whether the seller may see it (owner or pool)',
       'domains/visits': 'the visited customer: name, address and owner for the data scope of visit plans',

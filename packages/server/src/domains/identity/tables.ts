@@ -16,6 +16,7 @@ export const ownedTables: OwnedTables = {
       'domains/opportunities': 'owner names, active owners to assign, the team of each rep for the team forecast',
       'domains/visits': 'the visiting rep\'s name and the owner its data scope follows',
       'domains/key-accounts': 'owner names on the key-account tree',
+      'domains/dedup': 'owner names beside duplicate matches and who merged or undid a merge', 'domains/scoring': 'who overrode a lead\'s grade',
       'domains/campaigns': 'campaign owners (the data scope follows them) and who recorded a cost',
       'domains/leads': 'lead owners (the data scope follows them), assignment-rule members, who moved a lead\'s status',
     },
