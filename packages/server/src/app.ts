@@ -32,6 +32,7 @@ import { mergeRoutes } from './flows/merge/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
+import { catalogRoutes } from './domains/catalog/index.js';
 import { contractsRoutes, contractError, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
@@ -130,6 +131,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     paymentsRoutes(app, db, { registerPayment, registerPaymentErrors: [writeOffError] }); // POST /payments may write off: the flow's function
     writeOffRoutes(app, db);
     badDebtRequestsRoutes(app, db);
+    catalogRoutes(app, db);
     contractsRoutes(app, db, { bookInstalment: bookInstalmentReceivable });
     approvalsRoutes(app, db, { decisionErrors: [contractError, receivableError] }); // a decision runs the document's handler
     collectionsRoutes(app, db);

@@ -77,6 +77,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     pool: ['read', 'claim', 'release'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   finance: {
+    catalog: ['read', 'export'], // sees cost, for margins
     opportunities: ['read'], forecasts: ['read'],
     catalog: ['read', 'export'],
     dedup: ['read'], scoring: ['read'],
@@ -90,6 +91,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   marketer: {
+    catalog: ['read'], // what is sellable, for campaigns
     leads: ['read', 'create', 'update', 'import', 'export', 'assign', 'release'], lead_forms: ['read', 'create', 'update'],
     opportunities: ['read'],
     catalog: ['read'],
@@ -100,6 +102,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     pool: ['read'], users: ['read'], teams: ['read'], tokens: ['read', 'create', 'delete'],
   },
   executive: {
+    catalog: ['read', 'export'], // sees cost
     leads: ['read'],
     opportunities: ['read', 'export'], forecasts: ['read'], visits: ['read'],
     catalog: ['read', 'export'],

@@ -23,6 +23,8 @@ const Money = MoneySchema;
 const Percent = decimalString({ digits: 3, scale: 6, sign: 'positive', max: '100', message: 'expected a percent like "30" or "33.333333" (above 0, at most 100, at most 6 decimals)' });
 
 export const ContractLineInput = z.object({
+  /** The catalog SKU (issue 11 §4); absent or null: a one-off free line, described by hand. */
+  skuId: IdSchema.nullish(),
   productCode: text(60),
   description: Text.trim().min(1, 'describe the line').max(500),
   quantity: Quantity,
@@ -114,7 +116,7 @@ export const ContractUpdate = z.object(ContractFields).partial().extend({ versio
 export type ContractUpdate = z.infer<typeof ContractUpdate>;
 
 export const ContractLineSchema = z.object({
-  id: z.string(), lineNo: z.number().int(), productCode: z.string().nullable(), description: z.string(),
+  id: z.string(), lineNo: z.number().int(), skuId: z.string().nullable(), productCode: z.string().nullable(), description: z.string(),
   quantity: z.string(), unit: z.string().nullable(), unitPrice: z.string(), discountRate: z.string(), taxRate: z.string(),
   amountExclTax: z.string(), taxAmount: z.string(), amountInclTax: z.string(),
 });

@@ -63,3 +63,8 @@ export async function bundlesContaining(tx: Tx, skuId: string): Promise<string[]
     ) select distinct id from up`.execute(tx);
   return r.rows.map((x) => x.id);
 }
+
+/** The bundles that have this SKU as a direct option. */
+export async function parentsOf(tx: Tx, skuId: string): Promise<string[]> {
+  return (await tx.selectFrom('bundle_options').select('bundle_sku_id').distinct().where('sku_id', '=', skuId).execute()).map((r) => r.bundle_sku_id);
+}

@@ -4,8 +4,10 @@
 // - isSellableTo: the sellable-scope check of one SKU for a customer's grade, channel and region;
 // - loadBundleTreeTx / validateConfigurationTx: a bundle's structure, and whether a selection of its options is valid
 //   (errors with codes naming the option, group or rule; the chosen SKUs with quantities, levels multiplied through).
+// - catalogRoutes: /api/v1/catalog/… (product lines, units, SPUs, SKUs, bundles, configurator, Excel, product managers).
 // It owns product_lines, catalog_units, spus, spu_units, skus, bundle_groups, bundle_options, bundle_rules and
 // catalog_managers (tables.ts).
 export { getSkusTx, isSellableTo, type CatalogSku, type ProductKind } from './skus.service.js';
 export { loadBundleTreeTx, validateConfigurationTx } from './bundles.service.js';
 export { catalogError } from './catalog.errors.js';
+export { catalogRoutes } from './catalog.routes.js';

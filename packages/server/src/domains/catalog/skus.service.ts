@@ -40,7 +40,7 @@ export function toSku(r: s.SkuRow): CatalogSku {
     attributeValues: (r.attribute_values ?? {}) as Record<string, string>,
     kind: r.kind, productLine: r.product_line_id ? { id: r.product_line_id, code: r.product_line_code!, name: r.product_line_name! } : null,
     unit: { id: r.unit_id, code: r.unit_code, name: r.unit_name }, currency: r.currency, listPrice: r.list_price,
-    cost: r.cost === null ? null : r.cost.replace(/(\.\d\d\d*?)0+$/, '$1'), taxRate: rate(r.tax_rate), taxCode: r.tax_code, isBundle: r.is_bundle,
+    cost: r.cost === null ? null : r.cost.includes('.') ? r.cost.replace(/\.?0+$/, '') : r.cost, taxRate: rate(r.tax_rate), taxCode: r.tax_code, isBundle: r.is_bundle,
     status: r.status === 'active' && r.spu_status === 'active' ? 'active' : 'inactive',
     sellable: { grades: r.sell_grades, channels: r.sell_channels, regions: r.sell_regions },
     version: r.version, updatedAt: r.updated_at,
@@ -63,4 +63,9 @@ export function isSellableTo(sku: CatalogSku, who: { grade?: string | null | und
   if (sku.status !== 'active') return false;
   const ok = (list: string[] | null, v: string | null | undefined) => list === null || !v || list.includes(v);
   return ok(sku.sellable.grades, who.grade) && ok(sku.sellable.channels, who.channel) && ok(sku.sellable.regions, who.region);
+}
+
+/** What a caller is shown: the cost only to those who may see it (seesCost in access.ts). */
+export function toSkuView(sku: CatalogSku, showCost: boolean): CatalogSku {
+  return showCost ? sku : { ...sku, cost: null };
 }

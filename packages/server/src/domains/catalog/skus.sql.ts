@@ -88,3 +88,12 @@ export async function updateSku(tx: Tx, id: string, set: { name?: string; listPr
 export async function skuIdsOfSpu(tx: Tx, spuId: string) {
   return tx.selectFrom('skus').select(['id', 'variant_key', 'code', 'status']).where('spu_id', '=', spuId).execute();
 }
+
+/** The raw row of a SKU by code, locked: the import updates it. */
+export async function skuByCode(tx: Tx, code: string) {
+  return tx.selectFrom('skus').select(['id', 'name', 'list_price', 'cost', 'status', 'version']).where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+export async function spuIdByCode(tx: Tx, code: string): Promise<string | null> {
+  return (await tx.selectFrom('spus').select('id').where('code', '=', code).executeTakeFirst())?.id ?? null;
+}

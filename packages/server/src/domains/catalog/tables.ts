@@ -3,11 +3,11 @@
 import type { OwnedTables } from '../../platform/ownership.js';
 
 export const ownedTables: OwnedTables = {
-  product_lines: {},
+  product_lines: { readers: { 'domains/collections': 'the catalog product line of a contract line in the aging report by product line' } },
   catalog_units: {},
-  spus: {},
+  spus: { readers: { 'domains/collections': 'the product of a contract line\'s SKU, for its product line in the aging report' } },
   spu_units: {},
-  skus: {},
+  skus: { readers: { 'domains/collections': 'a contract line\'s SKU, for its product line in the aging report' } },
   bundle_groups: {},
   bundle_options: {},
   bundle_rules: {},

@@ -93,12 +93,17 @@ export async function agingByGroup(tx: Tx, set: OpenSetOptions, grouping: Groupi
   return r.rows;
 }
 
-const PRODUCT_LINE = sql`coalesce(nullif(upper(split_part(trim(l.product_code), '-', 1)), ''), 'OTHER')`;
+// The catalog's product line of the line's SKU (issue 11 §4); a free-text line without a SKU falls back to the product
+// code's prefix before '-', as before the catalog. Product line codes are upper case, so a catalog line SW and old
+// lines coded SW-… group together.
+const PRODUCT_LINE = sql`coalesce(cat_pl.code, nullif(upper(split_part(trim(l.product_code), '-', 1)), ''), 'OTHER')`;
+const LINES = sql`contract_lines l left join skus cat_sku on cat_sku.id = l.sku_id left join spus cat_spu on cat_spu.id = cat_sku.spu_id
+  left join product_lines cat_pl on cat_pl.id = cat_spu.product_line_id`;
 
 export interface ProductLineRow { key: string | null; split_contract: string | null; n: number; total: string; [bucket: `b${number}`]: string }
 
 /**
- * Product lines come from the receivable's contract lines (the product code's prefix before '-'). A contract in one
+ * Product lines come from the receivable's contract lines (the SKU's catalog product line, or the product code's prefix before '-'). A contract in one
  * product line is grouped here; a contract spanning several comes back per contract, to be split by line amounts.
  */
 export async function agingByProductLine(tx: Tx, set: OpenSetOptions, ranges: Range[]): Promise<ProductLineRow[]> {
@@ -106,7 +111,7 @@ export async function agingByProductLine(tx: Tx, set: OpenSetOptions, ranges: Ra
     with o as materialized (select * from ${openSet(set)} s),
     pl as (
       select l.contract_id, count(distinct ${PRODUCT_LINE})::int as lines, min(${PRODUCT_LINE}) as only_line, sum(l.amount_incl_tax) as weight
-      from contract_lines l where l.contract_id in (select contract_id from o where contract_id is not null)
+      from ${LINES} where l.contract_id in (select contract_id from o where contract_id is not null)
       group by l.contract_id)
     select case when pl.contract_id is null then 'unassigned' when pl.lines = 1 then pl.only_line
                 when pl.weight <= 0 then 'unassigned' end as key,
@@ -121,7 +126,7 @@ export async function productLineWeights(tx: Tx, contractIds: string[]) {
   if (contractIds.length === 0) return [];
   const r = await sql<{ contract_id: string; line: string; weight: string }>`
     select l.contract_id, ${PRODUCT_LINE} as line, sum(l.amount_incl_tax) as weight
-    from contract_lines l where l.contract_id = any(${contractIds}::uuid[]) group by 1, 2 order by 1, 2`.execute(tx);
+    from ${LINES} where l.contract_id = any(${contractIds}::uuid[]) group by 1, 2 order by 1, 2`.execute(tx);
   return r.rows;
 }
 
@@ -136,7 +141,7 @@ export function groupFilter(grouping: Grouping | 'product_line', key: string): R
     case 'region': return none ? sql`coalesce(c.region, '') = ''` : sql`c.region = ${key}`;
     case 'product_line': return none
       ? sql`not exists (select 1 from contract_lines l where l.contract_id = o.contract_id)`
-      : sql`exists (select 1 from contract_lines l where l.contract_id = o.contract_id and ${PRODUCT_LINE} = ${key})`;
+      : sql`exists (select 1 from ${LINES} where l.contract_id = o.contract_id and ${PRODUCT_LINE} = ${key})`;
   }
 }
 

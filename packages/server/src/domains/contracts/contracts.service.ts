@@ -11,6 +11,7 @@ import { contractError } from './contracts.errors.js';
 import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
 import { computeLines, computePlan, linesFromRows, planFromRows, templatePlan, trim, type PlanItem } from './terms.js';
+import { catalogLines } from './catalog-lines.js';
 
 export const LOCKED_STATUSES = ['signed', 'in_performance', 'completed', 'terminated'];
 
@@ -39,7 +40,7 @@ export async function toContract(tx: Tx, r: q.ContractRow): Promise<Contract> {
     productScope: r.product_scope, rebateTerms: r.rebate_terms, signatories: r.signatories, creditOverride: r.credit_override,
     signedFile: file ? { id: file.id, name: file.file_name, contentType: file.content_type, size: file.size_bytes, sha256: file.sha256 } : null,
     lines: lines.map((l) => ({
-      id: l.id, lineNo: l.line_no, productCode: l.product_code, description: l.description, quantity: trim(l.quantity, 0), unit: l.unit,
+      id: l.id, lineNo: l.line_no, skuId: l.sku_id, productCode: l.product_code, description: l.description, quantity: trim(l.quantity, 0), unit: l.unit,
       unitPrice: trim(l.unit_price, 2), discountRate: trim(l.discount_rate, 0), taxRate: trim(l.tax_rate, 0),
       amountExclTax: roundMoney(l.amount_excl_tax, r.currency), taxAmount: roundMoney(l.tax_amount, r.currency), amountInclTax: roundMoney(l.amount_incl_tax, r.currency),
     })),
@@ -136,7 +137,7 @@ export async function createContractTx(tx: Tx, auth: AuthContext, input: Contrac
   const plan = planOf(input, []);
   await checkParties(tx, auth, input.kind, input.customerId, input.frameworkId, plan);
   const ownerId = await resolveOwner(tx, auth, input.ownerId, null);
-  const computed = computeLines(input.kind, input.lines, input.pricesIncludeTax, input.currency);
+  const computed = computeLines(input.kind, await catalogLines(tx, input.lines), input.pricesIncludeTax, input.currency);
   const instalments = computePlan(computed.totals.amountInclTax, computed.totals.taxAmount, plan, input.currency, ownerId);
   const number = await nextDocNumber(tx, auth, 'HT', todayFor(auth, opts.now));
   const id = await q.insertContract(tx, auth.tenantId, number, auth.userId, {
@@ -166,7 +167,7 @@ export async function updateContract(db: Db, auth: AuthContext, id: string, patc
     const plan = planOf(patch, planFromRows(await q.instalmentsOf(tx, id), row.currency));
     await checkParties(tx, auth, row.kind, customerId, frameworkId, patch.instalments || patch.planTemplate ? plan : []);
     const ownerId = await resolveOwner(tx, auth, patch.ownerId, row.owner_id);
-    const computed = computeLines(row.kind, patch.lines ?? linesFromRows(await q.linesOf(tx, id)), pricesIncludeTax, currency);
+    const computed = computeLines(row.kind, patch.lines ? await catalogLines(tx, patch.lines) : linesFromRows(await q.linesOf(tx, id)), pricesIncludeTax, currency);
     const instalments = computePlan(computed.totals.amountInclTax, computed.totals.taxAmount, plan, currency, ownerId);
     const pick = <T>(v: T | undefined, old: T): T => (v !== undefined ? v : old);
     await q.updateContract(tx, id, {

@@ -66,7 +66,7 @@ export async function listContracts(tx: Tx, where: RawBuilder<unknown>[], order:
 export type LineRow = Awaited<ReturnType<typeof linesOf>>[number];
 export async function linesOf(tx: Tx, contractId: string) {
   return tx.selectFrom('contract_lines')
-    .select(['id', 'line_no', 'product_code', 'description', 'quantity', 'unit', 'unit_price', 'discount_rate', 'tax_rate',
+    .select(['id', 'line_no', 'sku_id', 'product_code', 'description', 'quantity', 'unit', 'unit_price', 'discount_rate', 'tax_rate',
       'amount_excl_tax', 'tax_amount', 'amount_incl_tax'])
     .where('contract_id', '=', contractId).orderBy('line_no').execute();
 }
@@ -111,14 +111,14 @@ export async function updateContract(tx: Tx, id: string, w: ContractWrite) {
 }
 
 export interface LineWrite {
-  lineNo: number; productCode: string | null; description: string; quantity: string; unit: string | null; unitPrice: string;
+  lineNo: number; skuId: string | null; productCode: string | null; description: string; quantity: string; unit: string | null; unitPrice: string;
   discountRate: string; taxRate: string; amountExclTax: string; taxAmount: string; amountInclTax: string;
 }
 export async function replaceLines(tx: Tx, tenantId: string, contractId: string, lines: LineWrite[]) {
   await tx.deleteFrom('contract_lines').where('contract_id', '=', contractId).execute();
   for (const l of lines) {
     await tx.insertInto('contract_lines').values({
-      tenant_id: tenantId, contract_id: contractId, line_no: l.lineNo, product_code: l.productCode, description: l.description,
+      tenant_id: tenantId, contract_id: contractId, line_no: l.lineNo, sku_id: l.skuId, product_code: l.productCode, description: l.description,
       quantity: l.quantity, unit: l.unit, unit_price: l.unitPrice, discount_rate: l.discountRate, tax_rate: l.taxRate,
       amount_excl_tax: l.amountExclTax, tax_amount: l.taxAmount, amount_incl_tax: l.amountInclTax,
     }).execute();

@@ -27,7 +27,7 @@ export function computeLines(kind: string, lines: ContractLineInput[], pricesInc
   }
   return {
     lines: doc.lines.map((l, i) => ({
-      lineNo: i + 1, productCode: l.productCode, description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice,
+      lineNo: i + 1, skuId: l.skuId ?? null, productCode: l.productCode, description: l.description, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice,
       discountRate: l.discountRate, taxRate: l.taxRate, amountExclTax: l.amountExclTax, taxAmount: l.taxAmount, amountInclTax: l.amountInclTax,
     })),
     totals: kind === 'framework' ? { ...ZERO } : doc.totals,
@@ -37,7 +37,7 @@ export function computeLines(kind: string, lines: ContractLineInput[], pricesInc
 
 export function linesFromRows(rows: LineRow[]): ContractLineInput[] {
   return rows.map((l) => ({
-    productCode: l.product_code, description: l.description, quantity: trim(l.quantity, 0), unit: l.unit,
+    skuId: l.sku_id, productCode: l.product_code, description: l.description, quantity: trim(l.quantity, 0), unit: l.unit,
     unitPrice: trim(l.unit_price, 2), discountRate: trim(l.discount_rate, 0), taxRate: normalizeTaxRate(l.tax_rate) ?? '0',
   }));
 }
