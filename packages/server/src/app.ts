@@ -27,7 +27,8 @@ import { opportunityWonRoutes } from './flows/opportunity-won/index.js';
 import { campaignsRoutes } from './domains/campaigns/index.js';
 import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
 import { scoringRoutes, scoringJob, afterLeadCaptureTx, recordBehaviourTx } from './domains/scoring/index.js';
-import { registerLeadHooks, captureLeadTx } from './domains/leads/index.js';
+import { registerLeadHooks, captureLeadTx, leadsRoutes, leadFormsRoutes, leadImportsRoutes, recycleStaleLeads, canSeeLead } from './domains/leads/index.js';
+import { leadConversionRoutes } from './flows/lead-conversion/index.js';
 import { mergeRoutes } from './flows/merge/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
@@ -65,6 +66,7 @@ export const JOBS: JobDefinition[] = [
   agingCompactJob,
   statisticsJob,
   quoteExpiryJob,
+  { name: 'leads.recycle', run: (db) => recycleStaleLeads(db) }, // owned open leads untouched for N days → the lead pool
   scoringJob, // retrain the conversion model, rescore open leads, recompute customers' RFM
 ];
 
@@ -145,6 +147,10 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     keyAccountsRoutes(app, db);
     // leads capture and import find duplicates with dedup and get their first score from scoring (leads imports neither)
     registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
+    leadsRoutes(app, db);
+    leadFormsRoutes(app, db); // with the public web-form submission (no session: the form's key)
+    leadImportsRoutes(app, db);
+    leadConversionRoutes(app, db); // lead → customer + contact + opportunity in one transaction: the flow's route
     dedupRoutes(app, db);
     scoringRoutes(app, db);
     mergeRoutes(app, db); // a merge moves records of several domains in one transaction: the flow's routes
@@ -159,7 +165,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     quotesRoutes(app, db);
     quoteAcceptanceRoutes(app, db); // accept → an order contract, rebate ledger and budgets in one transaction: the flow's route
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
-    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote });
+    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote, lead: canSeeLead });
 
     let stopScheduler = () => {};
     let stopBackupRequests = () => {};

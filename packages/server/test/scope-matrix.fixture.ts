@@ -21,6 +21,7 @@ export type Kind =
   | 'invoiceRequest' | 'invoice' | 'redConfirmation'
   | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment'
   | 'campaign' | 'campaignMember' | 'campaignCost'
+  | 'lead' | 'leadForm' | 'leadImport' | 'leadRule' // leads: a lead follows its owner; forms and rules are tenant configuration
   | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation'
   | 'lead' | 'leadForm' | 'leadImport' | 'leadRule' // leads: a lead follows its owner; forms and rules are tenant configuration
   | 'duplicateRule' | 'merge'
@@ -46,6 +47,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
   'invoice-requests': 'invoiceRequest', invoices: 'invoice', 'red-confirmations': 'redConfirmation',
   policies: 'dunningPolicy', runs: 'dunningRun', mail: 'dunningMail', tasks: 'dunningTask', 'credit-assessments': 'creditAssessment',
   campaigns: 'campaign', 'campaign-members': 'campaignMember', 'campaign-costs': 'campaignCost',
+  leads: 'lead', 'lead-forms': 'leadForm', 'lead-imports': 'leadImport', 'lead-assignment-rules': 'leadRule',
   subscriptions: 'webhookSubscription', deliveries: 'webhookDelivery', // webhooks: the tenant's configuration (admins)
 };
   leads: 'lead', 'lead-forms': 'leadForm', 'lead-imports': 'leadImport', 'lead-assignment-rules': 'leadRule',
@@ -61,6 +63,7 @@ export const BY_FIELD: Record<string, Kind> = {
   statementId: 'bankStatement',
   promiseId: 'promise',
   campaignId: 'campaign',
+  leadId: 'lead',
   subscriptionId: 'webhookSubscription',
 };
 
@@ -281,6 +284,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       invoiceRequest: invoiceRequest.id, invoice: issued.invoice.id, redConfirmation: redConfirmation.id,
       dunningPolicy: dunningPolicy.id, dunningRun: letterRun.id, dunningMail: dunningMail.id, dunningTask: dunningTask.id, promise: promise.id, creditAssessment: assessment.id,
       campaign: campaign.id, campaignMember: campaignMember.id, campaignCost: campaignCost.id,
+      lead: lead.id, leadForm: leadForm.id, leadImport: leadImport.id, leadRule: leadRule.id,
       webhookSubscription: webhook.id, webhookDelivery: webhookDelivery.id,
     },
     markers: [
@@ -291,6 +295,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       invoiceRequest.number, toIssue.number, issued.invoice.number, redConfirmation.number, '567.89', '234.56', '56.78',
       old.number, '2345.67', '3456.78', `矩阵承诺${tag}`, `矩阵催收记录${tag}`,
       `矩阵活动${tag}`, campaign.number, '4321.09', `矩阵参会人${tag}`, '876.54',
+      `矩阵线索${tag}`, lead.number, `矩阵线索人${tag}`,
     ],
   };
 }

@@ -8,8 +8,9 @@
 create table lead_forms (
   tenant_id uuid not null references tenants(id),
   id uuid not null default gen_random_uuid(),
-  -- the public key in the embed snippet: unguessable, unique across tenants (the public endpoint finds its tenant by it)
-  key text not null unique check (key ~ '^lf_[A-Za-z0-9_-]{16,64}$'),
+  -- the public key in the embed snippet: 144 random bits, so unique across tenants in practice (the public endpoint
+  -- finds its tenant by it through lead_forms_key); the constraint is per tenant, as every uniqueness here
+  key text not null check (key ~ '^lf_[A-Za-z0-9_-]{16,64}$'),
   name text not null check (length(name) between 1 and 200),
   campaign_id uuid,
   -- where the page embedding the form may live: exact origins ("https://www.example.com"), checked against Origin
@@ -24,9 +25,11 @@ create table lead_forms (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   primary key (tenant_id, id),
+  unique (tenant_id, key),
   foreign key (tenant_id, campaign_id) references campaigns (tenant_id, id),
   foreign key (tenant_id, created_by) references users (tenant_id, id)
 );
+create index lead_forms_key on lead_forms (key);
 select l2c_tenant_table('lead_forms');
 
 create table lead_imports (

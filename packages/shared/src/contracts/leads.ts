@@ -118,6 +118,8 @@ export const LeadConvert = z.object({
   amount: Text.trim().regex(/^\d{1,15}(\.\d{1,2})?$/, 'expected an amount like "120000.00"').default('0'),
   currency: z.enum(['CNY', 'USD', 'EUR', 'HKD', 'JPY']).default('CNY'),
   createOpportunity: z.boolean().default(true),
+  /** Create the new customer although the customer duplicate check found candidates (the caller has seen them). */
+  allowDuplicate: z.boolean().default(false),
 });
 export const LeadConversionResult = z.object({
   leadId: z.string(), customerId: z.string(), customerCreated: z.boolean(), contactId: z.string().nullable(),

@@ -31,15 +31,19 @@ export async function listContacts(db: Db, auth: AuthContext, customerId: string
 }
 
 export async function createContact(db: Db, auth: AuthContext, customerId: string, input: ContactIn) {
-  return inTenant(db, auth, async (tx) => {
-    await loadVisible(tx, auth, customerId, true);
-    const id = await c.insertContact(tx, auth.tenantId, customerId, { ...input, phoneKey: phoneKey(input.mobile ?? input.phone) });
-    if (input.isPrimary) await c.clearPrimary(tx, customerId, id);
-    const created = toContact((await c.findContact(tx, id))!);
-    await recordAudit(tx, auth, { action: 'create', entityType: 'contact', entityId: id, after: contactAudit(created) });
-    return created;
-  });
+  return inTenant(db, auth, (tx) => createContactTx(tx, auth, customerId, input));
 }
+
+/** createContact inside the caller's transaction (flows/lead-conversion). */
+export async function createContactTx(tx: Tx, auth: AuthContext, customerId: string, input: ContactIn) {
+  await loadVisible(tx, auth, customerId, true);
+  const id = await c.insertContact(tx, auth.tenantId, customerId, { ...input, phoneKey: phoneKey(input.mobile ?? input.phone) });
+  if (input.isPrimary) await c.clearPrimary(tx, customerId, id);
+  const created = toContact((await c.findContact(tx, id))!);
+  await recordAudit(tx, auth, { action: 'create', entityType: 'contact', entityId: id, after: contactAudit(created) });
+  return created;
+}
+
 
 /** Lock the contact's customer, then the contact: the same order everywhere, so writers never deadlock. */
 async function loadContactForWrite(tx: Parameters<Parameters<typeof inTenant>[2]>[0], auth: AuthContext, id: string) {

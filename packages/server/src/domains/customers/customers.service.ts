@@ -105,18 +105,22 @@ async function resolveOwner(tx: Tx, auth: AuthContext, requested: string | null 
 }
 
 export async function createCustomer(db: Db, auth: AuthContext, input: CustomerInput & { allowDuplicate: boolean }, opts: { now?: Date } = {}) {
-  return inTenant(db, auth, async (tx) => {
-    const write = toWrite(input);
-    await createChecks(tx, auth, write, input.allowDuplicate);
-    const ownerId = await resolveOwner(tx, auth, input.ownerId);
-    const number = await nextDocNumber(tx, auth, 'KH', todayFor(auth, opts.now));
-    const id = await q.insertCustomer(tx, auth.tenantId, number, ownerId, auth.userId, write);
-    const created = toCustomer((await q.findCustomer(tx, id))!);
-    await recordAudit(tx, auth, { action: 'create', entityType: 'customer', entityId: id, before: null, after: auditView(created) });
-    await emitEvent(tx, auth, { type: 'customer.created', entityType: 'customer', entityId: id, data: { id, number: created.number, name: created.name, ownerId: ownerId } });
-    return created;
-  });
+  return inTenant(db, auth, (tx) => createCustomerTx(tx, auth, input, opts));
 }
+
+/** createCustomer inside the caller's transaction (flows/lead-conversion: customer + contact + opportunity at once). */
+export async function createCustomerTx(tx: Tx, auth: AuthContext, input: CustomerInput & { allowDuplicate: boolean }, opts: { now?: Date } = {}): Promise<Customer> {
+  const write = toWrite(input);
+  await createChecks(tx, auth, write, input.allowDuplicate);
+  const ownerId = await resolveOwner(tx, auth, input.ownerId);
+  const number = await nextDocNumber(tx, auth, 'KH', todayFor(auth, opts.now));
+  const id = await q.insertCustomer(tx, auth.tenantId, number, ownerId, auth.userId, write);
+  const created = toCustomer((await q.findCustomer(tx, id))!);
+  await recordAudit(tx, auth, { action: 'create', entityType: 'customer', entityId: id, before: null, after: auditView(created) });
+  await emitEvent(tx, auth, { type: 'customer.created', entityType: 'customer', entityId: id, data: { id, number: created.number, name: created.name, ownerId: ownerId } });
+  return created;
+}
+
 
 /** Serialise creators of one tenant around the duplicate check, so two people cannot both pass it with the same company. */
 export async function lockCustomerCreation(tx: Tx, auth: AuthContext) {

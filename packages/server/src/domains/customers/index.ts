@@ -13,6 +13,10 @@ export { reclaimStaleCustomers, DEFAULT_POOL_SETTINGS, poolSettings, type PoolSe
 export { createFollowUpTx } from './contacts.service.js';
 export { nameKey } from './name-key.js';
 export { backfillSearchKeys } from './search.service.js';
+export { enumCode, headerKey } from './excel.columns.js'; // leads' import reads the same industry labels and header forms
+export { createCustomerTx, loadVisible as loadVisibleCustomerTx, toCustomer } from './customers.service.js'; // flows/lead-conversion
+export { createContactTx } from './contacts.service.js'; // flows/lead-conversion
+export { customerError } from './customers.errors.js';
 export {
   customerForMergeTx, setCustomerMergeValuesTx, mergeCustomerIntoTx, unmergeCustomerTx, contactForMergeTx, setContactMergeValuesTx,
   mergeContactIntoTx, unmergeContactTx, type CustomerMergeValues, type ContactMergeValues, type CustomerMoves,

@@ -7,6 +7,7 @@ import { IdSchema, LeadFormInput, LeadFormSchema, LeadFormUpdate, PublicLeadSubm
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
+import { NoContent } from '../../platform/openapi.js';
 import { leadError } from './leads.errors.js';
 import * as forms from './forms.service.js';
 
@@ -47,12 +48,14 @@ export function leadFormsRoutes(app: App, db: Db) {
   }, async (req) => forms.updateForm(db, requireAuth(req), req.params.id, req.body));
 
   const path = '/api/v1/public/lead-forms/:key/submissions';
-  // The browser's preflight for a JSON post from another site. Not in the API document: browsers send it, not clients.
-  app.options(path, { schema: { hide: true, params: KeyParams } }, async (req: FastifyRequest<{ Params: { key: string } }>, reply) => {
+  // The browser's preflight for a JSON post from another site: browsers send it, not clients.
+  app.options(path, {
+    schema: { operationId: 'preflightLeadForm', summary: 'CORS preflight of a web-to-lead form (public)', description: 'Answers 204; an allowed origin gets its Access-Control-Allow-* headers, any other none (the browser then does not post).', security: [], tags, params: KeyParams, response: { 204: NoContent } },
+  }, async (req, reply) => {
     const origin = req.headers.origin;
     const form = await forms.publicForm(db, req.params.key);
     if (form && origin && forms.originAllowed(form, origin)) cors(reply, origin);
-    return reply.code(204).send();
+    return reply.code(204).send(undefined);
   });
 
   app.post(path, {
@@ -62,11 +65,17 @@ export function leadFormsRoutes(app: App, db: Db) {
       errors: [leadError.only('form_closed', 'origin_not_allowed', 'empty')], tags, params: KeyParams, body: PublicLeadSubmission,
       response: { 202: z.object({ accepted: z.literal(true) }) },
     },
+    // An allowed origin gets its CORS headers before anything can fail, so its page can read a 400 or 429 too.
+    onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+      const origin = req.headers.origin;
+      const key = (req.params as { key?: string }).key;
+      if (!origin || !key || !/^lf_[A-Za-z0-9_-]{16,64}$/.test(key)) return;
+      const form = await forms.publicForm(db, key);
+      if (form && forms.originAllowed(form, origin)) cors(reply, origin);
+    },
     config: { rateLimit: { max: SUBMISSIONS_PER_MINUTE, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req: FastifyRequest) => `${req.ip}:${String((req.params as { key?: string }).key ?? '')}` } },
   }, async (req, reply) => {
-    const origin = req.headers.origin;
-    const result = await forms.submit(db, req.params.key, origin, req.ip ?? null, req.body, req.id);
-    if (origin) cors(reply, origin); // reached only when the origin is allowed (else origin_not_allowed)
+    const result = await forms.submit(db, req.params.key, req.headers.origin, req.ip ?? null, req.body, req.id);
     return reply.code(202).send(result);
   });
 }

@@ -24,7 +24,7 @@ export async function findForm(tx: Tx, id: string, forUpdate = false): Promise<F
 /** As the owner role (asSystem): the tenant of a public key. */
 export async function findFormByKey(tx: Tx, key: string): Promise<(FormRow & { tenant_id: string; time_zone: string | null }) | undefined> {
   const r = await sql<FormRow & { tenant_id: string; time_zone: string | null }>`select ${select}, f.tenant_id, null::text as time_zone
-    from lead_forms f left join campaigns c on c.tenant_id = f.tenant_id and c.id = f.campaign_id where f.key = ${key}`.execute(tx);
+    from lead_forms f left join campaigns c on c.tenant_id = f.tenant_id and c.id = f.campaign_id where f.key = ${key} limit 1`.execute(tx);
   return r.rows[0];
 }
 

@@ -20,3 +20,5 @@ export { registerLeadHooks, type MatchCandidates, type AfterCapture } from './de
 export { leadError } from './leads.errors.js';
 export { moveLeadRefsTx, type LeadRefMoves } from './merge-refs.js';
 export { loadVisible as loadVisibleLeadTx } from './leads.service.js'; // flows/merge: the master and duplicate in the caller's scope, locked
+export { leadImportsRoutes } from './import.routes.js';
+export { startImport, getImport } from './import.service.js';

@@ -28,6 +28,18 @@ async function load(tx: Tx, auth: AuthContext, ids?: string[]) {
   }));
 }
 
+/** A rule the caller may change: every member is in his scope (a manager keeps his teams' rules, not another's). */
+async function loadChangeable(tx: Tx, auth: AuthContext, id: string): Promise<q.RuleRow> {
+  const rule = await q.findRule(tx, id, true);
+  if (!rule) throw leadError('rule_not_found');
+  if (leadScope(auth) !== 'all') {
+    for (const m of await q.listMembers(tx, [id])) {
+      if (!(await userInScope(tx, m.user_id, auth.userId, leadScope(auth)))) throw leadError('rule_not_found');
+    }
+  }
+  return rule;
+}
+
 export async function listRules(db: Db, auth: AuthContext) {
   return inTenant(db, auth, async (tx) => ({ items: await load(tx, auth) }));
 }
@@ -44,8 +56,7 @@ export async function saveRule(db: Db, auth: AuthContext, id: string | null, inp
     const fields = { name: input.name, position: input.position, active: input.active, strategy: input.strategy, sources: input.sources, regions: input.regions, industries: input.industries };
     let before: unknown = null;
     if (id) {
-      const existing = await q.findRule(tx, id, true);
-      if (!existing) throw leadError('rule_not_found');
+      await loadChangeable(tx, auth, id);
       before = (await load(tx, auth, [id]))[0];
       await q.updateRule(tx, id, fields);
     } else {
@@ -61,8 +72,7 @@ export async function saveRule(db: Db, auth: AuthContext, id: string | null, inp
 
 export async function deleteRule(db: Db, auth: AuthContext, id: string) {
   await inTenant(db, auth, async (tx) => {
-    const existing = await q.findRule(tx, id, true);
-    if (!existing) throw leadError('rule_not_found');
+    const existing = await loadChangeable(tx, auth, id);
     await q.deleteRule(tx, id);
     await recordAudit(tx, auth, { action: 'delete', entityType: 'lead_assignment_rule', entityId: id, before: { name: existing.name, position: existing.position }, after: null });
   });
