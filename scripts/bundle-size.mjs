@@ -1,15 +1,19 @@
 // The first screen's JavaScript, gzipped, from the build's chunk graph (packages/web/dist/.vite/manifest.json): the
 // entry with everything it imports statically, plus the first page a person sees — the login page, or the home page
-// after logging in — with its static imports. Fails (exit 1) above the budget, so a change that pulls a heavy library
-// (all of antd, ECharts) into the first screen fails CI. `node scripts/bundle-size.mjs [--json]` after a web build.
+// after logging in — with its static imports, and the interface language's texts (i18n/resources.<lang>.ts, loaded
+// before the first render; the larger language counts). Fails (exit 1) above the budget, so a change that pulls a
+// heavy library (all of antd, ECharts) into the first screen fails CI. `node scripts/bundle-size.mjs [--json]` after a
+// web build. Issue 9: 394 kB (login) / 413 kB (home) before, under 300 after.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const TARGET_KB = 300;
-export const BUDGET_KB = 425;
+export const BUDGET_KB = 300;
 const DIST = path.resolve(import.meta.dirname, '../packages/web/dist');
 const FIRST_PAGES = ['src/pages/LoginPage.tsx', 'src/pages/HomePage.tsx', 'src/pages/home/HomePage.tsx'];
+/** The language bundles main.tsx waits for (one of them loads before the first render). */
+const LANGUAGE_BUNDLES = /^src\/i18n\/resources\.[\w-]+\.ts$/;
 
 function closure(manifest, keys) {
   const seen = new Set();
@@ -33,8 +37,12 @@ export function firstScreen(dist = DIST) {
     return gz.get(file);
   };
   const result = {};
+  // the heavier language, with what it imports
+  const languages = Object.keys(manifest).filter((k) => LANGUAGE_BUNDLES.test(k));
+  const langBytes = (k) => [...closure(manifest, [k])].map((x) => manifest[x].file).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + size(f), 0);
+  const language = languages.sort((a, b) => langBytes(b) - langBytes(a))[0];
   for (const page of FIRST_PAGES.filter((p) => manifest[p])) {
-    const files = [...closure(manifest, [entry, page])].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
+    const files = [...closure(manifest, [entry, page, ...(language ? [language] : [])])].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
     const bytes = files.reduce((sum, f) => sum + size(f), 0);
     result[page.replace(/^src\/pages\//, '')] = { kb: Math.round(bytes / 102.4) / 10, files: files.length };
   }

@@ -20,6 +20,10 @@ export default defineConfig({
     manifest: true, // the chunk graph scripts/bundle-size.mjs measures the first screen from
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // @rc-component/form (and its validator) ships without "sideEffects": false, so antd's form context — which every
+      // Dropdown, Popover and Tooltip imports through ContextIsolator — kept all of it on the first screen (12 kB
+      // gzipped). Its modules only define things; the pages that use Form still get what they import.
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]@rc-component[\\/](form|async-validator)[\\/]/, sideEffects: false }] },
       output: {
         codeSplitting: {
           groups: [

@@ -27,8 +27,7 @@ import { opportunityWonRoutes } from './flows/opportunity-won/index.js';
 import { campaignsRoutes } from './domains/campaigns/index.js';
 import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
 import { scoringRoutes, scoringJob, afterLeadCaptureTx, recordBehaviourTx } from './domains/scoring/index.js';
-import { registerLeadHooks, captureLeadTx, leadsRoutes, leadFormsRoutes, leadImportsRoutes, recycleStaleLeads, canSeeLead } from './domains/leads/index.js';
-import { leadConversionRoutes } from './flows/lead-conversion/index.js';
+import { registerLeadHooks, captureLeadTx } from './domains/leads/index.js';
 import { mergeRoutes } from './flows/merge/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
@@ -41,7 +40,7 @@ import { notificationsRoutes } from './domains/notifications/index.js';
 import { invoicesRoutes, invoiceRequestApprovalHandler } from './domains/invoices/index.js';
 import { bankStatementsRoutes } from './domains/bank-statements/index.js';
 import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
-import { operatorRoutes, companyRoutes, homeRoutes } from './domains/workspace/index.js';
+import { operatorRoutes, companyRoutes, homeRoutes, customer360Routes, describeRecordsTx } from './domains/workspace/index.js';
 import { creditDefaultsRoutes } from './domains/credit/index.js';
 import { pricingRoutes } from './domains/pricing/index.js';
 import { quotesRoutes, quoteApprovalHandler, quoteExpiryJob, canSeeQuote } from './domains/quotes/index.js';
@@ -66,7 +65,6 @@ export const JOBS: JobDefinition[] = [
   agingCompactJob,
   statisticsJob,
   quoteExpiryJob,
-  { name: 'leads.recycle', run: (db) => recycleStaleLeads(db) }, // owned open leads untouched for N days → the lead pool
   scoringJob, // retrain the conversion model, rescore open leads, recompute customers' RFM
 ];
 
@@ -124,6 +122,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     operatorRoutes(app, db, { token: config.operatorToken });
     companyRoutes(app, db);
     homeRoutes(app, db);
+    customer360Routes(app, db);
     creditDefaultsRoutes(app, db);
     identityRoutes(app, db, { sessionHours: config.sessionHours, cookieSecure: config.cookieSecure });
     customersRoutes(app, db);
@@ -147,10 +146,6 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     keyAccountsRoutes(app, db);
     // leads capture and import find duplicates with dedup and get their first score from scoring (leads imports neither)
     registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
-    leadsRoutes(app, db);
-    leadFormsRoutes(app, db); // with the public web-form submission (no session: the form's key)
-    leadImportsRoutes(app, db);
-    leadConversionRoutes(app, db); // lead → customer + contact + opportunity in one transaction: the flow's route
     dedupRoutes(app, db);
     scoringRoutes(app, db);
     mergeRoutes(app, db); // a merge moves records of several domains in one transaction: the flow's routes
@@ -165,7 +160,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     quotesRoutes(app, db);
     quoteAcceptanceRoutes(app, db); // accept → an order contract, rebate ledger and budgets in one transaction: the flow's route
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
-    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote, lead: canSeeLead });
+    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote }, describeRecordsTx);
 
     let stopScheduler = () => {};
     let stopBackupRequests = () => {};

@@ -113,6 +113,10 @@ describe('notifications API', () => {
     expect(list.body.items).toHaveLength(2); // j1, today and tomorrow
     expect(list.body.unreadCount).toBe(2);
     expect(list.body.items[0]).toMatchObject({ kind: 'overdue', entityType: 'receivable', entityId: ids.j1, readAt: null });
+    // money by the reader's language, grouped: never "CNY 1000.00"
+    expect(list.body.items[0].body).toContain('¥1,000.00');
+    const english = (await (await login(h.baseUrl, t.users.repNorth)).get('/api/v1/notifications')).body.items[0];
+    expect(english.body).toContain('CN¥3,000.00 open');
     const older = list.body.items[1];
     const read = await rep.post(`/api/v1/notifications/${older.id}/read`);
     expect(read.status).toBe(200);

@@ -24,7 +24,6 @@ const SHOWS_NEXT_NUMBERS = new Set(['GET /api/v1/settings/number-formats']);
 
 const NOTHING_TO_SHOW: Record<string, string> = {
   'GET /api/v1/pool/customers': 'the pool holds customers without an owner, so an ownerId filter never matches one',
-  'GET /api/v1/pool/leads': 'the lead pool holds leads without an owner, so an ownerId filter never matches one',
 };
 
 let w: ScopeWorld;
@@ -88,6 +87,9 @@ describe('scope matrix', () => {
         problems.push(`${caller.name}: ${got.status} on a write`);
       } else if (got.status < 300 && Array.isArray(got.json?.items) && got.json.items.length > 0) {
         problems.push(`${caller.name}: ${got.json.items.length} item(s) in a list filtered by repEast's records`);
+      } else if (got.status < 300 && Array.isArray(got.json?.totals) && got.json.totals.length > 0) {
+        // a list's totals (GET /receivables/totals) name no record: what an outsider must not get is any sum at all
+        problems.push(`${caller.name}: totals of a list filtered by repEast's records: ${JSON.stringify(got.json.totals)}`);
       }
     }
     if (route.method === 'GET') {
@@ -100,6 +102,8 @@ describe('scope matrix', () => {
       const baseline = await send(w.baseUrl, who, unknown);
       if (mine.status !== 200) {
         problems.push(`control: repEast (or an admin) gets ${mine.status} ${mine.text} — the fixture ids are not real`);
+      } else if (baseline.status < 300 && Array.isArray(mine.json?.totals)) {
+        if (mine.json.totals.length === 0) problems.push(`control: repEast (or an admin) gets no totals over her own records: ${mine.text}`);
       } else if (baseline.status < 300 && !NOTHING_TO_SHOW[route.key]) {
         const shown = await readable(mine);
         if (![...w.markers, ...Object.values(w.ids)].some((m) => shown.includes(m))) {

@@ -1,42 +1,14 @@
 // Money is an exact decimal, never a binary float. Every amount in L2C passes through this module.
 // Amounts travel as strings ("1234.50") and are computed with decimal.js; rounding is explicit (half-up, 四舍五入).
 import { Decimal } from 'decimal.js';
+import { BOOK_CURRENCY, CURRENCIES, CURRENCY_SCALE, formatMoney, isCurrency, REQUEST_CURRENCIES, scaleOf, type Currency } from './currency.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type DecimalValue = InstanceType<typeof D>;
 
-/**
- * The one table of currencies L2C books and their minor-unit scale (fen/cents: 2; yen: 0). Rounding, the input
- * pattern and formatting all read the scale from here; a currency not listed has no scale and is refused.
- */
-export const CURRENCY_SCALE = { CNY: 2, USD: 2, EUR: 2, HKD: 2, JPY: 0 } as const;
-export type Currency = keyof typeof CURRENCY_SCALE;
-export const CURRENCIES = Object.keys(CURRENCY_SCALE) as [Currency, ...Currency[]];
-
-/**
- * The currency of the books where a record carries none of its own (customer accounts, credit profiles and the
- * credit check, write-offs and bad-debt requests, which take their receivable's or payment's currency when they
- * have one at hand). Every tenant books CNY today: tenants has no currency column yet, and when it gets one this
- * constant is what call sites replace with the tenant's. Named at each call, never a default parameter.
- */
-export const BOOK_CURRENCY = 'CNY' satisfies Currency;
-
-/**
- * The currencies a request may name (CurrencySchema, contracts, payments, receivables, the collections reports): all
- * at scale 2, the scale of the request amount fields (MoneySchema). A currency with another scale (JPY) is added
- * here together with amount checks against it (MoneyValueSchema).
- */
-export const REQUEST_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const satisfies readonly Currency[];
-
-export function isCurrency(value: unknown): value is Currency {
-  return typeof value === 'string' && Object.hasOwn(CURRENCY_SCALE, value);
-}
-
-/** Minor digits of `currency`; a currency outside CURRENCY_SCALE is a RangeError (rounding it would be a guess). */
-export function scaleOf(currency: string): number {
-  if (!isCurrency(currency)) throw new RangeError(`money: no scale for currency ${JSON.stringify(currency)}`);
-  return CURRENCY_SCALE[currency];
-}
+// The table of currencies, the book currency and formatting live in currency.ts (no decimal.js there, for the web app's
+// first screen); re-exported here so money is one import.
+export { BOOK_CURRENCY, CURRENCIES, CURRENCY_SCALE, formatMoney, isCurrency, REQUEST_CURRENCIES, scaleOf, type Currency };
 
 /** Digits before the point of any amount L2C books (numeric(18,2) columns, with room for sums). */
 export const MONEY_DIGITS = 15;
@@ -142,12 +114,3 @@ export function splitScaled(total: string, weights: string[], scale: number): st
   return floored.map((f) => f.toFixed(scale));
 }
 
-/** Format for people: zh-CN "¥1,234.50", en "CN¥1,234.50". Formatting goes through strings, never floats. */
-export function formatMoney(amount: string, currency: string, locale = 'zh-CN'): string {
-  const fixed = roundMoney(amount, currency);
-  const negative = fixed.startsWith('-');
-  const [intPart, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = intPart!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const symbol = currency === 'CNY' ? (locale.startsWith('zh') ? '¥' : 'CN¥') : `${currency} `;
-  return `${negative ? '-' : ''}${symbol}${grouped}${frac ? `.${frac}` : ''}`;
-}

@@ -1,19 +1,21 @@
-// Providers every page needs: antd (locale follows the i18n language), antd App context, TanStack Query.
+// Providers every page needs: antd (locale follows the i18n language), antd's App API (lib/appApi.tsx: the real one
+// loads after the first render), TanStack Query.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppApiProvider } from './lib/appApi';
 
 export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'zh-CN' ? zhCN : enUS;
   return (
     <ConfigProvider locale={locale} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-      <AntApp>
+      <AppApiProvider>
         <QueryClientProvider client={client}>{children}</QueryClientProvider>
-      </AntApp>
+      </AppApiProvider>
     </ConfigProvider>
   );
 }

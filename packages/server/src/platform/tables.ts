@@ -3,7 +3,7 @@
 import type { OwnedTables } from './ownership.js';
 
 export const ownedTables: OwnedTables = {
-  audit_log: { readers: {} },
+  audit_log: { readers: { 'domains/workspace': 'the audit entries of a customer and its records on the customer timeline (read-only, in the customer\'s scope)' } },
   idempotency_keys: {},
   doc_sequences: {},
   doc_number_formats: {},

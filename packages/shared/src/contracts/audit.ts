@@ -12,7 +12,15 @@ export const AuditEntrySchema = z.object({
   changes: z.array(AuditChange),
   requestId: z.string().nullable(),
 });
-export const AuditPage = pageOf(AuditEntrySchema);
+/** A record an audit entry or a timeline event names: what it is, its number and its name, for a link. */
+export const RecordRefSchema = z.object({
+  id: z.string(), type: z.string().describe('customer, contract, receivable, payment, write_off, user, team, contact'),
+  number: z.string().nullable(), name: z.string().nullable(),
+}).meta({ id: 'RecordRef' });
+export type RecordRef = z.infer<typeof RecordRefSchema>;
+export const AuditPage = pageOf(AuditEntrySchema).extend({
+  refs: z.array(RecordRefSchema).optional().describe('the records the entries and their changes name (number and name), when known'),
+});
 export const AuditListQuery = ListQueryBase.extend({
   entityType: Text.max(40).optional(),
   entityId: IdSchema.optional(),

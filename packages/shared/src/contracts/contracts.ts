@@ -140,6 +140,9 @@ export const ContractSummarySchema = z.object({
   currency: z.string(), pricesIncludeTax: z.boolean(), amountExclTax: z.string(), taxAmount: z.string(), amountInclTax: z.string(),
   maxDiscountRate: z.string(), paymentTermDays: z.number().int(), signedOn: z.string().nullable(), owner: UserRefSchema,
   termsLocked: z.boolean(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
+  amountCollected: z.string().describe('payments written off against the contract\'s receivables'),
+  amountUncollected: z.string().describe('amount with tax − collected: billed or not, still to be paid'),
+  collectedPercent: z.string().nullable().describe('collected ÷ amount with tax, percent with 1 decimal; null for a zero amount'),
 });
 export const ContractSchema = ContractSummarySchema.extend({
   deliveryTerms: z.string().nullable(), paymentTerms: z.string().nullable(), periodStart: z.string().nullable(),

@@ -60,6 +60,13 @@ export const ReceivableListQuery = ListQueryBase.extend({
   sort: z.enum(['dueDate', '-dueDate', 'amountOpen', '-amountOpen', 'number', '-number']).default('dueDate'),
 });
 
+/** The list's filter without paging or order: what GET /receivables/totals sums. */
+export const ReceivableTotalsQuery = ReceivableListQuery.omit({ limit: true, cursor: true, sort: true });
+export const ReceivableTotals = z.object({
+  today: z.string(),
+  totals: z.array(z.object({ currency: z.string(), count: z.number().int(), amount: z.string(), open: z.string(), overdue: z.string() })),
+}).meta({ id: 'ReceivableTotals', description: 'Totals of every receivable the filter matches, per currency.' });
+
 export const PaymentCreate = z.object({
   customerId: IdSchema,
   amount: AmountSchema,

@@ -1,11 +1,12 @@
 // The audit log: who changed what, when; for the audit page and the history of one record.
+import type { RecordRef } from '@l2c/shared';
 import { api } from './client';
 import { PAGE_SIZE, usePagedQuery } from './query';
 import type { AuditEntry, AuditFilters, Page } from './types';
 
 export const audit = {
   list: (filters: AuditFilters, cursor?: string, limit = PAGE_SIZE) =>
-    api<Page<AuditEntry>>('/audit', { query: { ...filters, limit, cursor } }),
+    api<Page<AuditEntry> & { refs?: RecordRef[] }>('/audit', { query: { ...filters, limit, cursor } }),
 };
 
 /** Every write that records history invalidates auditKeys.all, so open timelines refresh. */

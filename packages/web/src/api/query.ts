@@ -5,8 +5,8 @@ import {
   useInfiniteQuery, useMutation, useQueryClient, type QueryClient, type QueryKey,
 } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAppApi } from '../lib/appApi';
 import { applyNestedFieldErrors, errorText, formErrorSummary } from '../lib/errors';
 import { isApiError } from './client';
 import type { Page } from './types';
@@ -46,7 +46,7 @@ export interface ErrorHandling<TVars = unknown> {
 
 export function useErrorReporter<TVars>(handling: ErrorHandling<TVars> = {}) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useAppApi();
   return (err: unknown, vars: TVars) => {
     if (handling.onError?.(err, vars) === true || handling.silent) return;
     let summary: string | null = errorText(t, err);

@@ -15,9 +15,21 @@ export const receivables = {
   list: (filters: ReceivableFilters, cursor?: string, limit = PAGE_SIZE) =>
     api<Page<Receivable>>('/receivables', { query: { ...filters, limit, cursor } }),
   get: (id: string) => api<Receivable>(`/receivables/${enc(id)}`),
+  /** Totals of the whole filter (not one page), per currency: count, amount, open, overdue. */
+  totals: (filters: ReceivableFilters) => {
+    const { sort: _sort, ...rest } = filters;
+    return api<ReceivableTotals>('/receivables/totals', { query: { ...rest } });
+  },
   creditNote: (id: string, body: { amount: string; taxAmount: string; reason: string }, key: string) =>
     api<Receivable>(`/receivables/${enc(id)}/credit-notes`, { method: 'POST', body, headers: idem(key) }),
 };
+
+export interface ReceivableTotals { today: string; totals: Array<{ currency: string; count: number; amount: string; open: string; overdue: string }> }
+
+/** The totals row of the receivables list: the server sums every receivable the filter matches, exactly. */
+export function useReceivableTotals(filters: ReceivableFilters) {
+  return useQuery({ queryKey: [...receivableKeys.list(filters), 'totals'] as const, queryFn: () => receivables.totals(filters) });
+}
 
 export function useReceivableList(filters: ReceivableFilters) {
   return usePagedQuery(receivableKeys.list(filters), (cursor) => receivables.list(filters, cursor));

@@ -1,63 +1,44 @@
-// One audit entry's changes, each as "field: before → after".
+// One audit entry's changes, each as "field: before → after", read through the one label registry (lib/auditLabels):
+// field names and enum values in the reader's language, money and dates by locale, ids as number + name with a link,
+// structures as a small table, reason codes translated.
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/types';
-import type { EnumKind } from '../lib/labels';
+import { useFormat } from '../i18n/format';
+import { fieldLabel, NO_REFS, renderValue, type RefMap } from '../lib/auditLabels';
 
-const ENUM_FIELDS: Record<string, EnumKind> = {
-  industry: 'industry', source: 'source', decisionRole: 'decisionRole', kind: 'followUpKind', status: 'contractStatus',
-};
+export { fieldLabel, actionLabel, entityTypeLabel } from '../lib/auditLabels';
 
-export function fieldLabel(t: TFunction, entityType: string, field: string): string {
-  const ns = entityType === 'contact' ? 'contact.fields' : entityType === 'contract' ? 'contract.fields' : 'customer.fields';
-  const fallback = t(`audit.fields.${field}`, { defaultValue: t(`customer.fields.${field}`, { defaultValue: field }) });
-  return t(`${ns}.${field}`, { defaultValue: fallback });
-}
+type Change = AuditEntry['changes'][number];
 
 /** Ids that mean nothing to people are hidden when a readable counterpart is there. */
-function visibleChanges(entry: AuditEntry): AuditEntry['changes'] {
-  const fields = new Set(entry.changes.map((c) => c.field));
-  return entry.changes.filter((c) => c.field !== 'id' && !(c.field === 'ownerId' && fields.has('ownerName')));
+function visibleChanges(changes: readonly Change[]): Change[] {
+  const fields = new Set(changes.map((c) => c.field));
+  return changes.filter((c) => c.field !== 'id' && !(c.field === 'ownerId' && fields.has('ownerName')));
 }
 
-export function valueText(t: TFunction, field: string, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '∅';
-  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-  if (typeof v === 'string') {
-    const kind = ENUM_FIELDS[field];
-    return kind ? t(`enums.${kind}.${v}`, { defaultValue: v }) : v;
-  }
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'object' && 'name' in (v as Record<string, unknown>)) return String((v as { name: unknown }).name);
-  return JSON.stringify(v);
-}
-
-export function AuditChanges({ entry }: { entry: AuditEntry }) {
+export function AuditChanges({ entry, refs = NO_REFS }: { entry: Pick<AuditEntry, 'entityType' | 'changes'>; refs?: RefMap }) {
   const { t } = useTranslation();
-  const changes = visibleChanges(entry);
+  const fmt = useFormat();
+  const changes = visibleChanges(entry.changes);
   if (changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+  const ctx = { t, fmt: { date: (d: string) => fmt.date(d), instant: (i: string) => fmt.instant(i), money: fmt.money }, refs, entityType: entry.entityType };
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {changes.map((c, i) => (
         <li key={`${c.field}-${i}`} data-testid="audit-change">
           <Typography.Text strong>{fieldLabel(t, entry.entityType, c.field)}</Typography.Text>
           {': '}
-          <Typography.Text delete type="secondary">{valueText(t, c.field, c.before)}</Typography.Text>
-          {' '}<ArrowRightOutlined style={{ fontSize: 11, color: '#999' }} />{' '}
-          <Typography.Text>{valueText(t, c.field, c.after)}</Typography.Text>
+          {c.before !== null && c.before !== undefined && (
+            <>
+              <Typography.Text delete type="secondary">{renderValue(ctx, c.field, c.before)}</Typography.Text>
+              {' '}<ArrowRightOutlined style={{ fontSize: 11, color: '#999' }} />{' '}
+            </>
+          )}
+          <Typography.Text>{renderValue(ctx, c.field, c.after)}</Typography.Text>
         </li>
       ))}
     </ul>
   );
-}
-
-export function actionLabel(t: TFunction, action: string): string {
-  const short = action.includes('.') ? action.slice(action.lastIndexOf('.') + 1) : action;
-  return t(`audit.actions.${short}`, { defaultValue: action });
-}
-
-export function entityTypeLabel(t: TFunction, type: string): string {
-  return t(`audit.entityTypes.${type}`, { defaultValue: type });
 }

@@ -3,6 +3,7 @@ import { Alert, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEntityHistory } from '../api/audit';
 import { useFormat } from '../i18n/format';
+import { refMap } from '../lib/auditLabels';
 import { errorText } from '../lib/errors';
 import { AuditChanges, actionLabel } from './AuditChanges';
 import { LoadMore } from './LoadMore';
@@ -19,6 +20,7 @@ export function EntityTimeline({ entityType, entityId }: { entityType: string; e
   if (list.isPending) return <Skeleton active />;
   if (list.isError) return <Alert type="error" showIcon title={errorText(t, list.error)} />;
   const items = list.data.pages.flatMap((p) => p.items);
+  const refs = refMap(list.data.pages.flatMap((p) => p.refs ?? []));
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />;
   return (
     <Flex vertical gap={8}>
@@ -35,7 +37,7 @@ export function EntityTimeline({ entityType, entityId }: { entityType: string; e
                   <Typography.Text strong>{e.actor?.name ?? t('audit.system')}</Typography.Text>
                   <Typography.Text type="secondary">{fmt.instant(e.at)}</Typography.Text>
                 </Flex>
-                <div style={{ marginTop: 4 }}><AuditChanges entry={e} /></div>
+                <div style={{ marginTop: 4 }}><AuditChanges entry={e} refs={refs} /></div>
               </div>
             ),
           };

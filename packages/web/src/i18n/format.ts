@@ -25,11 +25,17 @@ function dateFormat(lang: string): Intl.DateTimeFormat {
   return f;
 }
 
+// English dates read year-month-day (2026-12-06): 12/06/2026 is 6 December to some readers and 12 June to others.
+const isoLike = (lang: string) => lang.startsWith('en');
+
 /** An instant (ISO 8601 with offset) in the viewer's time zone. */
 export function formatInstant(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : instantFormat(lang).format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (!isoLike(lang)) return instantFormat(lang).format(d);
+  const p = Object.fromEntries(instantFormat('en-GB').formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}`;
 }
 
 /** A business date (YYYY-MM-DD) — a calendar day, not shifted by time zones. */
@@ -37,6 +43,7 @@ export function formatBusinessDate(ymd: string | null | undefined, lang: string)
   if (!ymd) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
   if (!m) return ymd;
+  if (isoLike(lang)) return `${m[1]}-${m[2]}-${m[3]}`;
   return dateFormat(lang).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 

@@ -1,33 +1,20 @@
 // i18next set-up: zh-CN for Chinese browsers, English otherwise; the user's choice is kept in localStorage.
+// Only the interface language's resources load (resources.zh-CN.ts / resources.en.ts, each its own chunk): the first
+// screen does not carry the other language. main.tsx renders once `i18nReady` has resolved; switching the language
+// loads the other bundle first. A new area adds its file pair to both resources files.
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/en';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en';
-import zhCN from './zh-CN';
-import baddebtEn from './baddebt.en';
-import baddebtZh from './baddebt.zh-CN';
-import payfilesEn from './payfiles.en';
-import payfilesZh from './payfiles.zh-CN';
-import exportsEn from './exports.en';
-import exportsZh from './exports.zh-CN';
-import invoicesEn from './invoices.en';
-import invoicesZh from './invoices.zh-CN';
-import adminEn from './admin.en';
-import adminZh from './admin.zh-CN';
-import dunningEn from './dunning.en';
-import dunningZh from './dunning.zh-CN';
-import bankEn from './bank.en';
-import bankZh from './bank.zh-CN';
-import campaignsEn from './campaigns.en';
-import campaignsZh from './campaigns.zh-CN';
-import opportunitiesEn from './opportunities.en';
-import opportunitiesZh from './opportunities.zh-CN';
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const LANG_STORAGE_KEY = 'l2c.lang';
+
+const RESOURCES: Record<Lang, () => Promise<{ default: Record<string, unknown> }>> = {
+  'zh-CN': () => import('./resources.zh-CN'),
+  en: () => import('./resources.en'),
+};
 
 function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
@@ -45,20 +32,27 @@ export function detectLang(): Lang {
 }
 
 function applySideEffects(lang: Lang): void {
-  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
+  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en'); // dayjs has English built in
   document.documentElement.lang = lang;
+}
+
+async function loadResources(lang: Lang): Promise<void> {
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
+  const { default: translation } = await RESOURCES[lang]();
+  i18n.addResourceBundle(lang, 'translation', translation, true, true);
 }
 
 const initial = detectLang();
 applySideEffects(initial);
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...campaignsZh, ...opportunitiesZh } }, en: { translation: { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...campaignsEn, ...opportunitiesEn } } },
+/** Resolves when the interface language's texts are there; main.tsx renders after it. */
+export const i18nReady: Promise<void> = i18n.use(initReactI18next).init({
+  resources: {},
   lng: initial,
-  fallbackLng: 'en',
+  fallbackLng: false,
   supportedLngs: [...LANGS],
   interpolation: { escapeValue: false },
-});
+}).then(() => loadResources(initial)).then(() => i18n.changeLanguage(initial)).then(() => undefined);
 
 export function currentLang(): Lang {
   return isLang(i18n.language) ? i18n.language : 'en';
@@ -70,8 +64,10 @@ export function setLang(lang: Lang): void {
   } catch {
     // ignore
   }
-  applySideEffects(lang);
-  void i18n.changeLanguage(lang);
+  void loadResources(lang).then(() => {
+    applySideEffects(lang);
+    return i18n.changeLanguage(lang);
+  });
 }
 
 export default i18n;

@@ -1,6 +1,7 @@
-// The signed-in shell: side menu (a drawer on phones), header, and the page.
-import { Button, Drawer, Grid, Layout, Result, Spin } from 'antd';
-import { Suspense, useState, type ReactNode } from 'react';
+// The signed-in shell: side menu (a drawer on phones), header, and the page. It is on every first screen, so what
+// only some screens need loads when needed: the phone drawer (MobileNav) on phones.
+import { Button, Grid, Layout, Spin } from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { isApiError } from '../api/client';
@@ -10,6 +11,7 @@ import { HeaderBar } from './HeaderBar';
 import { NavMenu } from './NavMenu';
 
 const { Header, Sider, Content } = Layout;
+const MobileNav = lazy(() => import('./MobileNav'));
 
 function Centered({ children }: { children: ReactNode }) {
   return <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center' }}>{children}</div>;
@@ -32,11 +34,10 @@ export function AppLayout() {
     }
     return (
       <Centered>
-        <Result
-          status="error"
-          title={errorText(t, me.error)}
-          extra={<Button onClick={() => void me.refetch()}>{t('common.reload')}</Button>}
-        />
+        <div role="alert" style={{ textAlign: 'center' }}>
+          <p style={{ fontSize: 18, color: '#cf1322' }}>{errorText(t, me.error)}</p>
+          <Button onClick={() => void me.refetch()}>{t('common.reload')}</Button>
+        </div>
       </Centered>
     );
   }
@@ -49,18 +50,10 @@ export function AppLayout() {
           <NavMenu />
         </Sider>
       )}
-      {compact && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={240}
-          title={t('app.name')}
-          destroyOnHidden
-          styles={{ body: { padding: 0 } }}
-        >
-          <NavMenu onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
+      {compact && drawerOpen && (
+        <Suspense fallback={null}>
+          <MobileNav open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+        </Suspense>
       )}
       <Layout>
         <Header style={{ background: '#fff', paddingInline: compact ? 8 : 24, borderBottom: '1px solid #f0f0f0' }}>

@@ -1,11 +1,12 @@
 // Header: menu button on phones, user name and role, language switch, user menu with logout.
 import { DownOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Flex, Tag, Typography } from 'antd';
+import { Button, Dropdown, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLogoutMutation } from '../api/identity';
 import { useAuth } from '../auth/useAuth';
 import { currentLang, setLang } from '../i18n';
+import { useAppApi } from '../lib/appApi';
 import { roleLabel } from '../lib/labels';
 import { NotificationBell } from './NotificationBell';
 
@@ -13,7 +14,7 @@ export function HeaderBar({ compact, onOpenMenu }: { compact: boolean; onOpenMen
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useAppApi();
   const logoutMutation = useLogoutMutation();
 
   // the session may already be gone; the mutation logs out locally anyway
@@ -30,8 +31,8 @@ export function HeaderBar({ compact, onOpenMenu }: { compact: boolean; onOpenMen
         {compact && (
           <Button type="text" icon={<MenuOutlined />} onClick={onOpenMenu} aria-label={t('nav.menu')} data-testid="nav-drawer-toggle" />
         )}
-        <Typography.Text strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</Typography.Text>
-        {!compact && <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>}
+        <strong style={{ fontSize: 18, whiteSpace: 'nowrap' }}>{t('app.name')}</strong>
+        {!compact && <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>{t('app.tagline')}</span>}
       </Flex>
       <Flex align="center" gap={compact ? 4 : 12}>
         <NotificationBell />

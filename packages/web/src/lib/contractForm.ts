@@ -139,10 +139,11 @@ export function previewPlan(instalments: InstalmentValues[] | undefined, base: s
   return { amounts, total, gap: roundMoney(dec(base).minus(dec(total)), currency), percentOver };
 }
 
-export function templateInstalments(name: PlanTemplate, ownerId: string | null): InstalmentValues[] {
+/** A template's rows; `milestone` turns its milestone codes ('acceptance') into the reader's words (lib/labels milestoneLabel). */
+export function templateInstalments(name: PlanTemplate, ownerId: string | null, milestone: (m: string) => string = (m) => m): InstalmentValues[] {
   return PAYMENT_PLAN_TEMPLATES[name].map((p) => ({
     trigger: p.trigger, by: 'percent' as const, percent: p.percent, dueDaysAfterTrigger: p.dueDaysAfterTrigger,
-    method: 'bank_transfer', ownerId, milestone: p.milestone ?? '', dueDate: null,
+    method: 'bank_transfer', ownerId, milestone: p.milestone ? milestone(p.milestone) : '', dueDate: null,
   }));
 }
 
@@ -191,20 +192,20 @@ export function lineValuesOf(c: Pick<Contract, 'lines'>): LineValues[] {
   }));
 }
 
-export function instalmentValuesOf(list: Contract['instalments']): InstalmentValues[] {
+export function instalmentValuesOf(list: Contract['instalments'], milestone: (m: string) => string = (m) => m): InstalmentValues[] {
   return list.map((i) => ({
     trigger: i.trigger, by: i.percent !== null ? 'percent' : 'amount', percent: i.percent ?? '', amount: i.percent !== null ? '' : i.amount,
     dueDate: fromYmd(i.dueDate), dueDaysAfterTrigger: i.dueDaysAfterTrigger, method: i.method,
-    ownerId: i.owner?.id ?? null, milestone: i.milestone ?? '',
+    ownerId: i.owner?.id ?? null, milestone: i.milestone ? milestone(i.milestone) : '',
   }));
 }
 
-export function toFormValues(c: Contract): ContractFormValues {
+export function toFormValues(c: Contract, milestone?: (m: string) => string): ContractFormValues {
   return {
     kind: c.kind, customerId: c.customer.id, title: c.title, currency: c.currency, pricesIncludeTax: c.pricesIncludeTax,
     paymentTermDays: c.paymentTermDays, deliveryTerms: c.deliveryTerms ?? '', paymentTerms: c.paymentTerms ?? '',
     periodStart: fromYmd(c.periodStart), periodEnd: fromYmd(c.periodEnd), productScope: c.productScope ?? '', rebateTerms: c.rebateTerms ?? '',
-    lines: lineValuesOf(c), instalments: instalmentValuesOf(c.instalments),
+    lines: lineValuesOf(c), instalments: instalmentValuesOf(c.instalments, milestone),
   };
 }
 

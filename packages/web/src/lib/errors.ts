@@ -1,10 +1,10 @@
 // Turning ApiErrors into words for people, and into field errors on antd forms.
 import type { FormInstance } from 'antd';
-import { App } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client';
+import { useAppApi } from './appApi';
 
 export function errorText(t: TFunction, err: unknown): string {
   if (!isApiError(err)) return t('errors.generic', { detail: err instanceof Error ? err.message : String(err) });
@@ -33,7 +33,7 @@ export function errorText(t: TFunction, err: unknown): string {
 /** Show an error as an antd message toast. */
 export function useShowError() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useAppApi();
   return useCallback((err: unknown) => { void message.error(errorText(t, err)); }, [message, t]);
 }
 

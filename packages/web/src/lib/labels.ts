@@ -18,3 +18,9 @@ export function enumOptions(t: TFunction, kind: EnumKind, values: readonly strin
 export function roleLabel(t: TFunction, role: string | null | undefined): string {
   return role ? t(`roles.${role}`, { defaultValue: role }) : '—';
 }
+
+/** A plan milestone: a code a template or the demo wrote ('acceptance') in the reader's words; free text as written. */
+export function milestoneLabel(t: TFunction, milestone: string | null | undefined): string {
+  if (!milestone) return '';
+  return t(`milestones.${milestone}`, { defaultValue: milestone });
+}

@@ -3,7 +3,6 @@ import { Alert, AutoComplete, Button, Card, Col, DatePicker, Flex, Result, Row, 
 import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useAuditLog } from '../api/audit';
 import type { AuditEntry, AuditFilters } from '../api/types';
 import { useAuth } from '../auth/useAuth';
@@ -11,11 +10,12 @@ import { AuditChanges, actionLabel, entityTypeLabel } from '../components/AuditC
 import { LoadMore } from '../components/LoadMore';
 import { UserSelect } from '../components/UserSelect';
 import { useFormat } from '../i18n/format';
+import { refMap, RefLabel } from '../lib/auditLabels';
 import { errorText } from '../lib/errors';
 import { useUrlFilters } from '../lib/url';
 
 const KEYS = ['entityType', 'entityId', 'actorId', 'from', 'to'] as const;
-const ENTITY_TYPES = ['customer', 'contact', 'followup', 'user', 'team', 'api_token'];
+const ENTITY_TYPES = ['customer', 'contact', 'followup', 'contract', 'receivable', 'payment', 'write_off', 'credit_profile', 'user', 'team', 'api_token'];
 
 export default function AuditPage() {
   const { t } = useTranslation();
@@ -28,6 +28,7 @@ export default function AuditPage() {
   const list = useAuditLog(query, { enabled: allowed });
   if (!allowed) return <Result status="403" title={t('audit.noAccess')} />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const refs = refMap(list.data?.pages.flatMap((p) => p.refs ?? []));
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => fmt.instant(v) },
@@ -38,13 +39,13 @@ export default function AuditPage() {
       render: (_: unknown, e) => (
         <span>
           {entityTypeLabel(t, e.entityType)}{' '}
-          {e.entityType === 'customer'
-            ? <Link to={`/customers/${e.entityId}`}>{e.entityId.slice(0, 8)}</Link>
+          {refs.has(e.entityId)
+            ? <RefLabel refId={e.entityId} refs={refs} />
             : <Typography.Text type="secondary" copyable={{ text: e.entityId }}>{e.entityId.slice(0, 8)}</Typography.Text>}
         </span>
       ),
     },
-    { title: t('audit.changes'), key: 'changes', render: (_: unknown, e) => <AuditChanges entry={e} /> },
+    { title: t('audit.changes'), key: 'changes', width: 420, render: (_: unknown, e) => <AuditChanges entry={e} refs={refs} /> },
   ];
 
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;

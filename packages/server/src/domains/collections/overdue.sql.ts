@@ -1,8 +1,19 @@
 // Queries of the daily overdue job only: its tenants, its run lock and the overdue notices (read-only over receivables;
 // the marks are receivables' markOverdue, the risk flag credit's flagOverdueCustomers). Idempotent for a given day:
 // notifications are inserts that skip what is there.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
+
+/**
+ * Money in a notice's text, grouped and with the symbol of the reader's language, as formatMoney (@l2c/shared) writes
+ * it: ¥170,280.00 (zh), CN¥170,280.00 (en), USD 1,200.00; JPY without decimals. Set-based, so in SQL.
+ */
+function moneyText(amount: string, currency: string, lang: 'zh' | 'en'): RawBuilder<string> {
+  const a = sql.ref(amount);
+  const c = sql.ref(currency);
+  return sql<string>`(case when ${c} = 'CNY' then ${lang === 'zh' ? '¥' : 'CN¥'} else ${c} || ' ' end)
+    || to_char(${a}, case when ${c} = 'JPY' then 'FM999,999,999,999,990' else 'FM999,999,999,999,990.00' end)`;
+}
 
 export async function tenants(tx: Tx, only: string[] | null) {
   const r = await sql<{ id: string; timezone: string }>`select id, timezone from tenants
@@ -60,8 +71,8 @@ export function overdueNotices(today: string) {
     select u.id as user_id, 'overdue' as kind,
       case when u.locale like 'zh%' then '逾期提醒：应收 ' || od.number || ' 已逾期 ' || od.days || ' 天'
            else 'Overdue: receivable ' || od.number || ' is ' || od.days || ' days past due' end as title,
-      case when u.locale like 'zh%' then '客户 ' || od.customer_name || '，未收 ' || od.currency || ' ' || od.amount_open::text || '，到期日 ' || od.due_date::text
-           else od.customer_name || ': ' || od.currency || ' ' || od.amount_open::text || ' open, due ' || od.due_date::text end as body,
+      case when u.locale like 'zh%' then '客户 ' || od.customer_name || '，未收 ' || ${moneyText('od.amount_open', 'od.currency', 'zh')} || '，到期日 ' || od.due_date::text
+           else od.customer_name || ': ' || ${moneyText('od.amount_open', 'od.currency', 'en')} || ' open, due ' || od.due_date::text end as body,
       'receivable' as entity_type, od.id as entity_id, 'overdue:' || od.id::text || ':' || ${today} as dedupe_key
     from recipients rc join od on od.id = rc.id join users u on u.id = rc.user_id and u.active`;
 }

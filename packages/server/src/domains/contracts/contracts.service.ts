@@ -1,5 +1,5 @@
 // Contract CRUD: data scope by owner, drafts editable with versions, lines and plan recomputed exactly on every save.
-import { roundMoney, type Contract, type ContractInput, type ContractListQuery, type ContractUpdate, type PlanTemplate } from '@l2c/shared';
+import { dec, roundMoney, type Contract, type ContractInput, type ContractListQuery, type ContractUpdate, type PlanTemplate } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -28,6 +28,17 @@ export function toSummary(r: q.ContractRow) {
     maxDiscountRate: trim(r.max_discount_rate, 0), paymentTermDays: r.payment_term_days, signedOn: r.signed_on,
     owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null, termsLocked: LOCKED_STATUSES.includes(r.status) && r.signed_on !== null,
     version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+    ...collection(r),
+  };
+}
+
+/** Collected (payments written off against its receivables), still to collect and progress in percent (1 decimal). */
+function collection(r: q.ContractRow) {
+  const total = dec(r.amount_incl_tax);
+  const collected = dec(r.amount_collected ?? '0');
+  return {
+    amountCollected: roundMoney(collected, r.currency), amountUncollected: roundMoney(total.minus(collected), r.currency),
+    collectedPercent: total.isZero() ? null : collected.div(total).times(100).toDecimalPlaces(1).toFixed(1),
   };
 }
 

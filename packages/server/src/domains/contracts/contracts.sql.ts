@@ -8,6 +8,8 @@ export interface ContractRow {
   id: string; number: string; kind: 'framework' | 'order'; customer_id: string; customer_name: string; customer_grade: string | null;
   framework_id: string | null; framework_number: string | null; title: string; status: string; currency: string;
   prices_include_tax: boolean; amount_excl_tax: string; tax_amount: string; amount_incl_tax: string; max_discount_rate: string;
+  /** Payments written off against the contract's receivables (reversals net them out). */
+  amount_collected: string;
   payment_term_days: number; delivery_terms: string | null; payment_terms: string | null; period_start: string | null;
   period_end: string | null; product_scope: string | null; rebate_terms: string | null; signed_on: string | null;
   signatories: Array<{ name: string; party: 'customer' | 'company'; title: string | null }>; signed_file_id: string | null;
@@ -19,7 +21,9 @@ const contractSelect = sql`k.id, k.number, k.kind, k.customer_id, c.name as cust
   f.number as framework_number, k.title, k.status, k.currency, k.prices_include_tax, k.amount_excl_tax, k.tax_amount, k.amount_incl_tax,
   k.max_discount_rate, k.payment_term_days, k.delivery_terms, k.payment_terms, k.period_start, k.period_end, k.product_scope,
   k.rebate_terms, k.signed_on, k.signatories, k.signed_file_id, k.credit_override, k.status_reason, k.owner_id, o.name as owner_name,
-  k.version, k.created_at, k.updated_at`;
+  k.version, k.created_at, k.updated_at,
+  (select coalesce(sum(a.amount), 0) from allocations a join receivables cr on cr.id = a.receivable_id
+    where cr.contract_id = k.id and a.source_type = 'payment')::text as amount_collected`;
 const contractFrom = sql`contracts k join customers c on c.id = k.customer_id left join contracts f on f.id = k.framework_id
   left join users o on o.id = k.owner_id`;
 

@@ -71,7 +71,7 @@ export async function flagOverdueCustomers(tx: Tx, actor: Actor, today: string, 
   for (const f of flagged) {
     await recordAudit(tx, actor, {
       action: 'flag_high_risk', entityType: 'credit_profile', entityId: f.customer_id,
-      changes: [{ field: 'riskLevel', before: f.before ?? 'normal', after: 'high' }, { field: 'reason', before: null, after: `overdue > ${days} days on ${today}` }],
+      changes: [{ field: 'riskLevel', before: f.before ?? 'normal', after: 'high' }, { field: 'reason', before: null, after: { code: 'overdue_over_days', days, on: today } }],
     });
   }
   return flagged.length;

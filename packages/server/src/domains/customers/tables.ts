@@ -23,7 +23,7 @@ export const ownedTables: OwnedTables = {
       'domains/key-accounts': 'the parent/subsidiary tree (parent_id) with names, grades and owners',
     },
   },
-  contacts: { readers: { 'domains/campaigns': 'a contact invited to a campaign: does it exist, its name on the member list', 'domains/opportunities': 'the contact of an opportunity (must be the customer\'s) and decision-map names for its health', 'domains/visits': 'the contact met on a visit (must be the customer\'s)', 'domains/key-accounts': 'the contacts of a decision map: names, titles, decision roles', 'domains/dunning': 'the address dunning mail to the customer goes to (primary contact first)', 'domains/dedup': 'phone and e-mail keys of contacts a candidate may duplicate' } },
-  followups: { readers: { 'domains/workspace': 'follow-ups whose next step is due, on the sales home page' } },
+  contacts: { readers: { 'domains/campaigns': 'a contact invited to a campaign: does it exist, its name on the member list', 'domains/opportunities': 'the contact of an opportunity (must be the customer\'s) and decision-map names for its health', 'domains/visits': 'the contact met on a visit (must be the customer\'s)', 'domains/key-accounts': 'the contacts of a decision map: names, titles, decision roles', 'domains/workspace': 'a customer\'s contacts whose audit entries join its timeline, contact names in audit references', 'domains/dunning': 'the address dunning mail to the customer goes to (primary contact first)', 'domains/dedup': 'phone and e-mail keys of contacts a candidate may duplicate' } },
+  followups: { readers: { 'domains/workspace': 'follow-ups whose next step is due, on the sales home page; follow-ups on the customer timeline' } },
   pool_events: {},
 };

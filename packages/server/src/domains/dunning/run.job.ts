@@ -4,7 +4,7 @@
 // the unique (step, receivable) key of dunning_step_runs makes a second insert a no-op whatever else happens.
 // Customers whose unapplied cash covers what they owe are not chased (listed for finance to apply instead).
 // Mail is written in the transaction and sent after it committed (mail.ts), never from inside it.
-import { dec, roundMoney } from '@l2c/shared';
+import { dec, formatMoney, roundMoney } from '@l2c/shared';
 import { asSystem, inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { businessDate } from '../../platform/clock.js';
@@ -22,34 +22,37 @@ export interface DunningRunResult { asOf: string; steps: number; covered: number
 const ACTION_ZH = { notice: '提醒', email: '邮件', task: '任务', letter: '催款函', hold: '信用冻结' } as const;
 
 function customerMail(s: q.DueStep, company: string) {
-  const amount = `${s.currency} ${roundMoney(s.amount_open, s.currency)}`;
+  // money by locale, grouped (¥170,280.00 in the Chinese line, CN¥170,280.00 in the English one)
+  const amount = formatMoney(s.amount_open, s.currency, 'zh-CN');
+  const amountEn = formatMoney(s.amount_open, s.currency, 'en');
   if (s.days < 0) {
     return {
       subject: `付款提醒 Payment reminder: ${s.number}`,
       body: `${s.customer_name}：\n\n应收单 ${s.number} 金额 ${amount} 将于 ${s.due_date} 到期，请按时安排付款。\n`
-        + `Receivable ${s.number} of ${amount} falls due on ${s.due_date}.\n\n${company} 财务部`,
+        + `Receivable ${s.number} of ${amountEn} falls due on ${s.due_date}.\n\n${company} 财务部`,
     };
   }
   if (s.days === 0) {
     return {
       subject: `今日到期 Due today: ${s.number}`,
       body: `${s.customer_name}：\n\n应收单 ${s.number} 金额 ${amount} 今日（${s.due_date}）到期，请安排付款；如已付款请忽略本邮件。\n`
-        + `Receivable ${s.number} of ${amount} is due today (${s.due_date}).\n\n${company} 财务部`,
+        + `Receivable ${s.number} of ${amountEn} is due today (${s.due_date}).\n\n${company} 财务部`,
     };
   }
   return {
     subject: `逾期付款通知 Overdue payment: ${s.number}`,
     body: `${s.customer_name}：\n\n应收单 ${s.number} 金额 ${amount} 已于 ${s.due_date} 到期，现已逾期 ${s.days} 天，请尽快付款。\n`
-      + `Receivable ${s.number} of ${amount} fell due on ${s.due_date} and is ${s.days} days past due.\n\n${company} 财务部`,
+      + `Receivable ${s.number} of ${amountEn} fell due on ${s.due_date} and is ${s.days} days past due.\n\n${company} 财务部`,
   };
 }
 
 async function perform(tx: Tx, actor: Actor, s: q.DueStep, runId: string, today: string, company: string, mailStatus: 'queued' | 'outbox') {
   const t = actor.tenantId;
-  const amount = `${s.currency} ${roundMoney(s.amount_open, s.currency)}`;
+  const amount = formatMoney(s.amount_open, s.currency, 'zh-CN');
+  const amountEn = formatMoney(s.amount_open, s.currency, 'en');
   const notice = async (userId: string, kind: string, zh: string, en: string) => sendNotice(tx, t, {
     userId, kind, entityType: 'receivable', entityId: s.receivable_id, dedupeKey: `dunning:${runId}:${userId}`,
-    text: { 'zh-CN': { title: zh, body: `${s.customer_name}，未收 ${amount}，到期日 ${s.due_date}` }, en: { title: en, body: `${s.customer_name}: ${amount} open, due ${s.due_date}` } },
+    text: { 'zh-CN': { title: zh, body: `${s.customer_name}，未收 ${amount}，到期日 ${s.due_date}` }, en: { title: en, body: `${s.customer_name}: ${amountEn} open, due ${s.due_date}` } },
   });
   const users = s.recipient === 'customer' ? [] : await q.recipients(tx, s.customer_id, s.receivable_id, s.recipient);
   const late = s.days > 0 ? `逾期 ${s.days} 天` : s.days === 0 ? '今日到期' : `${-s.days} 天后到期`;
@@ -83,7 +86,7 @@ async function perform(tx: Tx, actor: Actor, s: q.DueStep, runId: string, today:
       await q.insertMail(tx, { tenantId: t, stepRunId: runId, customerId: s.customer_id, to: to?.email ?? null,
         subject: `催款函 Payment demand: ${s.number}`,
         body: `${s.customer_name}：\n\n附件为我司就应收单 ${s.number}（${amount}，逾期 ${s.days} 天）发出的催款函，请于七日内付款。\n`
-          + `Attached is our formal payment demand for receivable ${s.number} (${amount}, ${s.days} days past due).\n\n${company} 财务部`,
+          + `Attached is our formal payment demand for receivable ${s.number} (${amountEn}, ${s.days} days past due).\n\n${company} 财务部`,
         status: to ? mailStatus : 'outbox' });
       for (const u of users) await notice(u.id, 'dunning.letter', `催款函已发出：${s.customer_name} ${s.number}`, `Payment demand sent: ${s.customer_name} ${s.number}`);
       return;
@@ -110,7 +113,8 @@ async function judgePromises(tx: Tx, actor: Actor, today: string) {
       // a broken promise escalates: the collector's manager gets a task, collector and finance a notice
       const managers = await q.recipients(tx, p.customer_id, p.receivable_id, 'manager');
       const finance = await q.recipients(tx, p.customer_id, null, 'finance');
-      const amount = `${p.currency} ${roundMoney(p.amount, p.currency)}`;
+      const amount = formatMoney(p.amount, p.currency, 'zh-CN');
+      const amountEn = formatMoney(p.amount, p.currency, 'en');
       for (const m of managers) {
         await q.insertTask(tx, { tenantId: actor.tenantId, assigneeId: m.id, customerId: p.customer_id, receivableId: p.receivable_id, stepRunId: null, promiseId: p.id,
           title: `承诺付款未兑现 Broken promise: ${p.customer_name} ${amount} (${p.promised_on})`, dueOn: today });
@@ -118,8 +122,8 @@ async function judgePromises(tx: Tx, actor: Actor, today: string) {
       for (const u of [...managers, ...finance, { id: p.collector_id }]) {
         await sendNotice(tx, actor.tenantId, {
           userId: u.id, kind: 'dunning.promise_broken', entityType: 'customer', entityId: p.customer_id, dedupeKey: `promise-broken:${p.id}:${u.id}`,
-          text: { 'zh-CN': { title: `承诺付款未兑现：${p.customer_name}`, body: `承诺 ${p.promised_on} 前付 ${amount}，已收 ${roundMoney(p.paid, p.currency)}` },
-            en: { title: `Broken promise to pay: ${p.customer_name}`, body: `${amount} promised by ${p.promised_on}; received ${roundMoney(p.paid, p.currency)}` } },
+          text: { 'zh-CN': { title: `承诺付款未兑现：${p.customer_name}`, body: `承诺 ${p.promised_on} 前付 ${amount}，已收 ${formatMoney(p.paid, p.currency, 'zh-CN')}` },
+            en: { title: `Broken promise to pay: ${p.customer_name}`, body: `${amountEn} promised by ${p.promised_on}; received ${formatMoney(p.paid, p.currency, 'en')}` } },
         });
       }
     }

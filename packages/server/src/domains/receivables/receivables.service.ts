@@ -63,6 +63,17 @@ export async function listReceivables(db: Db, auth: AuthContext, query: import('
   return { items: page.map((r) => toReceivable(r, today)), nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null };
 }
 
+/** Totals of the list's current filter (the whole filter, not one page): count, amount, open and overdue per currency. */
+export async function receivableTotals(db: Db, auth: AuthContext, query: import('zod').infer<typeof import('@l2c/shared').ReceivableTotalsQuery>) {
+  const today = todayFor(auth);
+  const where = [scopeOf(auth), ...q.receivableListWhere(query, today)];
+  const rows = await inTenant(db, auth, (tx) => q.receivableTotals(tx, where, today));
+  return {
+    today,
+    totals: rows.map((r) => ({ currency: r.currency, count: r.count, amount: roundMoney(r.amount, r.currency), open: roundMoney(r.open, r.currency), overdue: roundMoney(r.overdue, r.currency) })),
+  };
+}
+
 export interface TriggerInput {
   customerId: string; contractId: string | null; instalmentId: string | null;
   source: 'contract_signed' | 'plan_date' | 'delivery' | 'milestone' | 'order' | 'service_period' | 'usage' | 'manual';

@@ -76,6 +76,16 @@ export async function listReceivables(tx: Tx, where: RawBuilder<unknown>[], orde
   return r.rows;
 }
 
+/** The list's totals for the same filter, per currency: exact numeric sums (credit notes count negative). */
+export async function receivableTotals(tx: Tx, where: RawBuilder<unknown>[], today: string) {
+  const r = await sql<{ currency: string; count: number; amount: string; open: string; overdue: string }>`
+    select r.currency, count(*)::int as count, sum(r.amount)::text as amount,
+      coalesce(sum(case when r.kind = 'invoice' then r.amount_open else -r.amount_open end), 0)::text as open,
+      coalesce(sum(r.amount_open) filter (where r.kind = 'invoice' and r.due_date < ${today}::date), 0)::text as overdue
+    from ${receivableFrom} where ${sql.join(where, sql` and `)} group by r.currency order by r.currency`.execute(tx);
+  return r.rows;
+}
+
 export interface ReceivableInsert {
   tenantId: string; number: string; customerId: string; contractId: string | null; instalmentId: string | null;
   kind: 'invoice' | 'credit_note'; originalId: string | null; source: Selectable<ReceivablesTable>['source']; sourceKey: string | null; currency: string;

@@ -16,11 +16,12 @@ export const ownedTables: OwnedTables = {
       'domains/campaigns': 'the receivables of the contracts won opportunities became (campaign ROI on collected cash)',
     },
   },
-  write_offs: { readers: { 'domains/scoring': 'the customer of payment write-offs (customers\' RFM monetary)', 'domains/collections': 'write-offs on customer statements', 'flows/write-off': 'write-off lists, details and the reversal check (writes through recordWriteOff)' } },
+  write_offs: { readers: { 'domains/scoring': 'the customer of payment write-offs (customers\' RFM monetary)', 'domains/workspace': 'write-offs on the customer timeline and counts, numbers in audit references', 'domains/collections': 'write-offs on customer statements', 'flows/write-off': 'write-off lists, details and the reversal check (writes through recordWriteOff)' } },
   allocations: {
     readers: {
       'domains/scoring': 'cash applied to a customer\'s invoices in the RFM window, net of reversals (monetary)',
       'domains/collections': 'settlements on aging and statements', 'domains/payments': 'the applied amount of a payment',
+      'domains/contracts': 'collected per contract on its list and page (payment allocations on its receivables)',
       'domains/credit': 'on-time and late settlements of the credit assessment', 'domains/dunning': 'money collected per collector (effectiveness)',
       'flows/write-off': 'allocations it reverses',
       'domains/invoices': 'the paid figure (payment allocations) beside invoiced / uninvoiced of a receivable or contract',

@@ -12,3 +12,6 @@ export { companyRoutes } from './company.js';
 export { homeRoutes } from './home.js';
 // - numberingRoutes: /api/v1/settings/number-formats, document number formats (stored and applied by the platform).
 export { numberingRoutes } from './numbering.routes.js';
+// - customer360Routes: GET /api/v1/customers/{id}/summary and /timeline, the customer page's money summary and its one
+//   timeline; describeRecordsTx: number and name of records by id (app.ts gives it to the audit query).
+export { customer360Routes, describeRecordsTx } from './customer360.js';

@@ -8,7 +8,7 @@ import { useDeliverContractMutation } from '../../api/contracts';
 import type { Contract } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { today, toYmd } from '../../lib/dates';
-import { enumLabel } from '../../lib/labels';
+import { enumLabel, milestoneLabel } from '../../lib/labels';
 
 export function pendingDeliveries(c: Contract) {
   return c.instalments.filter((i) => (i.trigger === 'on_delivery' || i.trigger === 'on_acceptance') && !i.triggeredOn);
@@ -45,7 +45,7 @@ export function DeliveryModal({ contract, open, onClose, onDone }: { contract: C
             data-testid="delivery-instalment"
             options={pending.map((i) => ({
               value: i.id,
-              label: `#${i.seq} ${enumLabel(t, 'trigger', i.trigger)}${i.milestone ? ` · ${i.milestone}` : ''} · ${fmt.money(i.amount, contract.currency)}`,
+              label: `#${i.seq} ${enumLabel(t, 'trigger', i.trigger)}${i.milestone ? ` · ${milestoneLabel(t, i.milestone)}` : ''} · ${fmt.money(i.amount, contract.currency)}`,
             }))}
           />
         </Form.Item>

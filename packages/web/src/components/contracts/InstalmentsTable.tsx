@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Instalment, Receivable } from '../../api/types';
 import { useFormat } from '../../i18n/format';
-import { enumLabel } from '../../lib/labels';
+import { enumLabel, milestoneLabel } from '../../lib/labels';
 import { Money } from '../cash/Money';
 import { StatusTag } from '../cash/StatusTag';
 
@@ -35,7 +35,7 @@ export function InstalmentsTable({ instalments, receivables, currency }: Props) 
         {
           title: p('trigger'), dataIndex: 'trigger',
           render: (v: string, i) => (
-            <span>{enumLabel(t, 'trigger', v)}{i.milestone ? ` · ${i.milestone}` : ''}{i.dueDaysAfterTrigger ? ` +${i.dueDaysAfterTrigger}` : ''}</span>
+            <span>{enumLabel(t, 'trigger', v)}{i.milestone ? ` · ${milestoneLabel(t, i.milestone)}` : ''}{i.dueDaysAfterTrigger ? ` +${i.dueDaysAfterTrigger}` : ''}</span>
           ),
         },
         { title: p('percent'), dataIndex: 'percent', align: 'right', render: (v: string | null) => (v ? `${v}%` : '—') },

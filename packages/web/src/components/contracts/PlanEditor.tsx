@@ -11,7 +11,7 @@ import {
   equalInstalments, templateInstalments, validAmount, validPercent, type InstalmentValues, type PlanPreview,
 } from '../../lib/contractForm';
 import { useFormat } from '../../i18n/format';
-import { enumOptions } from '../../lib/labels';
+import { enumOptions, milestoneLabel } from '../../lib/labels';
 import { isNegative, isZero } from '../../lib/money';
 import { Money } from '../cash/Money';
 import { MoneyInput } from '../cash/MoneyInput';
@@ -38,7 +38,7 @@ export function PlanEditor({ preview, base, currency, defaultOwnerId, name = 'in
   const fmt = useFormat();
   const p = (k: string) => t(`contract.plan.${k}`);
   const p2 = (k: string, amount: string) => t(`contract.plan.${k}`, { amount });
-  const applyTemplate = (tpl: PlanTemplate) => form.setFieldValue(name, templateInstalments(tpl, defaultOwnerId));
+  const applyTemplate = (tpl: PlanTemplate) => form.setFieldValue(name, templateInstalments(tpl, defaultOwnerId, (m) => milestoneLabel(t, m)));
   const blank: InstalmentValues = { trigger: 'date', by: 'percent', percent: '', dueDaysAfterTrigger: 0, method: 'bank_transfer', ownerId: defaultOwnerId, dueDate: null };
   const splitEqually = (n: number) => form.setFieldValue(name, equalInstalments(items, n, blank));
 

@@ -18,6 +18,7 @@ import {
   type ContractFormValues,
 } from '../../lib/contractForm';
 import { applyNestedFieldErrors, errorText } from '../../lib/errors';
+import { milestoneLabel } from '../../lib/labels';
 
 const RENAME = { discountRate: 'discountPercent' };
 
@@ -47,7 +48,7 @@ export default function ContractEditPage() {
   }, [location.state]);
 
   useEffect(() => {
-    if (existing.data) form.setFieldsValue(toFormValues(existing.data));
+    if (existing.data) form.setFieldsValue(toFormValues(existing.data, (m) => milestoneLabel(t, m)));
   }, [existing.data, form]);
 
   const kind = Form.useWatch('kind', form) ?? 'order';
@@ -112,7 +113,7 @@ export default function ContractEditPage() {
 
   const initial: ContractFormValues = {
     kind: 'order', currency: 'CNY', pricesIncludeTax: true, paymentTermDays: 30, lines: [{ ...EMPTY_LINE }],
-    instalments: templateInstalments('standard_30_60_10', user?.id ?? null),
+    instalments: templateInstalments('standard_30_60_10', user?.id ?? null, (m) => milestoneLabel(t, m)),
   };
 
   return (
@@ -122,7 +123,7 @@ export default function ContractEditPage() {
       </Typography.Title>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16, whiteSpace: 'pre-line' }} data-testid="form-error" />}
       {issues && <div style={{ marginBottom: 16 }}><ComplianceIssues compliance={issues.compliance} errors={issues.errors} currency={currency} /></div>}
-      <Form<ContractFormValues> form={form} layout="vertical" initialValues={original ? toFormValues(original) : initial} data-testid="contract-form" scrollToFirstError>
+      <Form<ContractFormValues> form={form} layout="vertical" initialValues={original ? toFormValues(original, (m) => milestoneLabel(t, m)) : initial} data-testid="contract-form" scrollToFirstError>
         <ContractTermsFields kind={kind} customer={original?.customer ?? null} editing={!!original} />
         <Divider titlePlacement="start">{t('contract.lines.title')}</Divider>
         {kind === 'framework' && <Alert type="info" showIcon title={t('contract.lines.frameworkHint')} style={{ marginBottom: 8 }} />}

@@ -2,7 +2,7 @@
 // performance alerts (instalments or deliveries whose date passed unfulfilled).
 import { PlusOutlined } from '@ant-design/icons';
 import { CONTRACT_KINDS, CONTRACT_STATUSES } from '@l2c/shared';
-import { Alert, Button, Card, Col, Collapse, Flex, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Button, Card, Col, Collapse, Flex, Progress, Row, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,11 +85,14 @@ export default function ContractListPage() {
             footer={() => <LoadMore count={items.length} hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />}
             columns={[
               { title: f('number'), dataIndex: 'number', ...sortable('number'), render: (v: string, c) => <Link to={`/contracts/${c.id}`} data-testid="contract-link">{v}</Link> },
-              { title: f('title'), dataIndex: 'title', ellipsis: true, width: 260 },
+              { title: f('title'), dataIndex: 'title', ellipsis: true, width: 260, render: (v: string, c) => <Link to={`/contracts/${c.id}`} data-testid="contract-title-link">{v}</Link> },
               { title: f('customer'), dataIndex: ['customer', 'name'], render: (_v, c) => <Link to={`/customers/${c.customer.id}`}>{c.customer.name}</Link> },
               { title: f('kind'), dataIndex: 'kind', render: (v: string) => <Tag>{enumLabel(t, 'contractKind', v)}</Tag> },
               { title: f('status'), dataIndex: 'status', render: (v: string) => <StatusTag kind="contractStatus" value={v} /> },
               { title: f('amountInclTax'), dataIndex: 'amountInclTax', align: 'right', ...sortable('amountInclTax'), render: (v: string, c) => <Money amount={v} currency={c.currency} /> },
+              { title: t('lists.collected'), dataIndex: 'amountCollected', align: 'right', render: (v: string, c) => <Money amount={v} currency={c.currency} data-testid="contract-collected" /> },
+              { title: t('lists.uncollected'), dataIndex: 'amountUncollected', align: 'right', render: (v: string, c) => <Money amount={v} currency={c.currency} /> },
+              { title: t('lists.progress'), dataIndex: 'collectedPercent', width: 130, render: (v: string | null) => (v === null ? '—' : <Progress percent={Number(v)} size="small" format={() => `${v}%`} />) },
               { title: f('signedOn'), dataIndex: 'signedOn', ...sortable('signedOn'), render: (v: string | null) => fmt.date(v) },
               { title: f('owner'), dataIndex: ['owner', 'name'], render: (_v, c) => c.owner?.name ?? '—' },
               { title: f('createdAt'), dataIndex: 'createdAt', ...sortable('createdAt'), render: (v: string) => fmt.instant(v) },

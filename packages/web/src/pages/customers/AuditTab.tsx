@@ -5,6 +5,7 @@ import { useEntityHistory } from '../../api/audit';
 import { AuditChanges, actionLabel } from '../../components/AuditChanges';
 import { LoadMore } from '../../components/LoadMore';
 import { useFormat } from '../../i18n/format';
+import { refMap } from '../../lib/auditLabels';
 import { errorText } from '../../lib/errors';
 
 export function AuditTab({ customerId }: { customerId: string }) {
@@ -14,6 +15,7 @@ export function AuditTab({ customerId }: { customerId: string }) {
   if (list.isPending) return <Skeleton active />;
   if (list.isError) return <Alert type="error" showIcon title={errorText(t, list.error)} />;
   const items = list.data.pages.flatMap((p) => p.items);
+  const refs = refMap(list.data.pages.flatMap((p) => p.refs ?? []));
   if (items.length === 0) return <Empty description={t('audit.empty')} />;
 
   return (
@@ -28,7 +30,7 @@ export function AuditTab({ customerId }: { customerId: string }) {
                 <Typography.Text strong>{e.actor?.name ?? t('audit.system')}</Typography.Text>
                 <Tag color="blue">{actionLabel(t, e.action)}</Tag>
               </Flex>
-              <div style={{ marginTop: 4 }}><AuditChanges entry={e} /></div>
+              <div style={{ marginTop: 4 }}><AuditChanges entry={e} refs={refs} /></div>
             </div>
           ),
         }))}

@@ -15,10 +15,14 @@ import { AccountsTab } from '../../components/accounts/AccountsTab';
 import { CreditAssessmentPanel } from '../dunning/CreditAssessmentPanel';
 import { AuditTab } from './AuditTab';
 import { ContactsTab } from './ContactsTab';
+import { CustomerContracts, CustomerPayments, CustomerReceivables, CustomerWriteOffs } from './CustomerMoneyLists';
+import { CustomerTimeline } from './CustomerTimeline';
+import { MoneySummary } from './MoneySummary';
 import { CustomerOverview } from './CustomerOverview';
 import { FollowUpsTab } from './FollowUpsTab';
 
-const TABS = ['overview', 'contacts', 'followups', 'accounts', 'credit', 'audit'] as const;
+// 'timeline' is the one history of the customer (audit, follow-ups, money); 'audit' is its old name in links.
+const TABS = ['overview', 'contacts', 'followups', 'contracts', 'receivables', 'payments', 'writeOffs', 'accounts', 'credit', 'timeline', 'audit'] as const;
 
 export default function CustomerDetailPage() {
   const { id = '' } = useParams();
@@ -44,7 +48,9 @@ export default function CustomerDetailPage() {
   }
   const c = customer.data;
   const tabParam = params.get('tab');
-  const tab = (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as string) : 'overview';
+  const tab = tabParam === 'audit' ? 'timeline' : (TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as string) : 'overview';
+  // money of a customer in scope, not of the pool (the API answers 404 for a narrower scope than all)
+  const moneyVisible = !c.inPool || scope === 'all';
   const canAssign = can('customers', 'assign') || can('pool', 'assign');
   const canRelease = !c.inPool && (can('customers', 'release') || can('pool', 'release'))
     && (c.owner?.id === user?.id || canAssign);
@@ -90,6 +96,7 @@ export default function CustomerDetailPage() {
           </Flex>
         </Flex>
       </Card>
+      {can('accounts', 'read') && moneyVisible && <MoneySummary customerId={c.id} />}
       <Card>
         <Tabs
           activeKey={tab}
@@ -108,7 +115,14 @@ export default function CustomerDetailPage() {
             ...(can('accounts', 'read') && (!c.inPool || scope === 'all') ? [{ key: 'accounts', label: <span data-testid="customer-tab-accounts">{t('account.tab')}</span>, children: <AccountsTab customerId={c.id} /> }] : []),
             // the credit assessment 资信评估 follows the accounts' rule: money of a customer in scope, not of the pool
             ...(can('credit', 'read') && (!c.inPool || scope === 'all') ? [{ key: 'credit', label: <span data-testid="customer-tab-credit">{t('credit.tab')}</span>, children: <CreditAssessmentPanel customerId={c.id} /> }] : []),
-            ...(can('customers', 'read') ? [{ key: 'audit', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
+            ...(can('contracts', 'read') && moneyVisible ? [{ key: 'contracts', label: <span data-testid="customer-tab-contracts">{t('c360.tabs.contracts')}</span>, children: <CustomerContracts customerId={c.id} /> }] : []),
+            ...(can('receivables', 'read') && moneyVisible ? [{ key: 'receivables', label: <span data-testid="customer-tab-receivables">{t('c360.tabs.receivables')}</span>, children: <CustomerReceivables customerId={c.id} /> }] : []),
+            ...(can('payments', 'read') && moneyVisible ? [{ key: 'payments', label: <span data-testid="customer-tab-payments">{t('c360.tabs.payments')}</span>, children: <CustomerPayments customerId={c.id} /> }] : []),
+            ...(can('write_offs', 'read') && moneyVisible ? [{ key: 'writeOffs', label: <span data-testid="customer-tab-write-offs">{t('c360.tabs.writeOffs')}</span>, children: <CustomerWriteOffs customerId={c.id} /> }] : []),
+            // without the money (no accounts permission, or a pool customer), the history is the customer's audit trail
+            ...(can('accounts', 'read') && moneyVisible
+              ? [{ key: 'timeline', label: <span data-testid="customer-tab-timeline">{t('c360.tabs.timeline')}</span>, children: <CustomerTimeline customerId={c.id} /> }]
+              : can('customers', 'read') ? [{ key: 'timeline', label: <span data-testid="customer-tab-audit">{t('customer.detail.audit')}</span>, children: <AuditTab customerId={c.id} /> }] : []),
           ]}
         />
       </Card>

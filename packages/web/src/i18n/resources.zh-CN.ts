@@ -1,0 +1,15 @@
+// 简体中文 resources, loaded only when the interface is in Chinese (i18n/index.ts).
+// Every area's file pair is merged here (top-level keys per area); resources.en.ts has the same list.
+import zhCN from './zh-CN';
+import baddebtZh from './baddebt.zh-CN';
+import payfilesZh from './payfiles.zh-CN';
+import exportsZh from './exports.zh-CN';
+import invoicesZh from './invoices.zh-CN';
+import adminZh from './admin.zh-CN';
+import dunningZh from './dunning.zh-CN';
+import bankZh from './bank.zh-CN';
+import workspace from './workspace.zh-CN';
+import campaignsZh from './campaigns.zh-CN';
+import dedupZh from './dedup.zh-CN';
+import opportunitiesZh from './opportunities.zh-CN';
+export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh };
