@@ -94,7 +94,7 @@ const cashEn: CashMessages = {
     },
     paymentStatus: { claimed: 'To confirm', confirmed: 'Confirmed', rejected: 'Rejected' },
     strategy: { oldest_due: 'Oldest due first', contract: 'By contract', instalment: 'Instalment by instalment' },
-    approvalStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', cancelled: 'Cancelled' },
+    approvalStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', returned: 'Returned', cancelled: 'Cancelled', withdrawn: 'Withdrawn' },
     writeOffKind: { apply: 'Write-off', reverse: 'Reversal', bad_debt: 'Bad debt' },
     riskLevel: { low: 'Low', normal: 'Normal', high: 'High' },
     accountEntryKind: {

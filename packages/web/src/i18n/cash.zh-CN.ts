@@ -84,7 +84,7 @@ const cashZh = {
     },
     paymentStatus: { claimed: '待确认', confirmed: '已确认', rejected: '已驳回' },
     strategy: { oldest_due: '最早到期优先', contract: '按合同', instalment: '按分期顺序' },
-    approvalStatus: { pending: '审批中', approved: '已通过', rejected: '已驳回', returned: '已退回', cancelled: '已撤销' },
+    approvalStatus: { pending: '审批中', approved: '已通过', rejected: '已驳回', returned: '已退回', cancelled: '已撤销', withdrawn: '已撤回' },
     writeOffKind: { apply: '核销', reverse: '反核销', bad_debt: '坏账' },
     riskLevel: { low: '低', normal: '正常', high: '高' },
     accountEntryKind: {

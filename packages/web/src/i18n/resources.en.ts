@@ -12,4 +12,5 @@ import workspace from './workspace.en';
 import campaignsEn from './campaigns.en';
 import dedupEn from './dedup.en';
 import opportunitiesEn from './opportunities.en';
-export default { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn };
+import workspaceAdminEn from './workspace-admin.en';
+export default { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn };

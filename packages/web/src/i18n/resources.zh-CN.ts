@@ -12,4 +12,5 @@ import workspace from './workspace.zh-CN';
 import campaignsZh from './campaigns.zh-CN';
 import dedupZh from './dedup.zh-CN';
 import opportunitiesZh from './opportunities.zh-CN';
-export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh };
+import workspaceAdminZh from './workspace-admin.zh-CN';
+export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh };

@@ -9,7 +9,7 @@ const COLORS: Partial<Record<EnumKind, Record<string, string>>> = {
   },
   receivableStatus: { open: 'orange', partially_paid: 'gold', paid: 'success', bad_debt: 'error', applied: 'default' },
   paymentStatus: { claimed: 'processing', confirmed: 'success', rejected: 'error' },
-  approvalStatus: { pending: 'processing', approved: 'success', rejected: 'error', returned: 'warning', cancelled: 'default' },
+  approvalStatus: { pending: 'processing', approved: 'success', rejected: 'error', returned: 'warning', cancelled: 'default', withdrawn: 'default' },
   writeOffKind: { apply: 'blue', reverse: 'magenta', bad_debt: 'error' },
   riskLevel: { low: 'green', normal: 'blue', high: 'red' },
 };

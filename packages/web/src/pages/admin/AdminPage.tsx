@@ -8,8 +8,11 @@ import { CreditTab } from './CreditTab';
 import { PoolTab } from './PoolTab';
 import { TeamsTab } from './TeamsTab';
 import { UsersTab } from './UsersTab';
+import { ApprovalRulesTab } from './ApprovalRulesTab';
+import { NumberFormatsTab } from './NumberFormatsTab';
+import { WebhooksTab } from './WebhooksTab';
 
-const TABS = ['users', 'teams', 'credit', 'pool', 'company'] as const;
+const TABS = ['users', 'teams', 'credit', 'pool', 'company', 'approvals', 'numbers', 'webhooks'] as const;
 
 export default function AdminPage() {
   const { t } = useTranslation();
@@ -27,6 +30,9 @@ export default function AdminPage() {
           { key: 'credit', label: <span data-testid="admin-tab-credit">{t('admin.tabs.credit')}</span>, children: <CreditTab /> },
           { key: 'pool', label: <span data-testid="admin-tab-pool">{t('admin.tabs.pool')}</span>, children: <PoolTab /> },
           { key: 'company', label: <span data-testid="admin-tab-company">{t('admin.tabs.company')}</span>, children: <CompanyTab /> },
+          { key: 'approvals', label: <span data-testid="admin-tab-approvals">{t('approvalRules.tab')}</span>, children: <ApprovalRulesTab /> },
+          { key: 'numbers', label: <span data-testid="admin-tab-numbers">{t('numbering.tab')}</span>, children: <NumberFormatsTab /> },
+          { key: 'webhooks', label: <span data-testid="admin-tab-webhooks">{t('webhooks.tab')}</span>, children: <WebhooksTab /> },
         ]}
       />
     </Card>

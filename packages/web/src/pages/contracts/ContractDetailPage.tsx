@@ -9,6 +9,7 @@ import { useReceivables } from '../../api/receivables';
 import type { Amendment, Compliance } from '../../api/types';
 import { useAuth } from '../../auth/useAuth';
 import { ApprovalProgress } from '../../components/contracts/ApprovalProgress';
+import { WithdrawApproval } from '../../components/contracts/WithdrawApproval';
 import { ComplianceIssues } from '../../components/contracts/ComplianceIssues';
 import { ContractActions } from '../../components/contracts/ContractActions';
 import { ContractLinesTable } from '../../components/contracts/ContractLinesTable';
@@ -100,7 +101,8 @@ export default function ContractDetailPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t('contract.detail.approvals')} size="small" data-testid="contract-approvals" style={{ height: '100%' }}>
+          <Card title={t('contract.detail.approvals')} size="small" data-testid="contract-approvals" style={{ height: '100%' }}
+            extra={<WithdrawApproval requests={approvals.data?.items ?? []} docId={c.id} />}>
             {approvals.isError ? <Alert type="error" showIcon title={errorText(t, approvals.error)} /> : <ApprovalProgress requests={approvals.data?.items ?? []} />}
           </Card>
         </Col>
