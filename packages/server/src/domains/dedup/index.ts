@@ -6,6 +6,7 @@
 // It owns duplicate_rules and merge_jobs (tables.ts) and reads customers, contacts and leads read-only.
 export { matchCandidatesTx, activeRulesTx, type MatchCandidate, type Match, type CandidateMatches, type MatchOptions } from './match.service.js';
 export { dedupRoutes } from './dedup.routes.js';
+export { createDuplicateRule } from './dedup.service.js';
 export { dedupError } from './dedup.errors.js';
 export { nameSimilarity } from './similarity.js';
 export { recordMergeTx, mergeJobTx, markMergeUndoneTx, listMergesTx, latestMergeOfTx, type MergeFacts, type MergeJobRow } from './merges.service.js';
