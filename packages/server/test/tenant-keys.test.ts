@@ -87,4 +87,21 @@ describe('tenant keys in the catalog', () => {
     expect(f?.uniques).toEqual(['zz_orders.zz_orders_code_key (code) lacks tenant_id', 'zz_orders.zz_orders_id (id) lacks tenant_id', 'zz_orders.zz_orders_pkey (id) lacks tenant_id']);
     expect(f?.rls).toEqual(['zz_order_lines: row-level security is off', 'zz_orders: row-level security is off']);
   });
+  it('every row-level security policy computes the tenant once per statement, new tables\' too (migration 036)', async () => {
+    const rolledBack = new Error('roll back');
+    let policies: Array<{ tbl: string; qual: string; check: string | null }> = [];
+    await asSystem(db, async (tx) => {
+      await sql`create table zz_rls (tenant_id uuid not null, id uuid not null, primary key (tenant_id, id))`.execute(tx);
+      await sql`select l2c_tenant_table('zz_rls')`.execute(tx);
+      policies = (await sql<{ tbl: string; qual: string; check: string | null }>`select tablename::text as tbl, qual, with_check as check
+        from pg_policies where schemaname = 'public' order by 1`.execute(tx)).rows;
+      throw rolledBack;
+    }).catch((e) => { if (e !== rolledBack) throw e; });
+    // a scalar subquery is an init plan: evaluated once, then compared as a parameter; the bare call is inlined into
+    // a setting look-up and a UUID parse for every row a scan filters (twice the CPU of the aging totals at 1M)
+    const perRow = policies.filter((p) => !/\(\s*select app_tenant_id\(\)/i.test(p.qual) || !/\(\s*select app_tenant_id\(\)/i.test(p.check ?? ''));
+    expect(perRow.map((p) => `${p.tbl}: ${p.qual}`)).toEqual([]);
+    expect(policies.map((p) => p.tbl)).toContain('zz_rls');
+    expect(policies.length).toBeGreaterThan(60);
+  });
 });
