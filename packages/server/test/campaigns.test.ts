@@ -81,7 +81,7 @@ describe('the campaign tree and its roll-up', () => {
   it('lists roots and children, and refuses a cycle or another currency under a parent', async () => {
     const roots = await ok(await marketer.get(`/api/v1/campaigns?roots=true&q=${encodeURIComponent(tag)}`), 200);
     expect(roots.items.map((c: { id: string }) => c.id)).toEqual([year.id]);
-    const children = await ok(await marketer.get(`/api/v1/campaigns?parentId=${year.id}`), 200);
+    const children = await ok(await marketer.get(`/api/v1/campaigns?parentCampaignId=${year.id}`), 200);
     expect(children.items.map((c: { name: string }) => c.name).sort()).toEqual([expo.name, online.name].sort());
 
     const cycle = await marketer.patch(`/api/v1/campaigns/${year.id}`, { parentId: booth.id, version: year.version });
@@ -160,7 +160,9 @@ describe('members through the event flow', () => {
   });
 
   it('refuses a person without a phone or email, a second membership and an unknown contact', async () => {
-    expect((await marketer.post(`/api/v1/campaigns/${event.id}/members`, { name: '无联系方式' })).status).toBe(400);
+    const noWay = await marketer.post(`/api/v1/campaigns/${event.id}/members`, { name: '无联系方式' });
+    expect(noWay.status).toBe(400);
+    expect(noWay.body).toMatchObject({ code: 'campaigns.bad_member', errors: [{ path: 'phone' }] });
     const customerId = await newCustomer(w.rep);
     const contact = await ok(await w.rep.post(`/api/v1/customers/${customerId}/contacts`, { name: '郑经理', mobile: '13800001234' }));
     await ok(await marketer.post(`/api/v1/campaigns/${event.id}/members`, { contactId: contact.id, status: 'invited' }));
@@ -267,5 +269,23 @@ describe('who sees and changes campaigns', () => {
     const hidden = await marketer.post('/api/v1/campaigns', campaign({ name: `挂靠 ${tag}`, parentId: mine.id }));
     expect(hidden.status).toBe(422);
     expect(hidden.body.code).toBe('campaigns.parent_not_found');
+  });
+});
+
+describe('the marketer\'s funnel', () => {
+  it('sums her campaigns of a year once each: members, check-ins, leads, cost and the ROI of the sums', async () => {
+    const parent = await ok(await marketer.post('/api/v1/campaigns', campaign({ name: `2025 渠道 ${tag}`, startOn: '2025-05-01', endOn: '2025-05-31', status: 'active' })));
+    const child = await ok(await marketer.post('/api/v1/campaigns', campaign({ name: `2025 路演 ${tag}`, parentId: parent.id, startOn: '2025-05-10', endOn: '2025-05-10', status: 'active' })));
+    await ok(await marketer.post(`/api/v1/campaigns/${parent.id}/costs`, { category: 'agency', amount: '400.00', incurredOn: '2025-05-01' }));
+    await ok(await marketer.post(`/api/v1/campaigns/${child.id}/costs`, { category: 'venue', amount: '600.00', incurredOn: '2025-05-10' }));
+    await ok(await marketer.post(`/api/v1/campaigns/${child.id}/members`, { name: '褚衡', company: `温州阀门${tag}有限公司`, phone: '13600006666', status: 'checked_in' }));
+    await ok(await marketer.post(`/api/v1/campaigns/${child.id}/members`, { name: '卫青', phone: '13600006667', status: 'invited' }));
+    const funnel = await ok(await marketer.get('/api/v1/campaigns/funnel?year=2025'), 200);
+    expect(funnel).toMatchObject({
+      year: 2025, currency: 'CNY', campaigns: 2, activeCampaigns: 2, members: 2, invited: 2, checkedIn: 1, leads: 1, mql: 0,
+      actualCost: '1000.00', wonAmount: '0.00', collected: '0.00', roiCollected: '-1.0000',
+    });
+    // Nobody else's: the rep's funnel of that year is empty.
+    expect(await ok(await w.rep.get('/api/v1/campaigns/funnel?year=2025'), 200)).toMatchObject({ campaigns: 0, actualCost: '0.00', roiCollected: null });
   });
 });

@@ -62,7 +62,7 @@ export const BY_FIELD: Record<string, Kind> = {
   ownerId: 'user', actorId: 'user', userId: 'user', managerId: 'user', teamId: 'team',
   statementId: 'bankStatement',
   promiseId: 'promise',
-  campaignId: 'campaign',
+  campaignId: 'campaign', parentCampaignId: 'campaign',
   leadId: 'lead',
   subscriptionId: 'webhookSubscription',
 };
@@ -216,6 +216,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const campaign = await ok(await admin!.post('/api/v1/campaigns', { name: `矩阵活动${tag}`, type: 'event', budget: '4321.09', ownerId: t.users.repEast.id }));
   const campaignMember = await ok(await admin!.post(`/api/v1/campaigns/${campaign.id}/members`, { name: `矩阵参会人${tag}`, phone: '13800138000' }));
   const campaignCost = await ok(await admin!.post(`/api/v1/campaigns/${campaign.id}/costs`, { category: 'venue', amount: '876.54', incurredOn: '2026-03-14' }));
+  await ok(await admin!.post('/api/v1/campaigns', { name: `矩阵子活动${tag}`, type: 'webinar', parentId: campaign.id, ownerId: t.users.repEast.id }));
 
   // Opportunities, visits, key accounts: her opportunity (of the campaign) with a task, a visit checked in near the
   // customer's location, a second contact related to the first on the decision map, her manager's forecast adjustment.
@@ -294,7 +295,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       `矩阵联系人${tag}`, '11311.11', '5432.10', '1234.56', '123.45', '98.76',
       invoiceRequest.number, toIssue.number, issued.invoice.number, redConfirmation.number, '567.89', '234.56', '56.78',
       old.number, '2345.67', '3456.78', `矩阵承诺${tag}`, `矩阵催收记录${tag}`,
-      `矩阵活动${tag}`, campaign.number, '4321.09', `矩阵参会人${tag}`, '876.54',
+      `矩阵活动${tag}`, `矩阵子活动${tag}`, campaign.number, '4321.09', `矩阵参会人${tag}`, '876.54',
       `矩阵线索${tag}`, lead.number, `矩阵线索人${tag}`,
     ],
   };

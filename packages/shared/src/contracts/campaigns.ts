@@ -78,7 +78,7 @@ export const CampaignPage = pageOf(CampaignSchema).meta({ id: 'CampaignPage' });
 
 export const CampaignListQuery = ListQueryBase.extend({
   /** Children of this campaign; `roots=true` for top-level campaigns only. */
-  parentId: IdSchema.optional(),
+  parentCampaignId: IdSchema.optional(),
   roots: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   status: enumListParam(CAMPAIGN_STATUSES).optional(),
   type: enumListParam(CAMPAIGN_TYPES).optional(),
@@ -113,12 +113,7 @@ export const CampaignMemberCreate = z.object({
   phone: optionalText(40),
   email: optionalText(200),
   status: z.enum(MEMBER_STATUSES).default('planned'),
-}).superRefine((m, ctx) => {
-  const named = [m.leadId, m.contactId].filter(Boolean).length;
-  if (named > 1) ctx.addIssue({ code: 'custom', path: ['contactId'], message: 'a member is a lead or a contact, not both' });
-  if (named === 0 && !m.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'name the lead, the contact, or the person (name)' });
-  if (named === 0 && !m.phone && !m.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'a person without a lead or contact needs a phone or an email' });
-});
+}).describe('One of: leadId, contactId, or a person (name with a phone or an email).');
 export const MemberAction = z.object({ version: z.number().int().min(1).optional() });
 export const CampaignMemberSchema = z.object({
   id: z.string(), campaignId: z.string(), status: z.enum(MEMBER_STATUSES),
@@ -144,3 +139,10 @@ export const CampaignRoiSchema = z.object({
   definition: z.string(),
 }).meta({ id: 'CampaignRoi' });
 export type CampaignRoi = z.infer<typeof CampaignRoiSchema>;
+
+// ---- the marketer's funnel (home page) ----
+export const CampaignFunnelQuery = z.object({ year: z.coerce.number().int().min(1900).max(2999).optional() });
+export const CampaignFunnelSchema = CampaignFiguresSchema.extend({
+  year: z.number().int(), currency: z.string(), campaigns: z.number().int(), activeCampaigns: z.number().int(),
+}).meta({ id: 'CampaignFunnel' });
+export type CampaignFunnel = z.infer<typeof CampaignFunnelSchema>;

@@ -3,7 +3,7 @@
 // per submission, reversed), and its ROI. A write refreshes the campaign and its ancestors' roll-ups (the whole list).
 import { useQuery } from '@tanstack/react-query';
 import type {
-  CampaignCostList, CampaignCostSchema, CampaignMemberSchema, CampaignRoiSchema, CampaignSchema, CampaignStatus, CampaignType, CostCategory, MemberStatus,
+  CampaignCostList, CampaignCostSchema, CampaignFunnelSchema, CampaignMemberSchema, CampaignRoiSchema, CampaignSchema, CampaignStatus, CampaignType, CostCategory, MemberStatus,
 } from '@l2c/shared';
 import { api } from './client';
 import { useApiMutation, usePagedQuery, type ErrorHandling } from './query';
@@ -16,6 +16,7 @@ export type CampaignCost = Out<typeof CampaignCostSchema>;
 export type CampaignCosts = Out<typeof CampaignCostList>;
 export type CampaignRoi = Out<typeof CampaignRoiSchema>;
 export type CampaignFigures = Campaign['rollup'];
+export type CampaignFunnel = Out<typeof CampaignFunnelSchema>;
 
 export interface CampaignFields {
   name: string; parentId?: string | null; type: CampaignType; status?: CampaignStatus; startOn?: string | null; endOn?: string | null;
@@ -34,6 +35,7 @@ export const campaignKeys = {
   members: (id: string, status?: string) => ['campaigns', 'members', id, status ?? 'all'] as const,
   costs: (id: string) => ['campaigns', 'costs', id] as const,
   roi: (id: string) => ['campaigns', 'roi', id] as const,
+  funnel: (year?: number) => ['campaigns', 'funnel', year ?? 'this'] as const,
 };
 
 const enc = encodeURIComponent;
@@ -42,7 +44,7 @@ export const campaigns = {
   list: (f: CampaignListFilters, cursor?: string) => api<Page<Campaign>>('/campaigns', {
     query: { roots: f.q || f.status || f.type ? undefined : 'true', q: f.q, status: f.status, type: f.type, year: f.year, cursor, limit: 50 },
   }),
-  children: (parentId: string) => api<Page<Campaign>>('/campaigns', { query: { parentId, limit: 200 } }),
+  children: (parentId: string) => api<Page<Campaign>>('/campaigns', { query: { parentCampaignId: parentId, limit: 200 } }),
   get: (id: string) => api<Campaign>(`/campaigns/${enc(id)}`),
   create: (body: CampaignFields) => api<Campaign>('/campaigns', { method: 'POST', body }),
   update: (id: string, body: CampaignPatch) => api<Campaign>(`/campaigns/${enc(id)}`, { method: 'PATCH', body }),
@@ -53,6 +55,7 @@ export const campaigns = {
   addCost: (id: string, body: CostFields, key: string) => api<CampaignCost>(`/campaigns/${enc(id)}/costs`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
   reverseCost: (costId: string, key: string) => api<CampaignCost>(`/campaign-costs/${enc(costId)}/reverse`, { method: 'POST', body: {}, headers: { 'Idempotency-Key': key } }),
   roi: (id: string) => api<CampaignRoi>(`/campaigns/${enc(id)}/roi`),
+  funnel: (year?: number) => api<CampaignFunnel>('/campaigns/funnel', { query: { year } }),
 };
 
 export function useCampaignList(f: CampaignListFilters) {
@@ -77,6 +80,11 @@ export function useCampaignCosts(id: string) {
 
 export function useCampaignRoi(id: string) {
   return useQuery({ queryKey: campaignKeys.roi(id), queryFn: () => campaigns.roi(id) });
+}
+
+/** The marketer's funnel of a year (this year by default), for the home page. */
+export function useMarketingFunnel(enabled: boolean, year?: number) {
+  return useQuery({ queryKey: campaignKeys.funnel(year), queryFn: () => campaigns.funnel(year), enabled, staleTime: 0 });
 }
 
 // Every write changes figures of the campaign and of the campaigns above it: refresh all campaign data.

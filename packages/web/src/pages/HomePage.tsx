@@ -5,7 +5,7 @@
 // It is the first page after logging in, so it is built from plain markup and the shell's few antd components (no
 // Card, List or Statistic: their chunks — tabs, select, pagination — weighed 45 kB gzipped on the first screen).
 import { Col, Flex, Row, Tag } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { lazy, Suspense, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApprovalInbox } from '../api/approvals';
@@ -15,6 +15,9 @@ import { useAuth } from '../auth/useAuth';
 import { useFormat } from '../i18n/format';
 import { errorText } from '../lib/errors';
 import { roleLabel } from '../lib/labels';
+
+// The marketer's funnel (antd Card and Statistic) loads only for marketers, outside the first screen's closure.
+const MarketingFunnel = lazy(() => import('./campaigns/MarketingFunnel').then((m) => ({ default: m.MarketingFunnel })));
 
 const TODO_COLORS: Record<string, string> = {
   overdue_receivable: 'red', due_receivable: 'orange', contract_in_approval: 'blue', follow_up: 'cyan',
@@ -199,6 +202,7 @@ export default function HomePage() {
       {home.isPending && <div style={muted}>{t('common.loading')}</div>}
       {home.isError && <div role="alert" style={danger}>{errorText(t, home.error)}</div>}
       {home.data && <Figures home={home.data} />}
+      {user?.role === 'marketer' && <Suspense fallback={null}><MarketingFunnel /></Suspense>}
       {can('approvals', 'approve') && <ApprovalsWaiting />}
       {home.data?.team && home.data.team.overdueByOwner.length > 0 && (
         <Panel title={t('homeBoard.overdueByRep')}>

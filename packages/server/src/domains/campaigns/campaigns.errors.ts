@@ -9,6 +9,7 @@ export const campaignError = defineErrors('campaigns', {
   version_conflict: [409, 'Someone else changed this campaign; reload it and try again'],
   cancelled: [409, 'The campaign is cancelled: reopen it (status planned or active) to add or move members'],
   member_not_found: [404, 'Campaign member not found'],
+  bad_member: [400, 'A member is a lead, a contact, or a person named with a phone or an email'],
   member_exists: [409, 'This lead or contact is already a member of the campaign'],
   lead_not_found: [422, 'The lead does not exist or is not visible to you'],
   contact_not_found: [422, 'The contact does not exist or is not visible to you'],

@@ -4,13 +4,14 @@
 import { z } from 'zod';
 import {
   CampaignCostCreate, CampaignCostList, CampaignCostReverse, CampaignCostSchema, CampaignCreate, CampaignListQuery, CampaignMemberCreate,
-  CampaignMemberPage, CampaignMemberQuery, CampaignMemberSchema, CampaignPage, CampaignRoiSchema, CampaignSchema, CampaignUpdate, IdSchema,
+  CampaignFunnelQuery, CampaignFunnelSchema, CampaignMemberPage, CampaignMemberQuery, CampaignMemberSchema, CampaignPage, CampaignRoiSchema, CampaignSchema, CampaignUpdate, IdSchema,
   MemberAction, Text, type MemberStatus,
 } from '@l2c/shared';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http.js';
 import type { Db } from '../../platform/db.js';
 import { requireAuth, requirePermission } from '../../platform/auth.js';
+import { todayFor } from '../../platform/clock.js';
 import { campaignError } from './campaigns.errors.js';
 import * as campaigns from './campaigns.service.js';
 import * as members from './members.service.js';
@@ -34,7 +35,7 @@ export function campaignsRoutes(app: App, db: Db, deps: CampaignsDeps = {}) {
   app.get('/api/v1/campaigns', {
     schema: {
       operationId: 'listCampaigns', summary: 'List campaigns', tags, querystring: CampaignListQuery, response: { 200: CampaignPage },
-      description: 'Campaigns in the caller\'s data scope (whoever sees the owner), latest start first, each with its own figures and its roll-up over its sub-campaigns. Filters: parentId (children), roots=true (top level), status, type, ownerId, year, q (name or number).',
+      description: 'Campaigns in the caller\'s data scope (whoever sees the owner), latest start first, each with its own figures and its roll-up over its sub-campaigns. Filters: parentCampaignId (its children), roots=true (top level), status, type, ownerId, year, q (name or number).',
     },
     preHandler: canRead,
   }, async (req) => campaigns.listCampaigns(db, requireAuth(req), req.query));
@@ -47,6 +48,14 @@ export function campaignsRoutes(app: App, db: Db, deps: CampaignsDeps = {}) {
     },
     preHandler: canCreate,
   }, async (req, reply) => reply.code(201).send(await campaigns.createCampaign(db, requireAuth(req), req.body)));
+
+  app.get('/api/v1/campaigns/funnel', {
+    schema: {
+      operationId: 'getMarketingFunnel', summary: 'The marketing funnel of a year', tags, querystring: CampaignFunnelQuery, response: { 200: CampaignFunnelSchema },
+      description: 'The caller\'s campaigns (data scope) that ran in the year (default: this year), each counted once: members, check-ins, leads, MQL, converted, opportunities won, cost, won amount, cash collected, and the ROI of those sums. In the book currency. The marketer\'s home page.',
+    },
+    preHandler: canRead,
+  }, async (req) => campaigns.marketingFunnel(db, requireAuth(req), req.query.year ?? Number(todayFor(requireAuth(req)).slice(0, 4))));
 
   app.get('/api/v1/campaigns/:id', {
     schema: { operationId: 'getCampaign', summary: 'Get a campaign with its figures', tags, params: Params, response: { 200: CampaignSchema }, errors: [campaignError.only('not_found')] },
@@ -78,7 +87,7 @@ export function campaignsRoutes(app: App, db: Db, deps: CampaignsDeps = {}) {
   app.post('/api/v1/campaigns/:id/members', {
     schema: {
       operationId: 'addCampaignMember', summary: 'Add a member to a campaign', tags, params: Params, body: CampaignMemberCreate, response: { 201: CampaignMemberSchema },
-      errors: [campaignError.only('not_found', 'cancelled', 'member_exists', 'lead_not_found', 'contact_not_found')],
+      errors: [campaignError.only('not_found', 'cancelled', 'bad_member', 'member_exists', 'lead_not_found', 'contact_not_found')],
       description: 'A lead, a contact, or a person by name with a phone or email. status (default planned) may start further along the event flow: a walk-in is added as checked_in, which makes the person a lead.',
     },
     preHandler: canUpdate,

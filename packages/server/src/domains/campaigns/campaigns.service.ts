@@ -2,7 +2,7 @@
 // scope, in SQL); marketers and admins create and change campaigns, everyone else reads. Changes of status, budget,
 // owner and place in the tree are audited field by field.
 import type { z } from 'zod';
-import { BOOK_CURRENCY, dec, roundMoney, type CampaignCreate, type CampaignFigures, type CampaignListQuery, type CampaignUpdate, type Campaign, type CampaignRoi } from '@l2c/shared';
+import { BOOK_CURRENCY, dec, roundMoney, type CampaignCreate, type CampaignFigures, type CampaignListQuery, type CampaignUpdate, type Campaign, type CampaignFunnel, type CampaignRoi } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -153,6 +153,26 @@ export async function campaignRoi(db: Db, auth: AuthContext, id: string): Promis
       })),
       definition: ROI_DEFINITION,
     };
+  });
+}
+
+/**
+ * The marketer's funnel for a year: her campaigns (in scope) that ran in it, each counted once with its own figures —
+ * members, check-ins, leads, MQL, converted, opportunities won, cost, won amount, cash collected — and the ROI of the sums.
+ */
+export async function marketingFunnel(db: Db, auth: AuthContext, year: number): Promise<CampaignFunnel> {
+  return inTenant(db, auth, async (tx) => {
+    const currency = BOOK_CURRENCY;
+    const rows = await q.campaignsOfYear(tx, scopeOf(auth), year, currency);
+    const own = (await figuresOf(tx, rows.map((r) => r.id))).filter((f) => f.self);
+    const sum = (k: keyof FigureRow) => own.reduce((a, f) => a.plus(String(f[k])), dec(0));
+    const total = figures({
+      root_id: '', self: true, currency, budget: sum('budget').toString(), actual_cost: sum('actual_cost').toString(), members: sum('members').toNumber(),
+      invited: sum('invited').toNumber(), registered: sum('registered').toNumber(), checked_in: sum('checked_in').toNumber(), leads: sum('leads').toNumber(),
+      mql: sum('mql').toNumber(), converted: sum('converted').toNumber(), opportunities: sum('opportunities').toNumber(), won: sum('won').toNumber(),
+      won_amount: sum('won_amount').toString(), collected: sum('collected').toString(),
+    }, currency);
+    return { year, currency, campaigns: rows.length, activeCampaigns: rows.filter((r) => r.status === 'active').length, ...total };
   });
 }
 

@@ -27,14 +27,14 @@ export async function getCampaign(tx: Tx, id: string, scope: RawBuilder<boolean>
 }
 
 export interface ListFilter {
-  parentId?: string | undefined; roots: boolean; status?: string[] | undefined; type?: string[] | undefined; ownerId?: string | undefined;
+  parentCampaignId?: string | undefined; roots: boolean; status?: string[] | undefined; type?: string[] | undefined; ownerId?: string | undefined;
   year?: number | undefined; q?: string | undefined;
 }
 
 /** A page of campaigns in scope, newest start first (undated last); keyset on (start_on desc nulls last, id). */
 export async function listCampaigns(tx: Tx, scope: RawBuilder<boolean>, f: ListFilter, after: [string | null, string] | null, limit: number) {
   let q = selectCampaign(tx).where(scope);
-  if (f.parentId) q = q.where('c.parent_id', '=', f.parentId);
+  if (f.parentCampaignId) q = q.where('c.parent_id', '=', f.parentCampaignId);
   if (f.roots) q = q.where('c.parent_id', 'is', null);
   if (f.status?.length) q = q.where('c.status', 'in', f.status as never);
   if (f.type?.length) q = q.where('c.type', 'in', f.type as never);
@@ -85,6 +85,13 @@ export async function updateCampaign(tx: Tx, id: string, f: CampaignFields): Pro
     name: f.name, parent_id: f.parentId, type: f.type as never, status: f.status as never, start_on: f.startOn, end_on: f.endOn,
     budget: f.budget, owner_id: f.ownerId, description: f.description, version: sql`version + 1`, updated_at: sql`now()`,
   }).where('id', '=', id).execute();
+}
+
+/** Campaigns in scope running on some day of the year (undated ones too), for the marketer's funnel. */
+export async function campaignsOfYear(tx: Tx, scope: RawBuilder<boolean>, year: number, currency: string) {
+  return tx.selectFrom('campaigns as c').select(['c.id', 'c.status']).where(scope).where('c.currency', '=', currency)
+    .where(sql<boolean>`(c.start_on is null or (c.start_on <= ${`${year}-12-31`}::date and coalesce(c.end_on, c.start_on) >= ${`${year}-01-01`}::date))`)
+    .limit(5000).execute();
 }
 
 /** Children in scope of a campaign, for the ROI breakdown. */

@@ -37,6 +37,15 @@ function view(r: q.MemberRow): CampaignMember {
 
 const scopeOf = (auth: AuthContext) => c.campaignScope(auth.userId, auth.scope);
 
+/** One of: a lead, a contact, or a person named with a phone or an email. */
+function checkMember(leadId: string | null, contactId: string | null, p: { name: string | null; phone: string | null; email: string | null }) {
+  const bad = (path: string, message: string) => campaignError('bad_member', undefined, { errors: [{ path, message }] });
+  if (leadId && contactId) throw bad('contactId', 'a member is a lead or a contact, not both');
+  if (leadId || contactId) return;
+  if (!p.name) throw bad('name', 'name the lead, the contact, or the person');
+  if (!p.phone && !p.email) throw bad('phone', 'a person without a lead or contact needs a phone or an email');
+}
+
 export async function listMembers(db: Db, auth: AuthContext, campaignId: string, query: z.infer<typeof CampaignMemberQuery>) {
   return inTenant(db, auth, async (tx) => {
     if (!(await c.getCampaign(tx, campaignId, scopeOf(auth)))) throw campaignError('not_found');
@@ -61,6 +70,7 @@ export async function addMember(db: Db, auth: AuthContext, deps: MemberDeps, cam
     await openCampaign(tx, auth, campaignId);
     const leadId = input.leadId ?? null;
     const contactId = input.contactId ?? null;
+    checkMember(leadId, contactId, input);
     if (leadId && !(await q.leadExists(tx, leadId))) throw campaignError('lead_not_found', undefined, { errors: [{ path: 'leadId', message: 'no such lead' }] });
     if (contactId && !(await q.contactExists(tx, contactId))) throw campaignError('contact_not_found', undefined, { errors: [{ path: 'contactId', message: 'no such contact' }] });
     if (await q.memberByRef(tx, campaignId, { leadId, contactId })) throw campaignError('member_exists');
