@@ -90,4 +90,29 @@ describe('demo scoring (issue 10)', () => {
     expect(paying.length).toBeGreaterThan(5);
     expect(new Set(paying.map((r) => r.grade)).size).toBeGreaterThan(1); // the grades tell customers apart
   });
+  it('tells the opportunity story: won (into contracts), lost with reasons, open across stages, a forecast adjusted, visits and a decision map', async () => {
+    const get = async (key: string, path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens[key] })).body;
+    const won = (await get('repEast1', '/api/v1/opportunities?status=won&limit=200')).items as Array<{ contractId: string | null; owner: { name: string } }>;
+    expect(won.length).toBeGreaterThanOrEqual(4);
+    expect(won.every((o) => o.contractId !== null && o.owner.name === '李娜')).toBe(true);
+    const lost = (await get('mgrEast', '/api/v1/opportunities?status=lost&limit=200')).items as Array<{ lostReason: string; competitor: string | null }>;
+    expect(lost.length).toBeGreaterThanOrEqual(3);
+    expect(lost.every((o) => o.lostReason)).toBe(true);
+    const kanban = await get('repEast1', '/api/v1/opportunities/kanban');
+    expect(kanban.columns.filter((c: { count: number }) => c.count > 0).length).toBeGreaterThanOrEqual(3);
+    const funnel = await get('mgrEast', '/api/v1/opportunities/funnel');
+    expect(funnel.won).toBeGreaterThan(0);
+    expect(funnel.stages[0].reached).toBeGreaterThan(funnel.stages[3].reached);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString();
+    const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+    const forecast = await get('mgrEast', `/api/v1/forecast?period=${quarter}`);
+    const liNa = forecast.rows.find((r: { subject: { name: string } }) => r.subject.name === '李娜');
+    expect(liNa.commit.adjusted).toBe('380000.00');
+    const visits = (await get('repEast1', '/api/v1/visits?from=2000-01-01&to=2999-12-31&limit=100')).items as Array<{ status: string; checkIn: { distanceM: number | null } | null }>;
+    expect(visits.filter((v) => v.status === 'completed')).toHaveLength(6);
+    expect(visits.filter((v) => v.status === 'checked_in')).toHaveLength(1);
+    expect(visits.some((v) => (v.checkIn?.distanceM ?? 0) > 1500)).toBe(true);
+    const processes = await get('repEast1', '/api/v1/sales-processes');
+    expect(processes.items.map((p: { name: string }) => p.name)).toEqual(['标准销售流程', '软件订阅流程']);
+  });
 });

@@ -13,6 +13,7 @@ import { demoInvoices } from './demo-invoices.js';
 import { demoDunning } from './demo-dunning.js';
 import { demoBank } from './demo-bank.js';
 import { demoCampaigns } from './demo-campaigns.js';
+import { demoOpportunities } from './demo-opportunities.js';
 import { demoScoring } from './demo-scoring.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
@@ -111,6 +112,7 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
   await demoBank(db, loaded.tenantId);
   await demoCampaigns(db, loaded.tenantId, prng(20261206)); // before the leads and opportunities demos, which attribute to its campaigns
   await demoScoring(db, loaded.tenantId); // last: the rules, a model learned from the demo leads, every paying customer's RFM
+  await demoOpportunities(db, loaded.tenantId, prng(20261207)); // after the leads demo: carries its converted leads' opportunities on
   return loaded;
 }
 

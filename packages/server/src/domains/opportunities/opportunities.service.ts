@@ -115,7 +115,7 @@ export async function createOpportunityTx(tx: Tx, actor: Actor, input: NewOpport
   const first = (await pq.stagesOf(tx, [processId])).find((s) => s.kind === 'open')!;
   const priced = priceLines(input.lines ?? [], currency);
   const amount = priced.lines.length > 0 ? priced.total : roundMoney(input.amount ?? '0', currency);
-  const number = await nextDocNumber(tx, actor, 'SJ', Number(todayFor(actor).slice(0, 4)));
+  const number = await nextDocNumber(tx, actor, 'SJ', todayFor(actor));
   const id = await q.insertOpportunity(tx, actor.tenantId, number, actor.userId, {
     name: input.name, customerId: input.customerId, contactId: input.contactId ?? null, ownerId: input.ownerId, processId, stageId: first.id,
     currency, amount, closeDate: input.closeDate ?? null, forecastCategory: input.forecastCategory ?? 'pipeline',
