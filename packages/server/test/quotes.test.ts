@@ -188,6 +188,10 @@ describe('approval is bound to the content hash', () => {
     expect(contract.amountInclTax).toBe(now.pricing.totals.amountInclTax);
     expect(contract.lines.map((l: { productCode: string | null }) => l.productCode)).toEqual(['KIT-1', 'GW-100', 'SEN-T', 'LIC-Y']);
     expect(contract.lines[3].taxRate).toBe('0.06');
+    expect(contract.lines.map((l: { skuId: string | null }) => l.skuId)).toEqual([cat.kit, cat.gateway, cat.sensor, cat.licence]); // catalog references carried over
+    // The next quote for this customer shows what was just agreed beside the licence line.
+    const next = await newQuote(rep, customer.id, [line(cat.licence, '1')]);
+    expect(next.lines[0].lastPaid).toMatchObject({ source: 'quote', number: now.number, unitPrice: lines[3]!.amountInclTax });
     expect((await rep.get(`/api/v1/quotes/${q.id}`)).body).toMatchObject({ status: 'accepted', contract: { id: acc.body.contract.id } });
   });
 

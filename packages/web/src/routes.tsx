@@ -45,6 +45,9 @@ const DedupPage = lazy(() => import('./pages/dedup/DedupPage'));
 const MergePage = lazy(() => import('./pages/dedup/MergePage'));
 const ScoringPage = lazy(() => import('./pages/scoring/ScoringPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const QuoteListPage = lazy(() => import('./pages/quotes/QuoteListPage'));
+const QuoteEditorPage = lazy(() => import('./pages/quotes/QuoteEditorPage'));
+const PricingPage = lazy(() => import('./pages/pricing/PricingPage'));
 const SetPasswordPage = lazy(() => import('./pages/admin/SetPasswordPage'));
 
 export const router = createBrowserRouter([
@@ -83,6 +86,10 @@ export const router = createBrowserRouter([
       { path: 'visits', element: page(VisitsPage) },
       { path: 'key-accounts/:id', element: page(KeyAccountPage) },
       { path: 'admin', element: page(AdminPage) },
+      { path: 'quotes', element: page(QuoteListPage) },
+      { path: 'quotes/new', element: page(QuoteEditorPage) },
+      { path: 'quotes/:id', element: page(QuoteEditorPage) },
+      { path: 'pricing', element: page(PricingPage) },
       { path: '*', element: page(NotFoundPage) },
     ],
       { path: 'dedup', element: page(DedupPage) },

@@ -85,7 +85,7 @@ const contractsEn: ContractsMessages = {
     inbox: {
       title: 'Approvals', intro: 'Contracts, amendments and bad-debt write-offs waiting for your decision.', empty: 'Nothing waits for your approval',
       waitingSince: 'Waiting since {{time}}', submittedBy: 'Submitted by', step: 'Step', open: 'Open document',
-      docTypes: { contract: 'Contract', contract_amendment: 'Amendment', bad_debt: 'Bad debt', invoice_request: 'Invoice request', credit_limit: 'Credit limit raise' },
+      docTypes: { contract: 'Contract', contract_amendment: 'Amendment', bad_debt: 'Bad debt', invoice_request: 'Invoice request', credit_limit: 'Credit limit raise', quote: 'Quote' },
     },
     actions: {
       approve: 'Approve', reject: 'Reject', return: 'Return', comment: 'Comment', commentOptional: 'Comment (optional)',

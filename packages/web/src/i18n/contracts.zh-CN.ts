@@ -80,7 +80,7 @@ const contractsZh = {
   approval: {
     inbox: {
       title: '审批', intro: '需要您审批的合同、补充协议和坏账核销。', empty: '没有待您审批的事项', waitingSince: '等待自 {{time}}',
-      submittedBy: '提交人', step: '当前步骤', open: '查看单据', docTypes: { contract: '合同', contract_amendment: '补充协议', bad_debt: '坏账核销', invoice_request: '开票申请', credit_limit: '信用额度调整' },
+      submittedBy: '提交人', step: '当前步骤', open: '查看单据', docTypes: { contract: '合同', contract_amendment: '补充协议', bad_debt: '坏账核销', invoice_request: '开票申请', credit_limit: '信用额度调整', quote: '报价单' },
     },
     actions: {
       approve: '同意', reject: '驳回', return: '退回修改', comment: '审批意见', commentOptional: '审批意见（可选）',

@@ -13,4 +13,5 @@ import campaignsEn from './campaigns.en';
 import dedupEn from './dedup.en';
 import opportunitiesEn from './opportunities.en';
 import workspaceAdminEn from './workspace-admin.en';
-export default { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn };
+import cpqEn from './cpq.en';
+export default { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn, ...cpqEn };

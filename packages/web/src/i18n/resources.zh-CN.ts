@@ -13,4 +13,5 @@ import campaignsZh from './campaigns.zh-CN';
 import dedupZh from './dedup.zh-CN';
 import opportunitiesZh from './opportunities.zh-CN';
 import workspaceAdminZh from './workspace-admin.zh-CN';
-export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh };
+import cpqZh from './cpq.zh-CN';
+export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh, ...cpqZh };

@@ -78,6 +78,10 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       ),
     });
   }
+  if (can('quotes', 'read')) {
+    cash.push({ key: 'quotes', icon: <FileTextOutlined />, label: link('/quotes', 'nav-quotes', t('quote.nav')) });
+    cash.push({ key: 'pricing', icon: <TagsOutlined />, label: link('/pricing', 'nav-pricing', t('pricing.nav')) });
+  }
   if (can('receivables', 'read')) {
     cash.push({ key: 'receivables', icon: <ReconciliationOutlined />, label: link('/receivables', 'nav-receivables', t('nav.receivables')) });
   }

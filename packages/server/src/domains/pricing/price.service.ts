@@ -107,14 +107,27 @@ export async function loadPricingTx(tx: Tx, actor: Actor & { scope: DataScope },
   return { input, rules, skus };
 }
 
-/** The quantity the buyer already bought of each cumulative promotion's product in its period (accepted quotes). */
+/** The quantity the buyer already bought of each cumulative promotion's product in its period (accepted quotes), one statement. */
 async function periodQuantities(tx: Tx, customerId: string, promotions: Promotion[], date: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const pr of promotions) {
-    if (pr.rule.kind !== 'cumulative' || pr.rule.target.productId === undefined) continue;
-    out[pr.id] = await q.acceptedQuantity(tx, customerId, pr.rule.target.productId, pr.validFrom ?? null, date);
-  }
-  return out;
+  const wanted = promotions.flatMap((pr) => (pr.rule.kind === 'cumulative' && pr.rule.target.productId !== undefined ? [{ id: pr.id, skuId: pr.rule.target.productId, from: pr.validFrom ?? null }] : []));
+  if (wanted.length === 0) return {};
+  const got = await q.acceptedQuantities(tx, customerId, wanted, date);
+  return Object.fromEntries(wanted.map((w) => [w.id, got.get(w.id) ?? '0']));
+}
+
+/**
+ * The budgets a quote's pricing may spend: those of the promotions that can touch its lines — a promotion on one of
+ * its SKUs or categories, a combo naming one of its SKUs, a whole-order 满减. What the engine looks at is a subset, so
+ * locking these (in id order) before the one pricing covers every budget the result can name.
+ */
+function budgetsFor(promotions: Promotion[], skuIds: Set<string>, categories: Set<string>): string[] {
+  const touches = (pr: Promotion) => {
+    const r = pr.rule;
+    if (r.kind === 'combo') return r.items.some((i) => skuIds.has(i.productId));
+    if (r.kind === 'threshold') return r.categoryId === undefined || categories.has(r.categoryId);
+    return r.target.productId !== undefined ? skuIds.has(r.target.productId) : categories.has(r.target.categoryId!);
+  };
+  return [...new Set(promotions.filter((pr) => pr.budgetId && touches(pr)).map((pr) => pr.budgetId!))];
 }
 
 /** Price without reserving (the sandbox, a preview): budgets at what is left now, read without a lock. */
@@ -135,13 +148,9 @@ export async function priceTx(tx: Tx, actor: Actor & { scope: DataScope }, req: 
 export async function priceAndReserveTx(tx: Tx, actor: Actor & { scope: DataScope }, req: PriceRequest, quoteId: string): Promise<Priced & { reserve(versionId: string): Promise<void> }> {
   const { input, rules, skus } = await loadPricingTx(tx, actor, req);
   const open = await q.openReservations(tx, quoteId);
-  const candidates = new Set(rules.promotions.map((x) => x.budgetId).filter((x): x is string => !!x));
-  // Lock what this quote holds and what its promotions may spend; a first pricing narrows the set to the promotions
-  // that looked at these lines (the set does not depend on the budget figures, so one pass is enough).
-  const first = priceQuote({ ...input, budgets: Object.fromEntries(await q.budgetsRemaining(tx, [...candidates])) }, rules);
-  const looked = new Set(first.promotions.map((o) => o.promotionId));
-  const lockIds = new Set([...open.map((o) => o.budget_id), ...rules.promotions.filter((x) => x.budgetId && looked.has(x.id)).map((x) => x.budgetId!)]);
-  const locked = await q.lockBudgets(tx, [...lockIds]);
+  const lineSkus = new Set(input.lines.map((l) => l.productId));
+  const categories = new Set(input.products.filter((p) => lineSkus.has(p.id)).map((p) => p.categoryId));
+  const locked = await q.lockBudgets(tx, [...new Set([...open.map((o) => o.budget_id), ...budgetsFor(rules.promotions, lineSkus, categories)])]);
   for (const o of open) {
     await q.insertBudgetFact(tx, { tenantId: actor.tenantId, budgetId: o.budget_id, quoteId, versionId: o.quote_version_id, kind: 'release', amount: o.amount, userId: actor.userId });
     await q.moveRemaining(tx, o.budget_id, o.amount);

@@ -35,7 +35,7 @@ export function contractLine(l: SnapshotLine, pricesIncludeTax: boolean, currenc
     const got = lineAmounts({ quantity: l.quantity, unitPrice: c.unitPrice, taxRate: l.taxRate, discountRate: c.discountRate }, pricesIncludeTax, currency);
     if (got.amountInclTax === l.amountInclTax && got.amountExclTax === l.amountExclTax && got.taxAmount === l.taxAmount) {
       return {
-        productCode: l.code, description: (l.gift ? `【赠品】${l.name}` : l.name).slice(0, 500), quantity: l.quantity, unit: l.unit,
+        skuId: l.skuId, productCode: l.code, description: (l.gift ? `【赠品】${l.name}` : l.name).slice(0, 500), quantity: l.quantity, unit: l.unit,
         unitPrice: c.unitPrice, discountRate: c.discountRate, taxRate: normalizeTaxRate(l.taxRate) ?? '0',
       };
     }

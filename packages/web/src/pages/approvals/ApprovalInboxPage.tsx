@@ -30,6 +30,8 @@ function docLink(item: ApprovalInboxItem): string {
   if (item.subjectType === 'invoice_request') return `/invoices?id=${encodeURIComponent(item.subjectId)}`;
   // a credit limit raise opens the customer's credit assessment tab
   if (item.subjectType === 'credit_profile') return `/customers/${encodeURIComponent(item.subjectId)}?tab=credit`;
+  // a quote opens in its editor, with the version the request was submitted for
+  if (item.subjectType === 'quote') return `/quotes/${encodeURIComponent(item.subjectId)}`;
   return '#';
 }
 
@@ -51,6 +53,7 @@ function factItems(t: TFunction, facts: ApprovalInboxItem['facts'], currency: st
   if (reason) out.push({ key: 'reason', label: t('approval.facts.reason'), children: reason });
   const grade = str(facts.customerGrade);
   if (grade) out.push({ key: 'grade', label: t('approval.facts.customerGrade'), children: grade });
+  if (facts.marginBelowFloor === true) out.push({ key: 'margin', label: t('quote.margin'), children: <Tag color="orange">{t('quote.marginBreach', { floor: '' })}</Tag> });
   if (facts.overCredit === true) out.push({ key: 'over', label: t('approval.facts.overCredit'), children: <Tag color="red">{t('common.yes')}</Tag> });
   return out;
 }
