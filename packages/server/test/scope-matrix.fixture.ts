@@ -404,6 +404,7 @@ function stringFor(name: string, s: Schema): string {
 }
 
 /** A minimal valid value: required fields, plus ids that name records (filled from `idOf`) and their companions. */
+  [/^event$/, 'email_clicked'], // scoring: a behaviour event's name
 function valueFor(doc: Schema, name: string, raw: Schema, idOf: (field: string) => string): unknown {
   const s = deref(doc, raw);
   if (isId(name) && BY_FIELD[name]) return idOf(name);

@@ -6,6 +6,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
 import { DUPLICATE_OBJECTS } from '@l2c/shared';
+import { leadScope } from '../leads/index.js';
 import { dedupError } from './dedup.errors.js';
 import { builtInRule } from './dedup.rules.js';
 import { matchCandidatesTx, type CandidateMatches } from './match.service.js';
@@ -59,6 +60,11 @@ export async function deleteDuplicateRule(db: Db, auth: AuthContext, id: string)
   });
 }
 
+/** The caller's scope for matching: leads follow leads' rule (a marketer distributes every lead). */
+function scopeOf(auth: AuthContext) {
+  return { userId: auth.userId, scope: auth.scope, leadScope: leadScope(auth) };
+}
+
 function answer(c: CandidateMatches | undefined): DuplicateMatches {
   return { action: c?.action ?? 'none', items: c?.matches ?? [] };
 }
@@ -67,7 +73,7 @@ function answer(c: CandidateMatches | undefined): DuplicateMatches {
 export async function checkDuplicates(db: Db, auth: AuthContext, input: DuplicateCheckInput): Promise<DuplicateMatches> {
   return inTenant(db, auth, async (tx) => {
     const [c] = await matchCandidatesTx(tx, [{ company: input.companyName, creditCode: input.creditCode, phone: input.phone, email: input.email }],
-      { object: input.object, visibleTo: { userId: auth.userId, scope: auth.scope }, limit: 20 });
+      { object: input.object, visibleTo: scopeOf(auth), limit: 20 });
     return answer(c);
   });
 }
@@ -75,7 +81,7 @@ export async function checkDuplicates(db: Db, auth: AuthContext, input: Duplicat
 /** The duplicates of one record (customer, contact or lead) the caller can see; the record itself must be in scope. */
 export async function duplicatesOf(db: Db, auth: AuthContext, object: DuplicateObject, id: string): Promise<DuplicateMatches> {
   return inTenant(db, auth, async (tx) => {
-    const scope = { userId: auth.userId, scope: auth.scope };
+    const scope = scopeOf(auth);
     const rec = await recordForCheck(tx, object, id, scope);
     if (!rec) throw dedupError('record_not_found');
     const [c] = await matchCandidatesTx(tx, [{ company: rec.company, creditCode: rec.credit_code, phone: rec.phone, email: rec.email }],

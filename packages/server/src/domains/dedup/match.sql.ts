@@ -23,7 +23,8 @@ export interface RawHit {
   owner_id: string | null; owner_name: string | null; key: string | null; reasons: string[];
 }
 
-export interface MatchScope { userId: string; scope: DataScope }
+/** The caller's data scope; leads follow leads' own rule, where a marketer's scope is the tenant (leadScope). */
+export interface MatchScope { userId: string; scope: DataScope; leadScope?: DataScope }
 
 function visible(col: RawBuilder<unknown>, s: MatchScope | null): RawBuilder<unknown> {
   if (!s || s.scope === 'all') return sql`true`;
@@ -33,8 +34,9 @@ function visible(col: RawBuilder<unknown>, s: MatchScope | null): RawBuilder<unk
 
 /** Leads' own rule (domains/leads scopePredicate): the lead pool, and the owners of the caller's scope. */
 export function leadVisible(s: MatchScope | null): RawBuilder<unknown> {
-  if (!s || s.scope === 'all') return sql`true`;
-  return sql`(l.in_pool or l.owner_id in (select visible_owner_ids(${s.userId}::uuid, ${s.scope})))`;
+  const scope = s?.leadScope ?? s?.scope;
+  if (!s || scope === 'all') return sql`true`;
+  return sql`(l.in_pool or l.owner_id in (select visible_owner_ids(${s.userId}::uuid, ${scope})))`;
 }
 
 export async function matchKeys(tx: Tx, b: KeyBatch, s: MatchScope | null, exclude: string[]): Promise<RawHit[]> {

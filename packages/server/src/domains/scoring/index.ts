@@ -11,7 +11,8 @@ export { recordBehaviourTx, scoreLeadTx, scoreLeadsTx, afterLeadCaptureTx } from
 export { trainNaiveBayes, predict, auc, trainWithHoldout, type NaiveBayesModel, type Sample } from './model.js';
 export { scoringJob, runScoringJob, trainTx } from './training.service.js';
 export { computeRfmTx } from './rfm.service.js';
-export { putScoringConfig, configTx } from './config.service.js'; // the demo sets the marketer's rules as the admin screen would
+export { putScoringConfig } from './config.service.js';
+export { configTx } from './config.js'; // the demo sets the marketer's rules as the admin screen would
 export { scoringRoutes } from './scoring.routes.js';
 export { scoringError } from './scoring.errors.js';
 export { moveScoreEventsTx, countScoreEventsTx, dropCustomerRfmTx } from './merge.service.js';

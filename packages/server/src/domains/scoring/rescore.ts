@@ -1,6 +1,6 @@
 // Rescoring every open lead in batches (after a rules change, a retraining, and nightly for the decay).
 import type { Tx } from '../../platform/db.js';
-import type { Config } from './config.service.js';
+import type { Config } from './config.js';
 import type { NaiveBayesModel } from './model.js';
 import { scoreLeadsTx } from './scoring.service.js';
 import * as q from './scoring.sql.js';

@@ -4,7 +4,7 @@ import { BOOK_CURRENCY, daysBetween, type CustomerRfm } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { todayFor } from '../../platform/clock.js';
-import { configTx } from './config.service.js';
+import { configTx } from './config.js';
 import { rfmScores } from './rules.js';
 import { scoringError } from './scoring.errors.js';
 import * as q from './rfm.sql.js';

@@ -6,10 +6,11 @@ import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
-import { configTx, type Config } from './config.service.js';
+import { configTx, type Config } from './config.js';
 import { predict, type Features, type NaiveBayesModel } from './model.js';
 import { combine, decayedPoints, fitPoints, gradeOf, type Grade } from './rules.js';
 import { scoringError } from './scoring.errors.js';
+import { leadScope } from '../leads/index.js';
 import * as q from './scoring.sql.js';
 
 /** The model's view of a lead: its field values, bucketed where a raw number would not repeat. */
@@ -77,8 +78,7 @@ export async function afterLeadCaptureTx(tx: Tx, lead: { id: string; source: str
 }
 
 async function visibleOrThrow(tx: Tx, auth: AuthContext, leadId: string) {
-  const scope = auth.role === 'marketer' ? 'all' : auth.scope; // leads' rule: a marketer distributes every lead
-  if (!(await q.visibleLead(tx, leadId, auth.userId, scope))) throw scoringError('lead_not_found');
+  if (!(await q.visibleLead(tx, leadId, auth.userId, leadScope(auth)))) throw scoringError('lead_not_found'); // leads' own rule
 }
 
 async function view(tx: Tx, leadId: string): Promise<LeadScore> {

@@ -7,7 +7,7 @@ import type { JobDefinition } from '../../platform/jobs.js';
 import { recordAudit } from '../../platform/audit.js';
 import { businessDate } from '../../platform/clock.js';
 import { listTenants } from '../../platform/tenants.sql.js';
-import { configTx } from './config.service.js';
+import { configTx } from './config.js';
 import { predict, trainWithHoldout, type NaiveBayesModel } from './model.js';
 import { featuresOf, MODEL_FEATURES } from './scoring.service.js';
 import { rescoreOpenLeadsTx } from './rescore.js';

@@ -22,10 +22,9 @@ interface Side { id: string; label: string; owner: { id: string; name: string } 
 
 /** Load both records in the caller's scope and lock them (a record out of scope is not found, like an unknown id). */
 async function load(tx: Tx, auth: AuthContext, object: MergeObject, masterId: string, loserId: string): Promise<[Side, Side]> {
-  if (masterId === loserId) throw dedupError('same_record');
   const scope = { userId: auth.userId, scope: auth.scope };
   const sides: Record<string, Side> = {};
-  for (const id of [masterId, loserId].sort()) { // id order: two merges of the same pair lock alike
+  for (const id of [...new Set([masterId, loserId])].sort()) { // id order: two merges of the same pair lock alike
     if (object === 'customer') {
       if (!(await lockCustomer(tx, id, scope))) throw dedupError('record_not_found');
       const c = (await customerForMergeTx(tx, id))!;
@@ -43,6 +42,8 @@ async function load(tx: Tx, auth: AuthContext, object: MergeObject, masterId: st
       sides[id] = { id, label: `${l.companyName ?? l.contactName ?? ''} (${l.number})`, owner: l.owner, values: pick(l as unknown as Values, MERGE_FIELDS.lead), mergedIntoId: row.merged_into_id };
     }
   }
+  // after the scope check: a record out of scope is not found, whatever else is wrong with the request
+  if (masterId === loserId) throw dedupError('same_record');
   const master = sides[masterId]!;
   const loser = sides[loserId]!;
   if (master.mergedIntoId || loser.mergedIntoId) throw dedupError('already_merged');
