@@ -36,6 +36,10 @@ const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
 const DunningPage = lazy(() => import('./pages/dunning/DunningPage'));
 const CampaignListPage = lazy(() => import('./pages/campaigns/CampaignListPage'));
 const CampaignDetailPage = lazy(() => import('./pages/campaigns/CampaignDetailPage'));
+const LeadListPage = lazy(() => import('./pages/leads/LeadListPage'));
+const LeadDetailPage = lazy(() => import('./pages/leads/LeadDetailPage'));
+const LeadPoolPage = lazy(() => import('./pages/leads/LeadPoolPage'));
+const LeadFormsPage = lazy(() => import('./pages/leads/LeadFormsPage'));
 const OpportunityListPage = lazy(() => import('./pages/opportunities/OpportunityListPage'));
 const OpportunityDetailPage = lazy(() => import('./pages/opportunities/OpportunityDetailPage'));
 const PipelinePage = lazy(() => import('./pages/opportunities/PipelinePage'));
@@ -80,6 +84,10 @@ export const router = createBrowserRouter([
       { path: 'dunning', element: page(DunningPage) },
       { path: 'campaigns', element: page(CampaignListPage) },
       { path: 'campaigns/:id', element: page(CampaignDetailPage) },
+      { path: 'leads', element: page(LeadListPage) },
+      { path: 'leads/:id', element: page(LeadDetailPage) },
+      { path: 'lead-pool', element: page(LeadPoolPage) },
+      { path: 'lead-forms', element: page(LeadFormsPage) },
       { path: 'opportunities', element: page(OpportunityListPage) },
       { path: 'opportunities/:id', element: page(OpportunityDetailPage) },
       { path: 'pipeline', element: page(PipelinePage) },

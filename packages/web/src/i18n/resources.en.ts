@@ -14,4 +14,5 @@ import dedupEn from './dedup.en';
 import opportunitiesEn from './opportunities.en';
 import workspaceAdminEn from './workspace-admin.en';
 import cpqEn from './cpq.en';
-export default { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn, ...cpqEn };
+import leadsEn from './leads.en';
+export default { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn, ...cpqEn, ...leadsEn };

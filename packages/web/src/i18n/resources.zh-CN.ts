@@ -14,4 +14,5 @@ import dedupZh from './dedup.zh-CN';
 import opportunitiesZh from './opportunities.zh-CN';
 import workspaceAdminZh from './workspace-admin.zh-CN';
 import cpqZh from './cpq.zh-CN';
-export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh, ...cpqZh };
+import leadsZh from './leads.zh-CN';
+export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh, ...cpqZh, ...leadsZh };

@@ -2,7 +2,7 @@
 import {
   AimOutlined, CarOutlined, FunnelPlotOutlined, FileTextOutlined, TagsOutlined,
   ExperimentOutlined, MergeCellsOutlined,
-  BankOutlined, FlagOutlined,
+  BankOutlined, FlagOutlined, ContactsOutlined, FormOutlined,
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   MoneyCollectOutlined, NodeIndexOutlined, PhoneOutlined, ReconciliationOutlined, SettingOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -18,7 +18,7 @@ const PREFIXES: Array<[string, string]> = [
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
   ['/write-off', 'writeOff'], ['/bank', 'bank'], ['/aging', 'aging'], ['/invoices', 'invoices'], ['/dunning', 'dunning'],
-  ['/campaigns', 'campaigns'], ['/quotes', 'quotes'], ['/pricing', 'pricing'],
+  ['/campaigns', 'campaigns'], ['/leads', 'leads'], ['/lead-pool', 'leadPool'], ['/lead-forms', 'leadForms'], ['/quotes', 'quotes'], ['/pricing', 'pricing'],
   ['/dedup', 'dedup'], ['/merge', 'dedup'], ['/scoring', 'scoring'],
 ];
 
@@ -38,6 +38,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const crm: NonNullable<MenuProps['items']> = [];
   if (can('campaigns', 'read')) {
     crm.push({ key: 'campaigns', icon: <FlagOutlined />, label: link('/campaigns', 'nav-campaigns', t('campaign.nav')) });
+  }
+  if (can('leads', 'read')) {
+    crm.push({ key: 'leads', icon: <ContactsOutlined />, label: link('/leads', 'nav-leads', t('lead.nav')) });
+    crm.push({ key: 'leadPool', icon: <InboxOutlined />, label: link('/lead-pool', 'nav-lead-pool', t('lead.poolNav')) });
+  }
+  if (can('lead_forms', 'read') || can('leads', 'assign')) {
+    crm.push({ key: 'leadForms', icon: <FormOutlined />, label: link('/lead-forms', 'nav-lead-forms', t('lead.formsNav')) });
   }
   if (can('customers', 'read')) {
     crm.push({ key: 'customers', icon: <TeamOutlined />, label: link('/customers', 'nav-customers', t('nav.customers')) });

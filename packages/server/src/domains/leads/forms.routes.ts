@@ -33,7 +33,7 @@ export function leadFormsRoutes(app: App, db: Db) {
   }, async (req) => forms.listForms(db, requireAuth(req)));
 
   app.post('/api/v1/lead-forms', {
-    schema: { operationId: 'createLeadForm', summary: 'Create a web-to-lead form', description: 'Answers the form with its public `key`; embed it with the snippet the form page shows.', tags, body: LeadFormInput, response: { 201: LeadFormSchema } },
+    schema: { operationId: 'createLeadForm', summary: 'Create a web-to-lead form', description: 'Answers the form with its public `key`; embed it with the snippet the form page shows.', errors: [leadError.only('campaign_not_found')], tags, body: LeadFormInput, response: { 201: LeadFormSchema } },
     preHandler: requirePermission('lead_forms', 'create'),
   }, async (req, reply) => reply.code(201).send(await forms.createForm(db, requireAuth(req), req.body)));
 
@@ -43,7 +43,7 @@ export function leadFormsRoutes(app: App, db: Db) {
   }, async (req) => forms.getForm(db, requireAuth(req), req.params.id));
 
   app.patch('/api/v1/lead-forms/:id', {
-    schema: { operationId: 'updateLeadForm', summary: 'Update a web-to-lead form', errors: [leadError.only('form_not_found')], tags, params: IdParams, body: LeadFormUpdate, response: { 200: LeadFormSchema } },
+    schema: { operationId: 'updateLeadForm', summary: 'Update a web-to-lead form', errors: [leadError.only('form_not_found', 'campaign_not_found')], tags, params: IdParams, body: LeadFormUpdate, response: { 200: LeadFormSchema } },
     preHandler: requirePermission('lead_forms', 'update'),
   }, async (req) => forms.updateForm(db, requireAuth(req), req.params.id, req.body));
 

@@ -8,7 +8,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
 import { commonError } from '../../platform/errors.js';
 import { leadError } from './leads.errors.js';
-import { captureLeadTx, type LeadFields } from './leads.service.js';
+import { captureLeadTx, checkCampaign, type LeadFields } from './leads.service.js';
 import * as q from './forms.sql.js';
 
 function toForm(r: q.FormRow): LeadForm {
@@ -34,6 +34,7 @@ export async function getForm(db: Db, auth: AuthContext, id: string) {
 
 export async function createForm(db: Db, auth: AuthContext, input: q.FormWrite): Promise<LeadForm> {
   return inTenant(db, auth, async (tx) => {
+    await checkCampaign(tx, input.campaignId);
     const key = `lf_${crypto.randomBytes(18).toString('base64url')}`;
     const id = await q.insertForm(tx, auth.tenantId, key, auth.userId, input);
     const created = toForm((await q.findForm(tx, id))!);
@@ -48,6 +49,7 @@ export async function updateForm(db: Db, auth: AuthContext, id: string, patch: P
     if (!row) throw leadError('form_not_found');
     if (row.version !== patch.version) throw commonError('version_conflict');
     const before = toForm(row);
+    if (patch.campaignId) await checkCampaign(tx, patch.campaignId);
     await q.updateForm(tx, id, {
       name: patch.name ?? row.name, campaignId: patch.campaignId !== undefined ? patch.campaignId : row.campaign_id,
       allowedOrigins: patch.allowedOrigins ?? row.allowed_origins, fields: patch.fields ?? row.fields,

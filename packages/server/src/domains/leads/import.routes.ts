@@ -29,7 +29,7 @@ export function leadImportsRoutes(app: App, db: Db) {
   app.post('/api/v1/lead-imports', {
     schema: {
       operationId: 'startLeadImport', summary: 'Import leads from Excel or CSV', tags, querystring: StartQuery, response: { 202: LeadImportSchema },
-      errors: [leadError.only('bad_file', 'too_many_rows')],
+      errors: [leadError.only('bad_file', 'too_many_rows', 'campaign_not_found')],
       description: `multipart/form-data with one .xlsx or .csv (UTF-8 or GBK) in the field "file": at most ${LEAD_IMPORT_MAX_BYTES / 1024 / 1024} MB and ${LEAD_IMPORT_MAX_ROWS.toLocaleString('en')} rows. `
         + 'The file is checked at once and the job answered (202); rows are written in batches — poll `GET /api/v1/lead-imports/{id}` for the progress, then download the rows that failed.',
     },

@@ -17,7 +17,7 @@ import { enumCode } from '../customers/index.js';
 import { leadError } from './leads.errors.js';
 import { Assigner } from './assignment.service.js';
 import { matchCandidates, MATCH_BATCH } from './dedup-port.js';
-import { leadScope, toWrite } from './leads.service.js';
+import { checkCampaign, leadScope, toWrite } from './leads.service.js';
 import { LEAD_IMPORT_COLUMNS, sizeBand, type LeadImportField } from './import.columns.js';
 import { readLeadRows, type ImportRow } from './import.reader.js';
 import * as q from './import.sql.js';
@@ -68,6 +68,7 @@ export interface StartImport { filename: string; data: Buffer; campaignId: strin
 export async function startImport(db: Db, auth: AuthContext, input: StartImport): Promise<{ job: LeadImport; done: Promise<void> }> {
   const rows = await readLeadRows(input.filename, input.data);
   const job = await inTenant(db, auth, async (tx) => {
+    await checkCampaign(tx, input.campaignId);
     const id = await q.insertImport(tx, { tenantId: auth.tenantId, filename: input.filename.slice(0, 200), source: 'import', campaignId: input.campaignId, totalRows: rows.length, createdBy: auth.userId });
     return toImport((await q.findImport(tx, id, auth.userId, true))!);
   });

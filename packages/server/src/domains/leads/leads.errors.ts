@@ -11,6 +11,7 @@ export const leadError = defineErrors('leads', {
   in_pool: [409, 'The lead is in the lead pool; claim it first'],
   claim_cap_reached: [422, 'You have reached your daily limit of leads claimed from the pool'],
   owner_not_found: [400, 'The new owner is not a user you may assign to'],
+  campaign_not_found: [400, 'No such campaign'],
   form_not_found: [404, 'Lead form not found'],
   form_closed: [404, 'This form does not take submissions'],
   origin_not_allowed: [403, 'This form does not accept submissions from this site'],

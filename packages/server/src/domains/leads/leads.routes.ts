@@ -23,7 +23,7 @@ export function leadsRoutes(app: App, db: Db) {
   }, async (req) => leads.listLeads(db, requireAuth(req), req.query));
 
   app.post('/api/v1/leads', {
-    schema: { operationId: 'createLead', summary: 'Create a lead', description: 'Manual entry and the API: phone, email and company name are normalised; duplicates are flagged, or refused with 409 `leads.duplicate` when the duplicate rules block them; without `ownerId` the assignment rules pick the owner (else a rep keeps what he typed, and other leads go to the pool).', errors: [leadError.only('empty', 'duplicate', 'owner_not_found')], tags, body: LeadCreate, response: { 201: LeadSchema } },
+    schema: { operationId: 'createLead', summary: 'Create a lead', description: 'Manual entry and the API: phone, email and company name are normalised; duplicates are flagged, or refused with 409 `leads.duplicate` when the duplicate rules block them; without `ownerId` the assignment rules pick the owner (else a rep keeps what he typed, and other leads go to the pool).', errors: [leadError.only('empty', 'duplicate', 'owner_not_found', 'campaign_not_found')], tags, body: LeadCreate, response: { 201: LeadSchema } },
     preHandler: requirePermission('leads', 'create'),
   }, async (req, reply) => reply.code(201).send(await leads.createLead(db, requireAuth(req), req.body)));
 

@@ -11,6 +11,7 @@ import { nextDocNumber } from '../../platform/sequences.js';
 import { todayFor } from '../../platform/clock.js';
 import { commonError } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { campaignExistsTx } from '../campaigns/index.js';
 import { leadError } from './leads.errors.js';
 import { Assigner } from './assignment.service.js';
 import { captureHook, matchCandidates, type MatchHit } from './dedup-port.js';
@@ -32,7 +33,7 @@ export function toLead(r: q.LeadRow): Lead {
     duplicate: r.duplicate_kind && r.duplicate_id ? { kind: r.duplicate_kind as 'lead', id: r.duplicate_id, score: r.duplicate_score === null ? null : Number(r.duplicate_score), reasons: r.duplicate_reasons } : null,
     consent: r.consent_text && r.consent_at ? { text: r.consent_text, at: r.consent_at, ip: r.consent_ip } : null,
     converted: r.converted_customer_id && r.converted_at ? { customerId: r.converted_customer_id, contactId: r.converted_contact_id, opportunityId: r.converted_opportunity_id, at: r.converted_at } : null,
-    score: null, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+    score: r.score === null ? null : { score: r.score, grade: r.grade }, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
@@ -94,6 +95,7 @@ export interface Captured { leadId: string; created: boolean; duplicate: MatchHi
 export async function captureLeadTx(tx: Tx, actor: Actor, input: CaptureInput, opts: CaptureOptions = {}): Promise<Captured> {
   const write = toWrite(input);
   if (isEmpty(write)) throw leadError('empty', undefined, { errors: [{ path: 'companyName', message: 'give a company, a contact name, a phone or an email' }] });
+  await checkCampaign(tx, input.campaignId);
   const [match] = await matchCandidates()(tx, [{ company: write.companyName, creditCode: write.creditCode, phone: write.phone, email: write.email, contactName: write.contactName }], { object: 'lead' });
   const best = match?.matches[0] ?? null;
   if (match?.action === 'block' && best) {
@@ -126,6 +128,13 @@ export async function captureLeadTx(tx: Tx, actor: Actor, input: CaptureInput, o
   await recordAudit(tx, actor, { action: 'create', entityType: 'lead', entityId: leadId, before: null, after: auditView(created) });
   await captureHook()?.(tx, { id: leadId, source: input.source, campaignId: input.campaignId ?? null });
   return { leadId, created: true, duplicate: duplicate ? best : null };
+}
+
+/** A campaign a lead, form or import names must exist (in this tenant: row-level security hides the others). */
+export async function checkCampaign(tx: Tx, campaignId: string | null | undefined): Promise<void> {
+  if (campaignId && !(await campaignExistsTx(tx, campaignId))) {
+    throw leadError('campaign_not_found', undefined, { errors: [{ path: 'campaignId', message: 'no such campaign' }] });
+  }
 }
 
 /** A lead by id, in the caller's transaction, without a scope check (for other domains' flows that checked theirs). */

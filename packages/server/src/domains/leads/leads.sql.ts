@@ -16,6 +16,7 @@ export interface LeadRow {
   duplicate_score: string | null; duplicate_reasons: string | null; consent_text: string | null; consent_at: string | null;
   consent_ip: string | null; converted_customer_id: string | null; converted_contact_id: string | null;
   converted_opportunity_id: string | null; converted_at: string | null; merged_into_id: string | null;
+  score: number | null; grade: string | null;
   version: number; created_at: string; updated_at: string;
 }
 
@@ -23,8 +24,11 @@ const leadSelect = sql`l.id, l.number, l.company_name, l.contact_name, l.title, 
   l.company_size, l.region, l.message, l.remark, l.source, l.campaign_id, cp.name as campaign_name, l.status, l.invalid_reason,
   l.owner_id, o.name as owner_name, l.in_pool, l.last_touched_at, l.duplicate_kind, l.duplicate_id, l.duplicate_score::text as duplicate_score,
   l.duplicate_reasons, l.consent_text, l.consent_at, l.consent_ip, l.converted_customer_id, l.converted_contact_id,
-  l.converted_opportunity_id, l.converted_at, l.merged_into_id, l.version, l.created_at, l.updated_at`;
-const leadFrom = sql`leads l left join users o on o.id = l.owner_id left join campaigns cp on cp.id = l.campaign_id`;
+  l.converted_opportunity_id, l.converted_at, l.merged_into_id, ls.score, coalesce(ls.override_grade, ls.grade) as grade,
+  l.version, l.created_at, l.updated_at`;
+// the score and grade scoring keeps per lead (domains/scoring's lead_scores; a person's override wins)
+const leadFrom = sql`leads l left join users o on o.id = l.owner_id left join campaigns cp on cp.id = l.campaign_id
+  left join lead_scores ls on ls.lead_id = l.id`;
 
 /**
  * The leads a user may see: the pool (reps claim from it), and the owners of their scope. `leadScope` in the service

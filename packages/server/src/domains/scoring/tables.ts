@@ -7,6 +7,6 @@ export const ownedTables: OwnedTables = {
   scoring_rules: {},
   score_events: {},
   score_models: {},
-  lead_scores: {},
+  lead_scores: { readers: { 'domains/leads': 'the score and grade (the override when set) in the lead list and detail' } },
   customer_rfm: {},
 };
