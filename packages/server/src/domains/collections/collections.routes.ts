@@ -39,6 +39,7 @@ export function collectionsRoutes(app: App, db: Db) {
   app.get('/api/v1/aging', {
     schema: { operationId: 'getAgingReport', summary: 'Get the aging report', errors: [collectionsError.only('bad_bucket')], tags, querystring: AgingQuery, response: { 200: AgingReport }, description: 'Aging 账龄 of open invoices by days past due, as of a day (default today).' },
     preHandler: canRead,
+    config: { openTx: true }, // begin + settings with the authentication (platform/request-tx.ts): one inTenant, nothing before it
   }, async (req) => aging.agingReport(db, requireAuth(req), req.query));
 
   app.get('/api/v1/aging/receivables', {
