@@ -22,6 +22,7 @@ const PoolPage = lazy(() => import('./pages/PoolPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const TokensPage = lazy(() => import('./pages/TokensPage'));
 const DataExportPage = lazy(() => import('./pages/DataExportPage'));
+const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const ContractListPage = lazy(() => import('./pages/contracts/ContractListPage'));
 const ContractEditPage = lazy(() => import('./pages/contracts/ContractEditPage'));
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: page(AuditPage) },
       { path: 'settings/tokens', element: page(TokensPage) },
       { path: 'settings/export', element: page(DataExportPage) },
+      { path: 'catalog', element: page(CatalogPage) },
       { path: 'contracts', element: page(ContractListPage) },
       { path: 'contracts/new', element: page(ContractEditPage) },
       { path: 'contracts/:id', element: page(ContractDetailPage) },

@@ -130,6 +130,8 @@ export type WriteOffStrategy = 'oldest_due' | 'contract' | 'instalment';
 export type AccountName = 'prepaid' | 'rebate' | 'credit';
 
 export interface ContractLineFields {
+  /** The catalog SKU; null: a one-off free line. */
+  skuId?: string | null;
   productCode: string | null;
   description: string;
   quantity: string;

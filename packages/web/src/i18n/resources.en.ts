@@ -15,4 +15,5 @@ import opportunitiesEn from './opportunities.en';
 import workspaceAdminEn from './workspace-admin.en';
 import cpqEn from './cpq.en';
 import leadsEn from './leads.en';
-export default { ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn, ...cpqEn, ...leadsEn };
+import catalogEn from './catalog.en';
+export default { ...catalogEn, ...en, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...adminEn, ...dunningEn, ...bankEn, ...workspace, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn, ...cpqEn, ...leadsEn };

@@ -15,4 +15,5 @@ import opportunitiesZh from './opportunities.zh-CN';
 import workspaceAdminZh from './workspace-admin.zh-CN';
 import cpqZh from './cpq.zh-CN';
 import leadsZh from './leads.zh-CN';
-export default { ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh, ...cpqZh, ...leadsZh };
+import catalogZh from './catalog.zh-CN';
+export default { ...catalogZh, ...zhCN, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...adminZh, ...dunningZh, ...bankZh, ...workspace, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh, ...cpqZh, ...leadsZh };

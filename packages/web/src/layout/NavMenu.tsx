@@ -1,6 +1,6 @@
 // The side menu, grouped by domain. Items the user may not read are hidden.
 import {
-  AimOutlined, CarOutlined, FunnelPlotOutlined, FileTextOutlined, TagsOutlined,
+  AimOutlined, AppstoreOutlined, CarOutlined, FunnelPlotOutlined, FileTextOutlined, TagsOutlined,
   ExperimentOutlined, MergeCellsOutlined,
   BankOutlined, FlagOutlined, ContactsOutlined, FormOutlined,
   AuditOutlined, BarChartOutlined, CheckSquareOutlined, CloudDownloadOutlined, FileProtectOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
@@ -14,6 +14,7 @@ import { useAwaitingBadDebtRequests } from '../api/bad-debt-requests';
 import { useAuth } from '../auth/useAuth';
 
 const PREFIXES: Array<[string, string]> = [
+  ['/catalog', 'catalog'],
   ['/opportunities', 'opportunities'], ['/pipeline', 'pipeline'], ['/visits', 'visits'], ['/key-accounts', 'customers'],
   ['/customers', 'customers'], ['/pool', 'pool'], ['/audit', 'audit'], ['/settings/tokens', 'tokens'], ['/settings/export', 'dataExport'], ['/admin', 'admin'],
   ['/contracts', 'contracts'], ['/approvals', 'approvals'], ['/receivables', 'receivables'], ['/payments', 'payments'],
@@ -88,6 +89,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   if (can('quotes', 'read')) {
     cash.push({ key: 'quotes', icon: <FileTextOutlined />, label: link('/quotes', 'nav-quotes', t('quote.nav')) });
     cash.push({ key: 'pricing', icon: <TagsOutlined />, label: link('/pricing', 'nav-pricing', t('pricing.nav')) });
+  }
+  if (can('catalog', 'read')) {
+    cash.push({ key: 'catalog', icon: <AppstoreOutlined />, label: link('/catalog', 'nav-catalog', t('catalog.nav')) });
   }
   if (can('receivables', 'read')) {
     cash.push({ key: 'receivables', icon: <ReconciliationOutlined />, label: link('/receivables', 'nav-receivables', t('nav.receivables')) });

@@ -12,6 +12,8 @@ import { fromYmd, toYmd } from './dates';
 import { AMOUNT_PATTERN, normalizeAmount } from './money';
 
 export interface LineValues {
+  /** The catalog SKU the line was picked from; empty: a one-off free line. */
+  skuId?: string | null;
   description?: string; productCode?: string; quantity?: string; unit?: string; unitPrice?: string;
   /** Percent off, "5" = 5% (the API takes the rate "0.05"). */
   discountPercent?: string; taxRate?: string;
@@ -73,7 +75,7 @@ function lineComplete(l: LineValues): boolean {
 
 export function toLineFields(l: LineValues): ContractLineFields {
   return {
-    productCode: text(l.productCode), description: (l.description ?? '').trim(), quantity: (l.quantity ?? '').trim(),
+    skuId: l.skuId ?? null, productCode: text(l.productCode), description: (l.description ?? '').trim(), quantity: (l.quantity ?? '').trim(),
     unit: text(l.unit), unitPrice: (l.unitPrice ?? '').trim(), discountRate: percentToRate(l.discountPercent), taxRate: l.taxRate ?? '0.13',
   };
 }
@@ -187,7 +189,7 @@ export function toContractFields(v: ContractFormValues): ContractFields {
 
 export function lineValuesOf(c: Pick<Contract, 'lines'>): LineValues[] {
   return c.lines.map((l) => ({
-    description: l.description, productCode: l.productCode ?? '', quantity: l.quantity, unit: l.unit ?? '', unitPrice: l.unitPrice,
+    skuId: l.skuId ?? null, description: l.description, productCode: l.productCode ?? '', quantity: l.quantity, unit: l.unit ?? '', unitPrice: l.unitPrice,
     discountPercent: dec(l.discountRate).isZero() ? '' : rateToPercent(l.discountRate), taxRate: l.taxRate,
   }));
 }

@@ -1,5 +1,5 @@
 // A contract's lines as booked (read-only), with the document totals.
-import { Table, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Contract, ContractLine } from '../../api/types';
 import { rateToPercent } from '../../lib/contractForm';
@@ -20,7 +20,11 @@ export function ContractLinesTable({ contract }: { contract: Contract }) {
       columns={[
         { title: '#', dataIndex: 'lineNo', width: 40 },
         { title: l('description'), dataIndex: 'description' },
-        { title: l('productCode'), dataIndex: 'productCode', render: (v: string | null) => v ?? '—' },
+        {
+          title: l('productCode'), dataIndex: 'productCode',
+          // A line picked from the catalog carries its SKU; one without is a one-off free line (issue 11 §4).
+          render: (v: string | null, line: ContractLine) => <>{v ?? '—'} {line.skuId ? <Tag color="blue">{t('catalog.picker.fromCatalog')}</Tag> : <Tag data-testid="line-free">{t('catalog.picker.free')}</Tag>}</>,
+        },
         { title: l('quantity'), dataIndex: 'quantity', align: 'right', render: (v: string, r) => `${v}${r.unit ? ` ${r.unit}` : ''}` },
         { title: contract.pricesIncludeTax ? l('unitPriceIncl') : l('unitPriceExcl'), dataIndex: 'unitPrice', align: 'right', render: (v: string) => <Money amount={v} currency={c} /> },
         { title: l('discount'), dataIndex: 'discountRate', align: 'right', render: (v: string) => `${rateToPercent(v)}%` },

@@ -7,6 +7,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPTY_LINE, rateToPercent, validDiscount, validQuantity, validUnitPrice, type LinesPreview } from '../../lib/contractForm';
 import { Money } from '../cash/Money';
+import { CatalogLineCell } from '../catalog/CatalogLineCell';
 
 interface Props {
   preview: LinesPreview;
@@ -14,11 +15,13 @@ interface Props {
   currency: string;
   /** The list's name in the form (default "lines"). */
   name?: string;
+  /** The customer's grade and region: the product picker offers what is sellable to them. */
+  buyer?: { grade?: string | null; region?: string | null };
 }
 
 const rateLabel = (r: string) => `${rateToPercent(r)}%`;
 
-export function LinesEditor({ preview, pricesIncludeTax, currency, name = 'lines' }: Props) {
+export function LinesEditor({ preview, pricesIncludeTax, currency, name = 'lines', buyer }: Props) {
   const { t } = useTranslation();
   const l = (k: string) => t(`contract.lines.${k}`);
   const rule = (ok: (v: string | undefined) => boolean, message: string) => ({
@@ -33,12 +36,13 @@ export function LinesEditor({ preview, pricesIncludeTax, currency, name = 'lines
             rowKey="key"
             dataSource={fields}
             pagination={false}
-            scroll={{ x: 1280 }}
+            scroll={{ x: 1510 }}
             locale={{ emptyText: l('empty') }}
             data-testid="contract-lines"
             onRow={() => ({ 'data-testid': 'contract-line' }) as HTMLAttributes<HTMLElement>}
             columns={[
               { title: '#', width: 40, render: (_v, _f, i) => i + 1 },
+              { title: t('catalog.nav'), width: 230, render: (_v, f) => <CatalogLineCell list={name} index={f.name} buyer={buyer} /> },
               {
                 title: l('description'), width: 220,
                 render: (_v, f) => (
@@ -100,11 +104,11 @@ export function LinesEditor({ preview, pricesIncludeTax, currency, name = 'lines
             ]}
             summary={() => (
               <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={8}><Typography.Text strong>{l('total')}</Typography.Text></Table.Summary.Cell>
-                <Table.Summary.Cell index={8} align="right"><Money amount={preview.totals.amountExclTax} currency={currency} strong data-testid="contract-total-excl" /></Table.Summary.Cell>
-                <Table.Summary.Cell index={9} align="right"><Money amount={preview.totals.taxAmount} currency={currency} strong data-testid="contract-total-tax" /></Table.Summary.Cell>
-                <Table.Summary.Cell index={10} align="right"><Money amount={preview.totals.amountInclTax} currency={currency} strong data-testid="contract-total-incl" /></Table.Summary.Cell>
-                <Table.Summary.Cell index={11} />
+                <Table.Summary.Cell index={0} colSpan={9}><Typography.Text strong>{l('total')}</Typography.Text></Table.Summary.Cell>
+                <Table.Summary.Cell index={9} align="right"><Money amount={preview.totals.amountExclTax} currency={currency} strong data-testid="contract-total-excl" /></Table.Summary.Cell>
+                <Table.Summary.Cell index={10} align="right"><Money amount={preview.totals.taxAmount} currency={currency} strong data-testid="contract-total-tax" /></Table.Summary.Cell>
+                <Table.Summary.Cell index={11} align="right"><Money amount={preview.totals.amountInclTax} currency={currency} strong data-testid="contract-total-incl" /></Table.Summary.Cell>
+                <Table.Summary.Cell index={12} />
               </Table.Summary.Row>
             )}
           />
