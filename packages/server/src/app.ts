@@ -33,7 +33,7 @@ import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler 
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
-import { contractsRoutes, contractError, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
+import { contractApprovalFacts, contractsRoutes, contractError, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
@@ -45,6 +45,8 @@ import { creditDefaultsRoutes } from './domains/credit/index.js';
 import { pricingRoutes } from './domains/pricing/index.js';
 import { quotesRoutes, quoteApprovalHandler, quoteExpiryJob, canSeeQuote } from './domains/quotes/index.js';
 import { quoteAcceptanceRoutes } from './flows/quote-acceptance/index.js';
+import { webhooksRoutes, startWebhookWorker, DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './domains/webhooks/index.js';
+import { numberingRoutes } from './domains/workspace/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -134,7 +136,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     badDebtRequestsRoutes(app, db);
     catalogRoutes(app, db);
     contractsRoutes(app, db, { bookInstalment: bookInstalmentReceivable });
-    approvalsRoutes(app, db, { decisionErrors: [contractError, receivableError] }); // a decision runs the document's handler
+    approvalsRoutes(app, db, { decisionErrors: [contractError, receivableError], factsOf: { contract: contractApprovalFacts } }); // a decision runs the document's handler
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);
     invoicesRoutes(app, db);
@@ -160,13 +162,21 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     quotesRoutes(app, db);
     quoteAcceptanceRoutes(app, db); // accept → an order contract, rebate ledger and budgets in one transaction: the flow's route
     bankReconciliationRoutes(app, db); // import, decisions and line actions book money: the flow's routes
+    const webhookOptions: WebhookOptions = {
+      ...DEFAULT_WEBHOOK_OPTIONS, allowPrivate: config.webhookAllowPrivate, maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs,
+    };
+    webhooksRoutes(app, db, webhookOptions);
+    numberingRoutes(app, db);
     auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote }, describeRecordsTx);
 
     let stopScheduler = () => {};
     let stopBackupRequests = () => {};
+    let stopWebhooks = () => {};
     const schedule = backupSchedule(); // read now: a bad L2C_BACKUP_* setting stops the start, not the first backup
     app.addHook('onReady', async () => {
       if (config.jobs) stopScheduler = startScheduler(db, schedule ? [...JOBS, backupJob(schedule)] : JOBS, app.log);
+      // the webhook sender runs with the jobs unless L2C_WEBHOOKS says otherwise; in tests a test runs its rounds itself
+      if (config.webhookSender ?? config.jobs) stopWebhooks = startWebhookWorker(db, webhookOptions, app.log);
       // `npm run backup` asks the process that holds the embedded data folder (ops/backup-job.ts)
       if (db.kind === 'pglite' && !deps.db) stopBackupRequests = listenForBackupRequests(db, config.dataDir, app.log);
     });
@@ -174,6 +184,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
       app, db, config, jobs: JOBS,
       close: async () => {
         stopScheduler();
+        stopWebhooks();
         stopBackupRequests();
         await app.close();
         if (!deps.db) await db.close();
