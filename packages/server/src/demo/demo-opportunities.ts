@@ -118,6 +118,7 @@ export async function demoOpportunities(db: Db, tenantId: string, r: R, now = ne
 
   for (const rep of [liNa, liuYang, zhaoMin]) {
     const customers = await customersOf(db, tenantId, rep.userId);
+    let openIdx = 0; // each rep's open ones spread over the stages, the first in the first stage
     for (const [i, c] of customers.entries()) {
       const createdDaysAgo = 20 + ((i * 37) % 340);
       const campaign = campaigns.length > 0 && i % 3 === 0 ? campaigns[i % campaigns.length]! : null;
@@ -142,7 +143,7 @@ export async function demoOpportunities(db: Db, tenantId: string, r: R, now = ne
         const closeIn = 5 + ((i * 17) % 150);
         const category = closeIn < 45 ? (i % 2 ? 'commit' : 'best_case') : 'pipeline';
         const o = await api.create(db, rep, { ...base, name: `${c.name.slice(0, 8)} ${['MES 二期', '能耗监测', '预测性维护', '设备联网扩容'][i % 4]}`, lines: linesFor(r), campaignId: campaign?.id ?? null, amount: '0', forecastCategory: category });
-        const seq = 1 + ((i * 7) % 5);
+        const seq = 1 + (openIdx++ % 5);
         if (seq > 1) await advance(db, rep, o.id, seq, c.contact_id, day(closeIn), r);
         else await api.update(db, rep, o.id, { version: o.version, closeDate: day(closeIn) });
         backdate.push({ id: o.id, createdDaysAgo: Math.min(createdDaysAgo, 90), closedDaysAgo: null });
