@@ -57,7 +57,8 @@ export const TAGS: Record<string, string> = {
   audit: 'The append-only audit trail.',
   platform: 'Operations: health, readiness, metrics, the tenant export.',
   home: 'The home page by role: money figures and to-dos.',
-  settings: 'Tenant settings an admin keeps: the company profile 公司信息.',
+  settings: 'Tenant settings an admin keeps: the company profile 公司信息, document number formats 单据编号.',
+  webhooks: 'Webhooks: subscriptions to customer, contract, receivable, payment and write-off events, signed (HMAC-SHA256, `L2C-Signature: t=…,v1=…`), with the delivery log (docs/webhooks.md).',
   operator: 'The operator of the installation (L2C_OPERATOR_TOKEN, no user session): tenants and their first admins.',
 };
 

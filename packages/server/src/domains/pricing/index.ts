@@ -9,3 +9,5 @@
 export { pricingRoutes } from './pricing.routes.js';
 export { priceTx, priceAndReserveTx, releaseReservationsTx, consumeReservationsTx, type LineToPrice, type PriceRequest, type Priced } from './price.service.js';
 export { pricingError } from './pricing.errors.js';
+// - createBook / addEntries / createBudget / createPromotion / putSettings: the rules as the admin API writes them (the demo).
+export { createBook, addEntries, createBudget, createPromotion, putSettings } from './pricing.service.js';

@@ -3,14 +3,15 @@
 // pure engine once, and — for a quote version — reserve the promotion budgets the result spends, under the budget
 // rows' lock (docs/pricing.md "What the database side must keep").
 import {
-  dec, priceQuote, type PricedProduct, type PriceBookEntry, type PricingInput, type PricingResult, type PricingRules, type Promotion,
-  type QuoteLineInput, type DataScope,
+  dec, indexRules, priceQuote, type PricedProduct, type PricingInput, type PricingResult, type PricingRules, type Promotion,
+  type QuoteLineInput, type DataScope, type RuleIndex,
 } from '@l2c/shared';
 import type { Actor, Tx } from '../../platform/db.js';
 import { getSkusTx, type CatalogSku } from '../catalog/index.js';
 import { accountBalance } from '../payments/index.js';
 import { pricingError } from './pricing.errors.js';
 import * as q from './pricing.sql.js';
+import { rulesFor } from './rules.cache.js';
 
 /** A line to price: a catalog SKU, or a one-off free line with the rep's own price, cost and tax rate. */
 export interface LineToPrice {
@@ -42,48 +43,32 @@ export interface Priced {
 
 const FREE_CATEGORY = 'free-line';
 
-function toEntry(r: Awaited<ReturnType<typeof q.entriesFor>>[number]): PriceBookEntry {
-  const scope: PriceBookEntry['scope'] = {};
-  if (r.customer_id) scope.customerId = r.customer_id;
-  if (r.dealer_id) scope.dealerId = r.dealer_id;
-  if (r.channel) scope.channel = r.channel;
-  if (r.grade) scope.grade = r.grade;
-  if (r.region) scope.region = r.region;
-  return { id: r.id, bookId: r.book_id, productId: r.sku_id, scope, priority: r.priority, validFrom: r.valid_from, validTo: r.valid_to, createdAt: r.created_at, price: r.rule as PriceBookEntry['price'] };
-}
-
-function toPromotion(r: Awaited<ReturnType<typeof q.promotionsOn>>[number]): Promotion {
-  return {
-    id: r.id, name: `${r.code} ${r.name}`, group: r.stacking_group, stacking: r.stacking as Promotion['stacking'], priority: r.priority,
-    scope: (r.scope ?? {}) as Promotion['scope'], validFrom: r.valid_from, validTo: r.valid_to, budgetId: r.budget_id, rule: r.rule as Promotion['rule'],
-  };
-}
-
 function productOf(sku: CatalogSku): PricedProduct {
   return { id: sku.id, categoryId: sku.productLine?.id ?? 'none', cost: sku.cost ?? '0', standardPrice: sku.listPrice, taxRate: sku.taxRate };
 }
 
-/** Everything the engine needs for these lines, read in a handful of statements. */
-export async function loadPricingTx(tx: Tx, actor: Actor & { scope: DataScope }, req: PriceRequest): Promise<{ input: PricingInput; rules: PricingRules; skus: Map<string, CatalogSku> }> {
+/**
+ * Everything the engine needs for these lines: the tenant's rule set and its index from the cache (rules.cache.ts,
+ * checked against a one-statement signature), the catalog facts of the quote's SKUs and gifts, the buyer, the rebate
+ * terms and balance, and the period quantities — a handful of statements whatever the number of rules.
+ */
+export async function loadPricingTx(tx: Tx, actor: Actor & { scope: DataScope }, req: PriceRequest): Promise<{ input: PricingInput; rules: PricingRules; index: RuleIndex; skus: Map<string, CatalogSku> }> {
   const buyer = await q.buyerOf(tx, req.customerId, actor.userId ?? '00000000-0000-0000-0000-000000000000', actor.scope);
   if (!buyer) throw pricingError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer in your scope' }] });
-  const promotions = (await q.promotionsOn(tx, req.date)).map(toPromotion);
+  const cached = await rulesFor(tx, actor.tenantId);
+  let { rules, index } = cached;
   const skuIds = new Set(req.lines.filter((l) => l.skuId).map((l) => l.skuId!));
-  for (const pr of promotions) if (pr.rule.kind === 'gift') skuIds.add(pr.rule.giftProductId);
-  const skuList = await getSkusTx(tx, [...skuIds]);
-  const skus = new Map(skuList.map((s) => [s.id, s]));
+  for (const pr of rules.promotions) if (pr.rule.kind === 'gift') skuIds.add(pr.rule.giftProductId);
+  const skus = new Map((await getSkusTx(tx, [...skuIds])).map((s) => [s.id, s]));
   req.lines.forEach((l, i) => {
     if (l.skuId && !skus.has(l.skuId)) throw pricingError('sku_not_found', undefined, { errors: [{ path: `lines.${i}.skuId`, message: 'no such product in the catalog' }] });
   });
-  // A gift whose product is not in the catalog any more cannot be given: leave its promotion out.
-  const usable = promotions.filter((pr) => pr.rule.kind !== 'gift' || skus.has(pr.rule.giftProductId));
-  const lineSkus = [...new Set(req.lines.filter((l) => l.skuId).map((l) => l.skuId!))];
-  const categories = [...new Set(lineSkus.map((id) => skus.get(id)!.productLine?.id).filter((x): x is string => !!x))];
-  const [entries, surcharges, floors, policy, balance, period] = [
-    await q.entriesFor(tx, lineSkus, req.date), await q.surchargesFor(tx, lineSkus, categories), await q.floorsFor(tx, lineSkus, categories),
-    await q.rebatePolicyFor(tx, buyer.grade), await accountBalance(tx, buyer.id, 'rebate'),
-    await periodQuantities(tx, buyer.id, usable, req.date),
-  ];
+  // A gift whose product left the catalog cannot be given: price without its promotion (an index of its own, rare).
+  if (rules.promotions.some((pr) => pr.rule.kind === 'gift' && !skus.has(pr.rule.giftProductId))) {
+    rules = { ...rules, promotions: rules.promotions.filter((pr) => pr.rule.kind !== 'gift' || skus.has(pr.rule.giftProductId)) };
+    index = indexRules(rules);
+  }
+  const [policy, balance, period] = [await q.rebatePolicyFor(tx, buyer.grade), await accountBalance(tx, buyer.id, 'rebate'), await periodQuantities(tx, buyer.id, rules.promotions, req.date)];
   const products: PricedProduct[] = [...skus.values()].map(productOf);
   const lines: QuoteLineInput[] = req.lines.map((l) => {
     let productId = l.skuId;
@@ -99,12 +84,7 @@ export async function loadPricingTx(tx: Tx, actor: Actor & { scope: DataScope },
     orderDiscountRate: req.orderDiscountRate,
     rebate: policy && dec(balance).gt(0) ? { balance, maxOrderRatio: dec(policy.max_order_ratio).toString(), accrualRate: dec(policy.accrual_rate).toString(), requested: req.rebateRequested ?? null } : null,
   };
-  const rules: PricingRules = {
-    entries: entries.map(toEntry), promotions: usable,
-    surcharges: surcharges.map((s) => ({ id: s.id, productId: s.sku_id ?? undefined, categoryId: s.category_id ?? undefined, attribute: s.attribute, value: s.value, amountPerUnit: dec(s.amount_per_unit).toString() })),
-    marginFloors: floors.map((f) => ({ productId: f.sku_id ?? undefined, categoryId: f.category_id ?? undefined, minMargin: dec(f.min_margin).toString() })),
-  };
-  return { input, rules, skus };
+  return { input, rules, index, skus };
 }
 
 /** The quantity the buyer already bought of each cumulative promotion's product in its period (accepted quotes), one statement. */
@@ -132,10 +112,11 @@ function budgetsFor(promotions: Promotion[], skuIds: Set<string>, categories: Se
 
 /** Price without reserving (the sandbox, a preview): budgets at what is left now, read without a lock. */
 export async function priceTx(tx: Tx, actor: Actor & { scope: DataScope }, req: PriceRequest): Promise<Priced> {
-  const { input, rules, skus } = await loadPricingTx(tx, actor, req);
-  const budgetIds = [...new Set(rules.promotions.map((x) => x.budgetId).filter((x): x is string => !!x))];
-  input.budgets = Object.fromEntries(await q.budgetsRemaining(tx, budgetIds));
-  return { result: priceQuote(input, rules), skus, ruleCounts: { entries: rules.entries.length, promotions: rules.promotions.length } };
+  const { input, rules, index, skus } = await loadPricingTx(tx, actor, req);
+  const lineSkus = new Set(input.lines.map((l) => l.productId));
+  const categories = new Set(input.products.filter((p) => lineSkus.has(p.id)).map((p) => p.categoryId));
+  input.budgets = Object.fromEntries(await q.budgetsRemaining(tx, budgetsFor(rules.promotions, lineSkus, categories)));
+  return { result: priceQuote(input, rules, { index }), skus, ruleCounts: { entries: rules.entries.length, promotions: rules.promotions.length } };
 }
 
 /**
@@ -146,7 +127,7 @@ export async function priceTx(tx: Tx, actor: Actor & { scope: DataScope }, req: 
  * serialise on the budget row and the second sees what the first left.
  */
 export async function priceAndReserveTx(tx: Tx, actor: Actor & { scope: DataScope }, req: PriceRequest, quoteId: string): Promise<Priced & { reserve(versionId: string): Promise<void> }> {
-  const { input, rules, skus } = await loadPricingTx(tx, actor, req);
+  const { input, rules, index, skus } = await loadPricingTx(tx, actor, req);
   const open = await q.openReservations(tx, quoteId);
   const lineSkus = new Set(input.lines.map((l) => l.productId));
   const categories = new Set(input.products.filter((p) => lineSkus.has(p.id)).map((p) => p.categoryId));
@@ -157,7 +138,7 @@ export async function priceAndReserveTx(tx: Tx, actor: Actor & { scope: DataScop
     locked.set(o.budget_id, dec(locked.get(o.budget_id) ?? '0').plus(o.amount).toFixed(2));
   }
   input.budgets = Object.fromEntries(locked);
-  const result = priceQuote(input, rules);
+  const result = priceQuote(input, rules, { index });
   // The reservation facts name the new version, which the caller writes after it has the result (and its hash).
   const reserve = async (versionId: string) => {
     for (const use of result.budgetUse) {

@@ -177,40 +177,6 @@ export async function openReservations(tx: Tx, quoteId: string) {
 
 // ---- rules for the engine --------------------------------------------------------------------------------------------
 
-/** Entries of these SKUs in active books, valid on the date (entry dates narrow the book's). */
-export async function entriesFor(tx: Tx, skuIds: string[], date: string) {
-  if (skuIds.length === 0) return [];
-  const r = await sql<{ id: string; book_id: string; sku_id: string; rule: unknown; created_at: string; customer_id: string | null; dealer_id: string | null; channel: string | null; grade: string | null; region: string | null; priority: number; valid_from: string | null; valid_to: string | null }>`
-    select e.id, e.book_id, e.sku_id, e.rule, to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
-      b.customer_id, b.dealer_id, b.channel, b.grade, b.region, b.priority,
-      to_char(greatest(e.valid_from, b.valid_from), 'YYYY-MM-DD') as valid_from, to_char(least(e.valid_to, b.valid_to), 'YYYY-MM-DD') as valid_to
-    from price_book_entries e join price_books b on b.tenant_id = e.tenant_id and b.id = e.book_id
-    where e.sku_id = any(${skuIds}::uuid[]) and b.active
-      and coalesce(greatest(e.valid_from, b.valid_from), ${date}::date) <= ${date}::date
-      and coalesce(least(e.valid_to, b.valid_to), ${date}::date) >= ${date}::date`.execute(tx);
-  return r.rows;
-}
-
-export async function promotionsOn(tx: Tx, date: string) {
-  return tx.selectFrom('promotions').select(['id', 'code', 'name', 'stacking_group', 'stacking', 'priority', 'scope', 'valid_from', 'valid_to', 'budget_id', 'rule'])
-    .where('active', '=', true)
-    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', date)]))
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
-    .execute();
-}
-
-export async function surchargesFor(tx: Tx, skuIds: string[], categoryIds: string[]) {
-  return tx.selectFrom('price_surcharges').selectAll()
-    .where((eb) => eb.or([eb('sku_id', 'in', skuIds.length ? skuIds : ['00000000-0000-0000-0000-000000000000']), eb('category_id', 'in', categoryIds.length ? categoryIds : [''])]))
-    .execute();
-}
-
-export async function floorsFor(tx: Tx, skuIds: string[], categoryIds: string[]) {
-  return tx.selectFrom('margin_floors').selectAll()
-    .where((eb) => eb.or([eb('sku_id', 'in', skuIds.length ? skuIds : ['00000000-0000-0000-0000-000000000000']), eb('category_id', 'in', categoryIds.length ? categoryIds : [''])]))
-    .execute();
-}
-
 export async function rebatePolicyFor(tx: Tx, grade: string | null) {
   return tx.selectFrom('rebate_policies').select(['grade', 'max_order_ratio', 'accrual_rate'])
     .where((eb) => eb.or([eb('grade', 'is', null), ...(grade ? [eb('grade', '=', grade)] : [])]))
@@ -258,4 +224,32 @@ export async function acceptedQuantities(tx: Tx, customerId: string, wanted: Arr
       on l.sku_id = w.sku_id and (w.from_date is null or q.accepted_at >= w.from_date)
     group by w.id`.execute(tx);
   return new Map(r.rows.map((x) => [x.id, x.n]));
+}
+
+// ---- the whole rule set, for the per-process cache (rules.cache.ts) ----
+
+/** What changes when any rule changes: counts, versions and newest writes of every rule table, in one statement. */
+export async function rulesSignature(tx: Tx): Promise<string> {
+  const r = await sql<{ sig: string }>`select concat_ws('|',
+      (select count(*) || ':' || coalesce(max(created_at)::text, '') from price_book_entries),
+      (select count(*) || ':' || coalesce(sum(version), 0) || ':' || count(*) filter (where active) from price_books),
+      (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(created_at)::text, '') from promotions),
+      (select count(*) || ':' || coalesce(max(created_at)::text, '') || ':' || coalesce(sum(amount_per_unit), 0) from price_surcharges),
+      (select count(*) || ':' || coalesce(sum(min_margin), 0) from margin_floors)) as sig`.execute(tx);
+  return r.rows[0]!.sig;
+}
+
+/** Every entry of an active book, with the book's scope and priority (the engine checks the dates). */
+export async function allEntries(tx: Tx) {
+  const r = await sql<{ id: string; book_id: string; sku_id: string; rule: unknown; created_at: string; customer_id: string | null; dealer_id: string | null; channel: string | null; grade: string | null; region: string | null; priority: number; valid_from: string | null; valid_to: string | null }>`
+    select e.id, e.book_id, e.sku_id, e.rule, to_char(e.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
+      b.customer_id, b.dealer_id, b.channel, b.grade, b.region, b.priority,
+      to_char(greatest(e.valid_from, b.valid_from), 'YYYY-MM-DD') as valid_from, to_char(least(e.valid_to, b.valid_to), 'YYYY-MM-DD') as valid_to
+    from price_book_entries e join price_books b on b.tenant_id = e.tenant_id and b.id = e.book_id where b.active`.execute(tx);
+  return r.rows;
+}
+
+export async function activePromotions(tx: Tx) {
+  return tx.selectFrom('promotions').select(['id', 'code', 'name', 'stacking_group', 'stacking', 'priority', 'scope', 'valid_from', 'valid_to', 'budget_id', 'rule'])
+    .where('active', '=', true).execute();
 }

@@ -5,10 +5,11 @@
 // - quoteApprovalHandler: what the approval engine calls on a final decision (app.ts registers it);
 // - quoteExpiryJob: open quotes past their date expire and release their budget reservations;
 // - lockAcceptableTx / acceptedTx / SnapshotLine: for flows/quote-acceptance, in its transaction;
-// - canSeeQuote.
+// - canSeeQuote; createQuote / updateQuote / getQuote / submitQuote / rejectQuote for the demo.
 // It owns quotes, quote_lines, quote_versions and quote_share_links (tables.ts).
 export { quotesRoutes } from './quotes.routes.js';
 export { quoteApprovalHandler, quoteExpiryJob, lockAcceptableTx, acceptedTx, expireQuotes } from './lifecycle.service.js';
-export { canSeeQuote } from './quotes.service.js';
+export { canSeeQuote, createQuote, updateQuote, getQuote } from './quotes.service.js';
+export { submitQuote, rejectQuote } from './lifecycle.service.js';
 export type { SnapshotLine } from './pricing.js';
 export { quoteError } from './quotes.errors.js';
