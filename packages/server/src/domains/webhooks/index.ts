@@ -9,3 +9,5 @@ export { webhooksRoutes } from './webhooks.routes.js';
 export { startWebhookWorker, runWebhooksOnce, DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './worker.js';
 export { sign, isPrivateAddress } from './delivery.js';
 export { webhookError } from './webhooks.errors.js';
+// - createDemoSubscription: the demo's (switched-off) subscription, through the same rules as the API.
+export { createSubscription as createDemoSubscription } from './webhooks.service.js';
