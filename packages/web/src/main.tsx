@@ -1,4 +1,4 @@
-import { i18nReady } from './i18n';
+import { i18nReady, loadAreaTexts } from './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
@@ -27,4 +27,6 @@ void i18nReady.then(() => {
       </AppProviders>
     </StrictMode>,
   );
+  // the other areas' texts, once the first screen is drawn
+  setTimeout(() => void loadAreaTexts(), 0);
 });

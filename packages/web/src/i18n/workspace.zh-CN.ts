@@ -16,7 +16,7 @@ const workspaceZh = {
   },
   auditLabels: {
     entityTypes: { customer_account: '客户账户', company_profile: '公司信息', tenant_settings: '租户设置', invoice: '发票', invoice_request: '开票申请', dunning_task: '催收任务', promise_to_pay: '承诺付款', credit_assessment: '资信评估', bank_statement: '银行对账单', bank_statement_line: '银行流水', approval_definition: '审批规则' },
-    actions: { flag_high_risk: '标记高风险', mark_overdue: '标记逾期', hold: '信用冻结', release_hold: '解除冻结', issue: '开具', withdraw: '撤回' },
+    actions: { credit_hold: '信用冻结', credit_release: '解除信用冻结', flag_high_risk: '标记高风险', mark_overdue: '标记逾期', hold: '信用冻结', release_hold: '解除冻结', issue: '开具', withdraw: '撤回' },
     fields: {
       _: {
         riskLevel: '风险等级', overdueMarkedOn: '标记逾期日期', creditLimit: '信用额度', paymentTermDays: '账期（天）', grade: '客户等级',
@@ -24,7 +24,7 @@ const workspaceZh = {
         amount: '金额', amountOpen: '未收金额', currency: '币种', dueDate: '到期日', businessDate: '业务日期', total: '合计',
         receivableId: '应收', paymentId: '回款', contractId: '合同', contactId: '联系人', appliedOn: '核销日期', memo: '备注',
         reversedBy: '冲回单号', seq: '序号', trigger: '触发条件', percent: '比例', milestone: '里程碑', dueDaysAfterTrigger: '触发后天数',
-        method: '方式', ownerId: '负责人', onHold: '信用冻结', holdReason: '冻结原因', prepaid: '预收', rebate: '返利', kind: '类型',
+        method: '方式', ownerId: '负责人', onHold: '信用冻结', holdReason: '冻结原因', releaseReason: '解除原因', prepaid: '预收', rebate: '返利', kind: '类型',
         productCode: '产品编码', description: '描述', quantity: '数量', unitPrice: '单价', taxRate: '税率', discountRate: '折扣率',
         signatory: '签署人', party: '签署方', signedOn: '签署日期', step: '步骤', approver: '审批人', steps: '审批步骤',
       },
@@ -33,7 +33,7 @@ const workspaceZh = {
       credit_profile: { creditLimit: '信用额度', riskLevel: '风险等级' },
     },
     reasons: {
-      overdue_over_days: '逾期超过 {{days}} 天（{{on}}）', first_delivery: '首次交付', first_acceptance: '首次验收',
+      overdue_over_days: '逾期超过 {{days}} 天（{{on}}）', dunning_hold: '催收：应收 {{number}} 逾期 {{days}} 天', first_delivery: '首次交付', first_acceptance: '首次验收',
     },
   },
   lists: {

@@ -43,6 +43,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 const CODE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 // Reasons written in English by older versions of the overdue job, translated when shown.
 const LEGACY_OVERDUE = /^overdue > (\d+) days on (\d{4}-\d{2}-\d{2})$/;
+// The credit hold dunning's +60 step puts (credit_profiles.hold_reason): "YS-2026-000099 71 days past due (dunning)".
+const DUNNING_HOLD = /^(\S+) (\d+) days past due \(dunning\)$/;
 
 export interface LabelFormat {
   date: (ymd: string) => string;
@@ -79,6 +81,8 @@ export function reasonText(t: TFunction, v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const legacy = LEGACY_OVERDUE.exec(v);
   if (legacy) return t('auditLabels.reasons.overdue_over_days', { days: legacy[1], on: legacy[2] });
+  const hold = DUNNING_HOLD.exec(v);
+  if (hold) return t('auditLabels.reasons.dunning_hold', { number: hold[1], days: hold[2] });
   if (CODE.test(v)) return t(`auditLabels.reasons.${v}`, { defaultValue: v });
   return v;
 }
@@ -110,7 +114,7 @@ export function renderValue(ctx: ValueContext, field: string, v: unknown, depth 
   const { t, fmt, refs, entityType } = ctx;
   if (v === null || v === undefined || v === '') return '∅';
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-  if (field === 'reason' || field === 'statusReason' || field === 'holdReason') {
+  if (field === 'reason' || field === 'statusReason' || field === 'holdReason' || field === 'releaseReason') {
     const r = reasonText(t, v);
     if (r !== null) return r;
   }

@@ -10,6 +10,7 @@ import { CustomerSelect } from '../../components/CustomerSelect';
 import { EntityTimeline } from '../../components/EntityTimeline';
 import { dec } from '@l2c/shared';
 import { useFormat } from '../../i18n/format';
+import { reasonText } from '../../lib/auditLabels';
 
 const GRADES: Grade[] = ['A', 'B', 'C', 'D'];
 // Amounts stay decimal strings from the server to the input and back (InputNumber in stringMode): never a float.
@@ -57,7 +58,7 @@ function CustomerCredit({ customerId }: { customerId: string }) {
   const over = dec(p.available).isNegative();
   return (
     <Flex vertical gap={12}>
-      {p.onHold && <Alert type="error" showIcon title={t('admin.credit.onHold', { reason: p.holdReason ?? '' })} />}
+      {p.onHold && <Alert type="error" showIcon title={t('admin.credit.onHold', { reason: reasonText(t, p.holdReason) ?? '' })} />}
       <Card size="small" title={t('admin.credit.position')} data-testid="credit-position">
         <Row gutter={16}>
           <Col xs={12} md={6}><Statistic title={t('admin.credit.limit')} value={fmt.money(p.limit, p.currency)} /><Typography.Text type="secondary" data-testid="limit-source">{source}</Typography.Text></Col>

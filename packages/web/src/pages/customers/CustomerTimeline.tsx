@@ -83,7 +83,7 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const refs = refMap(list.data?.pages.flatMap((p) => p.refs));
   return (
-    <Flex vertical gap={12}>
+    <Flex vertical gap={12} data-testid="c360-timeline">
       <Segmented
         value={kind}
         onChange={(v) => setKind(v as TimelineKind | 'all')}

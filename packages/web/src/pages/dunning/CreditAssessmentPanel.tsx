@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/useAuth';
 import { Money } from '../../components/cash/Money';
 import { useFormat } from '../../i18n/format';
 import { errorText } from '../../lib/errors';
+import { reasonText } from '../../lib/auditLabels';
 
 const GRADE_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -29,7 +30,7 @@ export function CreditAssessmentPanel({ customerId }: { customerId: string }) {
   return (
     <Flex vertical gap={12} data-testid="credit-assessment">
       {v?.onHold && (
-        <Alert type="error" showIcon message={t('credit.hold', { reason: v.holdReason ?? '' })} data-testid="credit-hold"
+        <Alert type="error" showIcon message={t('credit.hold', { reason: reasonText(t, v.holdReason) ?? '' })} data-testid="credit-hold"
           action={canUpdate && <Button size="small" danger onClick={() => setReleasing(true)}>{t('credit.release')}</Button>} />
       )}
       <Flex justify="space-between" align="center">
