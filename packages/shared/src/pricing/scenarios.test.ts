@@ -89,3 +89,21 @@ describe('tiers', () => {
     expect(r.lines[0]!.listAmount).toBe(amount);
   });
 });
+
+describe('the rep\'s discounts (手工折扣)', () => {
+  it('a line discount after the promotions, then the order discount shared by amount, then the rebate on what is left', () => {
+    const r = priceQuote(input([
+      { lineId: 'L1', productId: 'PUMP-100', quantity: '10', discountRate: '0.05' },
+      { lineId: 'L2', productId: 'VALVE-20', quantity: '5' },
+    ], { orderDiscountRate: '0.03', rebate: { balance: '1000.00', maxOrderRatio: '0.1' } }), rules({ promotions: [promo('P-10PCT', { kind: 'item', target: { productId: 'PUMP-100' }, percentOff: '0.1' })] }));
+    const [pump, valve] = r.lines;
+    // pump 1000 → promotion −100 → 900 → line discount 5 % −45 → 855; valve 100
+    // order 3 % of 955 = 28.65, shared 25.65 + 3.00 → 829.35 + 97.00 = 926.35; rebate 10 % = 92.63 (rounded down)
+    expect(pump!.trace.map((t) => [t.step, t.ruleId, t.after])).toEqual([
+      ['base', 'standard', '1000.00'], ['promotion', 'P-10PCT', '900.00'], ['discount', 'line-discount', '855.00'], ['discount', 'order-discount', '829.35'], ['rebate', 'rebate', pump!.netAmount],
+    ]);
+    expect([pump!.discountAmount, valve!.discountAmount]).toEqual(['170.65', '3.00']);
+    expect(r.rebate).toMatchObject({ limit: '92.63', used: '92.63' });
+    expect(r.totals.netAmount).toBe('833.72');
+  });
+});
