@@ -279,3 +279,34 @@ describe('contracts use the catalog', () => {
     expect(aging.rows.map((r: { key: string; total: string }) => [r.key, r.total])).toEqual([['SW', '13800.00'], ['IMPL', '6200.00']]);
   });
 });
+
+describe('the demo catalog', () => {
+  it('builds variants, a two-level bundle whose defaults configure, and links the demo contracts\' lines', async () => {
+    const { demoCatalog } = await import('../src/demo/demo-catalog.js');
+    const d = await makeTenant(db);
+    await asSystem(db, async (tx) => {
+      await sql`update users set email = 'admin@demo.l2c.cn' where id = ${d.users.admin.id}`.execute(tx);
+      await sql`update users set email = 'zhou.jing@demo.l2c.cn' where id = ${d.users.finance.id}`.execute(tx);
+    });
+    const dAdmin = await login(baseUrl, { email: 'admin@demo.l2c.cn' }, d.slug);
+    const customerId = (await ok(await dAdmin.post('/api/v1/customers', { name: `演示目录客户${Date.now()}有限公司`, allowDuplicate: true }), 201)).id;
+    const legacy = await ok(await dAdmin.post('/api/v1/contracts', {
+      kind: 'order', customerId, title: '旧合同', pricesIncludeTax: true, paymentTermDays: 30, planTemplate: 'full_on_signing',
+      lines: [{ productCode: 'IG-500', description: '工业物联网网关 IG-500', quantity: '2', unitPrice: '12800.00', taxRate: '0.13' }, { productCode: 'X-1', description: '其他', quantity: '1', unitPrice: '10.00', taxRate: '0.13' }],
+    }), 201);
+    const ids = await demoCatalog(db, d.tenantId);
+    expect(Object.keys(ids)).toHaveLength(13);
+    const skus = await ok(await dAdmin.get('/api/v1/catalog/skus?q=IG-500'));
+    expect(skus.items.map((s: { code: string }) => s.code)).toEqual(['IG-500-4P-4G', 'IG-500-8P-4G', 'IG-500-8P-5G']);
+    expect((await ok(await dAdmin.get('/api/v1/catalog/skus?q=SAAS-PRO'))).items[0]).toMatchObject({ listPrice: '120000.00', cost: '21000', kind: 'virtual', productLine: { code: 'CLOUD' } });
+    const kit = await ok(await dAdmin.get(`/api/v1/catalog/bundles/${ids['KIT-FACTORY']}`));
+    const { defaultSelection, validateConfiguration } = await import('@l2c/shared');
+    expect(validateConfiguration(kit.tree, defaultSelection(kit.tree))).toMatchObject({ ok: true });
+    const edgeOption = kit.tree.groups.find((g: { code: string }) => g.code === 'edge').options[0];
+    const withEdge = await ok(await dAdmin.post(`/api/v1/catalog/bundles/${ids['KIT-FACTORY']}/configure`, { selection: { options: [...defaultSelection(kit.tree).options, { optionId: edgeOption.id, quantity: '2' }] } }));
+    expect(withEdge.errors.map((e: { code: string }) => e.code)).toEqual(['excludes']); // the standard platform has no edge nodes
+    expect(withEdge.lines.filter((l: { level: number }) => l.level === 2).map((l: { code: string; quantity: string }) => [l.code, l.quantity])).toEqual([['EC-200', '2'], ['SEN-T', '8']]);
+    const linked = await ok(await dAdmin.get(`/api/v1/contracts/${legacy.id}`));
+    expect(linked.lines.map((l: { productCode: string; skuId: string | null }) => [l.productCode, l.skuId])).toEqual([['IG-500', ids['IG-500-8P-4G']], ['X-1', null]]);
+  });
+});

@@ -13,6 +13,7 @@ import { demoInvoices } from './demo-invoices.js';
 import { demoDunning } from './demo-dunning.js';
 import { demoBank } from './demo-bank.js';
 import { demoCampaigns } from './demo-campaigns.js';
+import { demoCatalog } from './demo-catalog.js';
 import { demoOpportunities } from './demo-opportunities.js';
 import { demoScoring } from './demo-scoring.js';
 import { demoWebhooks } from './demo-webhooks.js';
@@ -112,6 +113,7 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
   await demoInvoices(db, loaded.tenantId);
   await demoDunning(db, loaded.tenantId);
   await demoBank(db, loaded.tenantId);
+  await demoCatalog(db, loaded.tenantId); // the product catalog; links the demo contracts' lines to their SKUs
   await demoCampaigns(db, loaded.tenantId, prng(20261206)); // before the leads and opportunities demos, which attribute to its campaigns
   await demoScoring(db, loaded.tenantId); // last: the rules, a model learned from the demo leads, every paying customer's RFM
   await demoWebhooks(db, loaded.tenantId); // the ERP's subscription, switched off

@@ -69,3 +69,10 @@ export function isSellableTo(sku: CatalogSku, who: { grade?: string | null | und
 export function toSkuView(sku: CatalogSku, showCost: boolean): CatalogSku {
   return showCost ? sku : { ...sku, cost: null };
 }
+
+/** SKUs by code (the demo, imports and integrations name products by code), in the order asked; unknown codes left out. */
+export async function findSkusByCodeTx(tx: Tx, codes: readonly string[]): Promise<CatalogSku[]> {
+  const ids = await s.skuIdsByCode(tx, codes);
+  const byCode = new Map((await getSkusTx(tx, ids)).map((k) => [k.code, k]));
+  return codes.map((c) => byCode.get(c)).filter((x): x is CatalogSku => x !== undefined);
+}

@@ -97,3 +97,8 @@ export async function skuByCode(tx: Tx, code: string) {
 export async function spuIdByCode(tx: Tx, code: string): Promise<string | null> {
   return (await tx.selectFrom('spus').select('id').where('code', '=', code).executeTakeFirst())?.id ?? null;
 }
+
+export async function skuIdsByCode(tx: Tx, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  return (await tx.selectFrom('skus').select('id').where('code', 'in', [...codes]).execute()).map((r) => r.id);
+}
