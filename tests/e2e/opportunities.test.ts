@@ -27,6 +27,9 @@ describe('opportunities, forecast, visits, key accounts', { timeout: 180_000 }, 
   it('the kanban refuses a move whose requirements are missing and names them', async (ctx) => {
     reportFailures(ctx, () => ({ e2e, page }));
     await logInAs(e2e!, page, LI_NA);
+    await page.goto(`${e2e!.baseUrl}/`);
+    await byId(page, 'home-sales-funnel').waitFor(); // her home page: the funnel and this quarter's forecast
+    expect(await byId(page, 'home-sales-funnel').innerText()).toContain('380,000.00'); // 张伟's adjustment of her commit
     await page.goto(`${e2e!.baseUrl}/opportunities?view=kanban`);
     await byId(page, 'kanban').waitFor();
     const board = await getJson<{ columns: Array<{ stage: { seq: number }; cards: Summary[] }> }>(e2e!, page, '/opportunities/kanban');

@@ -19,6 +19,9 @@ import { roleLabel } from '../lib/labels';
 // The marketer's funnel (antd Card and Statistic) loads only for marketers, outside the first screen's closure.
 const MarketingFunnel = lazy(() => import('./campaigns/MarketingFunnel').then((m) => ({ default: m.MarketingFunnel })));
 
+// The seller's funnel and quarter forecast (antd Card and Statistic) loads only for reps and managers.
+const SalesFunnel = lazy(() => import('./opportunities/SalesFunnel').then((m) => ({ default: m.SalesFunnel })));
+
 const TODO_COLORS: Record<string, string> = {
   overdue_receivable: 'red', due_receivable: 'orange', contract_in_approval: 'blue', follow_up: 'cyan',
   payment_to_confirm: 'gold', unapplied_payment: 'purple', bad_debt_request: 'magenta',
@@ -203,6 +206,7 @@ export default function HomePage() {
       {home.isError && <div role="alert" style={danger}>{errorText(t, home.error)}</div>}
       {home.data && <Figures home={home.data} />}
       {user?.role === 'marketer' && <Suspense fallback={null}><MarketingFunnel /></Suspense>}
+      {(user?.role === 'sales_rep' || user?.role === 'sales_manager') && can('opportunities', 'read') && <Suspense fallback={null}><SalesFunnel /></Suspense>}
       {can('approvals', 'approve') && <ApprovalsWaiting />}
       {home.data?.team && home.data.team.overdueByOwner.length > 0 && (
         <Panel title={t('homeBoard.overdueByRep')}>

@@ -30,7 +30,7 @@ export function opportunitiesRoutes(app: App, db: Db) {
   }, async (req, reply) => reply.code(201).send(await processes.createProcess(db, requireAuth(req), req.body)));
 
   app.patch('/api/v1/sales-processes/:id', {
-    schema: { operationId: 'updateSalesProcess', summary: 'Rename a process, (de)activate it, change stage names, probabilities and requirements', errors: [opportunityError.only('process_not_found', 'stage_not_found')], tags, params: IdParams, body: SalesProcessUpdate, response: { 200: SalesProcessSchema } },
+    schema: { operationId: 'updateSalesProcess', summary: 'Rename a process, (de)activate it, change stage names, probabilities and requirements', errors: [opportunityError.only('stage_not_found')], tags, params: IdParams, body: SalesProcessUpdate, response: { 200: SalesProcessSchema } },
     preHandler: requirePermission('settings', 'update'),
   }, async (req) => processes.updateProcess(db, requireAuth(req), req.params.id, req.body));
 

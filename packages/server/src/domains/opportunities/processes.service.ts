@@ -5,6 +5,7 @@ import type { SalesProcess, SalesProcessInput, SalesProcessUpdate, StageRequirem
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
+import { commonError } from '../../platform/errors.js';
 import { opportunityError } from './opportunities.errors.js';
 import * as q from './processes.sql.js';
 
@@ -86,7 +87,7 @@ export async function createProcess(db: Db, auth: AuthContext, input: SalesProce
 export async function updateProcess(db: Db, auth: AuthContext, id: string, patch: SalesProcessUpdate): Promise<SalesProcess> {
   return inTenant(db, auth, async (tx) => {
     const before = await processWithStagesTx(tx, id);
-    if (!before) throw opportunityError('process_not_found');
+    if (!before) throw commonError('not_found', 'No such sales process');
     await q.updateProcess(tx, id, { name: patch.name ?? before.name, productLine: patch.productLine !== undefined ? patch.productLine : before.productLine, active: patch.active ?? before.active });
     for (const [i, s] of (patch.stages ?? []).entries()) {
       if (!before.stages.some((x) => x.id === s.id)) throw opportunityError('stage_not_found', undefined, { errors: [{ path: `stages.${i}.id`, message: 'not a stage of this process' }] });
