@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { openDb, asSystem, type Db } from '../packages/server/src/platform/db.js';
+import { openDb, asSystem, inTenant, type Db } from '../packages/server/src/platform/db.js';
 import { migrate } from '../packages/server/src/platform/migrate.js';
 import { nextDocNumber } from '../packages/server/src/platform/sequences.js';
 import { recordAudit } from '../packages/server/src/platform/audit.js';
@@ -46,6 +46,18 @@ async function main() {
     }));
     const formatted = await timed(N, () => asSystem(db, async (tx) => { await nextDocNumber(tx, actor, 'ZB', today); }));
 
+    // on a server the number is taken on the side pool in autocommit (inTenant's transactions): that path as well
+    let side: { named: Awaited<ReturnType<typeof timed>>; bare: Awaited<ReturnType<typeof timed>> } | null = null;
+    if (db.side) {
+      const bare = await timed(N, async () => {
+        await db.side!.query(`insert into doc_sequences (tenant_id, doc_type, year, last_value) values ($1, 'ZC', $2, 1)
+          on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1 returning last_value`, [tenantId, year]);
+      });
+      const named = await timed(N, () => inTenant(db, actor, async (tx) => { await nextDocNumber(tx, actor, 'ZD', today); }));
+      const emptyTx = await timed(N, () => inTenant(db, actor, async () => {}));
+      side = { named: { p50: named.p50 - emptyTx.p50, mean: named.mean - emptyTx.mean }, bare };
+    }
+
     const entityId = crypto.randomUUID();
     const auditOnly = await timed(N, () => asSystem(db, async (tx) => {
       await recordAudit(tx, actor, { action: 'bench', entityType: 'payment', entityId, changes: [{ field: 'status', before: 'claimed', after: 'confirmed' }] });
@@ -62,6 +74,7 @@ async function main() {
     console.log(table(['figure', 'p50 ms', 'bare p50 ms', 'ratio', 'mean ms', 'bare mean ms'], [
       row('number with its format (nextDocNumber) vs counter upsert', formatted, bareCounter),
       row('audit entry + outbox event vs audit entry alone', withEvent, auditOnly),
+      ...(side ? [row('server: number on the side pool (named statement; an empty transaction subtracted) vs bare upsert there', side.named, side.bare)] : []),
     ]));
   } finally {
     await db.close();

@@ -106,8 +106,10 @@ describe('approvals and webhooks administration', { timeout: 180_000 }, () => {
     const secret = (await byId(page, 'webhook-secret').innerText()).trim();
     expect(secret).toMatch(/^whsec_/);
     await byId(page, 'webhook-secret-close').click();
-    await byId(page, 'webhook-row').first().waitFor();
-    await byId(page, 'webhook-test').first().click();
+    // the demo's ERP subscription (switched off) is listed too: ours is the row with our receiver's address
+    const ours = page.locator('[data-testid="webhook-row"]', { hasText: hookUrl });
+    await ours.waitFor();
+    await ours.getByTestId('webhook-test').click();
     const row = page.locator('[data-testid="delivery-row"][data-event="webhook.test"]');
     await until('the test delivery is delivered in the log', async () => (await row.first().getAttribute('data-status')) === 'succeeded', 30_000);
     expect(await row.first().getByTestId('delivery-code').innerText()).toBe('200');

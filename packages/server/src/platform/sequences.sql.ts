@@ -36,7 +36,8 @@ function nextStatement(tenantId: string, codes: string[], on: string) {
 /** The next value of each counter (codes distinct), in its own autocommitted statement on `side`; rows in the order given. */
 export async function nextValuesOnSide(tx: Tx, side: pg.Pool, tenantId: string, codes: string[], on: string): Promise<CounterValue[]> {
   const compiled = nextStatement(tenantId, codes, on).compile(tx);
-  const r = await side.query<CounterValue>(compiled.sql, compiled.parameters as unknown[]);
+  // named: each side connection plans the statement once (its text never changes; the values are parameters)
+  const r = await side.query<CounterValue>({ name: 'l2c_next_doc_numbers', text: compiled.sql, values: compiled.parameters as unknown[] });
   return r.rows.map((x) => ({ ...x, last_value: Number(x.last_value) }));
 }
 
