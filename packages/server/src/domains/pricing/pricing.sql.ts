@@ -217,12 +217,11 @@ export async function buyerOf(tx: Tx, customerId: string, userId: string, scope:
 
 /** What the customer bought of each SKU on quotes accepted from `from` (null: ever) up to `to`, per cumulative promotion. */
 export async function acceptedQuantities(tx: Tx, customerId: string, wanted: Array<{ id: string; skuId: string; from: string | null }>, to: string): Promise<Map<string, string>> {
-  const r = await sql<{ id: string; n: string }>`select w.id, coalesce(sum(l.quantity), 0)::text as n
-    from unnest(${wanted.map((w) => w.id)}::text[], ${wanted.map((w) => w.skuId)}::uuid[], ${wanted.map((w) => w.from)}::date[]) as w(id, sku_id, from_date)
-    left join (quote_lines l join quotes q on q.tenant_id = l.tenant_id and q.id = l.quote_id
-      and q.customer_id = ${customerId} and q.status = 'accepted' and q.accepted_at < ${to}::date + 1)
-      on l.sku_id = w.sku_id and (w.from_date is null or q.accepted_at >= w.from_date)
-    group by w.id`.execute(tx);
+  const r = await sql<{ id: string; n: string }>`select w.id, coalesce((select sum(l.quantity) from quote_lines l
+      join quotes q on q.tenant_id = l.tenant_id and q.id = l.quote_id
+      where l.sku_id = w.sku_id and q.customer_id = ${customerId} and q.status = 'accepted' and q.accepted_at < ${to}::date + 1
+        and (w.from_date is null or q.accepted_at >= w.from_date)), 0)::text as n
+    from unnest(${wanted.map((w) => w.id)}::text[], ${wanted.map((w) => w.skuId)}::uuid[], ${wanted.map((w) => w.from)}::date[]) as w(id, sku_id, from_date)`.execute(tx);
   return new Map(r.rows.map((x) => [x.id, x.n]));
 }
 
