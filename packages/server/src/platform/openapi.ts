@@ -42,6 +42,10 @@ export const TAGS: Record<string, string> = {
   pool: 'The public pool 公海: release, claim (with a daily cap), assignment, pool settings.',
   contacts: "A customer's contacts and their decision roles.",
   followups: "A customer's follow-ups (calls, visits, notes).",
+  opportunities: 'Opportunities 商机: sales processes and stages with entry requirements, lines, health, stage moves, win (a draft order contract) and loss, kanban, funnel.',
+  forecast: 'The forecast per month or quarter per rep or team (won, commit, best case, pipeline, weighted) and managers\' adjustments beside it.',
+  visits: 'Visits 拜访: plans, check-in and check-out with coordinates and the distance from the customer, visit records; customer locations.',
+  'key-accounts': 'Key accounts 大客户: the parent/subsidiary tree and the decision map (roles, influence, attitude, relations).',
   contracts: 'Contracts 合同: framework and order contracts, lines, payment plans, approval, signing, amendments.',
   approvals: 'The approval engine: inbox, decisions, the rule definitions per document type.',
   receivables: 'Receivables 应收: booked by triggers or by hand, credit notes 红冲, bad-debt requests 坏账.',
@@ -63,7 +67,7 @@ export const TAGS: Record<string, string> = {
 };
 
 // Resources whose records belong to an owner (directly or through their customer): data scope applies.
-const SCOPED = new Set<string>(['customers', 'pool', 'contacts', 'followups', 'contracts', 'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'approvals', 'invoices']);
+const SCOPED = new Set<string>(['opportunities', 'visits', 'customers', 'pool', 'contacts', 'followups', 'contracts', 'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'approvals', 'invoices']);
 
 interface Permission { resource: Resource; action: Action }
 interface RouteFacts {
