@@ -77,9 +77,10 @@ describe('customers in the browser', { timeout: 90_000 }, () => {
 
     await byId(page, 'customer-row').getByTestId('customer-link').click();
     await page.waitForURL(customerUrl);
-    await byId(page, 'customer-tab-audit').click();
-    await byId(page, 'audit-entry').first().waitFor();
-    const entries = await byId(page, 'audit-entry').allInnerTexts();
+    // the customer's one timeline (audit trail, follow-ups, money): a new customer has only its creation
+    await byId(page, 'customer-tab-timeline').click();
+    await byId(page, 'c360-event').first().waitFor();
+    const entries = await byId(page, 'c360-event').allInnerTexts();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toContain(zhCN.audit.actions.create);
     expect(entries[0]).toContain('王磊'); // the demo admin made it
