@@ -33,7 +33,7 @@ import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler 
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
-import { contractApprovalFacts, contractsRoutes, contractError, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
+import { contractApprovalFacts, customerApprovalFacts, contractsRoutes, contractError, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
 import { notificationsRoutes } from './domains/notifications/index.js';
@@ -136,7 +136,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     badDebtRequestsRoutes(app, db);
     catalogRoutes(app, db);
     contractsRoutes(app, db, { bookInstalment: bookInstalmentReceivable });
-    approvalsRoutes(app, db, { decisionErrors: [contractError, receivableError], factsOf: { contract: contractApprovalFacts } }); // a decision runs the document's handler
+    approvalsRoutes(app, db, { decisionErrors: [contractError, receivableError], factsOf: { contract: contractApprovalFacts }, customerFactsOf: customerApprovalFacts }); // a decision runs the document's handler
     collectionsRoutes(app, db);
     notificationsRoutes(app, db);
     invoicesRoutes(app, db);

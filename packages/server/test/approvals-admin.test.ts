@@ -81,6 +81,18 @@ describe('approval rules preview', () => {
     expect(typed.body.steps.map((s: { name: string }) => s.name)).toEqual(['Manager', 'Executive']);
     expect(typed.body.steps[0].approvers).toEqual([]); // no submitter named: nobody's manager
 
+    // a customer instead of a contract: its grade and risk, over its credit or not for the amount typed; its owner submits
+    const byCustomer = await w.admin.post('/api/v1/approvals/definitions/contract/preview', { customerId, facts: { amount: '60000000.00', maxDiscount: '0', paymentTermDays: 30 } });
+    expect(byCustomer.status, JSON.stringify(byCustomer.body)).toBe(200);
+    expect(byCustomer.body.facts).toMatchObject({ customerGrade: 'B', riskLevel: 'normal', overCredit: true });
+    expect(byCustomer.body.matchedRules).toContain('Over the credit limit');
+    expect(byCustomer.body.steps.map((s: { name: string; approvers: Array<{ name: string }> }) => [s.name, s.approvers.map((a) => a.name)])).toEqual([
+      ['Manager', ['managerEast']], ['Finance', ['finance']],
+    ]);
+    const within = await w.admin.post('/api/v1/approvals/definitions/contract/preview', { customerId, facts: { amount: '1000.00', maxDiscount: '0', paymentTermDays: 30 } });
+    expect(within.body.facts.overCredit).toBe(false);
+    expect(within.body.steps.map((s: { name: string }) => s.name)).toEqual(['Manager']);
+    expect((await w.admin.post('/api/v1/approvals/definitions/contract/preview', { customerId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     expect((await w.rep.post('/api/v1/approvals/definitions/contract/preview', { docId: c.id })).status).toBe(403);
     const other = await w.admin.post('/api/v1/approvals/definitions/contract/preview', { docId: '00000000-0000-4000-8000-000000000000' });
     expect(other.status).toBe(404);

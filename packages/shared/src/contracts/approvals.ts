@@ -94,6 +94,8 @@ export const WithdrawBody = z.object({ reason: Text.trim().max(1000).nullish().t
  * rules being edited (not yet saved). */
 export const ApprovalPreviewInput = z.object({
   docId: IdSchema.optional(),
+  /** A customer instead of a stored document: its grade, risk level, and whether `facts.amount` is over its credit. */
+  customerId: IdSchema.optional(),
   facts: z.record(Text.max(40), FactValue).optional(),
   rules: ApprovalRulesSchema.optional(),
 });

@@ -22,6 +22,8 @@ export interface ApprovalsRoutesOptions {
   decisionErrors?: readonly ErrorSet[];
   /** Per document type, its facts as it would be submitted now (the rules' preview of a stored document). */
   factsOf?: Partial<Record<ApprovalDocType, definitions.FactsOf>>;
+  /** A customer's facts for a preview without a stored document. */
+  customerFactsOf?: definitions.CustomerFactsOf;
 }
 
 export function approvalsRoutes(app: App, db: Db, opts: ApprovalsRoutesOptions = {}) {
@@ -48,7 +50,7 @@ export function approvalsRoutes(app: App, db: Db, opts: ApprovalsRoutesOptions =
       errors: [approvalError.only('not_found')], tags, params: DocTypeParams, body: ApprovalPreviewInput, response: { 200: ApprovalPreviewSchema },
     },
     preHandler: requirePermission('approvals', 'update'),
-  }, async (req) => definitions.previewDefinition(db, requireAuth(req), req.params.docType, req.body, opts.factsOf ?? {}));
+  }, async (req) => definitions.previewDefinition(db, requireAuth(req), req.params.docType, req.body, opts.factsOf ?? {}, opts.customerFactsOf));
 
   app.post('/api/v1/approvals/:id/withdraw', {
     schema: {

@@ -38,15 +38,27 @@ export async function putDefinition(db: Db, auth: AuthContext, docType: string, 
 
 /** A stored document's approval facts as it would be submitted now, and its submitter (app.ts: contracts' function). */
 export type FactsOf = (db: Db, auth: AuthContext, docId: string) => Promise<{ facts: ApprovalFacts; submitter: string | null }>;
+/** A customer's facts (grade, risk level, over credit for `amount`) and its owner, undefined when not visible (app.ts: contracts'). */
+export type CustomerFactsOf = (db: Db, auth: AuthContext, customerId: string, amount: string | null) => Promise<{ facts: ApprovalFacts; submitter: string | null } | undefined>;
 
 /**
  * "Which steps would this need?": a document's own facts (docId, through the document domain's FactsOf) or facts typed
  * in, against the stored rules or the ones being edited. Approvers are resolved as at submission (the submitter's
  * manager, the users in a role), the submitter excluded; nothing is stored.
  */
-export async function previewDefinition(db: Db, auth: AuthContext, docType: string, input: { docId?: string | undefined; facts?: ApprovalFacts | undefined; rules?: ApprovalRules | undefined }, factsOf: Partial<Record<ApprovalDocType, FactsOf>>): Promise<ApprovalPreview> {
+export async function previewDefinition(
+  db: Db, auth: AuthContext, docType: string, input: { docId?: string | undefined; customerId?: string | undefined; facts?: ApprovalFacts | undefined; rules?: ApprovalRules | undefined },
+  factsOf: Partial<Record<ApprovalDocType, FactsOf>>, customerFactsOf?: CustomerFactsOf,
+): Promise<ApprovalPreview> {
   let facts: ApprovalFacts = input.facts ?? {};
   let submitter: string | null = null;
+  if (input.customerId && !input.docId && customerFactsOf) {
+    const amount = facts.amount === undefined || facts.amount === null ? null : String(facts.amount);
+    const found = await customerFactsOf(db, auth, input.customerId, amount !== null && /^\d+(\.\d{1,2})?$/.test(amount) ? amount : null);
+    if (!found) throw approvalError('not_found', 'No such customer', { errors: [{ path: 'customerId', message: 'no such customer' }] });
+    facts = { ...facts, ...found.facts };
+    submitter = found.submitter;
+  }
   if (input.docId) {
     const of = factsOf[docType as ApprovalDocType];
     if (!of) throw approvalError('not_found', `A ${docType} cannot be previewed from a stored document; enter its facts`);

@@ -18,4 +18,4 @@ export { canSeeContract, getContract, listContracts, createContractTx } from './
 export { dueInstalments, markDelivered, markDeliveredTx, runPerformanceAlerts, performanceAlertsJob, type DeliveryTarget } from './performance.service.js';
 export { contractError } from './contracts.errors.js';
 // - contractApprovalFacts: a contract's approval facts now, for the approval rules' preview (app.ts hands it to approvals).
-export { contractApprovalFacts } from './lifecycle.service.js';
+export { contractApprovalFacts, customerApprovalFacts } from './lifecycle.service.js';

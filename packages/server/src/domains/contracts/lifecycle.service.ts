@@ -3,7 +3,7 @@
 // signing stores the signed file's SHA-256, commits credit under the credit row lock and books on-signing instalments.
 // Every transition is audited on the contract.
 import crypto from 'node:crypto';
-import { dec, type ApprovalFacts, type Compliance, type Contract } from '@l2c/shared';
+import { BOOK_CURRENCY, dec, type ApprovalFacts, type Compliance, type Contract } from '@l2c/shared';
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -15,7 +15,7 @@ import { contractError } from './contracts.errors.js';
 import * as q from './contracts.sql.js';
 import * as lq from './lifecycle.sql.js';
 import { loadVisible, toContract } from './contracts.service.js';
-import { commitCredit, runCompliance } from './compliance.js';
+import { commitCredit, creditCheck, runCompliance } from './compliance.js';
 import { instalmentTriggered, type BookInstalment } from './booking.js';
 import { trim } from './terms.js';
 
@@ -70,6 +70,19 @@ export async function contractApprovalFacts(db: Db, auth: AuthContext, id: strin
     const row = await loadVisible(tx, auth, id);
     const compliance = await runCompliance(tx, auth.tenantId, row, (await q.linesOf(tx, id)).length, await q.instalmentsOf(tx, id));
     return { facts: approvalFactsOf(row, compliance), submitter: row.owner_id };
+  });
+}
+
+/**
+ * A customer's approval facts for the rules' preview, without a contract: its grade, its risk level and whether
+ * `amount` would be over its available credit; the submitter would be its owner. Undefined when not visible.
+ */
+export async function customerApprovalFacts(db: Db, auth: AuthContext, customerId: string, amount: string | null): Promise<{ facts: ApprovalFacts; submitter: string | null } | undefined> {
+  return inTenant(db, auth, async (tx) => {
+    const c = await q.customerFor(tx, customerId, auth.userId, auth.scope);
+    if (!c) return undefined;
+    const credit = await creditCheck(tx, auth.tenantId, { id: '00000000-0000-0000-0000-000000000000', customer_id: c.id, currency: BOOK_CURRENCY }, amount ?? '0', false);
+    return { facts: { customerGrade: c.grade, riskLevel: credit.riskLevel, overCredit: credit.over }, submitter: c.owner_id };
   });
 }
 
