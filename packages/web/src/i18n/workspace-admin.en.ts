@@ -41,7 +41,7 @@ const workspaceAdminEn: WorkspaceAdminMessages = {
     roles: { admin: 'Admin', sales_manager: 'Sales manager', sales_rep: 'Sales rep', finance: 'Finance', marketer: 'Marketer', executive: 'Executive' },
     save: 'Save rules', saved: 'Approval rules saved',
     preview: 'Which steps would this contract need?', previewIntro: 'Pick a contract, or enter an amount, discount and so on; computed with the rules as edited (not yet saved).',
-    pickContract: 'Pick a contract (number or title)', orEnter: 'or enter', matched: 'Matching rules: {{names}}', noMatch: 'No rule matches: the default steps apply',
+    pickContract: 'Pick a contract (number or title)', pickCustomer: 'A customer (brings its grade, risk level and whether the amount is over its credit)', orEnter: 'or enter', matched: 'Matching rules: {{names}}', noMatch: 'No rule matches: the default steps apply',
     noSteps: 'No approval needed: approved on submission', approvers: 'Approvers: {{names}}', nobody: '(decided at submission)', true: 'Yes', false: 'No',
   },
   approvalWithdraw: {

@@ -39,7 +39,7 @@ const workspaceAdminZh = {
     roles: { admin: '管理员', sales_manager: '销售经理', sales_rep: '销售', finance: '财务', marketer: '市场', executive: '管理层' },
     save: '保存规则', saved: '审批规则已保存',
     preview: '这份合同需要哪些审批？', previewIntro: '选一份合同，或输入金额、折扣等；按正在编辑（尚未保存）的规则计算。',
-    pickContract: '选择合同（输入编号或名称）', orEnter: '或输入', matched: '命中规则：{{names}}', noMatch: '没有命中任何规则，使用默认步骤',
+    pickContract: '选择合同（输入编号或名称）', pickCustomer: '客户（带出等级、风险等级，并按金额判断是否超信用额度）', orEnter: '或输入', matched: '命中规则：{{names}}', noMatch: '没有命中任何规则，使用默认步骤',
     noSteps: '无需审批，提交即通过', approvers: '审批人：{{names}}', nobody: '（提交时确定）', true: '是', false: '否',
   },
   approvalWithdraw: {

@@ -8,6 +8,7 @@ import { CONDITION_OPS, ROLES, type ApprovalFacts, type ApprovalRules, type Cond
 import { useApprovalDefinitions, useApprovalPreview, useSaveApprovalDefinitionMutation } from '../../api/approval-admin';
 import { useContractList } from '../../api/contracts';
 import { stepName } from '../../components/contracts/ApprovalProgress';
+import { CustomerSelect } from '../../components/CustomerSelect';
 
 type Simple = { fact: string; op: (typeof CONDITION_OPS)[number]; value: string | number | boolean | null | Array<string | number | boolean | null> };
 type Rule = ApprovalRules['rules'][number];
@@ -99,10 +100,11 @@ function Preview({ docType, rules }: { docType: string; rules: ApprovalRules }) 
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [docId, setDocId] = useState<string | undefined>();
+  const [customerId, setCustomerId] = useState<string | null>(null);
   const [facts, setFacts] = useState<ApprovalFacts>({ amount: '600000', maxDiscount: '0', paymentTermDays: 30, riskLevel: 'normal', overCredit: false });
   const contracts = useContractList({ q: q || undefined });
   const options = (contracts.data?.pages.flatMap((p) => p.items) ?? []).slice(0, 20).map((c) => ({ value: c.id, label: `${c.number} · ${c.title}` }));
-  const preview = useApprovalPreview(docType, docType === 'contract' && docId ? { docId, rules } : { facts, rules });
+  const preview = useApprovalPreview(docType, docType === 'contract' && docId ? { docId, rules } : { ...(customerId ? { customerId } : {}), facts, rules });
   const setFact = (k: string, v: ApprovalFacts[string]) => { setDocId(undefined); setFacts({ ...facts, [k]: v }); };
   return (
     <Card size="small" title={t('approvalRules.preview')} data-testid="approval-preview">
@@ -112,6 +114,7 @@ function Preview({ docType, rules }: { docType: string; rules: ApprovalRules }) 
           <Select showSearch allowClear filterOption={false} onSearch={setQ} value={docId} onChange={setDocId} options={options} placeholder={t('approvalRules.pickContract')} data-testid="preview-contract" />
         )}
         <Typography.Text type="secondary">{t('approvalRules.orEnter')}</Typography.Text>
+        <CustomerSelect value={customerId} onChange={(v) => { setDocId(undefined); setCustomerId(v); }} placeholder={t('approvalRules.pickCustomer')} style={{ width: '100%' }} />
         <Space wrap>
           <span>{t('approvalRules.facts.amount')} <Input style={{ width: 130 }} value={String(facts.amount ?? '')} onChange={(e) => setFact('amount', e.target.value.trim())} data-testid="preview-amount" /></span>
           <span>{t('approvalRules.facts.maxDiscount')} <Input style={{ width: 80 }} value={String(facts.maxDiscount ?? '')} onChange={(e) => setFact('maxDiscount', e.target.value.trim())} /></span>
