@@ -116,6 +116,19 @@ describe('customer 360 and lists', { timeout: 180_000 }, () => {
     await page.waitForURL((u) => /^\/contracts\/[0-9a-f-]{36}$/.test(u.pathname));
   });
 
+  it('tables scroll sideways at 1440 px instead of clipping: the page never grows wider than the screen', async (ctx) => {
+    reportFailures(ctx, () => ({ e2e, page }));
+    await page.setViewportSize({ width: 1440, height: 900 });
+    for (const path of ['/receivables', '/contracts', '/payments', '/aging']) {
+      await page.goto(`${e2e!.baseUrl}${path}`);
+      await page.locator('.ant-table-content').first().waitFor();
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+      expect(widths.page, path).toBeLessThanOrEqual(widths.screen);
+      expect(await page.locator('.ant-table-content').first().evaluate((el) => getComputedStyle(el).overflowX), path).toBe('auto');
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('English dates are unambiguous (2026-12-06)', async (ctx) => {
     reportFailures(ctx, () => ({ e2e, page }));
     await byId(page, 'nav-receivables').click();
