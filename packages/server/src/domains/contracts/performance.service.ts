@@ -35,9 +35,12 @@ export async function contractAlerts(db: Db, auth: AuthContext, asOf = todayFor(
 const TRIGGER_ZH: Record<string, string> = { on_signing: '签约', on_delivery: '交付', on_acceptance: '验收' };
 
 /** The alert in both languages; the recipient's locale picks one. */
+const MILESTONE_ZH: Record<string, string> = { acceptance: '验收', delivery: '交付', signing: '签约', installation: '安装', go_live: '上线' };
+
 function alertText(a: { kind: string; number: string; title: string; customer_name: string; seq: number; due_date: string; milestone: string | null; trigger: string }) {
   const late = a.kind === 'delivery_late';
-  const eventZh = a.milestone ?? TRIGGER_ZH[a.trigger] ?? a.trigger;
+  // a milestone a template wrote as a code ('acceptance') reads in Chinese; one typed by a person stays as written
+  const eventZh = (a.milestone ? MILESTONE_ZH[a.milestone] ?? a.milestone : null) ?? TRIGGER_ZH[a.trigger] ?? a.trigger;
   const eventEn = a.milestone ?? a.trigger.replace('on_', '');
   return {
     'zh-CN': {
