@@ -19,7 +19,7 @@ const campaignsEn: CampaignMessages = {
       converted: 'Converted', opportunities: 'Opportunities', won: 'Won', wonAmount: 'Won amount', collected: 'Cash collected', roiWon: 'ROI (won)', roiCollected: 'ROI (cash)',
       own: 'This campaign', rollup: 'With sub-campaigns', none: '—',
     },
-    tabs: { members: 'Members', costs: 'Costs', roi: 'ROI', children: 'Sub-campaigns' },
+    tabs: { members: 'Members', leads: 'Leads', costs: 'Costs', roi: 'ROI', children: 'Sub-campaigns' },
     member: {
       add: 'Add member', person: 'Name', company: 'Company', phone: 'Mobile', email: 'Email', lead: 'Lead', contact: 'Contact', status: 'Status',
       invite: 'Invite', register: 'Register', checkIn: 'Check in', invitedAt: 'Invited', registeredAt: 'Registered', checkedInAt: 'Checked in',

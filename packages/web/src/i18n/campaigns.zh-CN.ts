@@ -17,7 +17,7 @@ const campaignsZh = {
       converted: '已转化', opportunities: '商机', won: '赢单', wonAmount: '赢单金额', collected: '已回款', roiWon: 'ROI（赢单）', roiCollected: 'ROI（回款）',
       own: '本活动', rollup: '含子活动合计', none: '—',
     },
-    tabs: { members: '成员', costs: '费用', roi: 'ROI', children: '子活动' },
+    tabs: { members: '成员', leads: '线索', costs: '费用', roi: 'ROI', children: '子活动' },
     member: {
       add: '添加成员', person: '姓名', company: '公司', phone: '手机', email: '邮箱', lead: '线索', contact: '联系人', status: '状态',
       invite: '邀请', register: '报名', checkIn: '签到', invitedAt: '邀请时间', registeredAt: '报名时间', checkedInAt: '签到时间',

@@ -1,5 +1,6 @@
 // One campaign: what it is (type, status, period, owner, budget, its place in the tree), the ROI card with its own
-// figures and the roll-up over its sub-campaigns, and tabs for members (the event flow), costs, ROI and sub-campaigns.
+// figures and the roll-up over its sub-campaigns, and tabs for members (the event flow), the leads it brought, costs,
+// ROI and sub-campaigns.
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import { FiguresCard } from './CampaignFigures';
 import { CampaignFormModal } from './CampaignFormModal';
 import { CampaignTable } from './CampaignTable';
 import { CostsTab } from './CostsTab';
+import { LeadsTab } from './LeadsTab';
 import { MembersTab } from './MembersTab';
 import { RoiTab } from './RoiTab';
 
@@ -33,6 +35,7 @@ export default function CampaignDetailPage() {
   const c = q.data;
   const tabs = [
     { key: 'members', label: `${t('campaign.tabs.members')} (${c.own.members})`, children: <MembersTab campaign={c} canEdit={canEdit} /> },
+    ...(can('leads', 'read') ? [{ key: 'leads', label: `${t('campaign.tabs.leads')} (${c.own.leads})`, children: <LeadsTab campaignId={c.id} /> }] : []),
     { key: 'costs', label: t('campaign.tabs.costs'), children: <CostsTab campaign={c} canEdit={canEdit} /> },
     { key: 'roi', label: t('campaign.tabs.roi'), children: <RoiTab campaign={c} /> },
     ...(c.childCount > 0 ? [{ key: 'children', label: `${t('campaign.tabs.children')} (${c.childCount})`, children: <ChildrenTab campaign={c} /> }] : []),
