@@ -3,7 +3,7 @@
 // work, and a crash keeps the batches done). Every row is normalised like any capture; a batch is checked for
 // duplicates against the tenant's leads, contacts and customers in one call of dedup's matcher, and within the file
 // by its phone, email and company + contact keys. Rows that fail are kept with their values and reasons for the
-// downloadable report. Numbers, inserts, history and audit are one statement each per batch.
+// downloadable report. Number, the leads with their history, and the audit are one statement each per batch.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { INDUSTRIES, isValidCreditCode, normalizeCreditCode, type LeadImport } from '@l2c/shared';
@@ -72,7 +72,9 @@ export async function startImport(db: Db, auth: AuthContext, input: StartImport)
     const id = await q.insertImport(tx, { tenantId: auth.tenantId, filename: input.filename.slice(0, 200), source: 'import', campaignId: input.campaignId, totalRows: rows.length, createdBy: auth.userId });
     return toImport((await q.findImport(tx, id, auth.userId, true))!);
   });
-  const done = runImport(db, auth, job.id, rows, input).catch(async (err: unknown) => {
+  // Started on the next turn of the event loop, after the 202 is on its way: on PGlite a batch's statements run on
+  // this thread and would hold the answer back until they end.
+  const done = new Promise((resolve) => setImmediate(resolve)).then(() => runImport(db, auth, job.id, rows, input)).catch(async (err: unknown) => {
     db.log?.warn({ err, importId: job.id }, 'lead import failed');
     await inTenant(db, auth, (tx) => q.finishImport(tx, job.id, 'failed', (err as Error).message?.slice(0, 500) ?? 'failed'));
   });
@@ -84,9 +86,15 @@ async function runImport(db: Db, auth: AuthContext, importId: string, rows: Impo
   const seen = new Map<string, number>();
   const year = Number(todayFor(auth, input.now).slice(0, 4));
   let created = 0;
-  for (let at = 0; at < rows.length; at += IMPORT_BATCH) {
-    const batch = rows.slice(at, at + IMPORT_BATCH);
-    created += await inTenant(db, auth, (tx) => writeBatch(tx, auth, importId, batch, seen, year, input));
+  // Matching the next batch (its own read-only transaction) runs while this one is written: on a server they take
+  // two connections and overlap. The next batch is matched against what is committed, so a duplicate within the file
+  // is caught by the file's own keys (fileKeys), not by the matcher.
+  const prepare = (at: number) => prepareBatch(db, auth, rows.slice(at, at + IMPORT_BATCH));
+  let next = rows.length > 0 ? prepare(0) : null;
+  for (let at = 0; next; at += IMPORT_BATCH) {
+    const prepared = await next;
+    next = at + IMPORT_BATCH < rows.length ? prepare(at + IMPORT_BATCH) : null;
+    created += await inTenant(db, auth, (tx) => writeBatch(tx, auth, importId, prepared, seen, year, input));
     await new Promise((resolve) => setImmediate(resolve)); // let requests (the progress polls) in between batches
   }
   await inTenant(db, auth, (tx) => q.finishImport(tx, importId, 'done', null));
@@ -102,29 +110,40 @@ function fileKeys(w: lq.LeadWrite): string[] {
   return keys;
 }
 
-async function writeBatch(tx: Tx, auth: AuthContext, importId: string, batch: ImportRow[], seenBefore: Map<string, number>, year: number, input: StartImport): Promise<number> {
+type Match = Awaited<ReturnType<ReturnType<typeof matchCandidates>>>[number];
+interface Prepared { size: number; checked: Array<Checked & { match: Match | null }> }
+
+/** A batch checked, and its valid rows matched against the tenant's leads, contacts and customers (one call). */
+async function prepareBatch(db: Db, auth: AuthContext, batch: ImportRow[]): Promise<Prepared> {
+  const checked = batch.map(check);
+  const valid = checked.filter((c): c is Checked & { write: lq.LeadWrite } => c.write !== null);
+  const matches = await inTenant(db, auth, (tx) => matchCandidates()(tx, valid.map((g) => ({
+    company: g.write.companyName, creditCode: g.write.creditCode, phone: g.write.phone, email: g.write.email, contactName: g.write.contactName,
+  })), { object: 'lead' }));
+  const byIndex = new Map(matches.map((m) => [m.index, m]));
+  const matchOf = new Map(valid.map((v, i) => [v, byIndex.get(i) ?? null]));
+  return { size: batch.length, checked: checked.map((c) => ({ ...c, match: matchOf.get(c as Checked & { write: lq.LeadWrite }) ?? null })) };
+}
+
+async function writeBatch(tx: Tx, auth: AuthContext, importId: string, batch: Prepared, seenBefore: Map<string, number>, year: number, input: StartImport): Promise<number> {
   // the batch's transaction may run again after a deadlock: keys of this batch are kept aside, adopted at the end
   const added = new Map<string, number>();
   const seenAt = (k: string) => seenBefore.get(k) ?? added.get(k);
-  const checked = batch.map(check);
   const failures: Array<{ row: number; values: Record<string, string>; reasons: string }> = [];
-  const good: Array<Checked & { write: lq.LeadWrite }> = [];
-  for (const c of checked) {
+  const good: Array<Checked & { write: lq.LeadWrite; match: Match | null }> = [];
+  for (const c of batch.checked) {
     if (!c.write) { failures.push({ row: c.row, values: c.values, reasons: c.reasons.join('; ') }); continue; }
     const keys = fileKeys(c.write);
     const earlier = keys.map(seenAt).find((r) => r !== undefined);
     if (earlier !== undefined) { failures.push({ row: c.row, values: c.values, reasons: `the same person as row ${earlier} of the file` }); continue; }
     for (const k of keys) added.set(k, c.row);
-    good.push(c as Checked & { write: lq.LeadWrite });
+    good.push(c as Checked & { write: lq.LeadWrite; match: Match | null });
   }
-  const matches = await matchCandidates()(tx, good.map((g) => ({
-    company: g.write.companyName, creditCode: g.write.creditCode, phone: g.write.phone, email: g.write.email, contactName: g.write.contactName,
-  })), { object: 'lead' });
   const assigner = await Assigner.load(tx, auth, input.now);
   const inserts: lq.LeadInsert[] = [];
   let duplicates = 0;
-  for (const [i, g] of good.entries()) {
-    const m = matches.find((x) => x.index === i);
+  for (const g of good) {
+    const m = g.match;
     const best = m?.matches[0];
     if (m?.action === 'block' && best) {
       duplicates++;
@@ -145,15 +164,14 @@ async function writeBatch(tx: Tx, auth: AuthContext, importId: string, batch: Im
     const base = await nextDocNumber(tx, auth, 'XS', year);
     inserts.forEach((l, i) => { l.number = `${base}-${String(i + 1).padStart(4, '0')}`; });
   }
-  const ids = await lq.insertLeads(tx, inserts);
+  const ids = await lq.insertImportedLeads(tx, inserts, 'captured (import)');
   await assigner.flush(tx);
-  await lq.insertHistory(tx, ids.map((leadId) => ({ tenantId: auth.tenantId, leadId, from: null, to: 'raw', reason: 'captured (import)', actorId: auth.userId })));
   await recordAudits(tx, auth, inserts.map((l, i) => ({
     action: 'import', entityType: 'lead', entityId: ids[i]!, before: null,
     after: { number: l.number, companyName: l.companyName, contactName: l.contactName, phone: l.phone, email: l.email, source: 'import', status: 'raw', ownerId: l.ownerId, importId },
   })));
   await q.insertFailures(tx, auth.tenantId, importId, failures.sort((a, b) => a.row - b.row));
-  await q.addProgress(tx, importId, { processed: batch.length, created: ids.length, duplicates, failed: failures.length });
+  await q.addProgress(tx, importId, { processed: batch.size, created: ids.length, duplicates, failed: failures.length });
   for (const [k, v] of added) seenBefore.set(k, v);
   return ids.length;
 }

@@ -22,3 +22,6 @@ export { moveLeadRefsTx, type LeadRefMoves } from './merge-refs.js';
 export { loadVisible as loadVisibleLeadTx } from './leads.service.js'; // flows/merge: the master and duplicate in the caller's scope, locked
 export { leadImportsRoutes } from './import.routes.js';
 export { startImport, getImport } from './import.service.js';
+export { changeStatus as changeLeadStatus, getLeadDetail, createLead } from './leads.service.js'; // the demo works leads as people do
+export { saveRule as saveAssignmentRule } from './rules.service.js';
+export { createForm as createLeadForm } from './forms.service.js';

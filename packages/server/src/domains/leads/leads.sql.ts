@@ -115,11 +115,40 @@ export async function insertLead(tx: Tx, l: LeadInsert): Promise<string> {
   return r.id;
 }
 
-/** Many leads in one statement (an import batch), ids in the order given. */
-export async function insertLeads(tx: Tx, rows: LeadInsert[]): Promise<string[]> {
+/**
+ * Many leads of an import batch in one statement, with their first history entry: the columns go as one array each
+ * (unnest), not as 40 parameters per row — binding 40,000 parameters cost more than writing the rows. Ids in the
+ * order given.
+ */
+export async function insertImportedLeads(tx: Tx, rows: LeadInsert[], historyReason: string): Promise<string[]> {
   if (rows.length === 0) return [];
-  const r = await tx.insertInto('leads').values(rows.map(insertValues) as never).returning('id').execute();
-  return r.map((x) => x.id);
+  const col = <T>(f: (l: LeadInsert) => T) => rows.map(f);
+  const r = await sql<{ id: string }>`with v as (
+      select * from unnest(
+        ${col((l) => l.number)}::text[], ${col((l) => l.companyName)}::text[], ${col((l) => l.companyKey)}::text[], ${col((l) => l.contactName)}::text[],
+        ${col((l) => l.title)}::text[], ${col((l) => l.phone)}::text[], ${col((l) => l.phoneKey)}::text[], ${col((l) => l.email)}::text[],
+        ${col((l) => l.emailKey)}::text[], ${col((l) => l.creditCode)}::text[], ${col((l) => l.industry)}::text[], ${col((l) => l.companySize)}::text[],
+        ${col((l) => l.region)}::text[], ${col((l) => l.remark)}::text[], ${col((l) => l.ownerId)}::uuid[], ${col((l) => l.assignedRuleId)}::uuid[],
+        ${col((l) => l.duplicate?.kind ?? null)}::text[], ${col((l) => l.duplicate?.id ?? null)}::uuid[], ${col((l) => (l.duplicate ? String(l.duplicate.score) : null))}::numeric[],
+        ${col((l) => l.duplicate?.reasons ?? null)}::text[]
+      ) with ordinality as v(number, company_name, company_key, contact_name, title, phone, phone_key, email, email_key, credit_code, industry,
+        company_size, region, remark, owner_id, assigned_rule_id, duplicate_kind, duplicate_id, duplicate_score, duplicate_reasons, n)
+    ), ins as (
+      insert into leads (tenant_id, number, company_name, company_key, contact_name, title, phone, phone_key, email, email_key, credit_code,
+        industry, company_size, region, remark, source, campaign_id, import_id, owner_id, in_pool, pool_entered_at, assigned_rule_id, assigned_at,
+        created_by, duplicate_kind, duplicate_id, duplicate_score, duplicate_reasons)
+      select ${rows[0]!.tenantId}::uuid, v.number, v.company_name, v.company_key, v.contact_name, v.title, v.phone, v.phone_key, v.email, v.email_key,
+        v.credit_code, v.industry, v.company_size, v.region, v.remark, ${rows[0]!.source}, ${rows[0]!.campaignId}::uuid, ${rows[0]!.importId}::uuid,
+        v.owner_id, v.owner_id is null, case when v.owner_id is null then now() end, v.assigned_rule_id, case when v.assigned_rule_id is not null then now() end,
+        ${rows[0]!.createdBy}::uuid, v.duplicate_kind, v.duplicate_id, v.duplicate_score, v.duplicate_reasons
+      from v order by v.n
+      returning id, number
+    ), hist as (
+      insert into lead_status_history (tenant_id, lead_id, from_status, to_status, reason, actor_id)
+      select ${rows[0]!.tenantId}::uuid, ins.id, null, 'raw', ${historyReason}, ${rows[0]!.createdBy}::uuid from ins
+    )
+    select ins.id from ins join v on v.number = ins.number order by v.n`.execute(tx);
+  return r.rows.map((x) => x.id);
 }
 
 export async function insertHistory(tx: Tx, rows: Array<{ tenantId: string; leadId: string; from: string | null; to: string; reason: string | null; actorId: string | null }>) {
