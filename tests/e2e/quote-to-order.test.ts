@@ -44,6 +44,7 @@ async function choose(select: ReturnType<typeof byId>, text: string, option: str
 async function approveAsManager() {
   await logInAs(e2e!, page, MANAGER);
   await page.goto(`${e2e!.baseUrl}/approvals`);
+  expect(quoteNumber, 'the quote was made').not.toBe('');
   const item = byId(page, 'approval-item').filter({ hasText: quoteNumber });
   await item.waitFor();
   expect(await item.getByTestId('approval-doc-link').getAttribute('href')).toBe(`/quotes/${quoteId}`);
@@ -54,6 +55,8 @@ async function approveAsManager() {
 let quoteNumber = '';
 
 const status = async () => byId(page, 'quote-status').getAttribute('data-status');
+/** antd's InputNumber puts the test id on the <input> itself. */
+const numberInput = (id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
 describe('quote to order: configured, approved, changed, approved again, accepted', { timeout: 180_000 }, () => {
   beforeAll(async () => {
@@ -80,7 +83,7 @@ describe('quote to order: configured, approved, changed, approved again, accepte
     });
     const rep = await tokenOf(REP);
     customer = (await api(rep, 'GET', '/customers?limit=1&sort=-createdAt')).items[0];
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await e2e?.close();
@@ -94,7 +97,7 @@ describe('quote to order: configured, approved, changed, approved again, accepte
     await byId(page, 'quote-title').fill(`园区监测项目 ${TAG}`);
     await choose(byId(page, 'quote-add-sku'), kitCode, kitCode);
     await byId(page, 'configure-ok').click(); // the defaults: one gateway, three sensors
-    await byId(page, 'quote-line-discount-0').locator('input').fill('15');
+    await numberInput('quote-line-discount-0').fill('15');
     await byId(page, 'quote-save').click();
     await page.waitForURL((u) => /\/quotes\/[0-9a-f-]{36}$/.test(u.pathname));
     quoteId = page.url().split('/').pop()!;
@@ -119,7 +122,7 @@ describe('quote to order: configured, approved, changed, approved again, accepte
     await logInAs(e2e!, page, REP);
     await page.goto(`${e2e!.baseUrl}/quotes/${quoteId}`);
     await until('approved', async () => (await status()) === 'approved');
-    const input = byId(page, 'quote-line-discount-0').locator('input');
+    const input = numberInput('quote-line-discount-0');
     await input.fill('12');
     await page.keyboard.press('Control+s'); // keyboard-friendly: Ctrl+S saves
     await until('back to draft after the change', async () => (await status()) === 'draft');
