@@ -252,6 +252,36 @@ describe('Excel', () => {
   });
 });
 
+describe('Excel import bounds', () => {
+  it('refuses a workbook past 2,000 rows at the first row over, and reports bad rows by row and field', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('SKU');
+    sheet.addRow(['SKU编码', '标准价', '产品编码']);
+    for (let i = 0; i < 2001; i++) sheet.addRow([`BULK-${i}`, '1.00', 'L2C-CLOUD']);
+    const big = Buffer.from(await wb.xlsx.writeBuffer());
+    const send = async (bytes: Buffer) => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), 'bulk.xlsx');
+      const r = await fetch(`${baseUrl}/api/v1/catalog/import`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` }, body: form });
+      return { status: r.status, body: await r.json() as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const refused = await send(big);
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({ code: 'catalog.import_too_large', errors: [{ path: 'file', message: 'more than 2000 rows' }] });
+    expect((await ok(await admin.get('/api/v1/catalog/skus?q=BULK-'))).items).toEqual([]); // nothing of it was imported
+
+    const small = new ExcelJS.Workbook();
+    const s2 = small.addWorksheet('SKU');
+    s2.addRow(['SKU编码', 'SKU名称', '标准价', '产品编码', '状态']);
+    s2.addRow(['BULK-OK', '导入测试', '12.50', 'L2C-CLOUD', '在售']);
+    s2.addRow(['BULK-BAD', '坏价格', '12.345', 'L2C-CLOUD', '在售']);
+    s2.addRow(['BULK-NEW', '新产品缺字段', '1.00', 'NEW-SPU', '在售']);
+    const report = await send(Buffer.from(await small.xlsx.writeBuffer()));
+    expect(report.body).toMatchObject({ rows: 3, skusCreated: 1 });
+    expect(report.body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[3, 'listPrice'], [4, 'spuName'], [4, 'kind'], [4, 'unit'], [4, 'taxRate']]);
+  });
+});
+
 describe('contracts use the catalog', () => {
   it('keeps a SKU line and a free line apart, fills the code from the catalog, and ages them by product line', async () => {
     const customerId = (await ok(await rep.post('/api/v1/customers', { name: `目录合同测试客户${Date.now()}有限公司`, allowDuplicate: true }), 201)).id;

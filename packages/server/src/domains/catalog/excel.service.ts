@@ -94,12 +94,25 @@ async function readRows(data: Buffer | Readable): Promise<Row[]> {
     }
   } catch (err) {
     failure = err;
+  } finally {
+    await release(input, Buffer.isBuffer(data));
   }
   if ((input as Readable & { truncated?: boolean }).truncated) throw catalogError('import_too_large', 'The file is larger than 10 MB', { errors: [{ path: 'file', message: 'larger than 10 MB' }] });
   if (failure instanceof DomainError) throw failure;
   if (failure) throw catalogError('bad_workbook', 'Not a readable .xlsx workbook', { errors: [{ path: 'file', message: 'not a readable .xlsx workbook' }] });
   if (!header || ![...header.values()].includes('skuCode')) throw catalogError('bad_workbook', 'The first sheet has no SKU code column', { errors: [{ path: 'file', message: 'no SKU code column (SKU编码) in row 1' }] });
   return rows;
+}
+
+/** What the reader left of an upload is read and dropped, so the request ends cleanly before the answer. */
+async function release(input: Readable, owned: boolean): Promise<void> {
+  if (owned) return void input.destroy();
+  if (input.readableEnded || input.destroyed) return;
+  input.unpipe();
+  await new Promise<void>((resolve) => {
+    input.once('end', resolve).once('close', resolve).once('error', () => resolve());
+    input.resume();
+  });
 }
 
 type Report = z.infer<typeof CatalogImportReport>;
