@@ -8,7 +8,7 @@
 // Everything goes through the domains' functions; only the moments of the past (created, stage entries, close days,
 // visit times) are set afterwards — the year happened before the demo runs.
 import { sql } from 'kysely';
-import { addDays, creditCodeCheckChar, dateIn } from '@l2c/shared';
+import { addDays, creditCodeCheckChar, dateIn, type Opportunity } from '@l2c/shared';
 import { asSystem, inTenant, type Db } from '../platform/db.js';
 import type { AuthContext } from '../platform/auth.js';
 import { createCustomer } from '../domains/customers/index.js';
@@ -31,11 +31,10 @@ const api = {
   get: getOpportunity, create: createOpportunity, update: updateOpportunity, stage: changeStage, lose: loseOpportunity, createProcess, adjust: adjustForecast,
   addTask, doneTask: completeTask,
   /** Won, and what it became is a contract that exists already. */
-  winLinked: async (db: Db, auth: AuthContext, id: string, contractId: string) => {
-    const { version } = await getOpportunity(db, auth, id);
+  winLinked: async (db: Db, auth: AuthContext, o: Opportunity, contractId: string) => {
     await inTenant(db, auth, async (tx) => {
-      await markWonTx(tx, auth, id, version);
-      await linkContractTx(tx, auth, id, contractId);
+      await markWonTx(tx, auth, o.id, o.version);
+      await linkContractTx(tx, auth, o.id, contractId);
     });
   },
 };
@@ -74,26 +73,22 @@ function linesFor(r: R, n = 1 + r.int(3)) {
   });
 }
 
-/** Move an opportunity to stage `seq` of the default process, meeting each stage's requirements on the way. */
-async function advance(db: Db, auth: AuthContext, id: string, seq: number, contactId: string | null, closeDate: string, r: R) {
-  let o = await api.get(db, auth, id);
-  o = await api.update(db, auth, id, {
-    version: o.version, contactId, closeDate, forecastCategory: o.forecastCategory, competitor: o.competitor ?? undefined,
+/** Move an opportunity to stage `seq` of the default process, meeting each stage's requirements on the way (one edit,
+ * the demo task when 商务谈判 asks for it, one move); returns the opportunity as it then is. */
+async function advance(db: Db, auth: AuthContext, o: Opportunity, seq: number, contactId: string | null, closeDate: string, r: R): Promise<Opportunity> {
+  o = await api.update(db, auth, o.id, {
+    version: o.version, contactId, closeDate,
     health: {
-      need: { score: 2 + r.int(2), note: null }, budget: { score: 1 + r.int(3), note: null }, decision_chain: { score: 1 + r.int(3), note: null },
+      need: { score: 2 + r.int(2), note: null }, budget: { score: 2 + r.int(2), note: null }, decision_chain: { score: 2 + r.int(2), note: null },
       competition: { score: r.int(4), note: null }, value: { score: 1 + r.int(3), note: null }, timeline: { score: 1 + r.int(3), note: null },
     },
   });
   if (seq >= 4) {
-    o = await api.addTask(db, auth, id, { title: '产品演示', key: 'demo', dueDate: null });
+    o = await api.addTask(db, auth, o.id, { title: '产品演示', key: 'demo', dueDate: null });
     o = await api.doneTask(db, auth, o.tasks.find((t) => t.key === 'demo')!.id);
   }
   const target = o.stages.find((s) => s.seq === seq && s.kind === 'open');
-  if (target && target.id !== o.stage.id) {
-    // health ratings ≥ 2 where a stage asks for them
-    o = await api.update(db, auth, id, { version: o.version, health: { need: { score: 3, note: null }, budget: { score: 2, note: null }, decision_chain: { score: 2, note: null } } });
-    o = await api.stage(db, auth, id, { version: o.version, stageId: target.id });
-  }
+  if (target && target.id !== o.stage.id) o = await api.stage(db, auth, o.id, { version: o.version, stageId: target.id });
   return o;
 }
 
@@ -127,15 +122,15 @@ export async function demoOpportunities(db: Db, tenantId: string, r: R, now = ne
       if (kind === 0 && c.contract_id && c.signed_on) {
         // won months ago: the signed contract demo-revenue made is what it became (same amount)
         const o = await api.create(db, rep, { ...base, name: `${c.name.slice(0, 8)} 设备联网项目`, amount: c.contract_amount!, lines: [], campaignId: campaign?.id ?? null });
-        await advance(db, rep, o.id, 2, c.contact_id, c.signed_on, r);
-        await api.winLinked(db, rep, o.id, c.contract_id);
+        const at = await advance(db, rep, o, 2, c.contact_id, c.signed_on, r);
+        await api.winLinked(db, rep, at, c.contract_id);
         backdate.push({ id: o.id, createdDaysAgo: Math.max(createdDaysAgo, 30), closedDaysAgo: Math.max(0, -daysFrom(today, c.signed_on)) });
         won++;
       } else if (kind === 1) {
         const o = await api.create(db, rep, { ...base, name: `${c.name.slice(0, 8)} 产线数字化`, lines: linesFor(r), campaignId: campaign?.id ?? null, amount: '0' });
-        await advance(db, rep, o.id, 2 + r.int(3), c.contact_id, day(-createdDaysAgo + 40), r);
+        const at = await advance(db, rep, o, 2 + r.int(3), c.contact_id, day(-createdDaysAgo + 40), r);
         const reasons = ['price', 'competitor', 'no_budget', 'timing', 'product_fit'] as const;
-        await api.lose(db, rep, o.id, { version: (await api.get(db, rep, o.id)).version, reason: reasons[i % reasons.length]!, competitor: COMPETITORS[i % COMPETITORS.length]!, note: null });
+        await api.lose(db, rep, o.id, { version: at.version, reason: reasons[i % reasons.length]!, competitor: COMPETITORS[i % COMPETITORS.length]!, note: null });
         backdate.push({ id: o.id, createdDaysAgo, closedDaysAgo: Math.max(1, createdDaysAgo - 45) });
         lost++;
       } else {
@@ -144,7 +139,7 @@ export async function demoOpportunities(db: Db, tenantId: string, r: R, now = ne
         const category = closeIn < 45 ? (i % 2 ? 'commit' : 'best_case') : 'pipeline';
         const o = await api.create(db, rep, { ...base, name: `${c.name.slice(0, 8)} ${['MES 二期', '能耗监测', '预测性维护', '设备联网扩容'][i % 4]}`, lines: linesFor(r), campaignId: campaign?.id ?? null, amount: '0', forecastCategory: category });
         const seq = 1 + (openIdx++ % 5);
-        if (seq > 1) await advance(db, rep, o.id, seq, c.contact_id, day(closeIn), r);
+        if (seq > 1) await advance(db, rep, o, seq, c.contact_id, day(closeIn), r);
         else await api.update(db, rep, o.id, { version: o.version, closeDate: day(closeIn) });
         backdate.push({ id: o.id, createdDaysAgo: Math.min(createdDaysAgo, 90), closedDaysAgo: null });
         open++;
@@ -152,24 +147,24 @@ export async function demoOpportunities(db: Db, tenantId: string, r: R, now = ne
     }
   }
 
-  // Opportunities of converted leads (leads demo): the oldest third won as draft order contracts, a third lost, the rest open.
+  // Opportunities of converted leads (leads demo), the twelve oldest: a third won as draft order contracts, a third lost, the rest open.
   const fromLeads = await asSystem(db, async (tx) => (await sql<{ id: string; owner_id: string; customer_id: string; contact_id: string | null }>`
-    select id, owner_id, customer_id, contact_id from opportunities where tenant_id = ${tenantId} and lead_id is not null and status = 'open' order by created_at, id`.execute(tx)).rows);
+    select id, owner_id, customer_id, contact_id from opportunities where tenant_id = ${tenantId} and lead_id is not null and status = 'open' order by created_at, id limit 12`.execute(tx)).rows);
   const reps = new Map([liNa, liuYang, zhaoMin, zhangWei].map((a) => [a.userId, a]));
   for (const [i, o] of fromLeads.entries()) {
     const rep = reps.get(o.owner_id);
     if (!rep) continue;
-    const opp = await api.get(db, rep, o.id);
-    if (opp.lines.length === 0) await api.update(db, rep, o.id, { version: opp.version, lines: linesFor(r, 2) });
+    let opp = await api.get(db, rep, o.id);
+    if (opp.lines.length === 0) opp = await api.update(db, rep, o.id, { version: opp.version, lines: linesFor(r, 2) });
     if (i % 3 === 0) {
-      await advance(db, rep, o.id, 3, o.contact_id, day(-5), r);
-      await winOpportunity(db, rep, o.id, { version: (await api.get(db, rep, o.id)).version, createContract: true });
+      const at = await advance(db, rep, opp, 3, o.contact_id, day(-5), r);
+      await winOpportunity(db, rep, o.id, { version: at.version, createContract: true });
       won++;
     } else if (i % 3 === 1) {
-      await api.lose(db, rep, o.id, { version: (await api.get(db, rep, o.id)).version, reason: 'no_decision', competitor: null, note: null });
+      await api.lose(db, rep, o.id, { version: opp.version, reason: 'no_decision', competitor: null, note: null });
       lost++;
     } else {
-      await advance(db, rep, o.id, 2, o.contact_id, day(30 + i), r);
+      await advance(db, rep, opp, 2, o.contact_id, day(30 + i), r);
       open++;
     }
   }
@@ -178,8 +173,8 @@ export async function demoOpportunities(db: Db, tenantId: string, r: R, now = ne
   const liNaCustomers = await customersOf(db, tenantId, liNa.userId);
   for (const c of liNaCustomers.slice(0, 2)) {
     const o = await api.create(db, liNa, { customerId: c.id, currency: 'CNY', forecastCategory: 'commit', processId: null, ownerId: liNa.userId, leadId: null, contactId: null, closeDate: null, name: `${c.name.slice(0, 8)} 传感器增购`, lines: linesFor(r, 2), amount: '0', campaignId: null });
-    await advance(db, liNa, o.id, 5, c.contact_id, day(-3), r);
-    await winOpportunity(db, liNa, o.id, { version: (await api.get(db, liNa, o.id)).version, createContract: true });
+    const at = await advance(db, liNa, o, 5, c.contact_id, day(-3), r);
+    await winOpportunity(db, liNa, o.id, { version: at.version, createContract: true });
     backdate.push({ id: o.id, createdDaysAgo: 60, closedDaysAgo: 3 });
     won++;
   }
