@@ -12,6 +12,7 @@ import { useAuth } from '../../auth/useAuth';
 import { ComplianceIssues } from '../../components/contracts/ComplianceIssues';
 import { ContractTermsFields } from '../../components/contracts/ContractTermsFields';
 import { LinesEditor } from '../../components/contracts/LinesEditor';
+import { useCustomer } from '../../api/customers';
 import { PlanEditor } from '../../components/contracts/PlanEditor';
 import {
   CONTRACT_FORM_FIELDS, EMPTY_LINE, previewLines, previewPlan, templateInstalments, toContractFields, toFormValues,
@@ -56,6 +57,9 @@ export default function ContractEditPage() {
   const pricesIncludeTax = Form.useWatch('pricesIncludeTax', form) ?? true;
   const lines = Form.useWatch('lines', form);
   const instalments = Form.useWatch('instalments', form);
+  // The product picker offers what is sellable to this customer's grade and region.
+  const customerId = Form.useWatch('customerId', form) as string | null | undefined;
+  const buyer = useCustomer(customerId ?? '', { enabled: !!customerId, staleTime: 60_000 }).data;
   const linesPreview = useMemo(() => previewLines(lines, pricesIncludeTax, currency, kind), [lines, pricesIncludeTax, currency, kind]);
   const planPreview = useMemo(() => previewPlan(instalments, linesPreview.totals.amountInclTax, currency), [instalments, linesPreview.totals.amountInclTax, currency]);
 
@@ -127,7 +131,7 @@ export default function ContractEditPage() {
         <ContractTermsFields kind={kind} customer={original?.customer ?? null} editing={!!original} />
         <Divider titlePlacement="start">{t('contract.lines.title')}</Divider>
         {kind === 'framework' && <Alert type="info" showIcon title={t('contract.lines.frameworkHint')} style={{ marginBottom: 8 }} />}
-        <LinesEditor preview={linesPreview} pricesIncludeTax={pricesIncludeTax} currency={currency} />
+        <LinesEditor preview={linesPreview} pricesIncludeTax={pricesIncludeTax} currency={currency} buyer={buyer ? { grade: buyer.grade, region: buyer.region } : undefined} />
         <Divider titlePlacement="start">{t('contract.plan.title')}</Divider>
         {kind === 'framework'
           ? <Alert type="info" showIcon title={t('contract.plan.frameworkHint')} />
