@@ -45,6 +45,19 @@ describe('customer 360 and lists', { timeout: 180_000 }, () => {
     expect(home.visible).toBeLessThan(1500);
   });
 
+  it('the admin\'s home shows the approvals waiting for her and the aging trend at each month end, as the server computed it', async (ctx) => {
+    reportFailures(ctx, () => ({ e2e, page }));
+    await page.goto(`${e2e!.baseUrl}/`);
+    await byId(page, 'home-approvals').waitFor();
+    const inbox = await getJson<{ items: Array<{ docNumber: string }> }>(e2e!, page, '/approvals/inbox?limit=200');
+    expect(await byId(page, 'home-approval').count()).toBe(Math.min(inbox.items.length, 8));
+    await byId(page, 'home-aging-trend').waitFor();
+    const trend = await getJson<{ points: Array<{ month: string; open: string; overdue: string }> }>(e2e!, page, '/aging/trend?months=12');
+    const shown = await byId(page, 'home-trend-point').evaluateAll((els) => els.map((e) => [e.getAttribute('data-month'), e.getAttribute('data-open'), e.getAttribute('data-overdue')]));
+    expect(shown).toEqual(trend.points.map((p) => [p.month, p.open, p.overdue]));
+    expect(shown).toHaveLength(12);
+  });
+
   it('the customer page shows the money summary the server computed and the customer\'s records', async (ctx) => {
     reportFailures(ctx, () => ({ e2e, page }));
     // the demo customer with the most overdue
