@@ -116,3 +116,33 @@ describe('demo scoring (issue 10)', () => {
     expect(processes.items.map((p: { name: string }) => p.name)).toEqual(['标准销售流程', '软件订阅流程']);
   });
 });
+
+describe('demo leads (issue 10)', () => {
+  it('tells the lead story: a year captured from the form, campaigns, referrals and an import; assigned, worked, converted', async () => {
+    const get = async (key: string, path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens[key] })).body;
+    const all = async (key: string, path: string) => {
+      const out: Array<{ status: string; source: string; owner: { name: string } | null; inPool: boolean; consent: unknown; converted: { opportunityId: string | null } | null }> = [];
+      for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+        const page = await get(key, `${path}${path.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+        out.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      return out;
+    };
+    const leads = await all('marketer', '/api/v1/leads');
+    expect(leads.length).toBeGreaterThanOrEqual(240);
+    expect(new Set(leads.map((l) => l.source))).toEqual(new Set(['web_form', 'campaign', 'referral', 'manual', 'other', 'import']));
+    const converted = leads.filter((l) => l.status === 'converted');
+    expect(converted.length).toBeGreaterThanOrEqual(15);
+    expect(converted.every((l) => l.converted?.opportunityId)).toBe(true);
+    expect(leads.filter((l) => l.status === 'invalid').length).toBeGreaterThanOrEqual(15);
+    expect(leads.some((l) => l.source === 'web_form' && l.consent)).toBe(true);
+    expect(leads.filter((l) => l.inPool).length).toBeGreaterThan(10);
+    const mine = await all('repEast1', '/api/v1/leads?status=raw,mql,sql');
+    expect(new Set(mine.filter((l) => !l.inPool).map((l) => l.owner?.name))).toEqual(new Set(['李娜']));
+    const imports = (await get('marketer', '/api/v1/lead-imports')).items as Array<{ status: string; failed: number; created: number }>;
+    expect(imports[0]).toMatchObject({ status: 'done', failed: 3, created: 21 });
+    const rules = (await get('marketer', '/api/v1/lead-assignment-rules')).items as Array<{ strategy: string }>;
+    expect(rules.map((r) => r.strategy)).toEqual(['round_robin', 'weighted']);
+  });
+});

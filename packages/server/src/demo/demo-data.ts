@@ -15,6 +15,7 @@ import { demoBank } from './demo-bank.js';
 import { demoCampaigns } from './demo-campaigns.js';
 import { demoCatalog } from './demo-catalog.js';
 import { demoOpportunities } from './demo-opportunities.js';
+import { demoLeads } from './demo-leads.js';
 import { demoScoring } from './demo-scoring.js';
 import { demoWebhooks } from './demo-webhooks.js';
 import { demoQuotes } from './demo-quotes.js';
@@ -118,6 +119,7 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
   await demoScoring(db, loaded.tenantId); // last: the rules, a model learned from the demo leads, every paying customer's RFM
   await demoWebhooks(db, loaded.tenantId); // the ERP's subscription, switched off
   await demoQuotes(db, loaded.tenantId); // price books, a budgeted promotion, quotes in every state, one accepted into a contract
+  await demoLeads(db, loaded.tenantId, prng(20261208)); // a year of leads: captured, assigned, worked, some converted (customer + contact + opportunity)
   await demoOpportunities(db, loaded.tenantId, prng(20261207)); // after the leads demo: carries its converted leads' opportunities on
   return loaded;
 }
