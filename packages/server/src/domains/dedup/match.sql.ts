@@ -42,51 +42,49 @@ export function leadVisible(s: MatchScope | null): RawBuilder<unknown> {
 export async function matchKeys(tx: Tx, b: KeyBatch, s: MatchScope | null, exclude: string[]): Promise<RawHit[]> {
   const cu = visible(sql`cu.owner_id`, s);
   const le = leadVisible(s);
+  // Every branch carries what the answer shows (name, customer, owner, key), so the grouped hits need no second look-up
+  // of the three tables; only owner names are joined, once per grouped hit.
+  const cuCols = sql`cu.name, cu.id as customer_id, cu.name as customer_name, cu.owner_id, cu.company_key as key`;
+  const ctCols = sql`ct.name, cu.id as customer_id, cu.name as customer_name, cu.owner_id, null::text as key`;
+  const leCols = sql`coalesce(l.company_name, l.contact_name, l.number) as name, l.converted_customer_id as customer_id, null::text as customer_name, l.owner_id, l.company_key as key`;
   const r = await sql<RawHit>`
     with co as (select * from unnest(${b.company.i}::int[], ${b.company.key}::text[], ${b.company.block}::text[]) as co(i, key, block)),
     cr as (select * from unnest(${b.credit.i}::int[], ${b.credit.code}::text[]) as cr(i, code)),
     ph as (select * from unnest(${b.phone.i}::int[], ${b.phone.phone}::text[]) as ph(i, phone)),
     em as (select * from unnest(${b.email.i}::int[], ${b.email.email}::text[]) as em(i, email)),
     hits as (
-      select cr.i, 'customer' as kind, cu.id, 'credit_code' as reason from cr join customers cu on cu.credit_code = cr.code
+      select cr.i, 'customer' as kind, cu.id, 'credit_code' as reason, ${cuCols} from cr join customers cu on cu.credit_code = cr.code
         where cu.merged_into_id is null and ${cu}
       union all
-      select ph.i, 'customer', cu.id, 'phone' from ph join customers cu on cu.phone_key = ph.phone where cu.merged_into_id is null and ${cu}
+      select ph.i, 'customer', cu.id, 'phone', ${cuCols} from ph join customers cu on cu.phone_key = ph.phone where cu.merged_into_id is null and ${cu}
       union all
-      select co.i, 'customer', x.id, 'company_name' from co cross join lateral (
-        select cu.id from customers cu where cu.company_block = co.block and cu.merged_into_id is null and ${cu} limit ${BLOCK_CAP}) x
+      select i, 'customer', id, 'company_name', name, customer_id, customer_name, owner_id, key from (
+        select co.i, ${cuCols}, cu.id, row_number() over (partition by co.i order by cu.id) as rn
+        from co join customers cu on cu.company_block = co.block where cu.merged_into_id is null and ${cu}) x where rn <= ${BLOCK_CAP}
       union all
-      select ph.i, 'contact', ct.id, 'phone' from ph join contacts ct on ct.phone_key = ph.phone join customers cu on cu.id = ct.customer_id
+      select ph.i, 'contact', ct.id, 'phone', ${ctCols} from ph join contacts ct on ct.phone_key = ph.phone join customers cu on cu.id = ct.customer_id
         where ct.deleted_at is null and cu.merged_into_id is null and ${cu}
       union all
-      select em.i, 'contact', ct.id, 'email' from em join contacts ct on ct.email_key = em.email join customers cu on cu.id = ct.customer_id
+      select em.i, 'contact', ct.id, 'email', ${ctCols} from em join contacts ct on ct.email_key = em.email join customers cu on cu.id = ct.customer_id
         where ct.deleted_at is null and cu.merged_into_id is null and ${cu}
       union all
-      select cr.i, 'lead', l.id, 'credit_code' from cr join leads l on l.credit_code = cr.code where l.merged_into_id is null and ${le}
+      select cr.i, 'lead', l.id, 'credit_code', ${leCols} from cr join leads l on l.credit_code = cr.code where l.merged_into_id is null and ${le}
       union all
-      select ph.i, 'lead', l.id, 'phone' from ph join leads l on l.phone_key = ph.phone where l.merged_into_id is null and ${le}
+      select ph.i, 'lead', l.id, 'phone', ${leCols} from ph join leads l on l.phone_key = ph.phone where l.merged_into_id is null and ${le}
       union all
-      select em.i, 'lead', l.id, 'email' from em join leads l on l.email_key = em.email where l.merged_into_id is null and ${le}
+      select em.i, 'lead', l.id, 'email', ${leCols} from em join leads l on l.email_key = em.email where l.merged_into_id is null and ${le}
       union all
-      select co.i, 'lead', x.id, 'company_name' from co cross join lateral (
-        select l.id from leads l where l.company_block = co.block and l.merged_into_id is null and ${le} limit ${BLOCK_CAP}) x
+      select i, 'lead', id, 'company_name', name, customer_id, customer_name, owner_id, key from (
+        select co.i, ${leCols}, l.id, row_number() over (partition by co.i order by l.id) as rn
+        from co join leads l on l.company_block = co.block where l.merged_into_id is null and ${le}) x where rn <= ${BLOCK_CAP}
     ),
     grouped as (
-      select i, kind, id, array_agg(distinct reason) as reasons from hits
-      where not (id = any(${exclude}::uuid[])) group by i, kind, id
+      select i, kind, id, array_agg(distinct reason) as reasons, min(name) as name, min(customer_id::text) as customer_id,
+        min(customer_name) as customer_name, min(owner_id::text) as owner_id, min(key) as key
+      from hits where not (id = any(${exclude}::uuid[])) group by i, kind, id
     )
-    select g.i, g.kind, g.id, g.reasons,
-      coalesce(cu.name, ct.name, coalesce(l.company_name, l.contact_name, l.number)) as name,
-      coalesce(cu.id, ct.customer_id, l.converted_customer_id) as customer_id,
-      coalesce(cu.name, ctc.name) as customer_name,
-      coalesce(cu.owner_id, ctc.owner_id, l.owner_id) as owner_id, u.name as owner_name,
-      coalesce(cu.company_key, l.company_key) as key
-    from grouped g
-    left join customers cu on g.kind = 'customer' and cu.id = g.id
-    left join contacts ct on g.kind = 'contact' and ct.id = g.id
-    left join customers ctc on ctc.id = ct.customer_id
-    left join leads l on g.kind = 'lead' and l.id = g.id
-    left join users u on u.id = coalesce(cu.owner_id, ctc.owner_id, l.owner_id)
+    select g.i, g.kind, g.id, g.reasons, g.name, g.customer_id, g.customer_name, g.owner_id, u.name as owner_name, g.key
+    from grouped g left join users u on u.id = g.owner_id::uuid
     order by g.i`.execute(tx);
   return r.rows;
 }

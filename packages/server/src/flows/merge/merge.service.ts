@@ -43,7 +43,7 @@ async function load(tx: Tx, auth: AuthContext, object: MergeObject, masterId: st
     }
   }
   // after the scope check: a record out of scope is not found, whatever else is wrong with the request
-  if (masterId === loserId) throw dedupError('same_record');
+  if (masterId === loserId) throw dedupError('same_record', undefined, { errors: [{ path: `${object}Id`, message: 'the duplicate is the record itself' }] });
   const master = sides[masterId]!;
   const loser = sides[loserId]!;
   if (master.mergedIntoId || loser.mergedIntoId) throw dedupError('already_merged');
