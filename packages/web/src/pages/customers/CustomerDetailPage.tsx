@@ -20,6 +20,9 @@ import { CustomerTimeline } from './CustomerTimeline';
 import { MoneySummary } from './MoneySummary';
 import { CustomerOverview } from './CustomerOverview';
 import { FollowUpsTab } from './FollowUpsTab';
+import { OpportunityFormModal } from '../opportunities/OpportunityFormModal';
+import { DuplicatesCard } from '../../components/dedup/DuplicatesCard';
+import { CustomerRfmCard } from '../../components/scoring/CustomerRfmCard';
 
 // 'timeline' is the one history of the customer (audit, follow-ups, money); 'audit' is its old name in links.
 const TABS = ['overview', 'contacts', 'followups', 'contracts', 'receivables', 'payments', 'writeOffs', 'accounts', 'credit', 'timeline', 'audit'] as const;
@@ -102,6 +105,10 @@ export default function CustomerDetailPage() {
           activeKey={tab}
           onChange={(key) => setParams((prev) => {
             const next = new URLSearchParams(prev);
+      <Flex gap={16} wrap>
+        {moneyVisible && <div style={{ flex: '1 1 360px' }}><CustomerRfmCard customerId={c.id} /></div>}
+        <div style={{ flex: '1 1 360px' }}><DuplicatesCard object="customer" id={c.id} /></div>
+      </Flex>
             if (key === 'overview') next.delete('tab');
             else next.set('tab', key);
             return next;
