@@ -20,7 +20,6 @@ import { CustomerTimeline } from './CustomerTimeline';
 import { MoneySummary } from './MoneySummary';
 import { CustomerOverview } from './CustomerOverview';
 import { FollowUpsTab } from './FollowUpsTab';
-import { OpportunityFormModal } from '../opportunities/OpportunityFormModal';
 import { DuplicatesCard } from '../../components/dedup/DuplicatesCard';
 import { CustomerRfmCard } from '../../components/scoring/CustomerRfmCard';
 
