@@ -20,6 +20,7 @@ import { CustomerTimeline } from './CustomerTimeline';
 import { MoneySummary } from './MoneySummary';
 import { CustomerOverview } from './CustomerOverview';
 import { FollowUpsTab } from './FollowUpsTab';
+import { OpportunityFormModal } from '../opportunities/OpportunityFormModal';
 import { DuplicatesCard } from '../../components/dedup/DuplicatesCard';
 import { CustomerRfmCard } from '../../components/scoring/CustomerRfmCard';
 
@@ -35,6 +36,7 @@ export default function CustomerDetailPage() {
   const [params, setParams] = useSearchParams();
   const [releasing, setReleasing] = useState<Customer | null>(null);
   const [assigning, setAssigning] = useState<Customer | null>(null);
+  const [newOpportunity, setNewOpportunity] = useState(false);
   const claimMutation = useClaimCustomerMutation();
   const customer = useCustomer(id);
 
@@ -80,6 +82,10 @@ export default function CustomerDetailPage() {
                 {t('common.edit')}
               </Button>
             )}
+            {can('opportunities', 'create') && !c.inPool && (
+              <Button onClick={() => setNewOpportunity(true)} data-testid="customer-new-opportunity">{t('opp.new')}</Button>
+            )}
+            <Button onClick={() => void navigate(`/key-accounts/${c.id}`)} data-testid="customer-key-account">{t('ka.open')}</Button>
             {canClaim && (
               <Button type="primary" icon={<VerticalAlignBottomOutlined />} loading={claimMutation.isPending} onClick={claim} data-testid="customer-claim">
                 {t('customer.detail.claim')}
@@ -134,6 +140,7 @@ export default function CustomerDetailPage() {
       </Card>
       <AssignModal customer={assigning} onClose={() => setAssigning(null)} />
       <ReleaseModal customer={releasing} onClose={() => setReleasing(null)} />
+      <OpportunityFormModal open={newOpportunity} onClose={() => setNewOpportunity(false)} customer={{ id: c.id, name: c.name }} />
     </Flex>
   );
 }
