@@ -65,7 +65,7 @@ export function quotesRoutes(app: App, db: Db) {
   });
 
   app.post('/api/v1/quotes/:id/share-links', {
-    schema: { operationId: 'createQuoteShareLink', summary: 'Create an expiring read-only link for the customer', description: 'The token is shown once; the link opens /q/{token} without a login until it expires.', tags, errors: [quoteError.only('not_found', 'bad_status', 'lines_missing')], params: IdParams, body: ShareLinkCreate, response: { 201: ShareLinkSchema } },
+    schema: { operationId: 'createQuoteShareLink', summary: 'Create an expiring read-only link for the customer', description: 'The token is shown once; `path` is the PDF the customer opens without a login until it expires (`/api/v1/public/quotes/{token}` is the same quote as JSON).', tags, errors: [quoteError.only('not_found', 'bad_status', 'lines_missing')], params: IdParams, body: ShareLinkCreate, response: { 201: ShareLinkSchema } },
     preHandler: requirePermission('quotes', 'update'),
   }, async (req, reply) => reply.code(201).send(await share.createShareLink(db, requireAuth(req), req.params.id, req.body.days)));
 

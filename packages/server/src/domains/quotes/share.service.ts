@@ -43,7 +43,7 @@ export async function createShareLink(db: Db, auth: AuthContext, id: string, day
     const expiresAt = new Date(Date.now() + days * 86_400_000).toISOString();
     const linkId = await q.insertShareLink(tx, { tenantId: auth.tenantId, quoteId: id, tokenHash: hashToken(token), expiresAt, userId: auth.userId });
     await recordAudit(tx, auth, { action: 'share', entityType: 'quote', entityId: id, changes: [{ field: 'shareLink', before: null, after: `expires ${expiresAt}` }] });
-    return { id: linkId, token, path: `/q/${token}`, expiresAt };
+    return { id: linkId, token, path: `/api/v1/public/quotes/${token}/pdf`, expiresAt };
   });
 }
 
