@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../src/platform/db.js';
+import { asSystem, inTenant } from '../src/platform/db.js';
+import { moveCampaignMemberRefsTx } from '../src/domains/campaigns/index.js';
 import { login, type Client } from './helpers.js';
 import { approvedContract, contractsWorld, newCustomer, orderBody, setCredit, signBody, type ContractsWorld } from './contracts-helpers.js';
 
@@ -287,5 +288,25 @@ describe('the marketer\'s funnel', () => {
     });
     // Nobody else's: the rep's funnel of that year is empty.
     expect(await ok(await w.rep.get('/api/v1/campaigns/funnel?year=2025'), 200)).toMatchObject({ campaigns: 0, actualCost: '0.00', roiCollected: null });
+  });
+});
+
+describe('merging leads moves their memberships', () => {
+  it('moves a loser lead\'s memberships to the master, except where the master is a member already, and back on undo', async () => {
+    const a = await ok(await marketer.post('/api/v1/campaigns', campaign({ name: `合并甲 ${tag}` })));
+    const b = await ok(await marketer.post('/api/v1/campaigns', campaign({ name: `合并乙 ${tag}` })));
+    const loser = await ok(await marketer.post(`/api/v1/campaigns/${a.id}/members`, { name: '陶然', company: `嘉善电机${tag}有限公司`, phone: '13300001111', status: 'checked_in' }));
+    const master = await ok(await marketer.post(`/api/v1/campaigns/${a.id}/members`, { name: '陶然', company: `嘉善电机${tag}股份公司`, email: `taoran-${tag}@jsdj.cn`, status: 'checked_in' }));
+    const [loserLead, masterLead] = [loser.lead.id as string, master.lead.id as string];
+    expect(loserLead).not.toBe(masterLead);
+    const inB = await ok(await marketer.post(`/api/v1/campaigns/${b.id}/members`, { leadId: loserLead, status: 'invited' }));
+    const actor = { tenantId: w.t.tenantId, userId: w.t.users.admin.id };
+    const moved = await inTenant(w.db, actor, (tx) => moveCampaignMemberRefsTx(tx, actor, { kind: 'lead', from: loserLead, to: masterLead }));
+    expect(moved).toEqual([inB.id]); // in campaign 甲 the master is a member already: that row stays
+    const listB = await ok(await marketer.get(`/api/v1/campaigns/${b.id}/members`), 200);
+    expect(listB.items.map((m: { lead: { id: string } }) => m.lead.id)).toEqual([masterLead]);
+    const back = await inTenant(w.db, actor, (tx) => moveCampaignMemberRefsTx(tx, actor, { kind: 'lead', from: masterLead, to: loserLead, ids: moved }));
+    expect(back).toEqual([inB.id]);
+    expect((await ok(await marketer.get(`/api/v1/campaigns/${b.id}/members`), 200)).items[0].lead.id).toBe(loserLead);
   });
 });
