@@ -31,7 +31,8 @@ const workspaceEn = {
       credit_profile: { creditLimit: 'Credit limit', riskLevel: 'Risk level' },
     },
     reasons: {
-      overdue_over_days: 'Overdue more than {{days}} days (on {{on}})', dunning_hold: 'Dunning: receivable {{number}} {{days}} days past due', first_delivery: 'First delivery', first_acceptance: 'First acceptance',
+      overdue_over_days: 'Overdue more than {{days}} days (on {{on}})', dunning_hold: 'Dunning: receivable {{number}} {{days}} days past due',
+      delivered_milestone: 'Delivered: {{milestone}}', delivered_instalment: 'Delivered: instalment {{seq}}', first_delivery: 'First delivery', first_acceptance: 'First acceptance',
     },
   },
   lists: {

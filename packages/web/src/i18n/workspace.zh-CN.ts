@@ -33,7 +33,8 @@ const workspaceZh = {
       credit_profile: { creditLimit: '信用额度', riskLevel: '风险等级' },
     },
     reasons: {
-      overdue_over_days: '逾期超过 {{days}} 天（{{on}}）', dunning_hold: '催收：应收 {{number}} 逾期 {{days}} 天', first_delivery: '首次交付', first_acceptance: '首次验收',
+      overdue_over_days: '逾期超过 {{days}} 天（{{on}}）', dunning_hold: '催收：应收 {{number}} 逾期 {{days}} 天',
+      delivered_milestone: '已交付：{{milestone}}', delivered_instalment: '已交付：第 {{seq}} 期', first_delivery: '首次交付', first_acceptance: '首次验收',
     },
   },
   lists: {

@@ -45,6 +45,8 @@ const CODE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const LEGACY_OVERDUE = /^overdue > (\d+) days on (\d{4}-\d{2}-\d{2})$/;
 // The credit hold dunning's +60 step puts (credit_profiles.hold_reason): "YS-2026-000099 71 days past due (dunning)".
 const DUNNING_HOLD = /^(\S+) (\d+) days past due \(dunning\)$/;
+// A contract put into performance by a delivery, as older versions wrote it: "delivered: acceptance", "delivered: instalment 2".
+const LEGACY_DELIVERED = /^delivered: (?:instalment (\d+)|(.+))$/;
 
 export interface LabelFormat {
   date: (ymd: string) => string;
@@ -76,11 +78,18 @@ function enumKindOf(entityType: string, field: string): EnumKind | 'role' | unde
 export function reasonText(t: TFunction, v: unknown): string | null {
   if (v && typeof v === 'object' && 'code' in v && typeof (v as { code: unknown }).code === 'string') {
     const { code, ...params } = v as { code: string } & Record<string, unknown>;
+    // a milestone written as a code (acceptance) reads in the reader's words
+    if (typeof params.milestone === 'string') params.milestone = t(`milestones.${params.milestone}`, { defaultValue: params.milestone });
     return t(`auditLabels.reasons.${code}`, { ...params, defaultValue: code });
   }
   if (typeof v !== 'string') return null;
   const legacy = LEGACY_OVERDUE.exec(v);
   if (legacy) return t('auditLabels.reasons.overdue_over_days', { days: legacy[1], on: legacy[2] });
+  const delivered = LEGACY_DELIVERED.exec(v);
+  if (delivered) {
+    return delivered[1] ? t('auditLabels.reasons.delivered_instalment', { seq: delivered[1] })
+      : t('auditLabels.reasons.delivered_milestone', { milestone: t(`milestones.${delivered[2]}`, { defaultValue: delivered[2] }) });
+  }
   const hold = DUNNING_HOLD.exec(v);
   if (hold) return t('auditLabels.reasons.dunning_hold', { number: hold[1], days: hold[2] });
   if (CODE.test(v)) return t(`auditLabels.reasons.${v}`, { defaultValue: v });

@@ -163,8 +163,9 @@ export async function transitionContract(db: Db, auth: AuthContext, id: string, 
   });
 }
 
-/** Move a signed contract into performance on its first delivery or accepted milestone (audited). */
-export async function startPerformance(tx: Tx, actor: Actor, row: q.ContractRow, why: string) {
+/** Move a signed contract into performance on its first delivery or accepted milestone (audited, the reason as a code
+ * with its parameters, translated when shown). */
+export async function startPerformance(tx: Tx, actor: Actor, row: q.ContractRow, why: { code: string } & Record<string, unknown>) {
   if (row.status !== 'signed') return;
   await q.setStatus(tx, row.id, 'in_performance');
   await transitionAudit(tx, actor, row.id, 'status', 'signed', 'in_performance', [{ field: 'reason', before: null, after: why }]);

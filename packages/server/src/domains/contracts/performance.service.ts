@@ -126,7 +126,7 @@ export async function markDeliveredTx(tx: Tx, actor: Actor, row: q.ContractRow, 
     action: 'deliver', entityType: 'contract', entityId: row.id,
     changes: [{ field: 'delivered', before: null, after: { on, instalments: hits.map((i) => i.seq), milestone: 'milestone' in target ? target.milestone : null } }],
   });
-  await startPerformance(tx, actor, row, 'milestone' in target ? `delivered: ${target.milestone}` : `delivered: instalment ${hits[0]!.seq}`);
+  await startPerformance(tx, actor, row, 'milestone' in target ? { code: 'delivered_milestone', milestone: target.milestone } : { code: 'delivered_instalment', seq: hits[0]!.seq });
   return booked;
 }
 
