@@ -95,6 +95,9 @@ export default function LeadDetailPage() {
                 { title: t('lead.company'), dataIndex: 'name', render: (v: string, m) => (m.kind === 'lead' ? <Link to={`/leads/${m.id}`}>{v}</Link> : m.kind === 'customer' ? <Link to={`/customers/${m.id}`}>{v}</Link> : v) },
                 { title: t('lead.detail.scoreLabel'), dataIndex: 'score', width: 80 },
                 { title: t('lead.detail.reasons'), dataIndex: 'reasons', render: (r: string[]) => r.join(', ') },
+                ...(can('dedup', 'update') ? [{ title: '', key: 'merge', width: 90, render: (_: unknown, m: (typeof d.matches)[number]) => (
+                  m.kind === 'lead' ? <Link to={`/merge/lead/${lead.id}/${m.id}`} data-testid={`lead-merge-${m.id}`}>{t('dedup.merge.open')}</Link> : null
+                ) }] : []),
               ]} />
           </Card>
         </Col>
