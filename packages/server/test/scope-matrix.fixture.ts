@@ -8,13 +8,14 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { asSystem, type Db } from '../src/platform/db.js';
-import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
+import { call, login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 import { orderBody, signBody, SIGNED_PDF } from './contracts-helpers.js';
 import { makeCatalog } from './cpq-fixture.js';
 
 /** Kinds of record a request can name. `user` and `team` are the tenant's directory: tenant-scoped, not data-scoped. */
 export type Kind =
   | 'quote' | 'sku' | 'priceBook' | 'priceBookEntry' | 'promotion' | 'promotionBudget' // CPQ: quotes are data-scoped, the rest tenant configuration
+  | 'spu' | 'catalogSku' | 'bundle' | 'bundleOption' | 'productLine' | 'catalogUnit' // the catalog: tenant configuration every role reads
   | 'customer' | 'contact' | 'contract' | 'instalment' | 'receivable' | 'creditNote' | 'payment' | 'paymentFile' | 'writeOff'
   | 'badDebtRequest' | 'approval' | 'notification' | 'apiToken' | 'user' | 'team'
   | 'bankStatement' | 'bankLine'
@@ -37,6 +38,7 @@ const READ_BY_ALL: ReadonlySet<Kind> = new Set(['spu', 'catalogSku', 'bundle', '
 
 /** Path parameters: the kind of record is named by the path segment before the parameter (…/write-offs/{id}). */
 export const BY_SEGMENT: Record<string, Kind> = {
+  spus: 'spu', skus: 'catalogSku', bundles: 'bundle', 'product-lines': 'productLine', // the catalog
   quotes: 'quote', 'price-books': 'priceBook', 'price-book-entries': 'priceBookEntry', promotions: 'promotion', 'promotion-budgets': 'promotionBudget',
   opportunities: 'opportunity', 'opportunity-tasks': 'opportunityTask', 'sales-processes': 'salesProcess', visits: 'visit',
   'customer-locations': 'customer', 'key-accounts': 'customer', 'decision-roles': 'contact', 'contact-relations': 'contactRelation',
@@ -55,6 +57,7 @@ export const BY_SEGMENT: Record<string, Kind> = {
 
 /** Query parameters and body fields: the kind is named by the field. */
 export const BY_FIELD: Record<string, Kind> = {
+  spuId: 'spu', productLineId: 'productLine', baseUnitId: 'catalogUnit', unitId: 'catalogUnit', optionId: 'bundleOption',
   skuId: 'sku', productId: 'sku',
   opportunityId: 'opportunity', processId: 'salesProcess', stageId: 'salesStage', subjectId: 'user', fromContactId: 'contact', toContactId: 'contact',
   customerId: 'customer', contactId: 'contact', contractId: 'contract', instalmentId: 'instalment', receivableId: 'receivable',
@@ -79,7 +82,7 @@ export const HAND_READ_BODIES: Record<string, () => unknown> = {
   'POST /api/v1/payments/{id}/files': () => ({ fileName: '回单.pdf', contentType: 'application/pdf', contentBase64: SIGNED_PDF.toString('base64') }),
 };
 
-export interface Caller { name: string; client: Client | null }
+export interface Caller { name: string; client: Client | null; /** of repEast's own tenant (reads what every role of it reads) */ sameTenant?: boolean }
 
 export interface ScopeWorld {
   baseUrl: string;
@@ -255,6 +258,15 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const promotion = await ok(await admin!.post('/api/v1/promotions', { code: 'MATRIX', name: '矩阵促销', budgetId: budget.id, rule: { kind: 'item', target: { productId: catalog.sensor }, percentOff: '0.01' } }));
   const quote = await ok(await owner!.post('/api/v1/quotes', { customerId: customer.id, title: `矩阵报价${tag}`, validUntil: '2099-12-31', lines: [{ skuId: catalog.sensor, quantity: '3' }] }));
 
+  // The catalog (tenant configuration every role reads): a unit, a product line, a product with a SKU, a bundle with an option.
+  const catalogUnit = await ok(await admin!.post('/api/v1/catalog/units', { code: `mx${tag}`, name: '矩阵件' }));
+  const productLine = await ok(await admin!.post('/api/v1/catalog/product-lines', { code: `MX${tag}`.toUpperCase(), name: '矩阵产品线' }));
+  const spu = await ok(await admin!.post('/api/v1/catalog/spus', { code: `MX-${tag}`, name: '矩阵产品', kind: 'goods', productLineId: productLine.id, baseUnitId: catalogUnit.id, taxRate: '0.13' }));
+  const catalogSku = await ok(await admin!.post('/api/v1/catalog/skus', { spuId: spu.id, code: `MX-${tag}-A`, name: '矩阵SKU', listPrice: '10.00' }));
+  const kit = await ok(await admin!.post('/api/v1/catalog/skus', { spuId: spu.id, code: `MX-${tag}-KIT`, name: '矩阵套装', listPrice: '0.00', isBundle: true }));
+  const kitTree = (await call(h.baseUrl, 'PUT', `/api/v1/catalog/bundles/${kit.id}`, { token: admin!.token, body: {
+    version: kit.version, groups: [{ code: 'main', name: '主件', required: true, options: [{ key: 'a', skuId: catalogSku.id, isDefault: true }] }],
+  } })).body;
   const token = await ok(await owner!.post('/api/v1/api-tokens', { name: `矩阵令牌${tag}` }));
   // A webhook subscription of the tenant (.invalid never resolves: no test sends anywhere) and its test delivery.
   const webhook = await ok(await admin!.post('/api/v1/webhooks/subscriptions', { url: `https://matrix-${tag}.invalid/hook`, events: ['customer.created'] }));
@@ -270,11 +282,12 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
     clients: { repEast2: repEast2!, managerEast: managerEast!, managerNorth: managerNorth!, finance: finance! },
     outsiders: [
       { name: 'another tenant\'s admin', client: otherAdmin! },
-      { name: 'a rep of the same team (repEast2)', client: repEast2! },
-      { name: 'the other team\'s manager (managerNorth)', client: managerNorth! },
+      { name: 'a rep of the same team (repEast2)', client: repEast2!, sameTenant: true },
+      { name: 'the other team\'s manager (managerNorth)', client: managerNorth!, sameTenant: true },
       { name: 'no login', client: null },
     ],
     ids: {
+      spu: spu.id, catalogSku: catalogSku.id, bundle: kit.id, bundleOption: kitTree.tree.groups[0].options[0].id, productLine: productLine.id, catalogUnit: catalogUnit.id,
       quote: quote.id, sku: catalog.sensor, priceBook: priceBook.id, priceBookEntry: withEntry.entries[0].id, promotion: promotion.id, promotionBudget: budget.id,
       opportunity: opportunity.id, opportunityTask: withTask.tasks[0].id, salesProcess: salesProcess.id, salesStage: salesProcess.stages[0].id,
       visit: visit.id, contactRelation: decisionMap.edges[0].id,
@@ -366,6 +379,18 @@ export function namesARecord(doc: Schema, route: Route): boolean {
   if (params.some((p) => p.in === 'path' && isId(p.name))) return true;
   if (params.some((p) => p.in === 'query' && isId(p.name))) return true;
   return fieldNames(doc, bodySchema(doc, route.op)).some((n) => BY_FIELD[n] !== undefined && !DIRECTORY.has(BY_FIELD[n]!));
+}
+
+/** Does the route name only catalog records, which every role of the tenant reads (READ_BY_ALL)? */
+export function readByAll(doc: Schema, route: Route): boolean {
+  const segments = route.path.split('/');
+  const params: Schema[] = route.op.parameters ?? [];
+  const kinds = [
+    ...params.filter((p) => p.in === 'path' && isId(p.name)).map((p) => BY_SEGMENT[segments[segments.indexOf(`{${p.name}}`) - 1] ?? '']),
+    ...params.filter((p) => p.in === 'query' && isId(p.name)).map((p) => BY_FIELD[p.name]),
+    ...fieldNames(doc, bodySchema(doc, route.op)).filter((n) => isId(n) && BY_FIELD[n]).map((n) => BY_FIELD[n]),
+  ];
+  return kinds.length > 0 && kinds.every((k) => k !== undefined && READ_BY_ALL.has(k));
 }
 
 export class FixtureMissing extends Error {}
