@@ -10,6 +10,7 @@ export const ownedTables: OwnedTables = {
       'domains/approvals': 'approvers and the team managers a step resolves to', 'domains/customers': names, 'domains/contracts': names,
       'domains/receivables': names, 'domains/payments': names, 'domains/collections': 'owners, managers and finance users on reports and overdue notices',
       'domains/notifications': 'recipients and their locale', 'domains/quotes': names, 'flows/write-off': names,
+      'domains/catalog': 'the names of the product managers (catalog_managers)',
       'domains/dunning': 'the owner, manager and finance users a dunning step goes to, collector names',
       'domains/bank-statements': 'who decided a statement or matched a line, on statement and line lists',
       'domains/invoices': 'requester, decider and confirmer names on invoice requests and red-letter confirmations',
