@@ -38,8 +38,8 @@ function figures(row: FigureRow | undefined, currency: string): CampaignFigures 
   };
 }
 
-async function withFigures(tx: Tx, rows: q.CampaignRow[]): Promise<Campaign[]> {
-  const all = await figuresOf(tx, rows.map((r) => r.id));
+async function withFigures(tx: Tx, rows: q.CampaignRow[], known?: FigureRow[]): Promise<Campaign[]> {
+  const all = known ?? await figuresOf(tx, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id, number: r.number, name: r.name, parent: r.parent_id ? { id: r.parent_id, name: r.parent_name ?? '' } : null,
     type: r.type, status: r.status, startOn: r.start_on, endOn: r.end_on, currency: r.currency, budget: roundMoney(r.budget, r.currency),
@@ -140,9 +140,12 @@ export async function updateCampaign(db: Db, auth: AuthContext, id: string, inpu
 /** The return of a campaign and of each of its children, with the opportunities behind it (those the caller sees). */
 export async function campaignRoi(db: Db, auth: AuthContext, id: string): Promise<CampaignRoi> {
   return inTenant(db, auth, async (tx) => {
-    const c = await loadTx(tx, auth, id);
+    const row = await q.getCampaign(tx, id, scopeOf(auth));
+    if (!row) throw campaignError('not_found');
     const children = await q.childrenOf(tx, id, scopeOf(auth));
-    const childFigures = await figuresOf(tx, children.map((k) => k.id));
+    // One walk of the subtree for the campaign and its children together (their subtrees are parts of its own).
+    const childFigures = await figuresOf(tx, [id, ...children.map((k) => k.id)]);
+    const c = (await withFigures(tx, [row], childFigures))[0]!;
     const opps = await attributedOpportunities(tx, id, opportunityScope(auth.userId, auth.scope), 200);
     return {
       campaignId: c.id, currency: c.currency, own: c.own, rollup: c.rollup,
