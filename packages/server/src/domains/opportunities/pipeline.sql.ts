@@ -8,21 +8,25 @@ import type { Tx } from '../../platform/db.js';
  * spent in it per entry (until the next entry, or now while still there).
  */
 export async function funnelStages(tx: Tx, processId: string, from: string, to: string, tz: string, scope: RawBuilder<unknown>, ownerId: string | null) {
+  // one pass over the cohort's history: the furthest stage each reached, and the days of each entry (a join on the
+  // tenant-keyed history index, aggregated once — not a subquery per stage)
   const r = await sql<{ id: string; name: string; kind: 'open' | 'won' | 'lost'; seq: number; reached: number; avg_days: string | null }>`
     with opp as (
-      select o.id from opportunities o
+      select o.tenant_id, o.id from opportunities o
       where o.process_id = ${processId} and (o.created_at at time zone ${tz})::date between ${from}::date and ${to}::date and ${scope}
         ${ownerId ? sql`and o.owner_id = ${ownerId}` : sql``}),
     h as (
-      select h.opportunity_id, h.to_stage_id, s.seq, s.kind, h.at,
+      select h.opportunity_id, s.id as stage_id, s.seq, s.kind, h.at,
         lead(h.at) over (partition by h.opportunity_id order by h.at, h.id) as next_at
-      from opportunity_stage_history h join sales_stages s on s.id = h.to_stage_id
-      where h.opportunity_id in (select id from opp)),
-    reach as (select opportunity_id, max(seq) filter (where kind <> 'lost') as max_seq from h group by opportunity_id)
-    select s.id, s.name, s.kind, s.seq,
-      (select count(*) from reach r where r.max_seq >= s.seq)::int as reached,
-      (select round((avg(extract(epoch from (coalesce(h.next_at, now()) - h.at)) / 86400))::numeric, 1)::text from h where h.to_stage_id = s.id and s.kind = 'open') as avg_days
-    from sales_stages s where s.process_id = ${processId} and s.kind <> 'lost' order by s.seq`.execute(tx);
+      from opp join opportunity_stage_history h on h.tenant_id = opp.tenant_id and h.opportunity_id = opp.id
+      join sales_stages s on s.id = h.to_stage_id),
+    reach as (select max(seq) filter (where kind <> 'lost') as max_seq from h group by opportunity_id),
+    reached as (select max_seq, count(*) as n from reach group by max_seq),
+    days as (select stage_id, avg(extract(epoch from (coalesce(next_at, now()) - at)) / 86400) as d from h where kind = 'open' group by stage_id)
+    select s.id, s.name, s.kind, s.seq, coalesce((select sum(n) from reached where reached.max_seq >= s.seq), 0)::int as reached,
+      round(d.d::numeric, 1)::text as avg_days
+    from sales_stages s left join days d on d.stage_id = s.id
+    where s.process_id = ${processId} and s.kind <> 'lost' order by s.seq`.execute(tx);
   return r.rows;
 }
 
