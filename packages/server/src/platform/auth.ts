@@ -7,6 +7,7 @@ import type { Actor, Db, Kdb } from './db.js';
 import { commonError } from './errors.js';
 import * as q from './auth.sql.js';
 import { closeUnusedTransaction, keepOpenedTransaction } from './request-tx.js';
+import { rollbackClient } from './db.sql.js';
 
 export const SESSION_COOKIE = 'l2c_session';
 export const CSRF_COOKIE = 'l2c_csrf';
@@ -72,7 +73,7 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   let row: q.TokenRow | undefined;
   try {
     row = client ? await q.beginWithLiveToken(client, hashToken(token)) : await q.findLiveToken(db, hashToken(token));
-    if (client && !row) await client.query('rollback');
+    if (client && !row) await rollbackClient(client);
   } catch (err) {
     client?.release(err as Error);
     throw err;

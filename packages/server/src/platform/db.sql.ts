@@ -1,4 +1,5 @@
 // The transaction control of inTenant (db.ts), and the health check's clock read.
+import type pg from 'pg';
 import { sql } from 'kysely';
 import type { Kdb } from './db.js';
 
@@ -17,6 +18,11 @@ export async function commit(conn: Kdb): Promise<void> {
 
 export async function rollback(conn: Kdb): Promise<void> {
   await sql`rollback`.execute(conn);
+}
+
+/** Roll back on a bare node-postgres connection (a request transaction opened by its authentication: request-tx.ts). */
+export async function rollbackClient(client: pg.PoolClient): Promise<void> {
+  await client.query('rollback');
 }
 
 /** The database's clock (the health check: the database answers). */

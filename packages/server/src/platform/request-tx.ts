@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
 import type { Actor } from './db.js';
+import { rollbackClient } from './db.sql.js';
 
 export interface OpenedTx {
   client: pg.PoolClient;
@@ -58,7 +59,7 @@ export async function closeUnusedTransaction(actor: Actor | null): Promise<void>
   if (!o || o.state !== 'open') return;
   o.state = 'closed';
   try {
-    await o.client.query('rollback');
+    await rollbackClient(o.client);
     o.client.release();
   } catch (err) {
     o.client.release(err as Error); // a broken connection is dropped from the pool
