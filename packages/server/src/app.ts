@@ -27,12 +27,12 @@ import { opportunityWonRoutes } from './flows/opportunity-won/index.js';
 import { campaignsRoutes } from './domains/campaigns/index.js';
 import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
 import { scoringRoutes, scoringJob, afterLeadCaptureTx, recordBehaviourTx } from './domains/scoring/index.js';
-import { registerLeadHooks, captureLeadTx } from './domains/leads/index.js';
+import { registerLeadHooks, captureLeadTx, leadsRoutes, leadFormsRoutes, leadImportsRoutes, recycleStaleLeads, canSeeLead } from './domains/leads/index.js';
 import { mergeRoutes } from './flows/merge/index.js';
+import { leadConversionRoutes } from './flows/lead-conversion/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
 import { planReceivablesJob } from './flows/plan-receivables/index.js';
 import { bookInstalmentReceivable } from './flows/contract-receivables/index.js';
-import { catalogRoutes } from './domains/catalog/index.js';
 import { contractApprovalFacts, customerApprovalFacts, contractsRoutes, contractError, canSeeContract, performanceAlertsJob, contractApprovalHandler, amendmentApprovalHandler } from './domains/contracts/index.js';
 import { approvalsRoutes, registerApprovalHandlers, type ApprovalHandlers } from './domains/approvals/index.js';
 import { collectionsRoutes, overdueJob } from './domains/collections/index.js';
@@ -42,11 +42,12 @@ import { bankStatementsRoutes } from './domains/bank-statements/index.js';
 import { bankReconciliationRoutes } from './flows/bank-reconciliation/index.js';
 import { operatorRoutes, companyRoutes, homeRoutes, customer360Routes, describeRecordsTx } from './domains/workspace/index.js';
 import { creditDefaultsRoutes } from './domains/credit/index.js';
+import { webhooksRoutes, startWebhookWorker, DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './domains/webhooks/index.js';
+import { numberingRoutes } from './domains/workspace/index.js';
+import { catalogRoutes } from './domains/catalog/index.js';
 import { pricingRoutes } from './domains/pricing/index.js';
 import { quotesRoutes, quoteApprovalHandler, quoteExpiryJob, canSeeQuote } from './domains/quotes/index.js';
 import { quoteAcceptanceRoutes } from './flows/quote-acceptance/index.js';
-import { webhooksRoutes, startWebhookWorker, DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './domains/webhooks/index.js';
-import { numberingRoutes } from './domains/workspace/index.js';
 import { bootstrap } from './demo/bootstrap.js';
 
 export interface L2C {
@@ -67,6 +68,7 @@ export const JOBS: JobDefinition[] = [
   agingCompactJob,
   statisticsJob,
   quoteExpiryJob,
+  { name: 'leads.recycle', run: (db) => recycleStaleLeads(db) }, // owned open leads untouched for N days → the lead pool
   scoringJob, // retrain the conversion model, rescore open leads, recompute customers' RFM
 ];
 
@@ -134,7 +136,6 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     paymentsRoutes(app, db, { registerPayment, registerPaymentErrors: [writeOffError] }); // POST /payments may write off: the flow's function
     writeOffRoutes(app, db);
     badDebtRequestsRoutes(app, db);
-    catalogRoutes(app, db);
     contractsRoutes(app, db, { bookInstalment: bookInstalmentReceivable });
     approvalsRoutes(app, db, { decisionErrors: [contractError, receivableError], factsOf: { contract: contractApprovalFacts }, customerFactsOf: customerApprovalFacts }); // a decision runs the document's handler
     collectionsRoutes(app, db);
@@ -148,6 +149,10 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     keyAccountsRoutes(app, db);
     // leads capture and import find duplicates with dedup and get their first score from scoring (leads imports neither)
     registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
+    leadsRoutes(app, db);
+    leadFormsRoutes(app, db); // with the public web-form submission (no session: the form's key)
+    leadImportsRoutes(app, db);
+    leadConversionRoutes(app, db); // lead → customer + contact + opportunity in one transaction: the flow's route
     dedupRoutes(app, db);
     scoringRoutes(app, db);
     mergeRoutes(app, db); // a merge moves records of several domains in one transaction: the flow's routes
@@ -158,6 +163,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
       recordBehaviour: (tx, actor, e) => recordBehaviourTx(tx, { leadId: e.leadId ?? null, contactId: e.contactId ?? null, event: e.event, at: e.at, recordedBy: actor.userId }),
     });
     bankStatementsRoutes(app, db);
+    catalogRoutes(app, db);
     pricingRoutes(app, db);
     quotesRoutes(app, db);
     quoteAcceptanceRoutes(app, db); // accept → an order contract, rebate ledger and budgets in one transaction: the flow's route
@@ -167,7 +173,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     };
     webhooksRoutes(app, db, webhookOptions);
     numberingRoutes(app, db);
-    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote }, describeRecordsTx);
+    auditRoutes(app, db, { customer: canSeeCustomer, contract: canSeeContract, payment: canSeePayment, quote: canSeeQuote, lead: canSeeLead }, describeRecordsTx);
 
     let stopScheduler = () => {};
     let stopBackupRequests = () => {};

@@ -75,25 +75,6 @@ describe('demo tenant', () => {
     expect(costs.total).toBe('41400.00');
     expect(costs.items.filter((c) => c.reversesId).map((c) => c.amount)).toEqual(['-31800.00']);
   });
-});
-
-describe('demo scoring (issue 10)', () => {
-  it('has the marketer\'s scoring rules, a lead duplicate rule and an RFM grade for paying customers', async () => {
-    const get = async (key: string, path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens[key] })).body;
-    const config = await get('marketer', '/api/v1/scoring/config');
-    expect(config).toMatchObject({ custom: true, halfLifeDays: 21 });
-    expect(config.fit).toContainEqual({ field: 'industry', value: 'manufacturing', points: 30 });
-    expect((await get('admin', '/api/v1/duplicate-rules')).items.map((r: { object: string; action: string; builtIn: boolean }) => `${r.object}:${r.action}:${r.builtIn}`)).toContain('lead:block:false');
-    // the oldest customers are the ones with two years of revenue (the newest came from converted leads)
-    const customers = (await get('admin', '/api/v1/customers?limit=200&sort=createdAt')).items as Array<{ id: string }>;
-    const rfm = await Promise.all(customers.slice(0, 20).map((c) => get('admin', `/api/v1/customers/${c.id}/rfm`)));
-    const paying = rfm.filter((r) => r && r.frequency > 0);
-    expect(paying.length).toBeGreaterThan(5);
-    expect(new Set(paying.map((r) => r.grade)).size).toBeGreaterThan(1); // the grades tell customers apart
-    const model = await get('marketer', '/api/v1/scoring/model');
-    console.log(`demo scoring model: ${model?.samples} closed leads, ${model?.positives} converted, AUC ${model?.auc}`); // eslint-disable-line no-console
-    expect(model.samples).toBeGreaterThanOrEqual(20); // learned from the year of demo leads
-  });
   it('tells the opportunity story: won (into contracts), lost with reasons, open across stages, a forecast adjusted, visits and a decision map', async () => {
     const get = async (key: string, path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens[key] })).body;
     const won = (await get('repEast1', '/api/v1/opportunities?status=won&limit=200')).items as Array<{ contractId: string | null; owner: { name: string } }>;
@@ -118,6 +99,25 @@ describe('demo scoring (issue 10)', () => {
     expect(visits.some((v) => (v.checkIn?.distanceM ?? 0) > 1500)).toBe(true);
     const processes = await get('repEast1', '/api/v1/sales-processes');
     expect(processes.items.map((p: { name: string }) => p.name)).toEqual(['标准销售流程', '软件订阅流程']);
+  });
+});
+
+describe('demo scoring (issue 10)', () => {
+  it('has the marketer\'s scoring rules, a lead duplicate rule and an RFM grade for paying customers', async () => {
+    const get = async (key: string, path: string) => (await call(h.baseUrl, 'GET', path, { token: tokens[key] })).body;
+    const config = await get('marketer', '/api/v1/scoring/config');
+    expect(config).toMatchObject({ custom: true, halfLifeDays: 21 });
+    expect(config.fit).toContainEqual({ field: 'industry', value: 'manufacturing', points: 30 });
+    expect((await get('admin', '/api/v1/duplicate-rules')).items.map((r: { object: string; action: string; builtIn: boolean }) => `${r.object}:${r.action}:${r.builtIn}`)).toContain('lead:block:false');
+    // the oldest customers are the ones with two years of revenue (the newest came from converted leads)
+    const customers = (await get('admin', '/api/v1/customers?limit=200&sort=createdAt')).items as Array<{ id: string }>;
+    const rfm = await Promise.all(customers.slice(0, 20).map((c) => get('admin', `/api/v1/customers/${c.id}/rfm`)));
+    const paying = rfm.filter((r) => r && r.frequency > 0);
+    expect(paying.length).toBeGreaterThan(5);
+    expect(new Set(paying.map((r) => r.grade)).size).toBeGreaterThan(1); // the grades tell customers apart
+    const model = await get('marketer', '/api/v1/scoring/model');
+    console.log(`demo scoring model: ${model?.samples} closed leads, ${model?.positives} converted, AUC ${model?.auc}`); // eslint-disable-line no-console
+    expect(model.samples).toBeGreaterThanOrEqual(20); // learned from the year of demo leads
   });
 });
 

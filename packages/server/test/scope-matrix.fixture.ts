@@ -23,9 +23,8 @@ export type Kind =
   | 'dunningPolicy' | 'dunningRun' | 'dunningMail' | 'dunningTask' | 'promise' | 'creditAssessment'
   | 'campaign' | 'campaignMember' | 'campaignCost'
   | 'lead' | 'leadForm' | 'leadImport' | 'leadRule' // leads: a lead follows its owner; forms and rules are tenant configuration
-  | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation'
-  | 'lead' | 'leadForm' | 'leadImport' | 'leadRule' // leads: a lead follows its owner; forms and rules are tenant configuration
   | 'duplicateRule' | 'merge'
+  | 'opportunity' | 'opportunityTask' | 'salesProcess' | 'salesStage' | 'visit' | 'contactRelation'
   | 'webhookSubscription' | 'webhookDelivery';
 
 const DIRECTORY: ReadonlySet<Kind> = new Set(['leadForm', 'leadRule', 'duplicateRule', 'spu', 'catalogSku', 'bundle', 'bundleOption', 'productLine', 'catalogUnit', 'sku', 'priceBook', 'priceBookEntry', 'promotion', 'promotionBudget', 'salesProcess', 'salesStage', 'user', 'team', 'dunningPolicy', 'webhookSubscription', 'webhookDelivery']); // a dunning policy is tenant configuration
@@ -50,10 +49,9 @@ export const BY_SEGMENT: Record<string, Kind> = {
   policies: 'dunningPolicy', runs: 'dunningRun', mail: 'dunningMail', tasks: 'dunningTask', 'credit-assessments': 'creditAssessment',
   campaigns: 'campaign', 'campaign-members': 'campaignMember', 'campaign-costs': 'campaignCost',
   leads: 'lead', 'lead-forms': 'leadForm', 'lead-imports': 'leadImport', 'lead-assignment-rules': 'leadRule',
+  'duplicate-rules': 'duplicateRule', merges: 'merge', // dedup: rules are tenant configuration; a merge follows its master's owner
   subscriptions: 'webhookSubscription', deliveries: 'webhookDelivery', // webhooks: the tenant's configuration (admins)
 };
-  leads: 'lead', 'lead-forms': 'leadForm', 'lead-imports': 'leadImport', 'lead-assignment-rules': 'leadRule',
-  'duplicate-rules': 'duplicateRule', merges: 'merge', // dedup: rules are tenant configuration; a merge follows its master's owner
 
 /** Query parameters and body fields: the kind is named by the field. */
 export const BY_FIELD: Record<string, Kind> = {
@@ -221,10 +219,6 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const campaignCost = await ok(await admin!.post(`/api/v1/campaigns/${campaign.id}/costs`, { category: 'venue', amount: '876.54', incurredOn: '2026-03-14' }));
   await ok(await admin!.post('/api/v1/campaigns', { name: `矩阵子活动${tag}`, type: 'webinar', parentId: campaign.id, ownerId: t.users.repEast.id }));
 
-  // Opportunities, visits, key accounts: her opportunity (of the campaign) with a task, a visit checked in near the
-  // customer's location, a second contact related to the first on the decision map, her manager's forecast adjustment.
-  const salesProcess = (await ok(await owner!.get('/api/v1/sales-processes'), 200)).items[0];
-  const opportunity = await ok(await owner!.post('/api/v1/opportunities', { name: `矩阵商机${tag}`, customerId: customer.id, contactId: contact.id, amount: '7654.32', campaignId: campaign.id, closeDate: '2026-12-20' }));
   // Leads: her lead of the campaign (a rep keeps what she types in), a web form and an assignment rule (tenant
   // configuration), an admin's import (imports are their importer's; admins and marketers see all).
   const lead = await ok(await owner!.post('/api/v1/leads', { companyName: `矩阵线索${tag}`, contactName: `矩阵线索人${tag}`, phone: '13900139000', campaignId: campaign.id, source: 'manual' }));
@@ -239,6 +233,10 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const duplicate = await ok(await owner!.post('/api/v1/customers', { name: `矩阵重复客户${tag}`, allowDuplicate: true }));
   const merge = await ok(await owner!.post(`/api/v1/customers/${customer.id}/merge`, { customerId: duplicate.id }));
 
+  // Opportunities, visits, key accounts: her opportunity (of the campaign) with a task, a visit checked in near the
+  // customer's location, a second contact related to the first on the decision map, her manager's forecast adjustment.
+  const salesProcess = (await ok(await owner!.get('/api/v1/sales-processes'), 200)).items[0];
+  const opportunity = await ok(await owner!.post('/api/v1/opportunities', { name: `矩阵商机${tag}`, customerId: customer.id, contactId: contact.id, amount: '7654.32', campaignId: campaign.id, closeDate: '2026-12-20' }));
   const withTask = await ok(await owner!.post(`/api/v1/opportunities/${opportunity.id}/tasks`, { title: `矩阵任务${tag}`, key: 'demo' }));
   const located = await fetch(`${h.baseUrl}/api/v1/customer-locations/${customer.id}`, {
     method: 'PUT', headers: { authorization: `Bearer ${owner!.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ lat: 30.2741, lng: 120.1551 }),
@@ -257,7 +255,6 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
   const budget = await ok(await admin!.post('/api/v1/promotion-budgets', { code: 'MATRIX', name: '矩阵预算', amount: '1000.00' }));
   const promotion = await ok(await admin!.post('/api/v1/promotions', { code: 'MATRIX', name: '矩阵促销', budgetId: budget.id, rule: { kind: 'item', target: { productId: catalog.sensor }, percentOff: '0.01' } }));
   const quote = await ok(await owner!.post('/api/v1/quotes', { customerId: customer.id, title: `矩阵报价${tag}`, validUntil: '2099-12-31', lines: [{ skuId: catalog.sensor, quantity: '3' }] }));
-
   // The catalog (tenant configuration every role reads): a unit, a product line, a product with a SKU, a bundle with an option.
   const catalogUnit = await ok(await admin!.post('/api/v1/catalog/units', { code: `mx${tag}`, name: '矩阵件' }));
   const productLine = await ok(await admin!.post('/api/v1/catalog/product-lines', { code: `MX${tag}`.toUpperCase(), name: '矩阵产品线' }));
@@ -299,6 +296,7 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       dunningPolicy: dunningPolicy.id, dunningRun: letterRun.id, dunningMail: dunningMail.id, dunningTask: dunningTask.id, promise: promise.id, creditAssessment: assessment.id,
       campaign: campaign.id, campaignMember: campaignMember.id, campaignCost: campaignCost.id,
       lead: lead.id, leadForm: leadForm.id, leadImport: leadImport.id, leadRule: leadRule.id,
+      duplicateRule: duplicateRule.id, merge: merge.id,
       webhookSubscription: webhook.id, webhookDelivery: webhookDelivery.id,
     },
     markers: [
@@ -310,11 +308,10 @@ export async function buildScopeWorld(): Promise<ScopeWorld> {
       old.number, '2345.67', '3456.78', `矩阵承诺${tag}`, `矩阵催收记录${tag}`,
       `矩阵活动${tag}`, `矩阵子活动${tag}`, campaign.number, '4321.09', `矩阵参会人${tag}`, '876.54',
       `矩阵线索${tag}`, lead.number, `矩阵线索人${tag}`,
+      `矩阵重复客户${tag}`, duplicate.number,
     ],
   };
 }
-      lead: lead.id, leadForm: leadForm.id, leadImport: leadImport.id, leadRule: leadRule.id,
-      duplicateRule: duplicateRule.id, merge: merge.id,
 
 // ---------------------------------------------------------------------------------------------------------------
 // Routes and requests from the OpenAPI document
@@ -325,8 +322,6 @@ export interface Route {
   method: string;
   path: string;
   key: string;
-      `矩阵线索${tag}`, lead.number, `矩阵线索人${tag}`,
-      `矩阵重复客户${tag}`, duplicate.number,
   op: Schema;
 }
 
@@ -409,6 +404,7 @@ const HINTS: Array<[RegExp, string]> = [
   [/^period$/, '2026-12'],
   [/(^|[a-z])(on|date|Date|From|To|^from|^to|Start|End|At)$/, DATE],
   [/amount|Amount|limit|Limit|price|Price|rate|Rate|quantity|percent/, '1.00'],
+  [/^event$/, 'email_clicked'], // scoring: a behaviour event's name
 ];
 const FALLBACKS = ['1.00', DATE, `${DATE}T08:00:00Z`, '1', '0', 'matrix@example.com', '13800138000', '矩阵测试 matrix', 'A', '26330000000000000001'];
 
@@ -429,7 +425,6 @@ function stringFor(name: string, s: Schema): string {
 }
 
 /** A minimal valid value: required fields, plus ids that name records (filled from `idOf`) and their companions. */
-  [/^event$/, 'email_clicked'], // scoring: a behaviour event's name
 function valueFor(doc: Schema, name: string, raw: Schema, idOf: (field: string) => string): unknown {
   const s = deref(doc, raw);
   if (isId(name) && BY_FIELD[name]) return idOf(name);

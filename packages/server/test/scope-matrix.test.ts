@@ -24,6 +24,7 @@ const SHOWS_NEXT_NUMBERS = new Set(['GET /api/v1/settings/number-formats']);
 
 const NOTHING_TO_SHOW: Record<string, string> = {
   'GET /api/v1/pool/customers': 'the pool holds customers without an owner, so an ownerId filter never matches one',
+  'GET /api/v1/pool/leads': 'the lead pool holds leads without an owner, so an ownerId filter never matches one',
 };
 
 let w: ScopeWorld;

@@ -6,8 +6,8 @@ export const RESOURCES = [
   'customers', 'contacts', 'followups', 'pool', 'users', 'teams', 'audit', 'tokens', 'settings',
   'receivables', 'payments', 'write_offs', 'accounts', 'credit', 'notifications',
   'contracts', 'approvals', 'invoices', 'dunning',
-  'opportunities', 'forecasts', 'visits', // issue 10: opportunities and their processes, forecast (update: a manager's adjustment), visits 拜访
   'catalog', // issue 11: products, SKUs, bundles; everyone reads, admins and product managers (catalog_managers) write
+  'opportunities', 'forecasts', 'visits', // issue 10: opportunities and their processes, forecast (update: a manager's adjustment), visits 拜访
   'dedup', 'scoring', // issue 10: duplicate rules and merges; lead scoring, its rules and model, customers' RFM
   'pricing', 'quotes',
   'campaigns',
@@ -34,9 +34,9 @@ const CRM_WORK: Action[] = ['read', 'create', 'update', 'import', 'export', 'cla
 
 export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   admin: {
+    catalog: ['read', 'create', 'update', 'delete', 'import', 'export'],
     leads: ['read', 'create', 'update', 'import', 'export', 'assign', 'claim', 'release'], lead_forms: ['read', 'create', 'update'],
     opportunities: ['read', 'create', 'update', 'delete', 'export'], forecasts: ['read', 'update'], visits: ['read', 'create', 'update'],
-    catalog: ['read', 'create', 'update', 'delete', 'import', 'export'],
     dedup: ['read', 'create', 'update', 'delete'], scoring: ['read', 'create', 'update'], // create: rules and training
     pricing: ['read', 'create', 'update', 'delete'], quotes: ['read', 'create', 'update'],
     campaigns: ['read', 'create', 'update'],
@@ -50,9 +50,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     tokens: ['read', 'create', 'delete'], settings: ['read', 'update', 'export'], // export: all of the tenant's data
   },
   sales_manager: {
+    catalog: ['read', 'export'],
     leads: ['read', 'create', 'update', 'assign', 'claim', 'release'],
     opportunities: ['read', 'create', 'update', 'export'], forecasts: ['read', 'update'], visits: ['read', 'create', 'update'],
-    catalog: ['read', 'export'],
     dedup: ['read', 'update'], scoring: ['read', 'update'],
     quotes: ['read', 'create', 'update'],
     campaigns: ['read'],
@@ -64,9 +64,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     users: ['read'], teams: ['read'], audit: ['read'], tokens: ['read', 'create', 'delete'],
   },
   sales_rep: {
+    catalog: ['read'],
     leads: ['read', 'create', 'update', 'claim', 'release'],
     opportunities: ['read', 'create', 'update'], forecasts: ['read'], visits: ['read', 'create', 'update'],
-    catalog: ['read'],
     dedup: ['read', 'update'], scoring: ['read', 'update'],
     quotes: ['read', 'create', 'update'],
     campaigns: ['read'],
@@ -79,7 +79,6 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
   finance: {
     catalog: ['read', 'export'], // sees cost, for margins
     opportunities: ['read'], forecasts: ['read'],
-    catalog: ['read', 'export'],
     dedup: ['read'], scoring: ['read'],
     pricing: ['read', 'create', 'update', 'delete'], quotes: ['read'], // finance keeps price books, budgets and rebate terms
     campaigns: ['read'],
@@ -94,7 +93,6 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     catalog: ['read'], // what is sellable, for campaigns
     leads: ['read', 'create', 'update', 'import', 'export', 'assign', 'release'], lead_forms: ['read', 'create', 'update'],
     opportunities: ['read'],
-    catalog: ['read'],
     dedup: ['read', 'update'], scoring: ['read', 'create', 'update'],
     campaigns: ['read', 'create', 'update'], // marketing runs campaigns; everyone else reads them in their data scope
     notifications: ['read'],
@@ -105,7 +103,6 @@ export const PERMISSIONS: Record<Role, Partial<Record<Resource, readonly Action[
     catalog: ['read', 'export'], // sees cost
     leads: ['read'],
     opportunities: ['read', 'export'], forecasts: ['read'], visits: ['read'],
-    catalog: ['read', 'export'],
     dedup: ['read'], scoring: ['read'],
     pricing: ['read'], quotes: ['read'], // executives read the price books and budgets
     campaigns: ['read'],

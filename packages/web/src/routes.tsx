@@ -95,6 +95,9 @@ export const router = createBrowserRouter([
       { path: 'pipeline', element: page(PipelinePage) },
       { path: 'visits', element: page(VisitsPage) },
       { path: 'key-accounts/:id', element: page(KeyAccountPage) },
+      { path: 'dedup', element: page(DedupPage) },
+      { path: 'merge/:object/:masterId/:duplicateId', element: page(MergePage) },
+      { path: 'scoring', element: page(ScoringPage) },
       { path: 'admin', element: page(AdminPage) },
       { path: 'quotes', element: page(QuoteListPage) },
       { path: 'quotes/new', element: page(QuoteEditorPage) },
@@ -102,8 +105,5 @@ export const router = createBrowserRouter([
       { path: 'pricing', element: page(PricingPage) },
       { path: '*', element: page(NotFoundPage) },
     ],
-      { path: 'dedup', element: page(DedupPage) },
-      { path: 'merge/:object/:masterId/:duplicateId', element: page(MergePage) },
-      { path: 'scoring', element: page(ScoringPage) },
   },
 ]);

@@ -116,11 +116,11 @@ export async function loadDemo(db: Db, opts: { customers?: number; seed?: number
   await demoBank(db, loaded.tenantId);
   await demoCatalog(db, loaded.tenantId); // the product catalog; links the demo contracts' lines to their SKUs
   await demoCampaigns(db, loaded.tenantId, prng(20261206)); // before the leads and opportunities demos, which attribute to its campaigns
+  await demoLeads(db, loaded.tenantId, prng(20261208)); // a year of leads: captured, assigned, worked, some converted (customer + contact + opportunity)
+  await demoOpportunities(db, loaded.tenantId, prng(20261207)); // after the leads demo: carries its converted leads' opportunities on
   await demoScoring(db, loaded.tenantId); // last: the rules, a model learned from the demo leads, every paying customer's RFM
   await demoWebhooks(db, loaded.tenantId); // the ERP's subscription, switched off
   await demoQuotes(db, loaded.tenantId); // price books, a budgeted promotion, quotes in every state, one accepted into a contract
-  await demoLeads(db, loaded.tenantId, prng(20261208)); // a year of leads: captured, assigned, worked, some converted (customer + contact + opportunity)
-  await demoOpportunities(db, loaded.tenantId, prng(20261207)); // after the leads demo: carries its converted leads' opportunities on
   return loaded;
 }
 

@@ -7,10 +7,11 @@ import invoicesEn from './invoices.en';
 import dunningEn from './dunning.en';
 import bankEn from './bank.en';
 import campaignsEn from './campaigns.en';
-import dedupEn from './dedup.en';
+
 import opportunitiesEn from './opportunities.en';
+import dedupEn from './dedup.en';
 import workspaceAdminEn from './workspace-admin.en';
 import cpqEn from './cpq.en';
-import leadsEn from './leads.en';
 import catalogEn from './catalog.en';
-export default { ...catalogEn, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...dunningEn, ...bankEn, ...campaignsEn, ...dedupEn, ...opportunitiesEn, ...workspaceAdminEn, ...cpqEn, ...leadsEn };
+import leadsEn from './leads.en';
+export default { ...catalogEn, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...dunningEn, ...bankEn, ...campaignsEn, ...opportunitiesEn, ...dedupEn, ...workspaceAdminEn, ...cpqEn, ...leadsEn };

@@ -7,10 +7,11 @@ import invoicesZh from './invoices.zh-CN';
 import dunningZh from './dunning.zh-CN';
 import bankZh from './bank.zh-CN';
 import campaignsZh from './campaigns.zh-CN';
-import dedupZh from './dedup.zh-CN';
+
 import opportunitiesZh from './opportunities.zh-CN';
+import dedupZh from './dedup.zh-CN';
 import workspaceAdminZh from './workspace-admin.zh-CN';
 import cpqZh from './cpq.zh-CN';
-import leadsZh from './leads.zh-CN';
 import catalogZh from './catalog.zh-CN';
-export default { ...catalogZh, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...dunningZh, ...bankZh, ...campaignsZh, ...dedupZh, ...opportunitiesZh, ...workspaceAdminZh, ...cpqZh, ...leadsZh };
+import leadsZh from './leads.zh-CN';
+export default { ...catalogZh, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...dunningZh, ...bankZh, ...campaignsZh, ...opportunitiesZh, ...dedupZh, ...workspaceAdminZh, ...cpqZh, ...leadsZh };

@@ -105,15 +105,15 @@ export default function CustomerDetailPage() {
         </Flex>
       </Card>
       {can('accounts', 'read') && moneyVisible && <MoneySummary customerId={c.id} />}
+      <Flex gap={16} wrap>
+        {moneyVisible && <div style={{ flex: '1 1 360px' }}><CustomerRfmCard customerId={c.id} /></div>}
+        <div style={{ flex: '1 1 360px' }}><DuplicatesCard object="customer" id={c.id} /></div>
+      </Flex>
       <Card>
         <Tabs
           activeKey={tab}
           onChange={(key) => setParams((prev) => {
             const next = new URLSearchParams(prev);
-      <Flex gap={16} wrap>
-        {moneyVisible && <div style={{ flex: '1 1 360px' }}><CustomerRfmCard customerId={c.id} /></div>}
-        <div style={{ flex: '1 1 360px' }}><DuplicatesCard object="customer" id={c.id} /></div>
-      </Flex>
             if (key === 'overview') next.delete('tab');
             else next.set('tab', key);
             return next;
