@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney } from './currency';
-import { dec, roundMoney } from './money';
+import { formatMoney } from './currency.js';
+import { dec, roundMoney } from './money.js';
 
 // The decimal.js-free formatter must agree with roundMoney (decimal.js, half-up) on every amount.
 function reference(amount: string, currency: string, locale: string): string {
