@@ -405,6 +405,7 @@ const HINTS: Array<[RegExp, string]> = [
   [/(^|[a-z])(on|date|Date|From|To|^from|^to|Start|End|At)$/, DATE],
   [/amount|Amount|limit|Limit|price|Price|rate|Rate|quantity|percent/, '1.00'],
   [/^event$/, 'email_clicked'], // scoring: a behaviour event's name
+  [/^docType$/, 'contract'], // approvals: a document type's rules (tenant configuration)
 ];
 const FALLBACKS = ['1.00', DATE, `${DATE}T08:00:00Z`, '1', '0', 'matrix@example.com', '13800138000', '矩阵测试 matrix', 'A', '26330000000000000001'];
 
