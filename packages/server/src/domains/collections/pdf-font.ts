@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
 
 export interface PdfFont { name: string; file: string; family?: string; data: Buffer }
 
@@ -47,4 +48,26 @@ export function cjkFont(weight: 'Regular' | 'Bold' = 'Regular'): PdfFont | null 
   }
   cache.set(weight, found);
   return found;
+}
+
+/** A PDF being written with the CJK font registered: `body` and `heading` name the fonts to use; `done` is the file. */
+export interface CjkPdf { doc: PDFKit.PDFDocument; body: string; heading: string; done: Promise<Buffer> }
+
+/**
+ * Start a PDF (statement, invoice, quote, collection letter) with the CJK font registered as 'body' and 'heading'
+ * (Helvetica when none is installed: the numbers still print), its bytes collected into `done` when `doc.end()` runs.
+ */
+export function openCjkPdf(options: PDFKit.PDFDocumentOptions): CjkPdf {
+  const regular = cjkFont('Regular');
+  const bold = cjkFont('Bold') ?? regular;
+  const doc = new PDFDocument(options);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  if (regular) doc.registerFont('body', regular.data, regular.family);
+  if (bold) doc.registerFont('heading', bold.data, bold.family);
+  return { doc, body: regular ? 'body' : 'Helvetica', heading: bold ? 'heading' : 'Helvetica-Bold', done };
 }

@@ -1,8 +1,7 @@
 // The statement as a PDF (A4, Chinese or English), with the CJK font embedded as a subset so any reader shows the
 // Chinese text — the standard PDF fonts have no Chinese glyphs at all.
-import PDFDocument from 'pdfkit';
 import type { Statement } from '@l2c/shared';
-import { cjkFont } from './pdf-font.js';
+import { cjkFont, openCjkPdf } from './pdf-font.js';
 import { LABELS, type Lang } from './statement.labels.js';
 
 export interface StatementDoc extends Statement { customerAddress: string | null; ownerName: string | null; tenantName: string | null; generatedOn: string }
@@ -20,22 +19,10 @@ export function grouped(amount: string, blankZero = false): string {
 
 export async function statementPdf(s: StatementDoc, lang: Lang): Promise<{ data: Buffer; font: string | null }> {
   const L = LABELS[lang];
-  const regular = cjkFont('Regular');
-  const bold = cjkFont('Bold') ?? regular;
-  const doc = new PDFDocument({
+  const { doc, body, heading, done } = openCjkPdf({
     size: 'A4', margin: MARGIN, bufferPages: true,
     info: { Title: `${L.title} ${s.customer.name} ${s.from} – ${s.to}`, Author: s.tenantName ?? 'L2C', Subject: s.customer.name, Creator: 'L2C' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (regular) doc.registerFont('body', regular.data, regular.family);
-  if (bold) doc.registerFont('heading', bold.data, bold.family);
-  const body = regular ? 'body' : 'Helvetica';
-  const heading = bold ? 'heading' : 'Helvetica-Bold';
 
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - 20;
@@ -161,5 +148,5 @@ export async function statementPdf(s: StatementDoc, lang: Lang): Promise<{ data:
       .text(`${s.customer.name} · ${s.from} ~ ${s.to} · ${L.page(i + 1, range.count)}`, MARGIN, doc.page.height - MARGIN - 6, { width, align: 'center', lineBreak: false });
   }
   doc.end();
-  return { data: await done, font: regular?.name ?? null };
+  return { data: await done, font: cjkFont('Regular')?.name ?? null };
 }

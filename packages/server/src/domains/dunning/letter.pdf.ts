@@ -1,7 +1,6 @@
 // The formal collection letter 催款函 as a PDF (A4, Chinese with an English line under each heading), rendered from the
 // step run's snapshot, so the letter reads the same every time it is downloaded or mailed.
-import PDFDocument from 'pdfkit';
-import { cjkFont } from '../collections/index.js';
+import { openCjkPdf } from '../collections/index.js';
 
 export interface LetterDetail {
   tenantName: string; customerName: string; number: string; currency: string; amountOpen: string; dueDate: string; days: number;
@@ -14,16 +13,7 @@ function grouped(amount: string): string {
 }
 
 export async function letterPdf(d: LetterDetail): Promise<Buffer> {
-  const regular = cjkFont('Regular');
-  const bold = cjkFont('Bold') ?? regular;
-  const doc = new PDFDocument({ size: 'A4', margin: 60, info: { Title: `催款函 ${d.customerName} ${d.number}`, Author: d.tenantName, Creator: 'L2C' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  if (regular) doc.registerFont('body', regular.data, regular.family);
-  if (bold) doc.registerFont('heading', bold.data, bold.family);
-  const body = regular ? 'body' : 'Helvetica';
-  const heading = bold ? 'heading' : 'Helvetica-Bold';
+  const { doc, body, heading, done } = openCjkPdf({ size: 'A4', margin: 60, info: { Title: `催款函 ${d.customerName} ${d.number}`, Author: d.tenantName, Creator: 'L2C' } });
   doc.font(heading).fontSize(20).text('催 款 函', { align: 'center' });
   doc.font(body).fontSize(10).fillColor('#666').text('Payment demand', { align: 'center' }).fillColor('#000').moveDown(2);
   doc.font(body).fontSize(12).text(`${d.customerName}：`).moveDown();

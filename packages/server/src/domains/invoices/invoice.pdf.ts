@@ -1,10 +1,9 @@
 // An invoice as a PDF for the customer: the layout of a fully digital e-invoice 数电票 (title, number and date, buyer and
 // seller with taxpayer ids, the lines, totals in figures and in Chinese capitals, remarks). It is a copy for the
 // customer's files, not the tax platform's legal original (the platform's own PDF/OFD is that). Chinese text needs the
-// embedded CJK font, as statements of account do (collections' cjkFont).
-import PDFDocument from 'pdfkit';
+// embedded CJK font, as statements of account do (collections' openCjkPdf).
 import { dec, type Invoice } from '@l2c/shared';
-import { cjkFont } from '../collections/index.js';
+import { openCjkPdf } from '../collections/index.js';
 
 const MARGIN = 36;
 const ROW = 18;
@@ -54,19 +53,7 @@ export function chineseCapital(amount: string): string {
 const TYPE_TITLE = { special: '电子发票（增值税专用发票）', ordinary: '电子发票（普通发票）' } as const;
 
 export async function invoicePdf(inv: Invoice): Promise<Buffer> {
-  const regular = cjkFont('Regular');
-  const bold = cjkFont('Bold') ?? regular;
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: `${TYPE_TITLE[inv.invoiceType]} ${inv.number}`, Author: inv.seller.name, Creator: 'L2C' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (regular) doc.registerFont('body', regular.data, regular.family);
-  if (bold) doc.registerFont('heading', bold.data, bold.family);
-  const body = regular ? 'body' : 'Helvetica';
-  const heading = bold ? 'heading' : 'Helvetica-Bold';
+  const { doc, body, heading, done } = openCjkPdf({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: `${TYPE_TITLE[inv.invoiceType]} ${inv.number}`, Author: inv.seller.name, Creator: 'L2C' } });
   const width = doc.page.width - 2 * MARGIN;
   const red = inv.color === 'red';
 

@@ -1,10 +1,9 @@
 // A quote as a customer-ready PDF in Chinese 报价单: the company profile's logo, name and contact, the customer, the
 // priced lines by group (gifts marked 赠品), discounts, totals in figures and in Chinese capitals, validity, and the
-// bank accounts to pay to. Same library and embedded CJK font as invoices and statements (pdfkit, collections' cjkFont).
-import PDFDocument from 'pdfkit';
+// bank accounts to pay to. Same library and embedded CJK font as invoices and statements (pdfkit, collections' openCjkPdf).
 import { dec } from '@l2c/shared';
 import type { CompanyProfile } from '../../platform/tenants.js';
-import { cjkFont } from '../collections/index.js';
+import { openCjkPdf } from '../collections/index.js';
 import { chineseCapital } from '../invoices/index.js';
 
 export interface QuotePdfInput {
@@ -29,19 +28,7 @@ function logoImage(logo: string | null): Buffer | null {
 }
 
 export async function quotePdf(quote: QuotePdfInput, seller: CompanyProfile): Promise<Buffer> {
-  const regular = cjkFont('Regular');
-  const bold = cjkFont('Bold') ?? regular;
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `报价单 ${quote.number}`, Author: seller.legalName, Creator: 'L2C' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  if (regular) doc.registerFont('body', regular.data, regular.family);
-  if (bold) doc.registerFont('heading', bold.data, bold.family);
-  const body = regular ? 'body' : 'Helvetica';
-  const heading = bold ? 'heading' : 'Helvetica-Bold';
+  const { doc, body, heading, done } = openCjkPdf({ size: 'A4', margin: MARGIN, info: { Title: `报价单 ${quote.number}`, Author: seller.legalName, Creator: 'L2C' } });
   const width = doc.page.width - 2 * MARGIN;
 
   const logo = logoImage(seller.logo);
