@@ -15,7 +15,7 @@ import { createApp, type L2C } from '../packages/server/src/app.js';
 import { asSystem } from '../packages/server/src/platform/db.js';
 import { hashPassword } from '../packages/server/src/domains/identity/index.js';
 import { figuresOf } from '../packages/server/src/domains/campaigns/figures.sql.js';
-import { envInt, httpJson, log, table } from './lib.js';
+import { envInt, httpJson, log, table, medianMs } from './lib.js';
 import { recordFigure } from './figures.js';
 
 const DATABASE_URL = process.env.DATABASE_URL || null;
@@ -24,17 +24,7 @@ const MEMBERS = envInt('BENCH_CAMPAIGN_MEMBERS', 200);
 const RUNS = envInt('BENCH_CAMPAIGN_RUNS', 10);
 const PASSWORD = 'bench-campaigns-1';
 
-async function p50(runs: number, fn: () => Promise<void>): Promise<number> {
-  await fn(); await fn(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[Math.floor(ms.length / 2)]!;
-}
+const p50 = medianMs;
 
 async function main() {
   const tmp = DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-campaigns-'));

@@ -244,3 +244,26 @@ export async function waitForIdle(maxMs: number): Promise<number> {
   }
   return performance.now() - t0;
 }
+
+/** mulberry32: a small seeded generator in [0, 1), so generated data is the same in every run. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The median of `runs` sequential timings of `fn` in ms, after two warm-up calls. */
+export async function medianMs(runs: number, fn: () => Promise<void>): Promise<number> {
+  await fn(); await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return ms[Math.floor(ms.length / 2)]!;
+}

@@ -18,7 +18,7 @@ import { businessDate } from '../packages/server/src/platform/clock.js';
 import { hashPassword } from '../packages/server/src/domains/identity/index.js';
 import { forecastSums, funnelStages, funnelOutcomes } from '../packages/server/src/domains/opportunities/pipeline.sql.js';
 import { kanbanCards, kanbanTotals } from '../packages/server/src/domains/opportunities/opportunities.sql.js';
-import { envInt, httpJson, log, table } from './lib.js';
+import { envInt, httpJson, log, table, medianMs } from './lib.js';
 import { recordFigure } from './figures.js';
 
 const DATABASE_URL = process.env.DATABASE_URL || null;
@@ -26,17 +26,7 @@ const ROWS = envInt('BENCH_OPP_ROWS', 50_000);
 const RUNS = envInt('BENCH_OPP_RUNS', 10);
 const PASSWORD = 'bench-opportunities-1';
 
-async function p50(runs: number, fn: () => Promise<void>): Promise<number> {
-  await fn(); await fn(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[Math.floor(ms.length / 2)]!;
-}
+const p50 = medianMs;
 
 async function main() {
   const tmp = DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-opp-'));

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { indexRules, priceQuote, type PriceBookEntry, type PricedProduct, type PricingInput, type PricingRules, type Promotion, type StackingMode } from '../packages/shared/src/pricing/index.js';
-import { envInt, log, table } from './lib.js';
+import { envInt, log, table, seededRandom } from './lib.js';
 import { recordFigure } from './figures.js';
 
 const LINES = envInt('BENCH_PRICING_LINES', 300);
@@ -27,15 +27,7 @@ const PER_PRODUCT = 10;
 const PRODUCTS = Math.max(1, Math.floor(ENTRIES / PER_PRODUCT));
 const CATEGORIES = 50;
 
-/** mulberry32: a small seeded generator, so the quote and the rules are the same in every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const rand = rng(11);
 const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 const pick = <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]!;

@@ -17,7 +17,7 @@ import { asSystem, inTenant, openDb } from '../packages/server/src/platform/db.j
 import { hashPassword } from '../packages/server/src/domains/identity/index.js';
 import { createTenant } from '../packages/server/src/domains/workspace/index.js';
 import { loadPricingTx } from '../packages/server/src/domains/pricing/price.service.js';
-import { envInt, httpJson, log, table } from './lib.js';
+import { envInt, httpJson, log, table, seededRandom } from './lib.js';
 import { recordFigure } from './figures.js';
 
 const LINES = envInt('BENCH_QP_LINES', 300);
@@ -30,14 +30,7 @@ const PER_SKU = 10;
 const SKUS = Math.ceil(ENTRIES / PER_SKU);
 const LINES_OF_PRODUCTS = 50;
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 const rand = rng(7);
 const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 const yuan = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
