@@ -24,6 +24,9 @@ describe('withdrawing an approval', () => {
     const requestId = sub.body.approval.id;
     expect((await w.manager.post(`/api/v1/approvals/${requestId}/approve`, { comment: '同意' })).status).toBe(200);
     expect(await inboxIds(w.finance)).toContain(requestId);
+    const pendingNotices = async () => ((await w.finance.get('/api/v1/notifications?unreadOnly=true&limit=100')).body.items as Array<{ kind: string; entityId: string | null }>)
+      .filter((n) => n.kind === 'approval.pending' && n.entityId === c.id).length;
+    expect(await pendingNotices()).toBe(1); // finance's 待审批 notice for step 2
 
     expect((await w.repSub.post(`/api/v1/approvals/${requestId}/withdraw`, {})).status).toBe(404); // not hers to see
     expect((await w.manager.post(`/api/v1/approvals/${requestId}/withdraw`, {})).body.code).toBe('approvals.not_submitter');
@@ -34,6 +37,7 @@ describe('withdrawing an approval', () => {
     expect(res.body.actions.at(-1)).toMatchObject({ action: 'withdraw', comment: '客户要改付款条件' });
     expect(await w.contractStatus(c.id)).toBe('draft');
     expect(await inboxIds(w.finance)).not.toContain(requestId);
+    expect(await pendingNotices()).toBe(0); // settled: it no longer counts on the bell
 
     const audit = await w.admin.get(`/api/v1/audit?entityType=contract&entityId=${c.id}`);
     const actions = audit.body.items.map((e: { action: string }) => e.action);

@@ -8,7 +8,7 @@ import {
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { recordAudit } from '../../platform/audit.js';
-import { sendNotice } from '../notifications/index.js';
+import { sendNotice, settleNotices } from '../notifications/index.js';
 import { approvalError } from './approvals.errors.js';
 import { builtInDefinition, planSteps } from './approvals.rules.js';
 import { approvalHandler, type ApprovalDocType, type ApprovalOutcome } from './registry.js';
@@ -119,7 +119,7 @@ const STEP_STATUS = { approve: 'approved', reject: 'rejected', return: 'returned
 
 /**
  * The submitter takes back a request nobody has decided yet: the waiting steps are cancelled (they leave the
- * approvers' inboxes), the action and the audit entry say so, and the document's handler hears 'withdrawn' in the same
+ * approvers' inboxes, and their notices are marked read), the action and the audit entry say so, and the document's handler hears 'withdrawn' in the same
  * transaction (a contract returns to draft). A decided request is 409 not_pending. Lock order: the request, then the
  * document (as a decision).
  */
@@ -131,6 +131,7 @@ export async function withdrawApproval(db: Db, auth: AuthContext, requestId: str
     if (req.status !== 'pending') throw approvalError('not_pending', `This request is ${req.status} already; only a pending one can be withdrawn`);
     await q.cancelWaitingSteps(tx, requestId);
     await q.updateRequest(tx, requestId, 'withdrawn', null);
+    await settleNotices(tx, `approval:${requestId}:`); // the approvers' 待审批 notices: nothing waits for them any more
     await q.insertAction(tx, { tenantId: auth.tenantId, requestId, stepSeq: req.current_seq, action: 'withdraw', actorId: auth.userId, comment: reason });
     await recordAudit(tx, auth, {
       action: 'approval_withdraw', entityType: req.audit_entity_type, entityId: req.audit_entity_id,

@@ -34,6 +34,13 @@ export async function markRead(tx: Tx, userId: string, id: string): Promise<Noti
   return selectNotice(tx).where('n.id', '=', id).where('n.user_id', '=', userId).executeTakeFirst();
 }
 
+/** Mark read every user's unread notice whose dedupe key starts with `prefix` (the thing it asked for is gone). */
+export async function markReadByKeyPrefix(tx: Tx, prefix: string): Promise<number> {
+  const r = await tx.updateTable('notifications').set({ read_at: sql`now()` })
+    .where('dedupe_key', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`).where('read_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function markAllRead(tx: Tx, userId: string): Promise<number> {
   const r = await tx.updateTable('notifications').set({ read_at: sql`now()` }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);

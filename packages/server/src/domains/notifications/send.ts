@@ -2,7 +2,7 @@
 // recipient's locale (users.locale) picks one at insert time, so a notice reads the same however often it is opened.
 import type { RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
-import { insertFrom, insertNotice } from './notifications.sql.js';
+import { insertFrom, insertNotice, markReadByKeyPrefix } from './notifications.sql.js';
 
 export interface NoticeText { title: string; body: string | null }
 export interface Notice {
@@ -27,4 +27,13 @@ export async function sendNotice(tx: Tx, tenantId: string, n: Notice): Promise<b
  */
 export async function sendNoticesFrom(tx: Tx, tenantId: string, source: RawBuilder<unknown>): Promise<number> {
   return insertFrom(tx, tenantId, source);
+}
+
+/**
+ * Settle the notices that asked for something no longer asked (an approval withdrawn by its submitter): every unread
+ * notice whose dedupe key starts with `keyPrefix` is marked read, so it leaves the bell's count. The notice stays in
+ * the list (it was sent). Returns how many were settled.
+ */
+export async function settleNotices(tx: Tx, keyPrefix: string): Promise<number> {
+  return markReadByKeyPrefix(tx, keyPrefix);
 }
