@@ -14,4 +14,5 @@ import workspaceAdminEn from './workspace-admin.en';
 import cpqEn from './cpq.en';
 import catalogEn from './catalog.en';
 import leadsEn from './leads.en';
-export default { ...catalogEn, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...dunningEn, ...bankEn, ...campaignsEn, ...opportunitiesEn, ...dedupEn, ...workspaceAdminEn, ...cpqEn, ...leadsEn };
+import auditLabelsEn from './audit-labels.en';
+export default { ...catalogEn, ...baddebtEn, ...payfilesEn, ...exportsEn, ...invoicesEn, ...dunningEn, ...bankEn, ...campaignsEn, ...opportunitiesEn, ...dedupEn, ...workspaceAdminEn, ...cpqEn, ...leadsEn, ...auditLabelsEn };

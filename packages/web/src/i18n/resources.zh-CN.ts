@@ -14,4 +14,5 @@ import workspaceAdminZh from './workspace-admin.zh-CN';
 import cpqZh from './cpq.zh-CN';
 import catalogZh from './catalog.zh-CN';
 import leadsZh from './leads.zh-CN';
-export default { ...catalogZh, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...dunningZh, ...bankZh, ...campaignsZh, ...opportunitiesZh, ...dedupZh, ...workspaceAdminZh, ...cpqZh, ...leadsZh };
+import auditLabelsZh from './audit-labels.zh-CN';
+export default { ...catalogZh, ...baddebtZh, ...payfilesZh, ...exportsZh, ...invoicesZh, ...dunningZh, ...bankZh, ...campaignsZh, ...opportunitiesZh, ...dedupZh, ...workspaceAdminZh, ...cpqZh, ...leadsZh, ...auditLabelsZh };

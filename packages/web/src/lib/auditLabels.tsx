@@ -18,10 +18,17 @@ export function refMap(refs: readonly RecordRef[] | undefined | null): RefMap {
 const FIELD_NS: Record<string, string> = {
   customer: 'customer.fields', contact: 'contact.fields', contract: 'contract.fields', receivable: 'receivable.fields',
   payment: 'payment.fields',
+  // the newer domains keep their field labels at the top of their own namespace (campaign.name, opp.stage, …)
+  campaign: 'campaign', campaign_cost: 'campaign.cost', lead: 'lead', opportunity: 'opp', visit: 'visit', customer_location: 'visit',
+  decision_role: 'ka', contact_relation: 'ka', quote: 'quote', sku: 'catalog', spu: 'catalog', price_book: 'pricing', promotion: 'pricing',
 };
 
-/** Fields whose values are enum members, per record type ('*' for any type). */
-const ENUM_FIELDS: Record<string, Record<string, EnumKind | 'role'>> = {
+/**
+ * Fields whose values are enum members, per record type ('*' for any type): an EnumKind of labels.ts (enums.<kind>), or
+ * the path of the value labels a domain's pages already use (a key with a dot: 'lead.statuses').
+ */
+type EnumSource = EnumKind | 'role' | `${string}.${string}`;
+const ENUM_FIELDS: Record<string, Record<string, EnumSource>> = {
   '*': { industry: 'industry', decisionRole: 'decisionRole', riskLevel: 'riskLevel', grade: 'grade', method: 'method', role: 'role' },
   customer: { source: 'source' },
   followup: { kind: 'followUpKind' },
@@ -30,11 +37,26 @@ const ENUM_FIELDS: Record<string, Record<string, EnumKind | 'role'>> = {
   payment: { status: 'paymentStatus' },
   write_off: { kind: 'writeOffKind' },
   credit_profile: {},
+  campaign: { type: 'campaign.types', status: 'campaign.statuses' },
+  campaign_member: { status: 'campaign.memberStatuses' },
+  campaign_cost: { category: 'campaign.costCategories' },
+  lead: { status: 'lead.statuses', source: 'lead.sources' },
+  opportunity: { status: 'opp.statuses', forecastCategory: 'opp.categories' },
+  forecast_adjustment: { category: 'opp.categories' },
+  visit: { status: 'visit.statuses', outcome: 'visit.outcomes' },
+  decision_role: { role: 'ka.roles', attitude: 'ka.attitudes' },
+  contact_relation: { kind: 'ka.relations' },
+  quote: { status: 'quote.statuses' },
+  sku: { status: 'catalog.statuses' },
+  spu: { status: 'catalog.statuses', kind: 'catalog.kinds' },
+  promotion: { stacking: 'pricing.stacking' },
 };
 
 const MONEY_FIELDS = new Set([
   'amount', 'amountOpen', 'amountApplied', 'amountUnapplied', 'amountInclTax', 'amountExclTax', 'taxAmount', 'creditLimit',
   'total', 'badDebtRequested', 'badDebtAmount', 'limit', 'prepaid', 'rebate', 'balance', 'committed', 'available',
+  'budget', 'listPrice', 'cost', 'unitPrice', 'redAmount', 'systemAmount', 'adjustedAmount', 'remaining', 'reserved', 'consumed',
+  'minAmount', 'amountOff',
 ]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,14 +85,15 @@ export function fieldLabel(t: TFunction, entityType: string, field: string): str
   const specific = t(`auditLabels.fields.${entityType}.${field}`, { defaultValue: '' });
   if (specific) return specific;
   const ns = FIELD_NS[entityType];
-  const own = ns ? t(`${ns}.${field}`, { defaultValue: '' }) : '';
+  // returnObjects: a field named like a group of the namespace (lead.pool, opp.lines) is not a label
+  const own: unknown = ns ? t(`${ns}.${field}`, { defaultValue: '', returnObjects: true }) : '';
   if (own && typeof own === 'string') return own;
   const generic = t(`audit.fields.${field}`, { defaultValue: '' }) || t(`auditLabels.fields._.${field}`, { defaultValue: '' });
   if (generic) return generic;
   return humanize(field);
 }
 
-function enumKindOf(entityType: string, field: string): EnumKind | 'role' | undefined {
+function enumKindOf(entityType: string, field: string): EnumSource | undefined {
   return ENUM_FIELDS[entityType]?.[field] ?? ENUM_FIELDS['*']![field];
 }
 
@@ -131,7 +154,7 @@ export function renderValue(ctx: ValueContext, field: string, v: unknown, depth 
   if (typeof v === 'string') {
     const kind = enumKindOf(entityType, field);
     if (kind === 'role') return t(`roles.${v}`, { defaultValue: v });
-    if (kind) return t(`enums.${kind}.${v}`, { defaultValue: v });
+    if (kind) return t(kind.includes('.') ? `${kind}.${v}` : `enums.${kind}.${v}`, { defaultValue: v });
     if (UUID.test(v)) return <RefLabel refId={v} refs={refs} />;
     if (MONEY_FIELDS.has(field) && /^-?\d+(\.\d+)?$/.test(v)) return fmt.money(v);
     if (DATE.test(v)) return fmt.date(v);
