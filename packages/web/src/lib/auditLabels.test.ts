@@ -95,5 +95,7 @@ describe('the audit label registry names everything the server records', () => {
     expect(value('quote', 'status', 'pending_approval')).toBe('审批中');
     expect(value('decision_role', 'role', 'economic_buyer')).toBe('经济决策人');
     expect(value('campaign', 'budget', '50000.00')).toBe('¥50000.00');
+    expect(value('doc_number_format', 'reset', 'yearly')).toBe('每年');
+    expect(fieldLabel(t, 'duplicate_rule', 'blocking')).toBe('分块方式');
   });
 });

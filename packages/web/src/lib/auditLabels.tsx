@@ -21,6 +21,7 @@ const FIELD_NS: Record<string, string> = {
   // the newer domains keep their field labels at the top of their own namespace (campaign.name, opp.stage, …)
   campaign: 'campaign', campaign_cost: 'campaign.cost', lead: 'lead', opportunity: 'opp', visit: 'visit', customer_location: 'visit',
   decision_role: 'ka', contact_relation: 'ka', quote: 'quote', sku: 'catalog', spu: 'catalog', price_book: 'pricing', promotion: 'pricing',
+  duplicate_rule: 'dedup.rule', lead_assignment_rule: 'lead.rules',
 };
 
 /**
@@ -50,6 +51,10 @@ const ENUM_FIELDS: Record<string, Record<string, EnumSource>> = {
   sku: { status: 'catalog.statuses' },
   spu: { status: 'catalog.statuses', kind: 'catalog.kinds' },
   promotion: { stacking: 'pricing.stacking' },
+  duplicate_rule: { object: 'dedup.objects', fields: 'dedup.fields' },
+  merge_job: { object: 'dedup.objects' },
+  lead_assignment_rule: { strategy: 'lead.rules.strategies' },
+  doc_number_format: { datePattern: 'numbering.patterns', reset: 'numbering.resets' },
 };
 
 const MONEY_FIELDS = new Set([
