@@ -71,7 +71,8 @@ describe('administration screens', { timeout: 180_000 }, () => {
     reportFailures(ctx, () => ({ e2e, page }));
     await openTab('teams');
     await byId(page, 'team-华东大区').waitFor();
-    expect(await byId(page, 'team-华东大区').innerText()).toContain('张伟');
+    // the managers' names arrive with the user list ('…' until then)
+    await until('the managers are named', async () => (await byId(page, 'team-华东大区').innerText()).includes('张伟'));
     expect(await byId(page, 'team-上海组').count()).toBe(1);
     expect(await byId(page, 'team-华北大区').innerText()).toContain('孙强');
   });

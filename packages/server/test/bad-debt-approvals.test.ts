@@ -56,18 +56,18 @@ describe('approval handlers are registered at start-up by type-checked keys', ()
     // @ts-expect-error bad_dept is not a document type
     const misspelled: ApprovalHandlers = { contract: noop, contract_amendment: noop, bad_debt: noop, bad_dept: noop };
     expect([missing, misspelled]).toHaveLength(2);
-    expect(Object.keys(APPROVAL_HANDLERS).sort()).toEqual(['bad_debt', 'contract', 'contract_amendment', 'credit_limit', 'invoice_request']);
+    expect(Object.keys(APPROVAL_HANDLERS).sort()).toEqual(['bad_debt', 'contract', 'contract_amendment', 'credit_limit', 'invoice_request', 'quote']);
   });
 
   it('the server refuses to start when a handler is missing (a cast the compiler did not see)', async () => {
     const partial = { contract: noop, contract_amendment: noop } as unknown as ApprovalHandlers;
     await expect(createApp({ logLevel: 'warn', jobs: false, demo: false, webDist: null }, { db: h.db, approvalHandlers: partial }))
       .rejects.toThrow('approval handlers: missing bad_debt');
-    expect(() => registerApprovalHandlers({ ...APPROVAL_HANDLERS, quote: noop } as unknown as ApprovalHandlers)).toThrow('unknown quote');
+    expect(() => registerApprovalHandlers({ ...APPROVAL_HANDLERS, order: noop } as unknown as ApprovalHandlers)).toThrow('unknown order');
     // The running server still has them all: a bad-debt decision works (below) and the definitions list them.
     const defs = await admin.get('/api/v1/approvals/definitions');
     expect(defs.body.items.map((d: { docType: string; builtIn: boolean }) => [d.docType, d.builtIn])).toEqual([
-      ['bad_debt', true], ['contract', true], ['contract_amendment', true], ['credit_limit', true], ['invoice_request', true],
+      ['bad_debt', true], ['contract', true], ['contract_amendment', true], ['credit_limit', true], ['invoice_request', true], ['quote', true],
     ]);
   });
 });

@@ -26,7 +26,9 @@ describe('demo tenant', () => {
   it('has customers with valid credit codes, some in the public pool', async () => {
     const all = await list('admin');
     expect(all.length).toBeGreaterThanOrEqual(50);
-    expect(all.every((c) => isValidCreditCode(c.creditCode))).toBe(true);
+    // every code given is a valid one; customers made from converted leads may not have one (a lead seldom brings it)
+    expect(all.filter((c) => c.creditCode).every((c) => isValidCreditCode(c.creditCode))).toBe(true);
+    expect(all.filter((c) => c.creditCode).length).toBeGreaterThanOrEqual(50);
     expect((await list('repEast1', '/api/v1/pool/customers?limit=200')).length).toBeGreaterThan(0);
   });
   it('a rep sees only their own, a regional manager their region', async () => {

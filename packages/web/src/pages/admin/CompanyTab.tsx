@@ -1,7 +1,7 @@
 // The company profile: legal name, taxpayer id, address, phone, bank accounts and logo — the seller on statements and,
 // later, on quotes and invoices.
 import { Button, Card, Flex, Form, Image, Input, Space, Typography, Upload, App } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompanyProfile, useSaveCompanyMutation, type CompanyProfile } from '../../api/admin';
 
@@ -14,8 +14,11 @@ export function CompanyTab() {
   const [form] = Form.useForm<CompanyProfile>();
   const [logo, setLogo] = useState<string | null>(null);
   const save = useSaveCompanyMutation({ form, fields: ['legalName', 'taxpayerId', 'address', 'phone', 'logo'] });
+  // The saved profile fills the form once: a later refetch (after a save, on focus) must not overwrite what is typed.
+  const filled = useRef(false);
   useEffect(() => {
-    if (profile.data) {
+    if (profile.data && !filled.current) {
+      filled.current = true;
       form.setFieldsValue(profile.data);
       setLogo(profile.data.logo);
     }
@@ -25,6 +28,7 @@ export function CompanyTab() {
     { legalName: v.legalName, taxpayerId: blank(v.taxpayerId), address: blank(v.address), phone: blank(v.phone), bankAccounts: v.bankAccounts ?? [], logo },
     { onSuccess: () => void message.success(t('admin.saved')) },
   );
+  if (!profile.data) return <Card style={{ maxWidth: 760 }} loading />; // nothing to type into before the saved values are in
   return (
     <Card style={{ maxWidth: 760 }}>
       <Typography.Paragraph type="secondary">{t('admin.company.usedOn')}</Typography.Paragraph>

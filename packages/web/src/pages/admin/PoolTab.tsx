@@ -1,7 +1,7 @@
 // Public-pool rules 公海规则: after how many days without a follow-up a customer returns to the pool, and how many
 // customers a rep may claim a day. Audited by the server.
 import { App, Button, Card, Form, InputNumber, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePoolRules, useSavePoolRulesMutation, type PoolRules } from '../../api/admin';
 import { EntityTimeline } from '../../components/EntityTimeline';
@@ -14,9 +14,15 @@ export function PoolTab() {
   const rules = usePoolRules();
   const [form] = Form.useForm<PoolRules>();
   const save = useSavePoolRulesMutation({ form, fields: ['reclaimDays', 'claimDailyCap'] });
+  // The saved rules fill the form once: a later refetch (after a save, on focus) must not overwrite what is typed.
+  const filled = useRef(false);
   useEffect(() => {
-    if (rules.data) form.setFieldsValue(rules.data);
+    if (rules.data && !filled.current) {
+      filled.current = true;
+      form.setFieldsValue(rules.data);
+    }
   }, [rules.data, form]);
+  if (!rules.data) return <Card style={{ maxWidth: 760 }} loading />; // nothing to type into before the saved values are in
   return (
     <Card style={{ maxWidth: 760 }}>
       <Typography.Paragraph type="secondary">{t('admin.pool.intro')}</Typography.Paragraph>
