@@ -113,10 +113,11 @@ describe('invoices: requested by the rep, approved and issued by finance, partly
     await page.goto(`${e2e!.baseUrl}/invoices?tab=red`);
     const rcRow = byId(page, 'red-row').filter({ hasText: BLUE_NO });
     await rcRow.getByTestId('red-confirm').click();
+    await until('the confirmation is confirmed', async () => (await rcRow.getByTestId('red-status').innerText()) === invoicesZh.invoice.redStatuses.confirmed, 30_000);
     await rcRow.getByTestId('red-issue').click();
     await byId(page, 'invoice-issue-number').fill(RED_NO);
     await byId(page, 'invoice-issue-ok').click();
-    await until('the confirmation is issued', async () => (await rcRow.getByTestId('red-status').innerText()) === invoicesZh.invoice.redStatuses.issued);
+    await until('the confirmation is issued', async () => (await rcRow.getByTestId('red-status').innerText()) === invoicesZh.invoice.redStatuses.issued, 30_000);
     expect(await rcRow.innerText()).toContain(RED_NO);
 
     // The receivable's drawer: invoiced less the red part, which is uninvoiced again.
