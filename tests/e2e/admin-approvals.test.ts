@@ -59,11 +59,11 @@ describe('approvals and webhooks administration', { timeout: 180_000 }, () => {
     await page.goto(`${e2e!.baseUrl}/admin?tab=approvals`);
     await byId(page, 'approval-preview').waitFor();
     await byId(page, 'preview-amount').fill('600000');
-    await until('the preview asks the manager, then finance', async () => JSON.stringify(await previewSteps()) === JSON.stringify(['直属经理', '财务']));
+    await until('the preview asks the manager, then finance', async () => JSON.stringify(await previewSteps()) === JSON.stringify(['直属经理', '财务']), 30_000);
     expect(await byId(page, 'preview-matched').innerText()).toContain('Amount over 500,000');
     // the first rule's first condition: amount > 500000 → 1000000
     await byId(page, 'rule-0-value-0').fill('1000000');
-    await until('the preview asks the manager alone', async () => JSON.stringify(await previewSteps()) === JSON.stringify(['直属经理']));
+    await until('the preview asks the manager alone', async () => JSON.stringify(await previewSteps()) === JSON.stringify(['直属经理']), 30_000);
     await byId(page, 'approval-rules-save').click();
     await page.locator('.ant-message', { hasText: '审批规则已保存' }).waitFor();
     const defs = await (await page.request.get(`${e2e!.baseUrl}/api/v1/approvals/definitions`)).json() as { items: Array<{ docType: string; builtIn: boolean; rules: { rules: Array<{ when: { any: Array<{ value: string }> } }> } }> };
@@ -88,7 +88,7 @@ describe('approvals and webhooks administration', { timeout: 180_000 }, () => {
     await page.goto(`${e2e!.baseUrl}/contracts/${created.body.id}`);
     await byId(page, 'withdraw-approval').click();
     await byId(page, 'withdraw-approval-confirm').click();
-    await until('the approval shows as withdrawn', async () => (await byId(page, 'approval-status').first().getAttribute('data-status')) === 'withdrawn');
+    await until('the approval shows as withdrawn', async () => (await byId(page, 'approval-status').first().getAttribute('data-status')) === 'withdrawn', 30_000);
     expect(await byId(page, 'withdraw-approval').count()).toBe(0);
     const after = await asRep<{ status: string }>('GET', `/contracts/${created.body.id}`);
     expect(after.body.status).toBe('draft');

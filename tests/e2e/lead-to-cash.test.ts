@@ -73,7 +73,7 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
     await page.keyboard.type('2026-12-01');
     await page.keyboard.press('Enter');
     await byId(page, 'cost-save').click();
-    await until('the cost shows in the total', async () => (await textOf('cost-total')).includes('10,000.00'));
+    await until('the cost shows in the total', async () => (await textOf('cost-total')).includes('10,000.00'), 30_000);
     expect(await textOf('rollup-cost')).toContain('10,000.00');
   });
 
@@ -89,21 +89,21 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
     await invite.waitFor();
     const memberId = (await invite.getAttribute('data-testid'))!.replace('member-invite-', '');
     await invite.click();
-    await until('invited', async () => (await textOf(`member-status-${memberId}`)) === '已邀请');
+    await until('invited', async () => (await textOf(`member-status-${memberId}`)) === '已邀请', 30_000);
     await byId(page, `member-register-${memberId}`).click();
-    await until('registered', async () => (await textOf(`member-status-${memberId}`)) === '已报名');
+    await until('registered', async () => (await textOf(`member-status-${memberId}`)) === '已报名', 30_000);
     await byId(page, `member-check-in-${memberId}`).click();
-    await until('checked in', async () => (await textOf(`member-status-${memberId}`)) === '已签到');
+    await until('checked in', async () => (await textOf(`member-status-${memberId}`)) === '已签到', 30_000);
     const leadLink = byId(page, `member-lead-${memberId}`);
     await leadLink.waitFor();
     expect(await leadLink.innerText()).toContain(ATTENDEE);
-    await until('the card counts the check-in and the lead', async () => (await textOf('rollup-checked-in')) === '1' && (await textOf('rollup-leads')) === '1');
+    await until('the card counts the check-in and the lead', async () => (await textOf('rollup-checked-in')) === '1' && (await textOf('rollup-leads')) === '1', 30_000);
 
     await leadLink.click();
     await page.waitForURL((u) => /^\/leads\/[0-9a-f-]{36}$/.test(u.pathname));
     leadId = page.url().split('/').pop()!;
     await byId(page, 'lead-score-value').waitFor();
-    await until('the check-in scored the lead', async () => Number((await textOf('lead-score-value')).replace(/[^\d.]/g, '')) > 0);
+    await until('the check-in scored the lead', async () => Number((await textOf('lead-score-value')).replace(/[^\d.]/g, '')) > 0, 30_000);
     const lead = (await apiGet<{ lead: Lead }>(`/leads/${leadId}`)).lead;
     expect(lead.campaign?.id).toBe(campaignId);
     if (!lead.inPool && lead.owner) {
@@ -122,13 +122,13 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
       const row = page.locator('tr').filter({ hasText: COMPANY });
       await row.waitFor();
       await row.getByTestId('lead-claim').click();
-      await until('the lead leaves the pool', async () => (await page.locator('tr').filter({ hasText: COMPANY }).count()) === 0);
+      await until('the lead leaves the pool', async () => (await page.locator('tr').filter({ hasText: COMPANY }).count()) === 0, 30_000);
     }
     await page.goto(`${e2e!.baseUrl}/leads/${leadId}`);
     await byId(page, 'lead-to-mql').click();
-    await until('MQL', async () => (await textOf('lead-detail-status')).includes('MQL'));
+    await until('MQL', async () => (await textOf('lead-detail-status')).includes('MQL'), 30_000);
     await byId(page, 'lead-to-sql').click();
-    await until('SQL', async () => (await textOf('lead-detail-status')).includes('SQL'));
+    await until('SQL', async () => (await textOf('lead-detail-status')).includes('SQL'), 30_000);
     await byId(page, 'lead-convert').click();
     await byId(page, 'lead-convert-opp-name').fill(`传动线改造 ${TAG}`);
     await byId(page, 'lead-convert-amount').fill('113000.00');
@@ -172,7 +172,7 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
       await item.waitFor();
       await item.getByTestId('approval-approve').click();
       await byId(page, 'approval-decide-ok').click();
-      await until('the contract leaves the inbox', async () => (await byId(page, 'approval-item').filter({ hasText: contractNumber }).count()) === 0);
+      await until('the contract leaves the inbox', async () => (await byId(page, 'approval-item').filter({ hasText: contractNumber }).count()) === 0, 30_000);
       contract = await apiGet<ContractView>(`/contracts/${contractId}`);
     }
     expect(contract.status).toBe('approved');
@@ -185,7 +185,7 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
     await names.nth(1).fill('李娜');
     await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '合同-已签.pdf', mimeType: 'application/pdf', buffer: SIGNED_PDF });
     await byId(page, 'sign-ok').click();
-    await until('the contract is signed', async () => (await apiGet<ContractView>(`/contracts/${contractId}`)).status === 'signed');
+    await until('the contract is signed', async () => (await apiGet<ContractView>(`/contracts/${contractId}`)).status === 'signed', 30_000);
   });
 
   it('finance registers a payment and writes it off against the contract\'s receivable', async (ctx) => {
@@ -214,7 +214,7 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
     await row.click();
     await byId(page, 'workbench-strategy-oldest_due').click();
     const target = byId(page, 'workbench-receivable-row').filter({ hasText: receivable.number });
-    await until('the proposal applies the payment to the receivable', async () => (await target.getByTestId('workbench-amount-input').inputValue()) === '56500.00');
+    await until('the proposal applies the payment to the receivable', async () => (await target.getByTestId('workbench-amount-input').inputValue()) === '56500.00', 30_000);
     await byId(page, 'workbench-confirm').click();
     await until('the write-off appears in the history', async () =>
       (await byId(page, 'writeoff-row').allInnerTexts()).some((t) => t.includes(payment.number) && t.includes(receivable.number)));
@@ -228,7 +228,7 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
     await byId(page, 'campaign-search').locator('input').press('Enter');
     await page.locator('a', { hasText: CAMPAIGN }).first().click();
     await byId(page, 'campaign-roi-card').waitFor();
-    await until('the card shows the cash', async () => (await textOf('rollup-collected')).includes('56,500.00'));
+    await until('the card shows the cash', async () => (await textOf('rollup-collected')).includes('56,500.00'), 30_000);
     expect(await textOf('rollup-cost')).toContain('10,000.00');
     expect(await textOf('rollup-won-amount')).toContain('113,000.00');
     expect(await textOf('rollup-won')).toBe('1 / 1');
@@ -238,7 +238,7 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
     expect(await textOf('rollup-roi-collected')).toBe('465.00 %');
     // The leads tab lists the lead the check-in made, converted now.
     await page.getByRole('tab', { name: /线索/ }).click();
-    await until('the campaign\'s lead is listed', async () => (await byId(page, 'campaign-leads').innerText()).includes(COMPANY));
+    await until('the campaign\'s lead is listed', async () => (await byId(page, 'campaign-leads').innerText()).includes(COMPANY), 30_000);
     // Switching users clears the cookies under a page that may still be polling (notifications, the inbox badge): those
     // calls answer 401 and are not errors of the story.
     const problems = e2e!.browserProblems().filter((p) => !p.includes('favicon') && !p.includes('status of 401'));
