@@ -1,6 +1,6 @@
 // Opportunities 商机: sales processes with stages and entry requirements, lines, health, kanban, funnel, forecast.
 import { z } from 'zod';
-import { REQUEST_CURRENCIES } from '../money.js';
+import { dec, REQUEST_CURRENCIES } from '../money.js';
 import {
   BusinessDateSchema, decimalString, IdSchema, ListQueryBase, MoneyOrZeroSchema, optionalText, pageOf, Text, UserRefSchema,
 } from './common.js';
@@ -70,6 +70,20 @@ export const OpportunityLineInput = z.object({
   unitPrice: UnitPrice,
   discountRate: DiscountRate.default('0'),
 });
+
+// A line's amount and the opportunity's total are numeric(18,2): at most 10^16, refused here naming the field rather
+// than by the database. Checked only on values that parsed (the field checks name the others).
+const MONEY_CEILING = dec('1e16');
+function withinMoney(lines: Array<{ quantity: string; unitPrice: string }>, ctx: z.RefinementCtx) {
+  let total = dec(0);
+  for (const [i, l] of lines.entries()) {
+    let amount;
+    try { amount = dec(l.quantity).times(l.unitPrice); } catch { continue; }
+    total = total.plus(amount);
+    if (amount.gte(MONEY_CEILING)) ctx.addIssue({ code: 'custom', path: [i, 'unitPrice'], message: 'quantity × price must stay below 10^16' });
+  }
+  if (total.gte(MONEY_CEILING)) ctx.addIssue({ code: 'custom', message: 'the lines must add up to less than 10^16' });
+}
 export type OpportunityLineInput = z.infer<typeof OpportunityLineInput>;
 
 const HealthEntry = z.object({ score: z.number().int().min(0).max(3), note: optionalText(200) });
@@ -87,7 +101,7 @@ export const OpportunityCreate = z.object({
   amount: MoneyOrZeroSchema.default('0'),
   closeDate: BusinessDateSchema.nullish().transform((v) => v ?? null),
   forecastCategory: z.enum(FORECAST_CATEGORIES).default('pipeline'),
-  lines: z.array(OpportunityLineInput).max(100).default([]),
+  lines: z.array(OpportunityLineInput).max(100).superRefine(withinMoney).default([]),
   campaignId: IdSchema.nullish().transform((v) => v ?? null),
   leadId: IdSchema.nullish().transform((v) => v ?? null),
 }).meta({ examples: [{ name: '宁波海曙精密 MES 二期', customerId: '0b6f0c57-5e9e-4a3b-9b0c-2f0a4b7e9d11', amount: '480000.00', closeDate: '2026-12-20' }] });
@@ -102,7 +116,7 @@ export const OpportunityUpdate = z.object({
   closeDate: BusinessDateSchema.nullish(),
   forecastCategory: z.enum(FORECAST_CATEGORIES).optional(),
   competitor: optionalText(80).optional(),
-  lines: z.array(OpportunityLineInput).max(100).optional(),
+  lines: z.array(OpportunityLineInput).max(100).superRefine(withinMoney).optional(),
   health: HealthInput.optional(),
 });
 export type OpportunityUpdate = z.infer<typeof OpportunityUpdate>;
