@@ -146,6 +146,8 @@ export async function startE2E(): Promise<E2E> {
         '--disable-component-update', '--disable-sync'],
       locale: 'zh-CN',
       viewport: { width: 1280, height: 800 },
+      // the app then switches antd's animations off (AppProviders): no click on a modal's button while it still grows
+      reducedMotion: 'reduce',
     });
     cleanups.push(() => context.close());
     context.setDefaultTimeout(15_000);

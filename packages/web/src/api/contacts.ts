@@ -21,7 +21,8 @@ export const contactKeys = {
 };
 
 export function useContacts(customerId: string) {
-  return useQuery({ queryKey: contactKeys.ofCustomer(customerId), queryFn: () => contacts.list(customerId) });
+  // no customer picked yet (the visit planner before its customer is chosen): nothing to ask for
+  return useQuery({ queryKey: contactKeys.ofCustomer(customerId), queryFn: () => contacts.list(customerId), enabled: customerId !== '' });
 }
 
 /** Add (no `id`) or edit (with `id` and `version`; only the changed fields) a contact of `customerId`. */
