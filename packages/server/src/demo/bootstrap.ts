@@ -17,9 +17,9 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
   const wantDemo = config.demo && (db.kind === 'pglite' || process.env.L2C_DEMO === '1');
   if (empty && wantDemo) {
     const started = Date.now();
-    await loadDemo(db);
+    const { steps } = await loadDemo(db);
     await refreshStatistics(db); // two years of rows just arrived; plan the first screens with real counts
-    log.info({ ms: Date.now() - started }, 'demo tenant loaded');
+    log.info({ ms: Date.now() - started, steps }, 'demo tenant loaded');
   }
   if (config.adminEmail && config.adminPassword) await ensureAdmin(db, config.adminEmail.toLowerCase(), config.adminPassword, log);
 }

@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { lockDataDir } from './lockfile.js';
+import { prepareRepeatedStatements } from './prepared.js';
 import { defineErrors } from './errors.js';
 import type { Database } from './schema.js';
 import { beginAsTenant, commit, rollback } from './db.sql.js';
@@ -67,6 +68,7 @@ export interface OpenDbOptions {
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    prepareRepeatedStatements(pool);
     // statement_timeout: a wait on the side pool is a bug (see Db.side); fail the request rather than hang it
     const side = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, statement_timeout: 5000 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -78,6 +80,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
     const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const pglite = await PGlite.create(opts.dataDir);
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    prepareRepeatedStatements(pool);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'pglite',
