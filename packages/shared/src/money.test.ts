@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addMoney, BOOK_CURRENCY, fillInOrder, CURRENCIES, CURRENCY_SCALE, dec, decimalPattern, formatMoney, money, moneyPattern, REQUEST_CURRENCIES, roundMoney, scaleOf, splitEqually, splitMoney,
+  addMoney, BOOK_CURRENCY, fillInOrder, CURRENCIES, CURRENCY_SCALE, dec, decimalPattern, formatMoney, money, moneyPattern, REQUEST_CURRENCIES, roundMoney, scaleOf, splitEqually, splitMoney, splitScaled, splitWithDecimals,
 } from './money.js';
 import { MoneyOrZeroSchema, MoneySchema, MoneyValueSchema } from './contracts/common.js';
 
@@ -43,6 +43,23 @@ describe('money', () => {
       ),
       { numRuns: 300 },
     );
+  });
+  it('the integer cent rule gives what the decimal one gives: weights with decimals, zeros, three or no decimals', () => {
+    const decimals = (scale: number) => fc.bigInt({ min: 0n, max: 10n ** 14n }).map((v) => scale === 0 ? v.toString() : `${v / 10n ** BigInt(scale)}.${(v % 10n ** BigInt(scale)).toString().padStart(scale, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 }).chain((scale) => fc.tuple(fc.constant(scale), decimals(scale))),
+        fc.array(fc.oneof(decimals(0), decimals(2), decimals(4), fc.constantFrom('0', '1', '0.5')), { minLength: 1, maxLength: 40 }),
+        ([scale, total], weights) => {
+          if (weights.every((w) => dec(w).isZero())) weights = [...weights, '1'];
+          expect(splitScaled(total, weights, scale)).toEqual(splitWithDecimals(total, weights, scale));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // a quote's net amounts as weights: the shape the pricing engine spreads a 满减 over
+    expect(splitScaled('500.00', ['1200.00', '0.00', '350.50', '99.99'], 2)).toEqual(splitWithDecimals('500.00', ['1200.00', '0.00', '350.50', '99.99'], 2));
+    expect(splitScaled('500.00', ['1200.00', '0.00', '350.50', '99.99'], 2)).toEqual(['363.53', '0.00', '106.18', '30.29']);
   });
   it('formats for zh-CN and en', () => {
     expect(formatMoney('1234567.5', 'CNY')).toBe('¥1,234,567.50');

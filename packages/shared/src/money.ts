@@ -96,6 +96,51 @@ export function splitEqually(total: string, n: number, currency: string): string
 /** splitMoney at any number of decimals (splitMoney is this at the currency's scale). */
 export function splitScaled(total: string, weights: string[], scale: number): string[] {
   if (weights.length === 0) throw new RangeError('splitMoney: no weights');
+  return splitInMinorUnits(total, weights, scale) ?? splitWithDecimals(total, weights, scale);
+}
+
+const PLAIN = /^\d+(?:\.(\d+))?$/;
+
+/** `v` (a plain decimal with at most `k` decimals) times 10^k, as an integer. */
+function scaledInt(v: string, k: number): bigint {
+  const [whole, frac = ''] = v.split('.');
+  return BigInt(whole! + frac.padEnd(k, '0'));
+}
+
+/**
+ * The cent rule in integers (minor units as BigInt): each part is ⌊total × weight / Σ weights⌋ exactly, and the units
+ * left over go one each to the largest exact remainders, the first line first on a tie — what splitWithDecimals does,
+ * without its 40-digit rounding of each quotient, at a fraction of the cost (the pricing engine spreads an order-wide
+ * promotion over hundreds of lines this way, several times per quote). Non-negative plain decimals only, the total at
+ * most at `scale` decimals; anything else (a negative total, an exponent) returns null for the decimal path.
+ */
+function splitInMinorUnits(total: string, weights: string[], scale: number): string[] | null {
+  const t = PLAIN.exec(total);
+  if (!t || (t[1]?.length ?? 0) > scale) return null;
+  let k = 0;
+  for (const w of weights) {
+    const m = PLAIN.exec(w);
+    if (!m) return null;
+    k = Math.max(k, m[1]?.length ?? 0);
+  }
+  const units = scaledInt(total, scale);
+  const ws = weights.map((w) => scaledInt(w, k));
+  const sum = ws.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) throw new RangeError('splitMoney: weights sum to zero');
+  const parts = ws.map((w) => (units * w) / sum);
+  const rests = ws.map((w) => (units * w) % sum);
+  let left = units - parts.reduce((a, b) => a + b, 0n); // fewer than weights.length: each rest is below one unit
+  const order = rests.map((r, i) => i).sort((a, b) => (rests[b]! > rests[a]! ? 1 : rests[b]! < rests[a]! ? -1 : a - b));
+  for (let j = 0; left > 0n; j++, left--) {
+    const i = order[j]!;
+    parts[i] = parts[i]! + 1n;
+  }
+  const unit = 10n ** BigInt(scale);
+  return parts.map((p) => (scale === 0 ? p.toString() : `${p / unit}.${(p % unit).toString().padStart(scale, '0')}`));
+}
+
+/** The cent rule with decimal.js: any decimal strings (a negative total too). Exported for the test that holds the integer path to it. */
+export function splitWithDecimals(total: string, weights: string[], scale: number): string[] {
   const unit = dec(1).dividedBy(dec(10).pow(scale));
   const weightSum = weights.reduce((s, w) => s.plus(dec(w)), dec(0));
   if (weightSum.isZero()) throw new RangeError('splitMoney: weights sum to zero');
