@@ -21,7 +21,8 @@ export type SkuRow = Awaited<ReturnType<typeof skusByIds>>[number];
 
 export async function skusByIds(tx: Tx, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return selectSku(tx).where('s.id', 'in', [...ids]).execute();
+  // one array parameter, not an `in` list of n: the same statement text for any n, so it is prepared once per session
+  return selectSku(tx).where('s.id', '=', sql<string>`any(${[...ids]}::uuid[])`).execute();
 }
 
 export async function skuById(tx: Tx, id: string, forUpdate = false) {
