@@ -12,6 +12,10 @@
 import type pg from 'pg';
 
 const MAX_PREPARED = 600;
+// A statement that turns array parameters into rows (`unnest(…)`: the batch writers, the duplicate matcher) wants its
+// plan made for the array at hand — a generic plan guesses a few rows and picks nested loops over whole tables; the
+// lead import's matcher ran 3.5× slower on one (docs/benchmarks.md). Those stay unnamed and are planned every time.
+const OVER_ROWS = /\bunnest\s*\(/i;
 const MAX_SEEN = 4000;
 
 type Query = pg.ClientBase['query'];
@@ -33,7 +37,7 @@ function nameRepeated(client: pg.PoolClient): void {
   if (!session) sessions.set(key, (session = { prepared: new Map(), seen: new Set() }));
   const { prepared, seen } = session; // text → statement name; texts used once so far
   (client as { query: Query }).query = ((config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined && !OVER_ROWS.test(config)) {
       let name = prepared.get(config);
       if (name === undefined && prepared.size < MAX_PREPARED) {
         if (seen.delete(config)) {
