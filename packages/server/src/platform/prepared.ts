@@ -12,10 +12,16 @@
 import type pg from 'pg';
 
 const MAX_PREPARED = 600;
-// A statement that turns array parameters into rows (`unnest(…)`: the batch writers, the duplicate matcher) wants its
-// plan made for the array at hand — a generic plan guesses a few rows and picks nested loops over whole tables; the
-// lead import's matcher ran 3.5× slower on one (docs/benchmarks.md). Those stay unnamed and are planned every time.
+// A read that turns array parameters into rows (`unnest(…)` joined to tables: the duplicate matcher, bank matching)
+// wants its plan made for the array at hand — a generic plan guesses a few rows and picks nested loops over whole
+// tables; the lead import's matcher ran 3.5× slower on one (docs/benchmarks.md). Those stay unnamed and are planned
+// every time. Plain batch writes (`insert … select … from unnest(…)`: audit entries, outbox events, ledger facts) have
+// no plan to get wrong and are named; so is a statement that says so with PREPARE_ANYWAY (the document counter).
 const OVER_ROWS = /\bunnest\s*\(/i;
+const BATCH_WRITE = /^\s*insert\s/i;
+/** Put in a statement's text (a comment) to have it named even though it reads over `unnest(…)`. */
+export const PREPARE_ANYWAY = '/* l2c:prepare */';
+const wantsCustomPlan = (text: string) => OVER_ROWS.test(text) && !BATCH_WRITE.test(text) && !text.includes(PREPARE_ANYWAY);
 const MAX_SEEN = 4000;
 
 type Query = pg.ClientBase['query'];
@@ -37,7 +43,7 @@ function nameRepeated(client: pg.PoolClient): void {
   if (!session) sessions.set(key, (session = { prepared: new Map(), seen: new Set() }));
   const { prepared, seen } = session; // text → statement name; texts used once so far
   (client as { query: Query }).query = ((config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined && !OVER_ROWS.test(config)) {
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined && !wantsCustomPlan(config)) {
       let name = prepared.get(config);
       if (name === undefined && prepared.size < MAX_PREPARED) {
         if (seen.delete(config)) {

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type pg from 'pg';
 import type { Tx } from './db.js';
+import { PREPARE_ANYWAY } from './prepared.js';
 
 export interface CounterValue {
   doc_type: string; last_value: number; prefix: string; date_pattern: string; separator: string; width: number;
@@ -17,7 +18,8 @@ function periods(on: string): [number, number, number] {
 function nextStatement(tenantId: string, codes: string[], on: string) {
   const [y, ym, ymd] = periods(on);
   // counters are bumped in code order, so two such statements lock the counter rows in the same order
-  return sql<CounterValue>`with f as (
+  // a handful of document types over a small table: one plan fits every call, so it is prepared (prepared.ts)
+  return sql<CounterValue>`${sql.raw(PREPARE_ANYWAY)} with f as (
       select t.code, coalesce(n.prefix, t.code) as prefix, coalesce(n.date_pattern, 'YYYY') as date_pattern,
         coalesce(n.separator, '-') as separator, coalesce(n.width, 6) as width, coalesce(n.reset, 'yearly') as reset, t.n
       from unnest(${codes}::text[]) with ordinality as t(code, n)
