@@ -60,6 +60,24 @@ describe('opportunities, forecast, visits, key accounts', { timeout: 180_000 }, 
     expect(won.contractId).toBe(contractId);
   });
 
+  it('a quote made from an open opportunity opens in the quote editor, priced, naming the opportunity', async (ctx) => {
+    reportFailures(ctx, () => ({ e2e, page }));
+    const open = await getJson<{ items: Array<Summary & { customer: { name: string } }> }>(e2e!, page, '/opportunities?status=open&limit=50');
+    const opp = open.items.find((o) => Number(o.amount) > 0)!;
+    await page.goto(`${e2e!.baseUrl}/opportunities/${opp.id}`);
+    await byId(page, 'opp-health').waitFor();
+    await byId(page, 'opp-quote').click();
+    await page.waitForURL((u) => /^\/quotes\/[0-9a-f-]{36}$/.test(u.pathname));
+    await byId(page, 'quote-opportunity-link').waitFor();
+    expect(await byId(page, 'quote-opportunity-link').innerText()).toContain(opp.number);
+    const quoteId = page.url().split('/quotes/')[1]!.split(/[?#]/)[0]!;
+    const quote = await getJson<{ status: string; customer: { name: string }; lines: unknown[]; opportunity: { id: string }; pricing: { totals: { amountInclTax: string } } }>(e2e!, page, `/quotes/${quoteId}`);
+    const full = await getJson<{ lines: unknown[] }>(e2e!, page, `/opportunities/${opp.id}`);
+    expect(quote).toMatchObject({ status: 'draft', customer: { name: opp.customer.name }, opportunity: { id: opp.id } });
+    expect(quote.lines.length).toBe(Math.max(full.lines.length, 1));
+    expect(Number(quote.pricing.totals.amountInclTax)).toBeGreaterThan(0);
+  });
+
   it('a visit checked in through the browser\'s geolocation shows its distance from the customer', async (ctx) => {
     reportFailures(ctx, () => ({ e2e, page }));
     const planned = await getJson<{ items: Array<{ id: string; status: string; customerLocation: { lat: string; lng: string } | null }> }>(e2e!, page, '/visits?status=planned&from=2000-01-01&to=2999-12-31');

@@ -24,10 +24,11 @@ import { opportunitiesRoutes } from './domains/opportunities/index.js';
 import { visitsRoutes } from './domains/visits/index.js';
 import { keyAccountsRoutes } from './domains/key-accounts/index.js';
 import { opportunityWonRoutes } from './flows/opportunity-won/index.js';
-import { campaignsRoutes } from './domains/campaigns/index.js';
+import { opportunityQuoteRoutes } from './flows/opportunity-quote/index.js';
+import { campaignsRoutes, recordCampaignMemberTx } from './domains/campaigns/index.js';
 import { dedupRoutes, matchCandidatesTx } from './domains/dedup/index.js';
 import { scoringRoutes, scoringJob, afterLeadCaptureTx, recordBehaviourTx } from './domains/scoring/index.js';
-import { registerLeadHooks, captureLeadTx, leadsRoutes, leadFormsRoutes, leadImportsRoutes, recycleStaleLeads, canSeeLead } from './domains/leads/index.js';
+import { registerLeadHooks, captureLeadTx, leadsRoutes, leadFormsRoutes, leadImportsRoutes, recycleStaleLeads, canSeeLead, type AfterCapture } from './domains/leads/index.js';
 import { mergeRoutes } from './flows/merge/index.js';
 import { leadConversionRoutes } from './flows/lead-conversion/index.js';
 import { writeOffRoutes, registerPayment, writeOffError, badDebtApprovalHandler } from './flows/write-off/index.js';
@@ -89,6 +90,16 @@ export const APPROVAL_HANDLERS = {
   quote: quoteApprovalHandler,
 } satisfies ApprovalHandlers;
 
+/**
+ * After a lead is captured: its first score (scoring), and — when it came through a campaign's web form — the visitor
+ * registered in that campaign (报名), so the campaign's funnel and ROI count the form's leads. A check-in's lead is a
+ * member already (campaigns captured it); an import's campaign column is not handled here.
+ */
+const afterLeadCapture: AfterCapture = async (tx, lead, actor) => {
+  await afterLeadCaptureTx(tx, lead);
+  if (lead.source === 'web_form' && lead.campaignId) await recordCampaignMemberTx(tx, actor, { campaignId: lead.campaignId, leadId: lead.id, status: 'registered' });
+};
+
 export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db; approvalHandlers?: ApprovalHandlers } = {}): Promise<L2C> {
   // Before anything can decide an approval (the demo bootstrap does): a handler missing here is a failed start.
   registerApprovalHandlers(deps.approvalHandlers ?? APPROVAL_HANDLERS);
@@ -145,10 +156,11 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     dunningRoutes(app, db);
     opportunitiesRoutes(app, db);
     opportunityWonRoutes(app, db); // won → a draft order contract in the same transaction: the flow's route
+    opportunityQuoteRoutes(app, db); // an open opportunity → a draft quote; accepting the quote wins it
     visitsRoutes(app, db);
     keyAccountsRoutes(app, db);
     // leads capture and import find duplicates with dedup and get their first score from scoring (leads imports neither)
-    registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCaptureTx });
+    registerLeadHooks({ matchCandidates: matchCandidatesTx, afterCapture: afterLeadCapture });
     leadsRoutes(app, db);
     leadFormsRoutes(app, db); // with the public web-form submission (no session: the form's key)
     leadImportsRoutes(app, db);

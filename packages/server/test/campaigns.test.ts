@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, inTenant } from '../src/platform/db.js';
 import { moveCampaignMemberRefsTx } from '../src/domains/campaigns/index.js';
-import { login, type Client } from './helpers.js';
+import { call, login, type Client } from './helpers.js';
 import { approvedContract, contractsWorld, newCustomer, orderBody, setCredit, signBody, type ContractsWorld } from './contracts-helpers.js';
 
 let w: ContractsWorld;
@@ -158,6 +158,24 @@ describe('members through the event flow', () => {
     // A second check-in changes nothing: no second lead.
     const again = await ok(await marketer.post(`/api/v1/campaign-members/${guest.id}/check-in`, {}), 200);
     expect(again.lead.id).toBe(leadId);
+  });
+
+  it('registers a visitor of the campaign\'s web form as a member, with the lead the form captured', async () => {
+    const form = await ok(await marketer.post('/api/v1/lead-forms', { name: `沙龙报名表 ${tag}`, campaignId: event.id, fields: ['companyName', 'contactName', 'phone'], consentText: '同意' }));
+    const before = (await ok(await marketer.get(`/api/v1/campaigns/${event.id}`), 200)).own;
+    const sent = await call(w.baseUrl, 'POST', `/api/v1/public/lead-forms/${form.key}/submissions`, { body: { companyName: `湖州表单${tag}有限公司`, contactName: '沈报名', phone: '13600006666', consent: true } });
+    expect(sent.status).toBe(202);
+    const lead = await asSystem(w.db, async (tx) => (await sql<{ id: string; source: string; campaign_id: string }>`
+      select id, source, campaign_id from leads where company_name = ${`湖州表单${tag}有限公司`}`.execute(tx)).rows[0]!);
+    expect(lead).toMatchObject({ source: 'web_form', campaign_id: event.id });
+    const members = await ok(await marketer.get(`/api/v1/campaigns/${event.id}/members?status=registered`), 200);
+    const member = members.items.find((m: { lead: { id: string } | null }) => m.lead?.id === lead.id);
+    expect(member).toMatchObject({ status: 'registered' });
+    expect(member.registeredAt).not.toBeNull();
+    const after = (await ok(await marketer.get(`/api/v1/campaigns/${event.id}`), 200)).own;
+    expect(after.members).toBe(before.members + 1);
+    expect(after.registered).toBe(before.registered + 1);
+    expect(after.leads).toBe(before.leads + 1);
   });
 
   it('refuses a person without a phone or email, a second membership and an unknown contact', async () => {

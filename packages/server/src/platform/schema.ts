@@ -1512,6 +1512,7 @@ export interface QuotesTable {
   created_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   updated_at: ColumnType<Instant, Instant | Date | undefined, Instant | Date>;
   version: Generated<number>;
+  opportunity_id: string | null;
 }
 
 /** rebate_policies */

@@ -226,7 +226,7 @@ export const FunnelSchema = z.object({
 export type Funnel = z.infer<typeof FunnelSchema>;
 
 export const FORECAST_ADJUSTABLE = ['commit', 'best_case', 'pipeline', 'weighted'] as const;
-export const PeriodSchema = Text.trim().regex(/^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'expected a month like 2026-12 or a quarter like 2026-Q4');
+export const PeriodSchema = Text.trim().regex(/^[1-9][0-9]{3}-(0[1-9]|1[0-2]|Q[1-4])$/, 'expected a month like 2026-12 or a quarter like 2026-Q4');
 export const ForecastQuery = z.object({ period: PeriodSchema, groupBy: z.enum(['rep', 'team']).default('rep') });
 const ForecastFigure = z.object({ system: z.string(), adjusted: z.string().nullable(), adjustedBy: UserRefSchema, adjustedAt: z.string().nullable(), reason: z.string().nullable() });
 export const ForecastRowSchema = z.object({

@@ -63,6 +63,8 @@ export const QuoteSummarySchema = z.object({
   customer: z.object({ id: z.string(), name: z.string() }), owner: UserRefSchema, currency: z.string(), pricesIncludeTax: z.boolean(),
   validUntil: z.string(), amountInclTax: z.string(), discountAmount: z.string(), versionSeq: z.number().int(), contentHash: z.string().nullable(),
   approvedHash: z.string().nullable(), contractId: z.string().nullable(), version: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
+  /** The opportunity the quote was made for (accepting the quote wins it), or null. */
+  opportunity: z.object({ id: z.string(), number: z.string(), name: z.string() }).nullable(),
 });
 export type QuoteSummary = z.infer<typeof QuoteSummarySchema>;
 export const QuoteSchema = QuoteSummarySchema.extend({

@@ -55,6 +55,8 @@ export const opportunities = {
   create: (body: OpportunityFields) => api<Opportunity>('/opportunities', { method: 'POST', body }),
   update: (id: string, body: OpportunityPatch) => api<Opportunity>(`/opportunities/${enc(id)}`, { method: 'PATCH', body }),
   stage: (id: string, version: number, stageId: string) => api<Opportunity>(`/opportunities/${enc(id)}/stage`, { method: 'POST', body: { version, stageId } }),
+  /** A draft quote made from the opportunity (its customer, name and lines); accepting it wins the opportunity. */
+  quote: (id: string) => api<{ id: string; number: string }>(`/opportunities/${enc(id)}/quotes`, { method: 'POST', body: {} }),
   win: (id: string, version: number, createContract: boolean) => api<Won>(`/opportunities/${enc(id)}/win`, { method: 'POST', body: { version, createContract } }),
   lose: (id: string, body: LoseFields) => api<Opportunity>(`/opportunities/${enc(id)}/lose`, { method: 'POST', body }),
   addTask: (id: string, body: { title: string; key?: string | null; dueDate?: string | null }) => api<Opportunity>(`/opportunities/${enc(id)}/tasks`, { method: 'POST', body }),
@@ -106,6 +108,9 @@ export function useWinOpportunity(id: string, handling?: ErrorHandling<{ version
     mutationFn: (v: { version: number; createContract: boolean }) => opportunities.win(id, v.version, v.createContract),
     invalidates: () => [opportunityKeys.all, contractKeys.all],
   }, handling);
+}
+export function useQuoteOpportunity(id: string) {
+  return useApiMutation({ mutationFn: () => opportunities.quote(id), invalidates: () => [opportunityKeys.all, ['quotes']] });
 }
 export function useLoseOpportunity(id: string, handling?: ErrorHandling<LoseFields>) {
   return useApiMutation({ mutationFn: (b: LoseFields) => opportunities.lose(id, b), invalidates: all }, handling);

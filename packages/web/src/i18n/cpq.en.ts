@@ -19,7 +19,7 @@ const cpqEn: CpqMessages = {
     pdf: 'Download PDF', share: 'Share link', shareDays: 'Valid for days', shareCreated: 'Link created, valid until {{date}}', copy: 'Copy',
     needsApproval: 'This content is not approved: submit it before the customer can accept', approvedHash: 'Approved content (hash {{hash}})', changedAfterApproval: 'Changed after approval: needs approval again',
     margin: 'Margin', marginBreach: 'Below the {{floor}} margin floor: needs approval', conflicts: 'Price books disagree: {{note}}', trace: 'How it was priced', traceTitle: 'How line {{line}} was priced',
-    versions: 'Versions', versionSeq: 'Version {{seq}}', approved: 'Approved', lineCount: '{{n}} lines', hash: 'Content hash', contract: 'Order contract',
+    versions: 'Versions', versionSeq: 'Version {{seq}}', approved: 'Approved', lineCount: '{{n}} lines', hash: 'Content hash', contract: 'Order contract', opportunity: 'From the opportunity (accepting the quote wins it)',
     configureTitle: 'Configure {{name}}', configureHint: 'Pick options and quantities; the server checks the bundle\'s rules on save', option: 'Option', required: 'Required',
     promotions: 'Promotions', notApplied: 'not applied',
   },

@@ -16,7 +16,7 @@ const cpqZh = {
     pdf: '下载 PDF', share: '分享链接', shareDays: '有效天数', shareCreated: '链接已生成，{{date}} 前有效', copy: '复制',
     needsApproval: '当前内容尚未批准：提交审批后才能被客户接受', approvedHash: '已批准的内容（校验 {{hash}}）', changedAfterApproval: '批准后内容已修改，需要重新审批',
     margin: '毛利率', marginBreach: '低于毛利底线 {{floor}}：需要审批', conflicts: '价目表冲突：{{note}}', trace: '定价过程', traceTitle: '第 {{line}} 行的定价过程',
-    versions: '版本', versionSeq: '第 {{seq}} 版', approved: '已批准', lineCount: '{{n}} 行', hash: '内容校验', contract: '订单合同',
+    versions: '版本', versionSeq: '第 {{seq}} 版', approved: '已批准', lineCount: '{{n}} 行', hash: '内容校验', contract: '订单合同', opportunity: '来自商机（接受报价即赢单）',
     configureTitle: '配置 {{name}}', configureHint: '选择选项与数量；保存时服务器会校验配置规则', option: '选项', required: '必选',
     promotions: '促销', notApplied: '未生效',
   },

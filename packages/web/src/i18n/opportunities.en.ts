@@ -29,7 +29,7 @@ const opportunitiesEn: OpportunityMessages = {
     },
     tasks: { title: 'Tasks', add: 'Add task', titleField: 'Task', key: 'Requirement key (optional)', due: 'Due', done: 'Done', doneAt: 'Done at', none: 'No tasks' },
     history: { title: 'Stage history', from: 'From', to: 'To', at: 'At', by: 'By', hours: 'Hours in stage' },
-    win: 'Won', winTitle: 'Close as won', winContract: 'Also draft the order contract (customer, products and amount carried over)', wonContract: 'Draft contract {{number}} created', openContract: 'Open contract',
+    makeQuote: 'Make a quote', win: 'Won', winTitle: 'Close as won', winContract: 'Also draft the order contract (customer, products and amount carried over)', wonContract: 'Draft contract {{number}} created', openContract: 'Open contract',
     lose: 'Lost', loseTitle: 'Close as lost', lostReason: 'Reason', lostNote: 'Note',
     lostReasons: { price: 'Price', product_fit: 'Product fit', competitor: 'Lost to a competitor', no_budget: 'No budget', no_decision: 'No decision', timing: 'Timing', relationship: 'Relationship', other: 'Other' },
     funnel: {

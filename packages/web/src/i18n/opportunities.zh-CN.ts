@@ -26,7 +26,7 @@ const opportunitiesZh = {
     },
     tasks: { title: '任务', add: '添加任务', titleField: '任务', key: '要求键（可选）', due: '截止', done: '完成', doneAt: '完成于', none: '暂无任务' },
     history: { title: '阶段历史', from: '从', to: '到', at: '时间', by: '操作人', hours: '停留（小时）' },
-    win: '赢单', winTitle: '确认赢单', winContract: '同时生成订单合同草稿（客户、产品和金额带入合同）', wonContract: '已生成合同草稿 {{number}}', openContract: '查看合同',
+    makeQuote: '生成报价单', win: '赢单', winTitle: '确认赢单', winContract: '同时生成订单合同草稿（客户、产品和金额带入合同）', wonContract: '已生成合同草稿 {{number}}', openContract: '查看合同',
     lose: '输单', loseTitle: '确认输单', lostReason: '输单原因', lostNote: '备注',
     lostReasons: { price: '价格', product_fit: '产品不匹配', competitor: '输给竞争对手', no_budget: '没有预算', no_decision: '客户未决策', timing: '时机不对', relationship: '关系不足', other: '其他' },
     funnel: {

@@ -126,7 +126,7 @@ export async function captureLeadTx(tx: Tx, actor: Actor, input: CaptureInput, o
   await q.insertHistory(tx, [{ tenantId: actor.tenantId, leadId, from: null, to: 'raw', reason: `captured (${input.source})`, actorId: actor.userId }]);
   const created = toLead((await q.findLead(tx, leadId))!);
   await recordAudit(tx, actor, { action: 'create', entityType: 'lead', entityId: leadId, before: null, after: auditView(created) });
-  await captureHook()?.(tx, { id: leadId, source: input.source, campaignId: input.campaignId ?? null });
+  await captureHook()?.(tx, { id: leadId, source: input.source, campaignId: input.campaignId ?? null }, actor);
   return { leadId, created: true, duplicate: duplicate ? best : null };
 }
 

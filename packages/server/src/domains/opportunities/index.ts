@@ -10,7 +10,7 @@ export { createOpportunityTx, createOpportunity, getOpportunity, updateOpportuni
 export { changeStage, loseOpportunity, addTask, completeTask } from './stages.service.js';
 export { createProcess } from './processes.service.js';
 export { adjustForecast } from './pipeline.service.js';
-export { markWonTx, linkContractTx, opportunityTx, type WonOpportunity } from './stages.service.js';
+export { markWonTx, linkContractTx, opportunityTx, quotableOpportunityTx, lockForQuoteTx, winByQuoteTx, type WonOpportunity, type QuotableOpportunity } from './stages.service.js';
 export { moveOpportunityRefsTx } from './merge.service.js';
 export { ensureDefaultProcessTx } from './processes.service.js';
 export { opportunitiesRoutes } from './opportunities.routes.js';

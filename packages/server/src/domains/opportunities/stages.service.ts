@@ -95,6 +95,54 @@ export async function markWonTx(tx: Tx, auth: AuthContext, id: string, version: 
   };
 }
 
+/** What a quote made for an opportunity starts from: its customer, name and lines (flows/opportunity-quote). */
+export interface QuotableOpportunity {
+  id: string; number: string; name: string; customerId: string; currency: string; amount: string;
+  lines: Array<{ productId: string | null; productCode: string | null; productName: string; quantity: string; unitPrice: string; discountRate: string }>;
+}
+
+/** An open opportunity the caller may see, for a quote to be made from it; a closed one is refused (opportunities.closed). */
+export async function quotableOpportunityTx(tx: Tx, auth: AuthContext, id: string): Promise<QuotableOpportunity> {
+  const row = await loadVisible(tx, auth, id);
+  if (row.status !== 'open') throw opportunityError('closed');
+  const lines = await q.linesOf(tx, id);
+  return {
+    id, number: row.number, name: row.name, customerId: row.customer_id, currency: row.currency, amount: row.amount,
+    lines: lines.map((l) => ({ productId: l.product_id, productCode: l.product_code, productName: l.product_name, quantity: l.quantity, unitPrice: l.unit_price, discountRate: l.discount_rate })),
+  };
+}
+
+/** Take the opportunity's row lock early (quote acceptance: quote → opportunity → customer, as winning it directly
+ * takes opportunity → customer), so the two never wait on each other in opposite orders. */
+export async function lockForQuoteTx(tx: Tx, id: string): Promise<void> {
+  await q.findOpportunity(tx, id, q.anyScope, true);
+}
+
+/**
+ * The customer accepted a quote made for this opportunity (flows/quote-acceptance, in its transaction): an open
+ * opportunity is won today with the order contract linked; a won one without a contract gets it linked. A lost one,
+ * or one already linked to another contract, is left as it is — the rep decided that on the opportunity. Whoever
+ * accepts the quote may not see the opportunity (finance records acceptances): the quote's own scope decided.
+ */
+export async function winByQuoteTx(tx: Tx, actor: AuthContext, id: string, contractId: string): Promise<'won' | 'linked' | 'unchanged'> {
+  const row = await q.findOpportunity(tx, id, q.anyScope, true);
+  if (!row) return 'unchanged';
+  if (row.status === 'open') {
+    const won = await closingStage(tx, row.process_id, 'won');
+    await q.closeOpportunity(tx, id, { status: 'won', stageId: won.id, closedOn: todayFor(actor), lostReason: null, competitor: row.competitor });
+    await q.insertHistory(tx, actor.tenantId, id, row.stage_id, won.id, actor.userId);
+    const after = (await q.findOpportunity(tx, id, q.anyScope))!;
+    await recordAudit(tx, actor, { action: 'win', entityType: 'opportunity', entityId: id, before: auditView(row), after: auditView(after) });
+    await linkContractTx(tx, actor, id, contractId);
+    return 'won';
+  }
+  if (row.status === 'won' && !row.contract_id) {
+    await linkContractTx(tx, actor, id, contractId);
+    return 'linked';
+  }
+  return 'unchanged';
+}
+
 /** Keep the contract a won opportunity became (campaign ROI follows it to the cash collected). */
 export async function linkContractTx(tx: Tx, auth: AuthContext, id: string, contractId: string): Promise<void> {
   const before = (await q.findOpportunity(tx, id, q.anyScope))!;

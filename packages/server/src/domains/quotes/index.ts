@@ -9,7 +9,7 @@
 // It owns quotes, quote_lines, quote_versions and quote_share_links (tables.ts).
 export { quotesRoutes } from './quotes.routes.js';
 export { quoteApprovalHandler, quoteExpiryJob, lockAcceptableTx, acceptedTx, expireQuotes } from './lifecycle.service.js';
-export { canSeeQuote, createQuote, updateQuote, getQuote } from './quotes.service.js';
+export { canSeeQuote, createQuote, createQuoteTx, updateQuote, getQuote } from './quotes.service.js';
 export { submitQuote, rejectQuote } from './lifecycle.service.js';
 export type { SnapshotLine } from './pricing.js';
 export { quoteError } from './quotes.errors.js';

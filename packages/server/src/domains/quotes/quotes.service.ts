@@ -34,6 +34,7 @@ export function toSummary(r: q.QuoteRow) {
     owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '' } : null, currency: r.currency, pricesIncludeTax: r.prices_include_tax,
     validUntil: r.valid_until, amountInclTax: roundMoney(r.amount_incl_tax ?? '0', r.currency), discountAmount: roundMoney(r.discount_amount ?? '0', r.currency),
     versionSeq: r.seq ?? 0, contentHash: r.content_hash, approvedHash: r.approved_hash, contractId: r.contract_id, version: r.version,
+    opportunity: r.opportunity_id ? { id: r.opportunity_id, number: r.opportunity_number ?? '', name: r.opportunity_name ?? '' } : null,
     createdAt: String(r.created_at), updatedAt: String(r.updated_at),
   };
 }
@@ -163,15 +164,21 @@ async function checkCustomer(tx: Tx, auth: AuthContext, customerId: string) {
 }
 
 export async function createQuote(db: Db, auth: AuthContext, input: QuoteCreate): Promise<Quote> {
-  return inTenant(db, auth, async (tx) => {
-    await checkCustomer(tx, auth, input.customerId);
-    const number = await nextDocNumber(tx, auth, 'BJ', Number(todayFor(auth).slice(0, 4)));
-    const id = await q.insertQuote(tx, auth.tenantId, number, input.customerId, auth.userId, auth.userId, { ...input, currency: 'CNY' });
-    const row = (await q.findQuote(tx, id, q.anyScope, true))!;
-    await recordAudit(tx, auth, { action: 'create', entityType: 'quote', entityId: id, before: null, after: { number, customerId: input.customerId, title: input.title, validUntil: input.validUntil } });
-    await priceTx(tx, auth, row, input, input.lines);
-    return toQuote(tx, (await q.findQuote(tx, id, q.anyScope))!);
-  });
+  return inTenant(db, auth, (tx) => createQuoteTx(tx, auth, input));
+}
+
+/**
+ * A new draft quote, priced, in the caller's transaction. `opportunityId`: the opportunity it is made for (the
+ * opportunity-to-quote flow checked the caller may see it); accepting the quote then wins that opportunity.
+ */
+export async function createQuoteTx(tx: Tx, auth: AuthContext, input: QuoteCreate, opportunityId: string | null = null): Promise<Quote> {
+  await checkCustomer(tx, auth, input.customerId);
+  const number = await nextDocNumber(tx, auth, 'BJ', Number(todayFor(auth).slice(0, 4)));
+  const id = await q.insertQuote(tx, auth.tenantId, number, input.customerId, auth.userId, auth.userId, { ...input, currency: 'CNY' }, opportunityId);
+  const row = (await q.findQuote(tx, id, q.anyScope, true))!;
+  await recordAudit(tx, auth, { action: 'create', entityType: 'quote', entityId: id, before: null, after: { number, customerId: input.customerId, title: input.title, validUntil: input.validUntil, opportunityId } });
+  await priceTx(tx, auth, row, input, input.lines);
+  return toQuote(tx, (await q.findQuote(tx, id, q.anyScope))!);
 }
 
 export async function updateQuote(db: Db, auth: AuthContext, id: string, input: QuoteUpdate): Promise<Quote> {

@@ -15,17 +15,20 @@ export interface QuoteRow {
   currency: string; prices_include_tax: boolean; status: 'draft' | 'pending_approval' | 'approved' | 'accepted' | 'rejected' | 'expired';
   valid_until: string; order_discount_rate: string; rebate_requested: string | null; notes: string | null; current_version_id: string | null;
   approved_hash: string | null; contract_id: string | null; contract_number: string | null; accepted_at: string | null; version: number;
+  opportunity_id: string | null; opportunity_number: string | null; opportunity_name: string | null;
   created_at: string; updated_at: string; seq: number | null; content_hash: string | null; amount_incl_tax: string | null; discount_amount: string | null;
 }
 
 const select = sql`q.id, q.number, q.customer_id, c.name as customer_name, q.owner_id, o.name as owner_name, q.title, q.currency, q.prices_include_tax,
   q.status, to_char(q.valid_until, 'YYYY-MM-DD') as valid_until, q.order_discount_rate::text as order_discount_rate, q.rebate_requested::text as rebate_requested,
   q.notes, q.current_version_id, q.approved_hash, q.contract_id, k.number as contract_number, q.accepted_at, q.version, q.created_at, q.updated_at,
+  q.opportunity_id, op.number as opportunity_number, op.name as opportunity_name,
   v.seq, v.content_hash, v.amount_incl_tax::text as amount_incl_tax, v.discount_amount::text as discount_amount`;
 const from = sql`quotes q join customers c on c.tenant_id = q.tenant_id and c.id = q.customer_id
   left join users o on o.tenant_id = q.tenant_id and o.id = q.owner_id
   left join quote_versions v on v.tenant_id = q.tenant_id and v.id = q.current_version_id
-  left join contracts k on k.tenant_id = q.tenant_id and k.id = q.contract_id`;
+  left join contracts k on k.tenant_id = q.tenant_id and k.id = q.contract_id
+  left join opportunities op on op.tenant_id = q.tenant_id and op.id = q.opportunity_id`;
 
 export async function findQuote(tx: Tx, id: string, scope: RawBuilder<unknown>, forUpdate = false): Promise<QuoteRow | undefined> {
   if (forUpdate) {
@@ -52,9 +55,9 @@ export interface QuoteWrite {
   title: string; currency: string; pricesIncludeTax: boolean; validUntil: string; orderDiscountRate: string; rebateRequested: string | null; notes: string | null;
 }
 
-export async function insertQuote(tx: Tx, tenantId: string, number: string, customerId: string, ownerId: string, userId: string | null, w: QuoteWrite): Promise<string> {
+export async function insertQuote(tx: Tx, tenantId: string, number: string, customerId: string, ownerId: string, userId: string | null, w: QuoteWrite, opportunityId: string | null = null): Promise<string> {
   const r = await tx.insertInto('quotes').values({
-    tenant_id: tenantId, number, customer_id: customerId, owner_id: ownerId, created_by: userId, title: w.title, currency: w.currency,
+    tenant_id: tenantId, number, customer_id: customerId, owner_id: ownerId, created_by: userId, title: w.title, currency: w.currency, opportunity_id: opportunityId,
     prices_include_tax: w.pricesIncludeTax, valid_until: w.validUntil, order_discount_rate: w.orderDiscountRate, rebate_requested: w.rebateRequested, notes: w.notes,
   }).returning('id').executeTakeFirstOrThrow();
   return r.id;

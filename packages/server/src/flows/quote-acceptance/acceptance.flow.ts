@@ -1,8 +1,9 @@
 // Accepting a quote 客户接受报价: in one transaction the approved version becomes an order contract (draft) with its
 // priced lines, prices, tax and catalog codes carried over to the cent; the rebate offset leaves the customer's rebate
 // account and the rebate earned is accrued to it; the promotion budgets the version reserved are consumed.
-// Lock order (docs/adr/0004): Idempotency-Key → the quote (the document) → the customer (money) → the new contract →
-// budget rows by id → ledger appends. A retried request with the same key returns the first answer; a second accept
+// A quote made for an opportunity wins it (and links the contract) in the same transaction.
+// Lock order (docs/adr/0004): Idempotency-Key → the quote (the document) → its opportunity → the customer (money) → the
+// new contract → budget rows by id → ledger appends. A retried request with the same key returns the first answer; a second accept
 // without a key finds the quote accepted and answers with the same contract, consuming nothing twice.
 import { ContractInput, dec } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
@@ -14,6 +15,7 @@ import { accountBalance, postAccountEntry } from '../../domains/payments/index.j
 import { createContractTx } from '../../domains/contracts/index.js';
 import { consumeReservationsTx } from '../../domains/pricing/index.js';
 import { acceptedTx, lockAcceptableTx, quoteError } from '../../domains/quotes/index.js';
+import { lockForQuoteTx, winByQuoteTx } from '../../domains/opportunities/index.js';
 import { contractLine } from './carry.js';
 
 export interface AcceptInput { version: number; planTemplate: string | null; paymentTermDays: number }
@@ -26,6 +28,7 @@ export async function acceptQuote(db: Db, auth: AuthContext, id: string, input: 
     if (already) {
       return { statusCode: 200, body: { quoteId: id, status: 'accepted' as const, contract: { id: row.contract_id!, number: row.contract_number ?? '', amountInclTax: totals.amountInclTax! } } };
     }
+    if (row.opportunity_id) await lockForQuoteTx(tx, row.opportunity_id);
     await lockCustomer(tx, row.customer_id);
     const today = todayFor(auth);
     const rebate = snapshot.content.rebate as { used: string; accrued: string } | null;
@@ -59,6 +62,7 @@ export async function acceptQuote(db: Db, auth: AuthContext, id: string, input: 
     }
     await consumeReservationsTx(tx, auth, row.id, row.current_version_id!);
     await acceptedTx(tx, auth, row, { id: contract.id, number: contract.number });
+    if (row.opportunity_id) await winByQuoteTx(tx, auth, row.opportunity_id, contract.id);
     return { statusCode: 201, body: { quoteId: id, status: 'accepted' as const, contract: { id: contract.id, number: contract.number, amountInclTax: contract.amountInclTax } } };
   }));
 }

@@ -4,8 +4,8 @@ import { ApartmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Flex, Input, Progress, Result, Row, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { useAddTask, useCompleteTask, useMoveStage, useOpportunity, type Opportunity } from '../../api/opportunities';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useAddTask, useCompleteTask, useMoveStage, useOpportunity, useQuoteOpportunity, type Opportunity } from '../../api/opportunities';
 import { useAuth } from '../../auth/useAuth';
 import { useFormat } from '../../i18n/format';
 import { LoseDialog, WinDialog } from './CloseDialogs';
@@ -30,6 +30,8 @@ function Detail({ opp }: { opp: Opportunity }) {
   const move = useMoveStage();
   const addTask = useAddTask(opp.id);
   const doneTask = useCompleteTask();
+  const makeQuote = useQuoteOpportunity(opp.id);
+  const navigate = useNavigate();
   const open = opp.status === 'open';
   const writable = open && can('opportunities', 'update');
   const path = opp.stages.filter((s) => s.kind === 'open' || s.id === opp.stage.id);
@@ -50,6 +52,7 @@ function Detail({ opp }: { opp: Opportunity }) {
             <Tag color={open ? 'blue' : opp.status === 'won' ? 'green' : 'default'} data-testid="opp-status">{t(`opp.statuses.${opp.status}`)}</Tag>
             {opp.contractId && <Link to={`/contracts/${opp.contractId}`} data-testid="opp-contract-link">{t('opp.openContract')}</Link>}
             {writable && <Button onClick={() => setDialog('edit')} data-testid="opp-edit-open">{t('opp.edit')}</Button>}
+            {open && can('quotes', 'create') && <Button loading={makeQuote.isPending} onClick={() => makeQuote.mutate(undefined, { onSuccess: (q) => void navigate(`/quotes/${q.id}`) })} data-testid="opp-quote">{t('opp.makeQuote')}</Button>}
             {writable && <Button type="primary" onClick={() => setDialog('win')} data-testid="opp-win">{t('opp.win')}</Button>}
             {writable && <Button danger onClick={() => setDialog('lose')} data-testid="opp-lose">{t('opp.lose')}</Button>}
           </Space>

@@ -132,6 +132,7 @@ export default function QuoteEditorPage() {
             )}
           </Space>
         </Flex>
+        {q?.opportunity && <Alert style={{ marginTop: 12 }} type="info" showIcon title={<span>{t('quote.opportunity')}: <Link to={`/opportunities/${q.opportunity.id}`} data-testid="quote-opportunity-link">{q.opportunity.number} {q.opportunity.name}</Link></span>} />}
         {q?.contract && <Alert style={{ marginTop: 12 }} type="success" showIcon title={<span>{t('quote.contract')}: <Link to={`/contracts/${q.contract.id}`} data-testid="quote-contract-link">{q.contract.number}</Link></span>} />}
         {changedAfterApproval && OPEN.includes(q.status) && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t('quote.changedAfterApproval')} data-testid="quote-reapproval" />}
         {q && q.status === 'draft' && !changedAfterApproval && <Alert style={{ marginTop: 12 }} type="info" showIcon title={t('quote.needsApproval')} />}
