@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Actor } from '../src/platform/db.js';
 import { captureLeadTx } from '../src/domains/leads/index.js';
 import { recordBehaviourTx } from '../src/domains/scoring/index.js';
-import { login, makeTenant, randomCreditCode, testApp, type Client, type TestTenant } from './helpers.js';
+import { call, login, makeTenant, randomCreditCode, testApp, type Client, type TestTenant } from './helpers.js';
 
 const h = await testApp();
 let t: TestTenant;
@@ -88,6 +88,63 @@ describe('customer merge', () => {
     expect((await repEast.patch(`/api/v1/customers/${master.id}`, { phone: '0512-1234 5678', version: cur.version })).status).toBe(200);
     expect((await repEast.post(`/api/v1/merges/${merged.id}/undo`, {})).body.code).toBe('dedup.changed_since');
     expect((await repEast.post(`/api/v1/customers/${master.id}/merge`, { customerId: dup.id })).body.code).toBe('dedup.already_merged');
+  });
+});
+
+describe('merge moves the location and the decision map', () => {
+  const put = (c: Client, path: string, body: unknown) => call(h.baseUrl, 'PUT', path, { token: c.token, body });
+  const nodes = async (customerId: string) => (await repEast.get(`/api/v1/key-accounts/${customerId}/decision-map`)).body as {
+    nodes: Array<{ contactId: string; role: string | null }>; edges: Array<{ id: string; from: string; to: string; kind: string }>;
+  };
+
+  it('a customer merge takes the duplicate\'s location (the master had none) and its decision map; undo puts both back', async () => {
+    const master = await customer('无锡锡山精工机械有限公司');
+    const dup = await customer('锡山精工机械（无锡）有限公司');
+    const boss = (await repEast.post(`/api/v1/customers/${dup.id}/contacts`, { name: '钱总', mobile: '13900003333' })).body;
+    const buyer = (await repEast.post(`/api/v1/customers/${dup.id}/contacts`, { name: '孙采购', mobile: '13900004444' })).body;
+    expect((await put(repEast, `/api/v1/customer-locations/${dup.id}`, { lat: 31.491, lng: 120.312 })).status).toBe(200);
+    expect((await put(repEast, `/api/v1/decision-roles/${boss.id}`, { role: 'decision_maker', influence: 5, attitude: 'supporter' })).status).toBe(200);
+    expect((await repEast.post('/api/v1/contact-relations', { fromContactId: buyer.id, toContactId: boss.id, kind: 'reports_to' })).status).toBe(201);
+
+    const preview = (await repEast.post(`/api/v1/customers/${master.id}/merge-preview`, { customerId: dup.id })).body;
+    expect(preview.moves).toEqual(expect.arrayContaining([
+      { table: 'customer_locations.customer_id', owner: 'visits', count: 1 },
+      { table: 'decision_roles.customer_id', owner: 'key-accounts', count: 1 },
+      { table: 'contact_relations.customer_id', owner: 'key-accounts', count: 1 },
+    ]));
+    const merged = await repEast.post(`/api/v1/customers/${master.id}/merge`, { customerId: dup.id });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(201);
+    expect((await repEast.get(`/api/v1/customer-locations/${master.id}`)).body).toMatchObject({ lat: '31.491000', lng: '120.312000' });
+    const map = await nodes(master.id);
+    expect(map.nodes.find((n) => n.contactId === boss.id)?.role).toBe('decision_maker');
+    expect(map.edges).toMatchObject([{ from: buyer.id, to: boss.id, kind: 'reports_to' }]);
+
+    expect((await repEast.post(`/api/v1/merges/${merged.body.id}/undo`, {})).status).toBe(200);
+    expect((await repEast.get(`/api/v1/customer-locations/${dup.id}`)).body).toMatchObject({ lat: '31.491000' });
+    expect((await repEast.get(`/api/v1/customer-locations/${master.id}`)).status).toBe(404);
+    expect((await nodes(dup.id)).edges).toHaveLength(1);
+    expect((await nodes(master.id)).edges).toHaveLength(0);
+  });
+
+  it('a contact merge keeps the master\'s own role, moves the duplicate\'s relations, and never relates the master to itself', async () => {
+    const c = await customer('常州龙城新材料有限公司');
+    const a = (await repEast.post(`/api/v1/customers/${c.id}/contacts`, { name: '周敏', mobile: '13700005555' })).body;
+    const b = (await repEast.post(`/api/v1/customers/${c.id}/contacts`, { name: '周敏', email: 'zhou.min@longcheng.cn' })).body;
+    const boss = (await repEast.post(`/api/v1/customers/${c.id}/contacts`, { name: '吴总', mobile: '13700006666' })).body;
+    expect((await put(repEast, `/api/v1/decision-roles/${a.id}`, { role: 'technical_buyer', influence: 3, attitude: 'neutral' })).status).toBe(200);
+    expect((await put(repEast, `/api/v1/decision-roles/${b.id}`, { role: 'influencer', influence: 2, attitude: 'champion' })).status).toBe(200);
+    expect((await repEast.post('/api/v1/contact-relations', { fromContactId: b.id, toContactId: boss.id, kind: 'reports_to' })).status).toBe(201);
+    expect((await repEast.post('/api/v1/contact-relations', { fromContactId: b.id, toContactId: a.id, kind: 'ally' })).status).toBe(201);
+
+    const merged = await repEast.post(`/api/v1/contacts/${a.id}/merge`, { contactId: b.id });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(201);
+    const map = await nodes(c.id);
+    expect(map.nodes.find((n) => n.contactId === a.id)?.role).toBe('technical_buyer'); // the master's own role stays
+    expect(map.edges.filter((e) => e.from === a.id).map((e) => [e.to, e.kind])).toEqual([[boss.id, 'reports_to']]); // b → a (ally) would be a → a: left with b
+    expect((await repEast.post(`/api/v1/merges/${merged.body.id}/undo`, {})).status).toBe(200);
+    const back = await nodes(c.id);
+    expect(back.edges.filter((e) => e.from === b.id).map((e) => e.kind).sort()).toEqual(['ally', 'reports_to']);
+    expect(back.nodes.find((n) => n.contactId === b.id)?.role).toBe('influencer');
   });
 });
 

@@ -5,5 +5,5 @@
 // - moveVisitRefsTx for merges (flows/merge); haversineMetres.
 // It owns visits and customer_locations (tables.ts).
 export { visitsRoutes } from './visits.routes.js';
-export { moveVisitRefsTx, createVisit, checkIn, checkOut, setLocation } from './visits.service.js';
+export { moveVisitRefsTx, moveCustomerLocationTx, createVisit, checkIn, checkOut, setLocation } from './visits.service.js';
 export { haversineMetres } from './geo.js';

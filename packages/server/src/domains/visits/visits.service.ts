@@ -175,3 +175,14 @@ export async function moveVisitRefsTx(tx: Tx, actor: Actor, move: { kind: 'custo
   await recordAudits(tx, actor, moved.map((id) => ({ action: 'merge', entityType: 'visit', entityId: id, before: { [field]: move.from }, after: { [field]: move.to } })));
   return moved;
 }
+
+/**
+ * For merges (flows/merge): the duplicate customer's location becomes the master's when the master has none (a
+ * customer has one location; the master's own is kept, and then the duplicate keeps its). `ids` (an undo) moves exactly
+ * those rows back. Audited under the customer it now belongs to.
+ */
+export async function moveCustomerLocationTx(tx: Tx, actor: Actor, move: { from: string; to: string; ids?: string[] | undefined }): Promise<string[]> {
+  const moved = await q.moveLocation(tx, move.from, move.to, move.ids ?? null);
+  await recordAudits(tx, actor, moved.map(() => ({ action: 'merge', entityType: 'customer_location', entityId: move.to, before: { customerId: move.from }, after: { customerId: move.to } })));
+  return moved;
+}

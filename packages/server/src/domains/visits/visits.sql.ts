@@ -107,3 +107,11 @@ export async function moveRefs(tx: Tx, kind: 'customer' | 'contact', from: strin
     where ${col} = ${from} ${ids ? sql`and id = any(${ids}::uuid[])` : sql``} returning id`.execute(tx);
   return r.rows.map((x) => x.id).sort();
 }
+
+/** Move a customer's location to another customer that has none (or exactly `ids`, for an undo). */
+export async function moveLocation(tx: Tx, from: string, to: string, ids: string[] | null): Promise<string[]> {
+  const r = await sql<{ id: string }>`update customer_locations l set customer_id = ${to}, updated_at = now()
+    where l.customer_id = ${from} ${ids ? sql`and l.id = any(${ids}::uuid[])` : sql`and not exists (select 1 from customer_locations m where m.tenant_id = l.tenant_id and m.customer_id = ${to})`}
+    returning l.id`.execute(tx);
+  return r.rows.map((x) => x.id).sort();
+}

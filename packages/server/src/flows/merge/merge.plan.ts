@@ -5,7 +5,8 @@
 import type { Actor, Tx } from '../../platform/db.js';
 import { mergeCustomerIntoTx, unmergeCustomerTx } from '../../domains/customers/index.js';
 import { moveOpportunityRefsTx } from '../../domains/opportunities/index.js';
-import { moveVisitRefsTx } from '../../domains/visits/index.js';
+import { moveCustomerLocationTx, moveVisitRefsTx } from '../../domains/visits/index.js';
+import { moveDecisionMapRefsTx } from '../../domains/key-accounts/index.js';
 import { moveCampaignMemberRefsTx } from '../../domains/campaigns/index.js';
 import { moveLeadRefsTx } from '../../domains/leads/index.js';
 import { moveScoreEventsTx } from '../../domains/scoring/index.js';
@@ -25,6 +26,21 @@ const one = (key: string, owner: string, fn: (tx: Tx, actor: Actor, from: string
   keys: [key], owner, move: async (tx, actor, from, to, ids) => ({ [key]: await fn(tx, actor, from, to, ids?.[key]) }),
 });
 
+/** The decision map (key-accounts): roles and relations follow a merged customer, or a merged contact's own ones. */
+const decisionMap = (kind: 'customer' | 'contact'): Mover => {
+  const keys = kind === 'customer'
+    ? { roles: 'decision_roles.customer_id', relationsFrom: 'contact_relations.customer_id' }
+    : { roles: 'decision_roles.contact_id', relationsFrom: 'contact_relations.from_contact_id', relationsTo: 'contact_relations.to_contact_id' };
+  return {
+    keys: Object.values(keys), owner: 'key-accounts',
+    move: async (tx, actor, from, to, ids) => {
+      const given = ids ? Object.fromEntries(Object.entries(keys).map(([k, key]) => [k, ids[key] ?? []])) : undefined;
+      const moved = await moveDecisionMapRefsTx(tx, actor, { kind, from, to, ids: given });
+      return Object.fromEntries(Object.entries(keys).map(([k, key]) => [key, moved[k as keyof typeof moved]]));
+    },
+  };
+};
+
 const leadRefs = (kind: MergeObject): Mover => ({
   keys: [kind === 'customer' ? 'leads.converted_customer_id' : kind === 'contact' ? 'leads.converted_contact_id' : 'leads.duplicate_id'],
   owner: 'leads',
@@ -41,6 +57,8 @@ export const MOVERS: Record<MergeObject, Mover[]> = {
     { keys: ['contacts.customer_id', 'followups.customer_id', 'customers.parent_id'], owner: 'customers', move: async () => ({}) },
     one('opportunities.customer_id', 'opportunities', (tx, a, from, to, ids) => moveOpportunityRefsTx(tx, a, { kind: 'customer', from, to, ids })),
     one('visits.customer_id', 'visits', (tx, a, from, to, ids) => moveVisitRefsTx(tx, a, { kind: 'customer', from, to, ids })),
+    one('customer_locations.customer_id', 'visits', (tx, a, from, to, ids) => moveCustomerLocationTx(tx, a, { from, to, ids })),
+    decisionMap('customer'),
     leadRefs('customer'),
   ],
   contact: [
@@ -48,6 +66,7 @@ export const MOVERS: Record<MergeObject, Mover[]> = {
     one('opportunities.contact_id', 'opportunities', (tx, a, from, to, ids) => moveOpportunityRefsTx(tx, a, { kind: 'contact', from, to, ids })),
     one('visits.contact_id', 'visits', (tx, a, from, to, ids) => moveVisitRefsTx(tx, a, { kind: 'contact', from, to, ids })),
     one('score_events.contact_id', 'scoring', (tx, _a, from, to, ids) => moveScoreEventsTx(tx, 'contact', { from, to, ids })),
+    decisionMap('contact'),
     leadRefs('contact'),
     // follow-ups of the contact move with the contact row (mergeContactIntoTx)
     { keys: ['followups.contact_id'], owner: 'customers', move: async () => ({}) },
