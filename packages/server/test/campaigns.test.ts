@@ -178,6 +178,28 @@ describe('members through the event flow', () => {
     expect(after.leads).toBe(before.leads + 1);
   });
 
+  it('an import for the campaign makes every imported lead a planned member', async () => {
+    const csv = ['公司名称,联系人,手机', `展会名录甲${tag}有限公司,韩一,159${tag.replace(/\D/g, '0').padEnd(8, '1').slice(0, 8)}`, `展会名录乙${tag}有限公司,韩二,,`].join('\r\n');
+    const before = (await ok(await marketer.get(`/api/v1/campaigns/${event.id}`), 200)).own;
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(`\uFEFF${csv}`)]), '展会名录.csv');
+    const res = await fetch(`${w.baseUrl}/api/v1/lead-imports?campaignId=${event.id}`, { method: 'POST', headers: { authorization: `Bearer ${marketer.token}` }, body: form });
+    expect(res.status).toBe(202);
+    const started = await res.json() as { id: string };
+    let job: { status: string; created: number } = { status: 'running', created: 0 };
+    for (let i = 0; i < 200 && job.status === 'running'; i++) {
+      job = await ok(await marketer.get(`/api/v1/lead-imports/${started.id}`), 200);
+      if (job.status === 'running') await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toMatchObject({ status: 'done', created: 2 });
+    const members = await ok(await marketer.get(`/api/v1/campaigns/${event.id}/members?status=planned`), 200);
+    const imported = members.items.filter((m: { lead: { name: string } | null }) => m.lead && /韩[一二]/.test(JSON.stringify(m.lead)));
+    expect(imported).toHaveLength(2);
+    const after = (await ok(await marketer.get(`/api/v1/campaigns/${event.id}`), 200)).own;
+    expect(after.members).toBe(before.members + 2);
+    expect(after.leads).toBe(before.leads + 2);
+  });
+
   it('refuses a person without a phone or email, a second membership and an unknown contact', async () => {
     const noWay = await marketer.post(`/api/v1/campaigns/${event.id}/members`, { name: '无联系方式' });
     expect(noWay.status).toBe(400);

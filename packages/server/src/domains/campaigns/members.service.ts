@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { MEMBER_STATUSES, type CampaignMember, type CampaignMemberCreate, type CampaignMemberQuery, type MemberStatus } from '@l2c/shared';
 import { inTenant, type Actor, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, recordAudits } from '../../platform/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { campaignError } from './campaigns.errors.js';
 import * as c from './campaigns.sql.js';
@@ -146,6 +146,16 @@ export async function recordCampaignMemberTx(
   });
   await recordAudit(tx, actor, { action: 'create', entityType: 'campaign_member', entityId: id, before: null, after: { campaignId: input.campaignId, leadId: input.leadId ?? null, contactId: input.contactId ?? null, status: input.status } });
   return { memberId: id };
+}
+
+/**
+ * For leads' import with a campaign (a list from a trade show, bought for a campaign): every imported lead becomes a
+ * member of the campaign ('planned'), one statement and one audit entry per member, in the import batch's transaction.
+ */
+export async function recordImportedMembersTx(tx: Tx, actor: Actor, campaignId: string, leadIds: string[]): Promise<number> {
+  const added = await q.insertLeadMembers(tx, actor.tenantId, campaignId, actor.userId, leadIds);
+  await recordAudits(tx, actor, added.map((m) => ({ action: 'create', entityType: 'campaign_member', entityId: m.id, before: null, after: { campaignId, leadId: m.lead_id, contactId: null, status: 'planned' } })));
+  return added.length;
 }
 
 /**

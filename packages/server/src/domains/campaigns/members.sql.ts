@@ -125,3 +125,13 @@ export async function moveMemberRefs(tx: Tx, column: 'lead_id' | 'contact_id', f
   if (ids) q = q.where('m.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
   return (await q.returning('m.id').execute()).map((r) => r.id);
 }
+
+/** Leads of an import as members of its campaign ('planned': named on a list, nothing happened yet), one statement;
+ * leads already members stay as they are. Returns the new members' ids. */
+export async function insertLeadMembers(tx: Tx, tenantId: string, campaignId: string, createdBy: string | null, leadIds: string[]): Promise<Array<{ id: string; lead_id: string }>> {
+  if (leadIds.length === 0) return [];
+  const r = await sql<{ id: string; lead_id: string }>`insert into campaign_members (tenant_id, campaign_id, lead_id, status, created_by)
+    select ${tenantId}, ${campaignId}, l.id, 'planned', ${createdBy} from unnest(${leadIds}::uuid[]) as l(id)
+    on conflict (tenant_id, campaign_id, lead_id) do nothing returning id, lead_id`.execute(tx);
+  return r.rows;
+}

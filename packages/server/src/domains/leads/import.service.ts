@@ -14,6 +14,7 @@ import { nextDocNumber } from '../../platform/sequences.js';
 import { refreshStatistics } from '../../platform/statistics.js';
 import { todayFor } from '../../platform/clock.js';
 import { enumCode } from '../customers/index.js';
+import { recordImportedMembersTx } from '../campaigns/index.js';
 import { leadError } from './leads.errors.js';
 import { Assigner } from './assignment.service.js';
 import { matchCandidates, MATCH_BATCH } from './dedup-port.js';
@@ -165,6 +166,7 @@ async function writeBatch(tx: Tx, auth: AuthContext, importId: string, batch: Pr
     inserts.forEach((l, i) => { l.number = `${base}-${String(i + 1).padStart(4, '0')}`; });
   }
   const ids = await lq.insertImportedLeads(tx, inserts, 'captured (import)');
+  if (input.campaignId) await recordImportedMembersTx(tx, auth, input.campaignId, ids); // the list belongs to the campaign
   await assigner.flush(tx);
   await recordAudits(tx, auth, inserts.map((l, i) => ({
     action: 'import', entityType: 'lead', entityId: ids[i]!, before: null,
