@@ -6,7 +6,7 @@ import { decimalPattern } from '@l2c/shared';
 import { commonError } from './errors.js';
 
 /** The kind of one sort key: what its column compares as (nullable keys are sorted through a coalesce, never null). */
-export type CursorPart = 'uuid' | 'instant' | 'date' | 'decimal' | 'int' | 'text';
+export type CursorPart = 'uuid' | 'instant' | 'date' | 'date_or_empty' | 'decimal' | 'int' | 'text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = decimalPattern(20, 10, true);
@@ -20,6 +20,7 @@ function fits(kind: CursorPart, v: unknown): boolean {
     case 'uuid': return typeof v === 'string' && UUID.test(v);
     case 'instant': return typeof v === 'string' && !v.startsWith('0000') && INSTANT.test(v) && DATE.safeParse(v.slice(0, 10)).success;
     case 'date': return typeof v === 'string' && !v.startsWith('0000') && DATE.safeParse(v).success;
+    case 'date_or_empty': return v === '' || fits('date', v); // a nullable date key: '' stands for null
     case 'decimal': return (typeof v === 'string' && DECIMAL.test(v)) || (typeof v === 'number' && Number.isFinite(v));
     case 'int': return typeof v === 'number' && Number.isSafeInteger(v);
     case 'text': return typeof v === 'string' && v.length <= 500 && !v.includes('\u0000');

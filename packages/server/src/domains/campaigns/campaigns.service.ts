@@ -54,7 +54,7 @@ const scopeOf = (auth: AuthContext) => q.campaignScope(auth.userId, auth.scope);
 
 export async function listCampaigns(db: Db, auth: AuthContext, query: z.infer<typeof CampaignListQuery>) {
   return inTenant(db, auth, async (tx) => {
-    const after = decodeCursor(query.cursor, ['text', 'uuid']) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['date_or_empty', 'uuid']) as [string, string] | null;
     const rows = await q.listCampaigns(tx, scopeOf(auth), query, after ? [after[0] === '' ? null : after[0], after[1]] : null, query.limit);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
