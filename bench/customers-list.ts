@@ -115,7 +115,7 @@ export class SqlSide {
     try {
       for (const q of sequence) {
         const r = await c.query(q.sql, q.parameters as unknown[]);
-        if (/^\s*select c\.id\b/i.test(q.sql)) rows = r.rowCount ?? 0;
+        if (/^\s*(select c\.id|with matches as)\b/i.test(q.sql)) rows = r.rowCount ?? 0; // the list statement, plain or with a search
       }
       return rows;
     } catch (err) {
