@@ -115,4 +115,30 @@ describe('administration screens', { timeout: 180_000 }, () => {
     expect(submitted.status).toBe(200);
     expect(JSON.stringify(submitted.body.approval?.steps ?? [])).not.toMatch(/finance|Finance|财务/);
   });
+
+  it('pricing: a gift promotion (buy 10 edge boxes, get a sensor free) from the promotions form', async (ctx) => {
+    reportFailures(ctx, () => ({ e2e, page }));
+    const pick = async (testId: string, code: string) => {
+      await byId(page, testId).locator('input').fill(code);
+      await page.locator('.ant-select-item-option', { hasText: code }).first().click();
+    };
+    await page.goto(`${e2e!.baseUrl}/pricing`);
+    await page.getByRole('tab', { name: '促销', exact: true }).click();
+    await byId(page, 'promo-code').fill(`GIFT-${stamp}`);
+    await byId(page, 'promo-name').fill('买十送一');
+    await byId(page, 'promo-kind').click();
+    await page.locator('.ant-select-item-option', { hasText: '赠品' }).click();
+    await pick('promo-sku', 'EC-200');
+    await byId(page, 'promo-buyQuantity').fill('10');
+    await pick('promo-gift-sku', 'SEN-T');
+    await byId(page, 'promo-giftQuantity').fill('1');
+    await byId(page, 'promo-create').click();
+    type Promo = { code: string; rule: { kind: string; buyQuantity: string; giftQuantity: string; giftProductId: string; target: { productId: string } } };
+    await until('the promotion is saved', async () => (await getJson<{ items: Promo[] }>(e2e!, page, '/promotions')).items.some((p) => p.code === `GIFT-${stamp}`), 30_000);
+    const saved = (await getJson<{ items: Promo[] }>(e2e!, page, '/promotions')).items.find((p) => p.code === `GIFT-${stamp}`)!;
+    const skus = await getJson<{ items: Array<{ id: string; code: string }> }>(e2e!, page, '/catalog/skus?limit=200');
+    const id = (code: string) => skus.items.find((k) => k.code === code)!.id;
+    expect(saved.rule).toMatchObject({ kind: 'gift', buyQuantity: '10', giftQuantity: '1', giftProductId: id('SEN-T'), target: { productId: id('EC-200') } });
+    await page.getByText(`GIFT-${stamp}`).waitFor();
+  });
 });

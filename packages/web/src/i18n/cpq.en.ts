@@ -31,6 +31,7 @@ const cpqEn: CpqMessages = {
     grade: 'Grade', region: 'Region', channel: 'Channel', customer: 'Customer',
     promoKinds: { item: 'Single item', combo: 'Combo', threshold: 'Threshold 满减', cumulative: 'Cumulative', gift: 'Gift' },
     stacking: { exclusive: 'Exclusive', stackable: 'Stackable', best_of: 'Best of' }, group: 'Stacking group', budget: 'Budget',
+    promo: { amountOffPerUnit: 'Off per unit', minQuantity: 'From quantity', periodQuantity: 'Period quantity from', quantity: 'Qty', amountOffPerSet: 'Off per set', repeat: 'For every multiple', buyQuantity: 'For every', giftQuantity: 'Gift quantity', validFrom: 'Valid from', validTo: 'Valid to' },
     newPromotion: 'New promotion', percentOff: 'Percent off (0.1 = 10 %)', minAmount: 'From', amountOff: 'Off', target: 'Product',
     newBudget: 'New budget', amount: 'Amount', remaining: 'Left', reserved: 'Reserved', consumed: 'Consumed', facts: 'Budget facts', factKinds: { reserve: 'Reserve', release: 'Release', consume: 'Consume' },
     surcharges: 'Attribute surcharges', floors: 'Margin floors', rebatePolicies: 'Rebate policies (当单比例)', maxOrderRatio: 'Max share of order', accrualRate: 'Accrual rate', saveSettings: 'Save settings',

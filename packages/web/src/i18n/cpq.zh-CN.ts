@@ -28,6 +28,7 @@ const cpqZh = {
     grade: '客户等级', region: '地区', channel: '渠道', customer: '指定客户',
     promoKinds: { item: '单品', combo: '组合', threshold: '满减', cumulative: '累计', gift: '赠品' },
     stacking: { exclusive: '互斥', stackable: '可叠加', best_of: '择优' }, group: '叠加组', budget: '预算',
+    promo: { amountOffPerUnit: '每件减', minQuantity: '起购数量', periodQuantity: '期间累计满（数量）', quantity: '数量', amountOffPerSet: '每套减', repeat: '每满再减', buyQuantity: '每买', giftQuantity: '赠送数量', validFrom: '开始日期', validTo: '结束日期' },
     newPromotion: '新建促销', percentOff: '折扣（0.1 = 九折）', minAmount: '满', amountOff: '减', target: '适用产品',
     newBudget: '新建预算', amount: '总额', remaining: '剩余', reserved: '已预留', consumed: '已使用', facts: '预算流水', factKinds: { reserve: '预留', release: '释放', consume: '使用' },
     surcharges: '属性加价', floors: '毛利底线', rebatePolicies: '返利政策（当单比例）', maxOrderRatio: '当单比例', accrualRate: '计提比例', saveSettings: '保存设置',

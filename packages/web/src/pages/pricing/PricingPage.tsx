@@ -5,24 +5,15 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, R
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  useAddPriceEntriesMutation, useBudget, useBudgets, useCreateBudgetMutation, useCreatePriceBookMutation, useCreatePromotionMutation, useDeletePriceEntryMutation,
+  useAddPriceEntriesMutation, useBudget, useBudgets, useCreateBudgetMutation, useCreatePriceBookMutation, useDeletePriceEntryMutation,
   usePriceBook, usePriceBooks, usePricingSettings, usePromotions, usePutPricingSettingsMutation, useTogglePromotionMutation, useTryPriceMutation,
   type PriceRuleValue, type PricingResult,
 } from '../../api/pricing';
-import { useSkuSearch } from '../../api/quotes';
 import { useAuth } from '../../auth/useAuth';
 import { CustomerSelect } from '../../components/CustomerSelect';
 import { TraceTable } from '../../components/quotes/TraceTable';
-import { useDebounced } from '../../lib/useDebounced';
-
-function SkuPicker({ value, onChange, testId }: { value?: string; onChange?: (v: string) => void; testId?: string }) {
-  const [search, setSearch] = useState('');
-  const hits = useSkuSearch(useDebounced(search.trim(), 200));
-  return (
-    <Select showSearch={{ filterOption: false, onSearch: setSearch }} value={value} onChange={onChange} style={{ minWidth: 260 }} data-testid={testId}
-      options={(hits.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))} />
-  );
-}
+import { PromotionForm } from './PromotionForm';
+import { SkuPicker } from './SkuPicker';
 
 function ruleText(t: (k: string) => string, r: PriceRuleValue): string {
   if (r.kind === 'fixed') return `${t('pricing.kinds.fixed')} ${r.unitPrice}`;
@@ -113,31 +104,10 @@ function Promotions() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const list = usePromotions();
-  const budgets = useBudgets();
   const toggle = useTogglePromotionMutation();
-  const create = useCreatePromotionMutation();
-  const [form] = Form.useForm();
   return (
     <Flex vertical gap={12}>
-      {can('pricing', 'create') && (
-        <Form form={form} layout="inline" style={{ rowGap: 8 }} initialValues={{ kind: 'item', stacking: 'stackable', group: 'default' }}
-          onFinish={async (v: { code: string; name: string; kind: string; skuId: string; percentOff: string; minAmount: string; amountOff: string; group: string; stacking: string; budgetId?: string }) => {
-            const rule = v.kind === 'threshold' ? { kind: 'threshold', minAmount: v.minAmount, amountOff: v.amountOff, repeat: false } : { kind: 'item', target: { productId: v.skuId }, percentOff: v.percentOff };
-            await create.mutateAsync({ code: v.code, name: v.name, group: v.group, stacking: v.stacking, priority: 0, budgetId: v.budgetId ?? null, validFrom: null, validTo: null, rule, active: true });
-            form.resetFields();
-          }}>
-          <Form.Item name="code" rules={[{ required: true }]}><Input placeholder={t('pricing.code')} style={{ width: 100 }} /></Form.Item>
-          <Form.Item name="name" rules={[{ required: true }]}><Input placeholder={t('pricing.name')} style={{ width: 140 }} /></Form.Item>
-          <Form.Item name="kind"><Select style={{ width: 100 }} options={['item', 'threshold'].map((k) => ({ value: k, label: t(`pricing.promoKinds.${k}`) }))} /></Form.Item>
-          <Form.Item noStyle shouldUpdate>{() => (form.getFieldValue('kind') === 'threshold'
-            ? <><Form.Item name="minAmount"><Input placeholder={t('pricing.minAmount')} style={{ width: 90 }} /></Form.Item><Form.Item name="amountOff"><Input placeholder={t('pricing.amountOff')} style={{ width: 90 }} /></Form.Item></>
-            : <><Form.Item name="skuId"><SkuPicker /></Form.Item><Form.Item name="percentOff"><Input placeholder={t('pricing.percentOff')} style={{ width: 150 }} /></Form.Item></>)}</Form.Item>
-          <Form.Item name="group"><Input placeholder={t('pricing.group')} style={{ width: 100 }} /></Form.Item>
-          <Form.Item name="stacking"><Select style={{ width: 100 }} options={['exclusive', 'stackable', 'best_of'].map((k) => ({ value: k, label: t(`pricing.stacking.${k}`) }))} /></Form.Item>
-          <Form.Item name="budgetId"><Select allowClear placeholder={t('pricing.budget')} style={{ width: 120 }} options={(budgets.data?.items ?? []).map((b) => ({ value: b.id, label: b.code }))} /></Form.Item>
-          <Button htmlType="submit" loading={create.isPending}>{t('pricing.newPromotion')}</Button>
-        </Form>
-      )}
+      {can('pricing', 'create') && <PromotionForm />}
       <Table size="small" rowKey="id" pagination={false} dataSource={list.data?.items ?? []}
         columns={[
           { title: t('pricing.code'), dataIndex: 'code' }, { title: t('pricing.name'), dataIndex: 'name' },
