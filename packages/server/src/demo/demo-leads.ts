@@ -48,10 +48,10 @@ function conversionOdds(industry: string, size: string, source: string): number 
   return 1 / (1 + Math.exp(-logit));
 }
 
-// The version each lead is at, as its last move returned it: the next move needs no read of its own first.
-const versions = new Map<string, number>();
+/** The version each lead is at, as its last move returned it: the next move needs no read of its own first. */
+type Versions = Map<string, number>;
 
-async function changeLeadStatus(db: Db, auth: AuthContext, id: string, status: 'raw' | 'mql' | 'sql' | 'invalid', reason: string | null = null) {
+async function changeLeadStatus(versions: Versions, db: Db, auth: AuthContext, id: string, status: 'raw' | 'mql' | 'sql' | 'invalid', reason: string | null = null) {
   const version = versions.get(id) ?? (await inTenant(db, auth, (tx) => getLeadTx(tx, id)))!.version;
   versions.set(id, (await moveStatus(db, auth, id, { status, reason, version })).version);
 }
@@ -109,6 +109,7 @@ export async function demoLeads(db: Db, tenantId: string, r: R, now = new Date()
   // Life over the year: older leads were worked — qualified, converted by their owner, or found invalid.
   let converted = 0;
   let invalid = 0;
+  const versions: Versions = new Map();
   const owned = await asSystem(db, async (tx) => new Map((await sql<{ id: string; owner_id: string | null }>`select id, owner_id from leads
     where tenant_id = ${tenantId} and id = any(${made.map((m) => m.id)}::uuid[])`.execute(tx)).rows.map((x) => [x.id, x.owner_id])));
   for (const [i, m] of made.entries()) {
@@ -117,18 +118,18 @@ export async function demoLeads(db: Db, tenantId: string, r: R, now = new Date()
     const p = conversionOdds(m.industry, m.size, m.source);
     const roll = r.next();
     if (roll < p) {
-      await changeLeadStatus(db, owner, m.id, 'mql');
-      await changeLeadStatus(db, owner, m.id, 'sql');
+      await changeLeadStatus(versions, db, owner, m.id, 'mql');
+      await changeLeadStatus(versions, db, owner, m.id, 'sql');
       await convertLead(db, owner, m.id, {
         customerId: null, customerName: null, opportunityName: null, amount: String(40_000 + 10_000 * r.int(30)) + '.00', currency: 'CNY', createOpportunity: true, allowDuplicate: true,
       });
       converted++;
     } else if (roll < p + 0.25) {
-      await changeLeadStatus(db, owner, m.id, 'invalid', INVALID[i % INVALID.length]!);
+      await changeLeadStatus(versions, db, owner, m.id, 'invalid', INVALID[i % INVALID.length]!);
       invalid++;
     } else if (roll < p + 0.55) {
-      await changeLeadStatus(db, owner, m.id, 'mql');
-      if (r.next() < 0.4) await changeLeadStatus(db, owner, m.id, 'sql');
+      await changeLeadStatus(versions, db, owner, m.id, 'mql');
+      if (r.next() < 0.4) await changeLeadStatus(versions, db, owner, m.id, 'sql');
     }
   }
 

@@ -76,6 +76,15 @@ export interface WonOpportunity {
   lines: Array<{ productCode: string | null; productName: string; quantity: string; unitPrice: string; discountRate: string; amount: string }>;
 }
 
+/** Close a locked open opportunity as won: its won stage, today as its close day, the history and audit entries. */
+async function closeWonTx(tx: Tx, actor: AuthContext, row: Row): Promise<void> {
+  const won = await closingStage(tx, row.process_id, 'won');
+  await q.closeOpportunity(tx, row.id, { status: 'won', stageId: won.id, closedOn: todayFor(actor), lostReason: null, competitor: row.competitor });
+  await q.insertHistory(tx, actor.tenantId, row.id, row.stage_id, won.id, actor.userId);
+  const after = (await q.findOpportunity(tx, row.id, q.anyScope))!;
+  await recordAudit(tx, actor, { action: 'win', entityType: 'opportunity', entityId: row.id, before: auditView(row), after: auditView(after) });
+}
+
 /**
  * Mark an open opportunity won inside the caller's transaction (flows/opportunity-won): the won stage, today as its
  * close day, the history entry and the audit entry. Returns what the order contract needs.
@@ -83,11 +92,7 @@ export interface WonOpportunity {
 export async function markWonTx(tx: Tx, auth: AuthContext, id: string, version: number): Promise<WonOpportunity> {
   const row = await loadVisible(tx, auth, id, true);
   lockOpen(row, version);
-  const won = await closingStage(tx, row.process_id, 'won');
-  await q.closeOpportunity(tx, id, { status: 'won', stageId: won.id, closedOn: todayFor(auth), lostReason: null, competitor: row.competitor });
-  await q.insertHistory(tx, auth.tenantId, id, row.stage_id, won.id, auth.userId);
-  const after = (await q.findOpportunity(tx, id, q.anyScope))!;
-  await recordAudit(tx, auth, { action: 'win', entityType: 'opportunity', entityId: id, before: auditView(row), after: auditView(after) });
+  await closeWonTx(tx, auth, row);
   const lines = await q.linesOf(tx, id);
   return {
     id, number: row.number, name: row.name, customerId: row.customer_id, ownerId: row.owner_id, currency: row.currency, amount: row.amount,
@@ -128,11 +133,7 @@ export async function winByQuoteTx(tx: Tx, actor: AuthContext, id: string, contr
   const row = await q.findOpportunity(tx, id, q.anyScope, true);
   if (!row) return 'unchanged';
   if (row.status === 'open') {
-    const won = await closingStage(tx, row.process_id, 'won');
-    await q.closeOpportunity(tx, id, { status: 'won', stageId: won.id, closedOn: todayFor(actor), lostReason: null, competitor: row.competitor });
-    await q.insertHistory(tx, actor.tenantId, id, row.stage_id, won.id, actor.userId);
-    const after = (await q.findOpportunity(tx, id, q.anyScope))!;
-    await recordAudit(tx, actor, { action: 'win', entityType: 'opportunity', entityId: id, before: auditView(row), after: auditView(after) });
+    await closeWonTx(tx, actor, row);
     await linkContractTx(tx, actor, id, contractId);
     return 'won';
   }

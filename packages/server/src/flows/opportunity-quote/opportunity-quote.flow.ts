@@ -3,7 +3,7 @@
 // line, priced by the pricing engine from the price books with the rep's discount kept; anything else as a free line
 // at the opportunity's unit price — or, without lines, one free line for the amount. The quote keeps the opportunity; accepting it wins the opportunity (flows/quote-acceptance). One
 // transaction: the opportunity read (in the caller's scope, still open), the quote created and priced.
-import { addDays, QuoteCreate, type Quote } from '@l2c/shared';
+import { addDays, dec, QuoteCreate, type Quote } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { commonError } from '../../platform/errors.js';
@@ -19,10 +19,13 @@ export const DEFAULT_VALID_DAYS = 30;
 export function quoteInputFor(o: QuotableOpportunity, validUntil: string, skuByCode: Map<string, string> = new Map()): QuoteCreate {
   const skuOf = (l: QuotableOpportunity['lines'][number]) => l.productId ?? (l.productCode ? skuByCode.get(l.productCode) ?? null : null);
   const lines = o.lines.length > 0
-    ? o.lines.map((l) => (skuOf(l)
-      ? { skuId: skuOf(l)!, quantity: l.quantity, discountRate: l.discountRate }
-      : { skuId: null, description: l.productName, quantity: l.quantity, unitPrice: l.unitPrice, discountRate: l.discountRate }))
-    : Number(o.amount) > 0 ? [{ skuId: null, description: o.name, quantity: '1', unitPrice: o.amount }] : [];
+    ? o.lines.map((l) => {
+      const skuId = skuOf(l);
+      return skuId
+        ? { skuId, quantity: l.quantity, discountRate: l.discountRate }
+        : { skuId: null, description: l.productName, quantity: l.quantity, unitPrice: l.unitPrice, discountRate: l.discountRate };
+    })
+    : dec(o.amount).gt(0) ? [{ skuId: null, description: o.name, quantity: '1', unitPrice: o.amount }] : [];
   const parsed = QuoteCreate.safeParse({ customerId: o.customerId, title: o.name, validUntil, lines });
   if (!parsed.success) {
     throw commonError('invalid', 'The opportunity cannot become a quote as it is', { errors: parsed.error.issues.map((i) => ({ path: `quote.${i.path.join('.')}`, message: i.message })) });
