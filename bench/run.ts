@@ -11,6 +11,7 @@ import { createApp, type L2C } from '../packages/server/src/app.js';
 import { backfillSearchKeys } from '../packages/server/src/domains/customers/index.js';
 import { CpuMeter, envInt, fmt, httpJson, log, table, type LoadOptions } from './lib.js';
 import { analyze, BENCH_PASSWORD, seedTenant } from './seed.js';
+import { recordFigure } from './figures.js';
 import { Profiler } from './profile.js';
 import { runFindings } from './findings.js';
 import { listCases, machine, runCase, SqlSide, type CaseResult } from './customers-list.js';
@@ -158,8 +159,9 @@ async function main() {
       for (const [k, ms] of r.profile.slice(0, 14)) out.push(`  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${fmt(ms / r.profiledRequests).padStart(6)} ms/req  ${k}`);
     }
     if (findings) out.push('', findings);
+    for (const r of results) recordListFigures(r, db.kind);
     out.push('');
-    out.push('api: GET over HTTP/1.1 keep-alive (fetch in a worker thread). sql: the list SELECT alone, one round trip, on a');
+    out.push(`api: GET over HTTP/1.1 keep-alive (${process.env.BENCH_HTTP_CLIENT === 'fetch' ? 'fetch' : 'node:http'} clients in a worker thread). sql: the list SELECT alone, one round trip, on a`);
     out.push('session set to the tenant and role. sql+tx: the statements the service sends (begin, set_config, SELECT, commit).');
     out.push(`main loop: event-loop utilisation of the app's thread (1.00 = saturated). cpu: average cores busy during each`);
     out.push(`measurement: node = this process (app, HTTP clients, PGlite), pg = the local PostgreSQL server's processes, other =`);
@@ -170,6 +172,26 @@ async function main() {
     if (side) await side.reset().catch(() => {});
     if (l2c) await l2c.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The figures `npm run bench` sums up (bench/figures.ts), each against the bare statements in their transaction of the
+ * same run: the list's p50 within 1.5× of them (issue 13 item 2); a search's p50 under 50 ms and p99 under 150 ms
+ * (item 1), its bare counterpart shown beside it.
+ */
+function recordListFigures(r: CaseResult, database: string) {
+  const search = r.c.key !== 'grade' && r.c.key !== 'team';
+  recordFigure({
+    bench: 'customers', figure: `customer list ${r.c.key} (${r.c.title}), p50 under ${CONCURRENCY} clients, ${CUSTOMERS.toLocaleString('en')} customers`,
+    api: r.api.p50, sql: r.sqlTx.p50, unit: 'ms', database,
+    target: search ? 'p50 < 50 ms' : 'API/SQL+tx ≤ 1.5', met: search ? r.api.p50 < 50 : r.api.p50 / r.sqlTx.p50 <= 1.5,
+  });
+  if (search) {
+    recordFigure({
+      bench: 'customers', figure: `customer search ${r.c.key} (${r.c.title}), p99 under ${CONCURRENCY} clients`,
+      api: r.api.p99, sql: r.sqlTx.p99, unit: 'ms', database, target: 'p99 < 150 ms', met: r.api.p99 < 150,
+    });
   }
 }
 
