@@ -37,7 +37,7 @@ type Line = Omit<q.LineRow, 'kind'> & { kind: Statement['lines'][number]['kind']
 
 export async function statementOf(db: Db, auth: AuthContext, customerId: string, o: StatementOptions): Promise<StatementData> {
   return inTenant(db, auth, async (tx) => {
-    await q.withoutJit(tx);
+    await q.statementSettings(tx);
     // A customer outside the caller's data scope does not exist for them (404), as everywhere else. A statement is
     // money, so the rule is the receivables' (the customer's owner is in scope), not the pool's: a customer in the
     // public pool is open to every rep for claiming, its account is not.
