@@ -3,6 +3,7 @@
 import type { Statement } from '@l2c/shared';
 import { cjkFont, openCjkPdf } from './pdf-font.js';
 import { LABELS, type Lang } from './statement.labels.js';
+import { fastNumberLayout } from './statement.pdf-layout.js';
 
 export interface StatementDoc extends Statement { customerAddress: string | null; ownerName: string | null; tenantName: string | null; generatedOn: string }
 
@@ -23,11 +24,20 @@ export async function statementPdf(s: StatementDoc, lang: Lang): Promise<{ data:
     size: 'A4', margin: MARGIN, bufferPages: true,
     info: { Title: `${L.title} ${s.customer.name} ${s.from} – ${s.to}`, Author: s.tenantName ?? 'L2C', Subject: s.customer.name, Creator: 'L2C' },
   });
+  fastNumberLayout(doc, [heading, body]); // in the order first used, so the fonts keep their names (F1, F2)
 
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - 20;
-  const cell = (text: string, x: number, y: number, w: number, align: 'left' | 'right' = 'left') =>
-    doc.text(text, x + 2, y + 3, { width: w - 4, align, lineBreak: false, ellipsis: true, height: ROW });
+  // A cell's text, cut with an ellipsis if too wide. pdfkit's line wrapper (what `width` turns on) measures and breaks
+  // every cell into words first, half the PDF's time on a 13,500-line statement; a text that fits is placed directly
+  // at the same spot (right-aligned: its width from the right edge), and only a too-wide one goes through the wrapper.
+  const cell = (text: string, x: number, y: number, w: number, align: 'left' | 'right' = 'left') => {
+    if (text === '') return;
+    const inner = w - 4;
+    const width = doc.widthOfString(text);
+    if (width > inner) doc.text(text, x + 2, y + 3, { width: inner, align, lineBreak: false, ellipsis: true, height: ROW });
+    else doc.text(text, align === 'right' ? x + 2 + (inner - width) : x + 2, y + 3, { lineBreak: false });
+  };
 
   // Header block
   doc.font(heading).fontSize(18).text(L.title, MARGIN, MARGIN, { width, align: 'center' });

@@ -11,6 +11,14 @@ const MONEY = '#,##0.00;[Red]-#,##0.00';
 const cellMoney = (amount: string): number => Number(amount);
 const cellDate = (d: string): Date => new Date(`${d}T00:00:00Z`);
 
+// The long tables' cells share one style object per kind. ExcelJS recognises a style it has seen by the object (a
+// WeakMap); a cell gets a fresh object of its own by default, and setting its numFmt changes that one, so every cell
+// was styled anew (its style rendered to XML and compared): most of the workbook's time on a 13,500-line statement.
+// Shared objects must not be changed: a bold row gets its own (the closing row below).
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+const MONEY_STYLE: Partial<ExcelJS.Style> = { numFmt: MONEY };
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+
 export async function statementXlsx(s: StatementDoc, lang: Lang): Promise<Buffer> {
   const L = LABELS[lang];
   const wb = new ExcelJS.Workbook();
@@ -49,10 +57,10 @@ export async function statementXlsx(s: StatementDoc, lang: Lang): Promise<Buffer
   header.font = { bold: true };
   header.eachCell((c) => { c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } }; });
   const money = (c: ExcelJS.Cell) => { c.numFmt = MONEY; };
+  // A line: date, four text columns, three amounts (the cells ExcelJS makes for the row's values, nulls included).
   const add = (values: unknown[]) => {
     const r = ws.addRow(values);
-    r.getCell(1).numFmt = 'yyyy-mm-dd';
-    [6, 7, 8].forEach((i) => money(r.getCell(i)));
+    r.eachCell({ includeEmpty: true }, (c, col) => { c.style = col === 1 ? DATE_STYLE : col >= 6 && col <= 8 ? MONEY_STYLE : PLAIN_STYLE; });
     return r;
   };
   add([cellDate(s.from), L.opening, null, null, null, null, null, cellMoney(s.openingBalance)]);
@@ -60,7 +68,10 @@ export async function statementXlsx(s: StatementDoc, lang: Lang): Promise<Buffer
     add([cellDate(l.date), L.kinds[l.kind] ?? l.kind, l.number, l.ref, l.memo,
       l.debit === '0.00' ? null : cellMoney(l.debit), l.credit === '0.00' ? null : cellMoney(l.credit), cellMoney(l.balance)]);
   }
-  add([cellDate(s.to), L.closing, null, null, null, cellMoney(s.totals.debit), cellMoney(s.totals.credit), cellMoney(s.closingBalance)]).font = { bold: true };
+  const closing = ws.addRow([cellDate(s.to), L.closing, null, null, null, cellMoney(s.totals.debit), cellMoney(s.totals.credit), cellMoney(s.closingBalance)]);
+  closing.getCell(1).numFmt = 'yyyy-mm-dd';
+  [6, 7, 8].forEach((i) => money(closing.getCell(i)));
+  closing.font = { bold: true };
   ws.addRow([]);
   ws.addRow([L.composition]).font = { bold: true };
   for (const [k, v] of [[L.receivablesOpen, s.closing.receivablesOpen], [L.paymentsUnapplied, s.closing.paymentsUnapplied], [L.creditNotesUnapplied, s.closing.creditNotesUnapplied]] as const) {
@@ -80,8 +91,7 @@ export async function statementXlsx(s: StatementDoc, lang: Lang): Promise<Buffer
   for (const w of s.writeOffs) {
     for (const l of w.lines) {
       const r = wo.addRow([cellDate(w.date), w.number, L.woKinds[w.kind] ?? w.kind, l.receivableNumber, L.sources[l.source] ?? l.source, l.sourceNumber, cellMoney(l.amount)]);
-      r.getCell(1).numFmt = 'yyyy-mm-dd';
-      money(r.getCell(7));
+      r.eachCell({ includeEmpty: true }, (c, col) => { c.style = col === 1 ? DATE_STYLE : col === 7 ? MONEY_STYLE : PLAIN_STYLE; });
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
