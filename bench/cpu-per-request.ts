@@ -14,6 +14,7 @@ const CUSTOMERS = envInt('BENCH_CUSTOMERS', 20_000);
 const REQUESTS = envInt('BENCH_REQUESTS', 4000);
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 20);
 const TICK_MS = 10; // USER_HZ 100
+const BARE = process.env.BENCH_BARE === '1';
 
 function threadCpuMs(): number {
   const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
@@ -74,6 +75,30 @@ try {
     if (r.failed) throw new Error(`${c.key}: ${r.failed} failed requests`);
     const pgMs = share.postgres === null ? NaN : (share.postgres * r.ms) / REQUESTS;
     out.push(`${c.key}\tapp thread ${(app / REQUESTS).toFixed(3)} ms/req\tpostgres ${pgMs.toFixed(3)} ms/req\t${(REQUESTS / (r.ms / 1000)).toFixed(0)} req/s\tother ${share.other?.toFixed(2)} cores`);
+    if (BARE) out.push(await bareTx(c));
+  }
+  // BENCH_BARE=1: the same page as the bare transaction the service sends (begin, settings, the SELECT, commit),
+  // replayed from this thread with the same concurrency: its thread's CPU (the pg client) and PostgreSQL's, per request.
+  async function bareTx(c: (typeof cases)[number]): Promise<string> {
+    const { capture, SqlSide, authOf } = await import(path.join(tree, 'bench/customers-list.ts'));
+    const user = c.key === 'grade' ? tenant.admin : tenant.managerEast;
+    const replay = await capture(l2c.db, authOf(tenant, user), c.path.split('?')[1]!);
+    const side = new SqlSide(l2c.db, process.env.DATABASE_URL ?? null);
+    const run = async (n: number) => {
+      let next = 0;
+      const t0 = performance.now();
+      await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (next++ < n) await side.replay(replay.sequence); }));
+      return performance.now() - t0;
+    };
+    await run(1000);
+    const cpu0 = threadCpuMs();
+    const meter = new CpuMeter();
+    const ms = await run(REQUESTS);
+    const self = threadCpuMs() - cpu0;
+    const share = meter.read();
+    await side.reset();
+    const pgMs = share.postgres === null ? NaN : (share.postgres * ms) / REQUESTS;
+    return `${c.key} sql+tx\tthis thread ${(self / REQUESTS).toFixed(3)} ms/req\tpostgres ${pgMs.toFixed(3)} ms/req\t${(REQUESTS / (ms / 1000)).toFixed(0)} req/s\tother ${share.other?.toFixed(2)} cores`;
   }
   console.log(`tree ${tree}\n${out.join('\n')}`);
 } finally {
