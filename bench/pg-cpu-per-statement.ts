@@ -36,10 +36,10 @@ try {
   const open = `begin; select a.*, set_config('app.tenant_id', a.tenant_id::text, true), set_config('app.user_id', a.user_id::text, true), set_config('role', 'l2c_app', true) from l2c_live_token('${hash}') a`;
   const variants: Array<[string, (c: pg.Client) => Promise<unknown>]> = [
     ['API open: begin + l2c_live_token + settings (simple)', async (c) => { await c.query(open); await c.query('commit'); }],
-    ['bare open: begin, settings (unnamed)', async (c) => { await c.query('begin'); await c.query(settings.sql, settings.parameters); await c.query('commit'); }],
+    ['bare open: begin, settings (unnamed)', async (c) => { await c.query('begin'); await c.query(settings.sql, settings.parameters as unknown[]); await c.query('commit'); }],
     ['begin; commit only', async (c) => { await c.query('begin'); await c.query('commit'); }],
-    ['list select, unnamed (bare)', async (c) => { await c.query('begin'); await c.query(settings.sql, settings.parameters); await c.query(select.sql, select.parameters); await c.query('commit'); }],
-    ['list select, named (API)', async (c) => { await c.query('begin'); await c.query(settings.sql, settings.parameters); await c.query({ name: 'list', text: select.sql, values: select.parameters }); await c.query('commit'); }],
+    ['list select, unnamed (bare)', async (c) => { await c.query('begin'); await c.query(settings.sql, settings.parameters as unknown[]); await c.query(select.sql, select.parameters as unknown[]); await c.query('commit'); }],
+    ['list select, named (API)', async (c) => { await c.query('begin'); await c.query(settings.sql, settings.parameters as unknown[]); await c.query({ name: 'list', text: select.sql, values: select.parameters as unknown[] }); await c.query('commit'); }],
   ];
   for (const [label, fn] of variants) {
     const c = new pg.Client({ connectionString: url });
