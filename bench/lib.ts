@@ -151,14 +151,15 @@ export function log(msg: string) {
 }
 
 /**
- * One-off HTTP request on a fresh connection (no keep-alive pool): the main thread's requests are minutes apart,
- * longer than the server's keep-alive timeout, and a pooled idle socket could be closed under us.
+ * One HTTP request, by default on a fresh connection (no keep-alive pool): the main thread's requests are minutes
+ * apart, longer than the server's keep-alive timeout, and a pooled idle socket could be closed under us. A timed loop
+ * of back-to-back requests passes its own keep-alive `agent`, as a browser keeps its connection (keepAliveAgent).
  */
-export function httpJson(url: string, opts: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+export function httpJson(url: string, opts: { method?: string; headers?: Record<string, string>; body?: unknown; agent?: http.Agent } = {}): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     const req = http.request(url, {
-      method: opts.method ?? 'GET', agent: false,
+      method: opts.method ?? 'GET', agent: opts.agent ?? false,
       headers: { ...opts.headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
     }, (res) => {
       const chunks: Buffer[] = [];
@@ -174,6 +175,11 @@ export function httpJson(url: string, opts: { method?: string; headers?: Record<
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** One kept-alive connection for a timed loop of sequential requests; `destroy()` it when the loop is done. */
+export function keepAliveAgent(): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets: 1 });
 }
 
 /**

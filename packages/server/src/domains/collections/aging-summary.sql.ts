@@ -3,14 +3,41 @@
 // aging_summary plus the deltas not yet folded into it (one statement, one snapshot: every fact counted once).
 // Only the unscoped report reads it (the summary has no owner or customer-owner dimension); a scoped user's report
 // reads the open set (aging.sql.ts), which the scope already narrows.
+//
+// These statements carry their values in their text (checked days, a checked currency code, a whole number), so they
+// have no parameters and are planned for the values at hand on every call, as the bare SQL is (platform/prepared.ts
+// names only statements with parameters). As named statements they got a generic plan after five calls, which read all
+// 74,000 summary rows of the tenant to ask "is any step dated after today?" — an index probe once the day is known —
+// and a bitmap scan for the steps up to the day: 3 ms more server CPU per report at 1M receivables (docs/benchmarks.md,
+// session 5). Planning them costs about 0.5 ms.
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
-import { rangeWhere, type AgingRow, type Range } from './aging.sql.js';
+import { moneyColumns, type AgingRow, type Range } from './aging.sql.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A business day written into the statement: 'YYYY-MM-DD'::date, or an error for anything else. */
+function day(d: string): RawBuilder<unknown> {
+  if (!DAY.test(d)) throw new Error(`aging summary: not a day: ${JSON.stringify(d)}`);
+  return sql`${sql.lit(d)}::date`;
+}
+
+/** A currency code written into the statement (three capital letters, as CurrencySchema admits). */
+function cur(c: string): RawBuilder<unknown> {
+  if (!/^[A-Z]{3}$/.test(c)) throw new Error(`aging summary: not a currency: ${JSON.stringify(c)}`);
+  return sql.lit(c);
+}
+
+function rangeWhere(r: Range): RawBuilder<unknown> {
+  const lo = r.from === null ? sql`true` : sql`o.due_date >= ${day(r.from)}`;
+  const hi = r.to === null ? sql`true` : sql`o.due_date <= ${day(r.to)}`;
+  return sql`${lo} and ${hi}`;
+}
 
 function stepsUpTo(currency: string, asOf: string): RawBuilder<unknown> {
-  return sql`(select due_date, amount, n from aging_summary where currency = ${currency} and event_date <= ${asOf}::date
+  return sql`(select due_date, amount, n from aging_summary where currency = ${cur(currency)} and event_date <= ${day(asOf)}
     union all
-    select due_date, amount, n from aging_deltas where currency = ${currency} and event_date <= ${asOf}::date)`;
+    select due_date, amount, n from aging_deltas where currency = ${cur(currency)} and event_date <= ${day(asOf)})`;
 }
 
 /** Open amount and count per due date as of the day: the open set o (due_date, open, n) the bucket sums read. */
@@ -28,10 +55,15 @@ function bucketSums(ranges: Range[]): RawBuilder<unknown> {
  * so then the caller reads the projection instead. Asked in the report's own statement (no extra round trip); false
  * when not asked (a past day: the steps up to it are the answer whatever came later).
  */
-function laterThan(currency: string, day: string, ask: boolean): RawBuilder<unknown> {
+function laterThan(currency: string, after: string, ask: boolean): RawBuilder<unknown> {
   if (!ask) return sql`false`;
-  return sql`(exists (select 1 from aging_summary where currency = ${currency} and event_date > ${day}::date)
-    or exists (select 1 from aging_deltas where currency = ${currency} and event_date > ${day}::date))`;
+  return sql`(exists (select 1 from aging_summary where currency = ${cur(currency)} and event_date > ${day(after)})
+    or exists (select 1 from aging_deltas where currency = ${cur(currency)} and event_date > ${day(after)}))`;
+}
+
+function checkedLimit(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`aging summary: not a row limit: ${n}`);
+  return n;
 }
 
 /** Rows as agingByGroup returns them, and `later`: a step is dated after the day (then the rows are not the answer). */
@@ -42,9 +74,9 @@ export async function summaryTotals(tx: Tx, currency: string, asOf: string, rang
   const r = await sql<SummaryRow>`
     with t as (select coalesce(sum(o.n), 0)::int as n, coalesce(sum(o.open), 0) as total, ${bucketSums(ranges)} from ${openByDue(currency, asOf)} o),
     l as (select ${laterThan(currency, asOf, askLater)} as later)
-    select false as is_total, 'all' as key, 'All' as label, t.*, 0 as groups, l.later from t, l where t.n > 0
+    select false as is_total, 'all' as key, 'All' as label, t.n, ${moneyColumns('t', ranges, currency)}, 0 as groups, l.later from t, l where t.n > 0
     union all
-    select true, 'total', 'Total', t.*, (t.n > 0)::int, l.later from t, l
+    select true, 'total', 'Total', t.n, ${moneyColumns('t', ranges, currency)}, (t.n > 0)::int, l.later from t, l
     order by 1`.execute(tx);
   return r.rows;
 }
@@ -63,22 +95,24 @@ export async function summaryByCustomer(tx: Tx, currency: string, today: string,
             union all
             select customer_id, amount, n from aging_deltas where currency = ${currency}) x
       group by 1 having sum(x.n) > 0),
-    top as (select * from cust order by total desc, key limit ${limit}),
+    top as (select * from cust order by total desc, key limit ${sql.lit(checkedLimit(limit))}),
     tb as (
       select o.customer_id as key, ${bucketSums(ranges)}
       from (select r.customer_id, r.due_date, r.amount_open as open from receivables r
             where r.customer_id in (select key from top) and r.amount_open > 0 and r.kind = 'invoice'
-              and r.currency = ${currency} and r.business_date <= ${today}::date) o
+              and r.currency = ${cur(currency)} and r.business_date <= ${day(today)}) o
       group by 1),
     tot as (select ${bucketSums(ranges)} from ${openByDue(currency, today)} o),
-    l as (select ${laterThan(currency, today, true)} as later)
-    select false as is_total, t.key::text as key, coalesce((select x.name from customers x where x.id = t.key), 'unassigned') as label,
-      t.n, t.total, ${sql.join(ranges.map((_, i) => sql`coalesce(tb.${sql.raw(`b${i}`)}, 0) as ${sql.raw(`b${i}`)}`))}, 0 as groups, l.later
-    from top t left join tb on tb.key = t.key cross join l
-    union all
-    select true, 'total', 'Total', (select coalesce(sum(n), 0)::int from cust), (select coalesce(sum(total), 0) from cust),
-      ${sql.join(ranges.map((_, i) => sql.ref(`tot.b${i}`)))}, (select count(*)::int from cust), l.later
-    from tot, l
-    order by 1, 5 desc, 2`.execute(tx);
+    l as (select ${laterThan(currency, today, true)} as later),
+    x as (
+      select false as is_total, t.key::text as key, coalesce((select c.name from customers c where c.id = t.key), 'unassigned') as label,
+        t.n, t.total, ${sql.join(ranges.map((_, i) => sql`coalesce(tb.${sql.raw(`b${i}`)}, 0) as ${sql.raw(`b${i}`)}`))}, 0 as groups, l.later
+      from top t left join tb on tb.key = t.key cross join l
+      union all
+      select true, 'total', 'Total', (select coalesce(sum(n), 0)::int from cust), (select coalesce(sum(total), 0) from cust),
+        ${sql.join(ranges.map((_, i) => sql.ref(`tot.b${i}`)))}, (select count(*)::int from cust), l.later
+      from tot, l)
+    select x.is_total, x.key, x.label, x.n, ${moneyColumns('x', ranges, currency)}, x.groups, x.later
+    from x order by x.is_total, x.total desc, x.key`.execute(tx);
   return r.rows;
 }

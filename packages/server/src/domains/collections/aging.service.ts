@@ -1,7 +1,7 @@
 // Aging 账龄: open receivables by days past due, grouped by customer, owner, team, region or product line, as of today
 // or any past day, in the caller's data scope. Read-only.
 import type { z } from 'zod';
-import { addDays, addMoney, compareMoney, daysBetween, splitMoney, type AgingDrillQuery, type AgingQuery, type AgingReport, type OverdueListQuery } from '@l2c/shared';
+import { addDays, addMoney, compareMoney, daysBetween, roundMoney, splitMoney, type AgingDrillQuery, type AgingQuery, type AgingReport, type OverdueListQuery } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
 import { todayFor } from '../../platform/clock.js';
@@ -23,9 +23,9 @@ export function openSetFor(auth: AuthContext, asOf: string | undefined, currency
 
 type Row = AgingReport['rows'][number];
 
-function shapeRow(r: q.AgingRow, buckets: Bucket[], currency: string): Row {
-  const amounts = buckets.map((_, i) => addMoney([r[`b${i}`] ?? '0'], currency));
-  return { key: r.key, label: r.label, count: r.n, total: addMoney([r.total], currency), overdue: addMoney(amounts.slice(1), currency), amounts };
+/** A report row from a statement's row, whose money is already text at the currency's scale (q.moneyColumns). */
+function shapeRow(r: q.AgingRow, buckets: Bucket[]): Row {
+  return { key: r.key, label: r.label, count: r.n, total: r.total, overdue: r.overdue, amounts: buckets.map((_, i) => r[`b${i}`]!) };
 }
 
 export async function agingReport(db: Db, auth: AuthContext, query: z.infer<typeof AgingQuery>): Promise<AgingReport> {
@@ -37,8 +37,8 @@ export async function agingReport(db: Db, auth: AuthContext, query: z.infer<type
     if (query.groupBy === 'product_line') return { ...head, ...(await byProductLine(tx, set, buckets, ranges, query.limit)) };
     const rows = (await fromSummary(tx, set, query.groupBy, ranges, query.limit)) ?? (await q.agingByGroup(tx, set, query.groupBy, ranges, query.limit));
     const total = rows.find((r) => r.is_total)!;
-    const shaped = rows.filter((r) => !r.is_total).map((r) => shapeRow(r, buckets, set.currency));
-    const totals = shapeRow(total, buckets, set.currency);
+    const shaped = rows.filter((r) => !r.is_total).map((r) => shapeRow(r, buckets));
+    const totals = shapeRow(total, buckets);
     if (query.groupBy === 'customer') await withUnappliedCash(tx, shaped, totals, total.groups, set);
     return { ...head, rows: shaped, groups: total.groups, totals };
   });
@@ -51,10 +51,16 @@ export async function agingReport(db: Db, auth: AuthContext, query: z.infer<type
  */
 async function withUnappliedCash(tx: Tx, rows: Row[], totals: Row, groups: number, set: q.OpenSetOptions) {
   const cash = await unappliedAsOf(tx, rows.map((r) => r.key), set.currency, set.asOf);
+  const zero = roundMoney('0', set.currency);
   for (const r of rows) {
-    r.unapplied = addMoney([cash.get(r.key) ?? '0'], set.currency);
+    const unapplied = cash.get(r.key);
+    r.unapplied = unapplied === undefined ? zero : roundMoney(unapplied, set.currency);
+    if (r.unapplied === zero) {
+      r.netOverdue = r.overdue.startsWith('-') ? zero : r.overdue; // nothing to take off (most customers): no arithmetic
+      continue;
+    }
     const net = addMoney([r.overdue, `-${r.unapplied}`], set.currency);
-    r.netOverdue = compareMoney(net, '0') > 0 ? net : addMoney(['0'], set.currency);
+    r.netOverdue = compareMoney(net, '0') > 0 ? net : zero;
   }
   if (groups <= rows.length) {
     totals.unapplied = addMoney(rows.map((r) => r.unapplied!), set.currency);
