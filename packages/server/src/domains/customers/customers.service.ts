@@ -12,6 +12,7 @@ import { customerError } from './customers.errors.js';
 import { nameKey, phoneKey } from './name-key.js';
 import { searchKeys, searchTerm } from './search-keys.js';
 import { searchRank } from './search.sql.js';
+import { knownBroad, rememberBroad } from './search-broad.js';
 import * as q from './customers.sql.js';
 
 export function toCustomer(r: q.CustomerRow): Customer {
@@ -48,9 +49,14 @@ export async function listCustomers(db: Db, auth: AuthContext, query: CustomerLi
   const kinds = search ? (['int', SORT_KIND[key], 'uuid'] as const) : ([SORT_KIND[key], 'uuid'] as const);
   const cursor = decodeCursor(query.cursor, kinds);
   const after = cursor ? (cursor.slice(-2) as [unknown, string]) : null;
-  const rank = search ? { expr: searchRank(search), term: search, after: cursor ? (cursor[0] as number) : null } : undefined;
+  const rank = search
+    ? { expr: searchRank(search), term: search, after: cursor ? (cursor[0] as number) : null, knownBroad: knownBroad(auth.tenantId, search) }
+    : undefined;
   const rows = await inTenant(db, auth, (tx) =>
     q.listCustomers(tx, { where, orderExpr: q.SORT_EXPR[key], desc, after, limit: query.limit, rank }));
+  // a counted term's outcome (tenant-wide: it chooses the plan of later pages and searches, and goes no further);
+  // an empty page says nothing, and the term is simply counted again next time
+  if (search && rank?.knownBroad === null && rows[0]?.search_broad !== undefined) rememberBroad(auth.tenantId, search, rows[0].search_broad);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const position = (r: typeof last & object) => (search ? [r.search_rank, r.sort_key, r.id] : [r.sort_key, r.id]);

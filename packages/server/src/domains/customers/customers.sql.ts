@@ -67,10 +67,18 @@ export interface ListFilter {
   after: [unknown, string] | null;
   limit: number;
   /** A search: rows sort by this rank first (search.sql.ts searchRank, 0 exact · 1 prefix · 2 contains), ascending. */
-  rank?: { expr: RawBuilder<number>; term: SearchTerm; after: number | null } | undefined;
+  rank?: { expr: RawBuilder<number>; term: SearchTerm; after: number | null;
+    /** true: the term is known broad (search-broad.ts), the count is skipped; null: the statement counts. */
+    knownBroad: true | null } | undefined;
 }
 
-export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<CustomerRow & { sort_key: unknown; search_rank: number | null }>> {
+/** A LIMIT written into a statement's text: a positive integer (the page size is validated before it comes here). */
+function rowLimit(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`not a row limit: ${n}`);
+  return n;
+}
+
+export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<CustomerRow & { sort_key: unknown; search_rank: number | null; search_broad?: boolean }>> {
   const where = [...f.where];
   // the cursor's condition for the rows walked in sort order (a broad search's tail), when it can be a range
   let tailWhere = where;
@@ -82,31 +90,45 @@ export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<Custom
     if (f.rank && f.rank.after === 2) tailWhere = [...where.slice(0, -1), sql`${f.rank.expr} = 2`, past];
   }
   const dir = f.desc ? sql`desc` : sql`asc`;
+  // The page size is written into the text, not sent as a parameter: a plan made for an unknown LIMIT assumes it keeps
+  // a tenth of the rows, which makes the generic plan of a named statement (platform/prepared.ts) look many times
+  // costlier than the custom ones, so PostgreSQL kept planning the list on every call: server CPU per statement at
+  // 100k customers 0.81 → 0.27 ms for the grade list, 2.4 → 1.3 ms for a pinyin search (docs/benchmarks.md).
+  // A handful of page sizes are used, so a handful of texts.
+  const pageLimit = sql.lit(rowLimit(f.limit + 1));
   // The sort key as text for the cursor: a timestamp parsed to a JS ISO string loses its microseconds, and the next page
   // would repeat (or skip) rows of the same millisecond.
   if (f.rank) {
     // Where the matches come from depends on how many there are (migration 034), decided inside the statement: the
-    // count is an init plan, and each branch runs only when its one-time filter holds.
+    // decision is computed once (a CTE), and each branch runs only when its one-time filter holds.
     // - narrow (≤ BROAD_TERM_MATCHES in the tenant): every match, from the gram index, ranked; the page cut after.
     // - broad: the rows that may rank first (prefix indexes), and the first page of matches along the sort index —
     //   a broad term matches every few rows, so the walk is short. Both give the same rows in the same order.
+    // The decision is the caller's when it knows the term is broad (search-broad.ts): coalesce() never evaluates the
+    // count then, and `matches` is never read. Otherwise the matches are counted (to the cap) and the outcome comes
+    // back in search_broad — for the service to remember, never for the client (it is a tenant-wide figure).
     // Only the page's rows then get their owner and parent names.
+    // The decision and the cap are in the text, not parameters, for the reason given for the page size: with them the
+    // generic plan of the named statement costs what the custom ones do, and PostgreSQL keeps it (a known-broad term
+    // gets its own text, in which the narrow branch is planned away).
     const t = f.rank.term;
     const cols = sql`c.id, ${f.orderExpr} as sort_value, ${f.orderExpr}::text as sort_key, ${f.rank.expr} as search_rank`;
     const cond = sql.join(where, sql` and `);
-    const r = await sql<CustomerRow & { sort_key: unknown; search_rank: number }>`with matches as materialized (select ${searchMatchIds(t)} as id),
+    const isBroad = sql`(select broad from decision)`;
+    const r = await sql<CustomerRow & { sort_key: unknown; search_rank: number; search_broad: boolean }>`with matches as materialized (select ${searchMatchIds(t)} as id),
+      decision as (select coalesce(${f.rank.knownBroad ? sql`true` : sql`null::boolean`}, (select count(*) from matches) > ${sql.lit(BROAD_TERM_MATCHES)}) as broad),
       hits as (
         select ${cols} from customers c
-          where (select count(*) from matches) <= ${BROAD_TERM_MATCHES} and c.id in (select id from matches) and ${cond}
+          where not ${isBroad} and c.id in (select id from matches) and ${cond}
         union
         select ${cols} from customers c
-          where (select count(*) from matches) > ${BROAD_TERM_MATCHES} and c.id in (select ${searchHeadIds(t)}) and ${cond}
+          where ${isBroad} and c.id in (select ${searchHeadIds(t)}) and ${cond}
         union
         (select ${cols} from customers c
-          where (select count(*) from matches) > ${BROAD_TERM_MATCHES} and ${sql.join(tailWhere, sql` and `)}
-          order by sort_value ${dir}, c.id ${dir} limit ${f.limit + 1}))
-      select ${customerSelect}, s.sort_key, s.search_rank
-      from (select * from hits order by search_rank, sort_value ${dir}, id ${dir} limit ${f.limit + 1}) s
+          where ${isBroad} and ${sql.join(tailWhere, sql` and `)}
+          order by sort_value ${dir}, c.id ${dir} limit ${pageLimit}))
+      select ${customerSelect}, s.sort_key, s.search_rank, ${isBroad} as search_broad
+      from (select * from hits order by search_rank, sort_value ${dir}, id ${dir} limit ${pageLimit}) s
       join customers c on c.id = s.id left join users o on o.id = c.owner_id left join customers p on p.id = c.parent_id
       order by s.search_rank, s.sort_value ${dir}, c.id ${dir}`.execute(tx);
     return r.rows;
@@ -114,7 +136,7 @@ export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<Custom
   const r = await sql<CustomerRow & { sort_key: unknown; search_rank: null }>`select ${customerSelect}, ${f.orderExpr}::text as sort_key,
     null::int as search_rank
     from ${customerFrom} where ${sql.join(where, sql` and `)}
-    order by ${f.orderExpr} ${dir}, c.id ${dir} limit ${f.limit + 1}`.execute(tx);
+    order by ${f.orderExpr} ${dir}, c.id ${dir} limit ${pageLimit}`.execute(tx);
   return r.rows;
 }
 

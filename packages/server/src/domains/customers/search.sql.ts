@@ -24,7 +24,8 @@ export const BROAD_TERM_MATCHES = 1000;
 
 /** The tenant's matches of the term, counted by the gram index and the exact check, at most BROAD_TERM_MATCHES + 1. */
 export function searchMatchIds(t: SearchTerm): RawBuilder<string> {
-  return sql<string>`customer_search_ids_capped(${t.term}::text, ${t.compact}::text, ${BROAD_TERM_MATCHES + 1}::int)`;
+  // the cap in the text (a constant), like the list's page size (customers.sql.ts listCustomers)
+  return sql<string>`customer_search_ids_capped(${t.term}::text, ${t.compact}::text, ${sql.lit(BROAD_TERM_MATCHES + 1)})`;
 }
 
 /** The rows that may rank first (exact or prefix match, or the same name key), from the prefix indexes of 034. */
