@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { loadConfig, type Config } from './platform/config.js';
 import { openDb, databaseNow, type Db } from './platform/db.js';
-import { statisticsJob } from './platform/statistics.js';
+import { keepStatisticsFresh, statisticsJob } from './platform/statistics.js';
 import { migrate } from './platform/migrate.js';
 import { loadConstraintCatalog } from './platform/pg-errors.js';
 import { buildHttp, type App } from './platform/http.js';
@@ -110,6 +110,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     await loadConstraintCatalog(db); // which columns a violated key has, for the problem's field names
     const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy, publicUrl: config.publicUrl });
     db.log ??= app.log; // inTenant's retries after a deadlock are logged at warn with the request id
+    keepStatisticsFresh(db); // the embedded database has no autovacuum: tables that grow are analyzed again
     await bootstrap(db, config, app.log);
     // customers written without their search keys (before migration 019, the demo load): fill them before serving
     const searchKeys = await backfillSearchKeys(db);

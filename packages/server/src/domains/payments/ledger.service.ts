@@ -9,11 +9,11 @@ export async function lockPayments(tx: Tx, ids: string[]) {
 }
 
 /**
- * The statement that recomputes these payments' unapplied amounts from their allocations — to run alongside
- * receivables' refreshOpen, in the same round trip.
+ * The statement that recomputes the unapplied amounts of the payments this write-off applied from their allocations —
+ * to run alongside receivables' refreshOpen, in the same round trip.
  */
-export function refreshUnappliedStatement(ids: string[]) {
-  return q.refreshUnappliedStatement(ids);
+export function refreshUnappliedStatement(writeOffId: string) {
+  return q.refreshUnappliedStatement(writeOffId);
 }
 
 /** Append an entry to a customer's ledger (prepaid, rebate or credit); ledgers are never updated. */

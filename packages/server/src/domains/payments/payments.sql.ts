@@ -112,12 +112,13 @@ export async function setStatus(tx: Tx, id: string, s: { status: 'confirmed' | '
 }
 
 /**
- * unapplied = amount − net allocations from this payment (reversals are negative rows), as a statement to compose:
- * it rides along refreshOpen in one round trip.
+ * unapplied = amount − net allocations from this payment (reversals are negative rows), for the payments a write-off
+ * (or its reversal) applied, as a statement to compose: it rides along refreshOpen in one round trip. By the
+ * write-off's id, like refreshOpen, so the statement keeps one plan (receivables.sql.ts refreshOpen says why).
  */
-export function refreshUnappliedStatement(ids: string[]) {
+export function refreshUnappliedStatement(writeOffId: string) {
   return sql`update payments p set amount_unapplied = p.amount - coalesce((select sum(a.amount) from allocations a where a.payment_id = p.id), 0)
-    where p.id = any(${ids}::uuid[]) returning p.id`;
+    where p.id in (select s.payment_id from allocations s where s.write_off_id = ${writeOffId}::uuid) returning p.id`;
 }
 
 export async function insertAccountEntry(tx: Tx, e: {

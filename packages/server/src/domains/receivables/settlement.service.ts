@@ -34,9 +34,9 @@ export async function lockReceivables(tx: Tx, ids: string[]) {
 }
 
 /**
- * Recompute the open amounts of these receivables from their allocations, with `alongside` (payments' unapplied
- * refresh) in the same statement; the receivables after.
+ * Recompute the open amounts of the receivables this write-off settled (targets and credit notes) from their
+ * allocations, with `alongside` (payments' unapplied refresh) in the same statement; the receivables after.
  */
-export async function refreshOpen(tx: Tx, ids: string[], alongside: RawBuilder<unknown> | null = null): Promise<rq.RefreshedReceivable[]> {
-  return rq.refreshOpen(tx, ids, alongside);
+export async function refreshOpen(tx: Tx, writeOffId: string, alongside: RawBuilder<unknown> | null = null): Promise<rq.RefreshedReceivable[]> {
+  return rq.refreshOpen(tx, writeOffId, alongside);
 }

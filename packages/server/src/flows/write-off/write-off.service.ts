@@ -130,7 +130,7 @@ export async function applyWriteOffTx(tx: Tx, actor: AuthContext | Actor, input:
       paymentId: l.source.type === 'payment' ? l.source.paymentId : null, creditNoteId: l.source.type === 'credit_note' ? l.source.creditNoteId : null,
       amount: roundMoney(l.amount, currency), reversesId: null, appliedOn,
     })), entries.length > 0 ? accountEntriesStatement(entries) : null, writeOffId);
-  const changed = await settle(tx, input.customerId, [...receivables.keys()], paymentIds, receivables);
+  const changed = await settle(tx, input.customerId, writeOffId, [...receivables.keys()], paymentIds.length > 0, receivables);
   await recordAudits(tx, actor, [
     { action: kind === 'bad_debt' ? 'bad_debt' : 'create', entityType: 'write_off', entityId: writeOffId,
       after: { number, customerId: input.customerId, appliedOn, total: roundMoney(total, currency), lines: input.lines.map((l) => ({ receivableId: l.receivableId, source: l.source.type, amount: roundMoney(l.amount, currency) })) } },
@@ -178,7 +178,7 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
       tenantId: actor.tenantId, receivableId: a.receivable_id, sourceType: a.source_type, paymentId: a.payment_id,
       creditNoteId: a.credit_note_id, amount: roundMoney(dec(a.amount).negated(), currency), reversesId: a.id, appliedOn: on,
     })), entries.length > 0 ? accountEntriesStatement(entries) : null, reversalId);
-  const changed = await settle(tx, original.customer_id, receivableIds, paymentIds, before);
+  const changed = await settle(tx, original.customer_id, reversalId, receivableIds, paymentIds.length > 0, before);
   await recordAudits(tx, actor, [
     { action: 'reverse', entityType: 'write_off', entityId: writeOffId, changes: [{ field: 'reversedBy', before: null, after: number }, { field: 'reason', before: null, after: reason }] },
     ...changed,
@@ -204,9 +204,11 @@ async function emitReceivableChanges(tx: Tx, actor: Actor, changed: AuditInput[]
   }
 }
 
-async function settle(tx: Tx, customerId: string, receivableIds: string[], paymentIds: string[], before: Map<string, { id: string; kind: string; currency: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
-  // both projections in one round trip: the payments' update rides along the receivables' as a WITH clause
-  const after = new Map((await refreshOpen(tx, receivableIds, paymentIds.length > 0 ? refreshUnappliedStatement(paymentIds) : null)).map((r) => [r.id, r]));
+async function settle(tx: Tx, customerId: string, writeOffId: string, receivableIds: string[], paysFromPayments: boolean, before: Map<string, { id: string; kind: string; currency: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
+  // both projections in one round trip: the payments' update rides along the receivables' as a WITH clause. Both
+  // find their rows through the write-off just recorded: its allocations name exactly `receivableIds` (targets and
+  // credit notes) and the payments it applied.
+  const after = new Map((await refreshOpen(tx, writeOffId, paysFromPayments ? refreshUnappliedStatement(writeOffId) : null)).map((r) => [r.id, r]));
   const gaps = await q.invariantGaps(tx, customerId);
   if (!dec(gaps.receivables).isZero() || !dec(gaps.prepaid).isZero()) throw writeOffError('invariant_broken', `receivable gap ${gaps.receivables}, prepaid gap ${gaps.prepaid}`);
   const entries: AuditInput[] = [];
