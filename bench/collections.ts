@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import { createApp, type L2C } from '../packages/server/src/app.js';
 import { businessDate } from '../packages/server/src/platform/clock.js';
 import { bucketsOf, dueRanges } from '../packages/server/src/domains/collections/index.js';
-import { envInt, httpJson, keepAliveAgent, log, percentile, table } from './lib.js';
+import { CpuMeter, envInt, httpJson, keepAliveAgent, log, percentile, postgresCpuMs, postmasterPid, table } from './lib.js';
 import { AR_PASSWORD, analyzeAr, findSeeded, seedAgingSummary, type ArTenant, seedCustomers, seedOrg, seedReceivables, seedStatementCustomer } from './collections-seed.js';
 import { recordFigure } from './figures.js';
 
@@ -34,7 +34,7 @@ const WARMUP = envInt('BENCH_AR_WARMUP', 3);
 const KEEPALIVE = process.env.BENCH_AR_KEEPALIVE !== '0';
 const SLUG = 'bench-ar';
 
-interface Timing { n: number; p50: number; p90: number; min: number }
+interface Timing { n: number; p50: number; p90: number; min: number; cpu?: { node: number; postgres: number } }
 
 function timing(ms: number[]): Timing {
   const s = Float64Array.from(ms).sort();
@@ -43,19 +43,27 @@ function timing(ms: number[]): Timing {
 
 /**
  * The API and its bare SQL timed in turns (a, b, b, a, a, b, …): on a shared machine a burst of other work then
- * falls on both sides alike instead of on whichever ran during it.
+ * falls on both sides alike instead of on whichever ran during it. Also the CPU each side costs per request — this
+ * process (the server and its HTTP client, or the pg client) and the PostgreSQL server (when it runs here) — which
+ * other work on the machine inflates far less than it does the wall time.
  */
 async function timePair(runs: number, warmup: number, a: () => Promise<void>, b: () => Promise<void>): Promise<[Timing, Timing]> {
   for (let i = 0; i < warmup; i++) { await a(); await b(); }
   const ms: [number[], number[]] = [[], []];
+  const cpu = [{ node: 0, postgres: 0 }, { node: 0, postgres: 0 }];
   for (let i = 0; i < runs; i++) {
     for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const pg0 = postgresCpuMs();
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await (k === 0 ? a() : b());
       ms[k]!.push(performance.now() - t0);
+      const c1 = process.cpuUsage(c0);
+      cpu[k]!.node += (c1.user + c1.system) / 1000 / runs;
+      cpu[k]!.postgres += (postgresCpuMs() - pg0) / runs;
     }
   }
-  return [timing(ms[0]), timing(ms[1])];
+  return [{ ...timing(ms[0]), cpu: cpu[0]! }, { ...timing(ms[1]), cpu: cpu[1]! }];
 }
 
 async function time(runs: number, warmup: number, fn: () => Promise<void>): Promise<Timing> {
@@ -215,6 +223,7 @@ async function main() {
     };
     bare = DATABASE_URL ? new pg.Pool({ connectionString: DATABASE_URL, max: 2 }) : null;
     const query = (q: { text: string; values: unknown[] }) => (bare ?? db.pool).query(q.text, q.values);
+    if (bare) CpuMeter.postgresRoot = await postmasterPid(bare);
 
     const counts = (await sql<{ n: number; open: number }>`select count(*)::int as n, (count(*) filter (where amount_open > 0))::int as open
       from receivables where tenant_id = ${org.tenantId}`.execute(db.kysely)).rows[0]!;
@@ -235,6 +244,7 @@ async function main() {
     ];
     const load0 = os.loadavg()[0]!;
     const rows: Array<Array<string | number>> = [];
+    const cpuRows: Array<Array<string | number>> = [];
     const database = `${db.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${(counts.n / 1e6).toFixed(counts.n >= 1e7 ? 0 : 1)}M receivables`;
     for (const c of cases) {
       // The same numbers every way, or the comparison means nothing.
@@ -254,6 +264,8 @@ async function main() {
       agent?.destroy();
       const p = c.plain ? await time(Math.min(RUNS, 5), 1, async () => { await query(c.plain!); }) : null;
       const ratio = a.p50 / s.p50;
+      const cpuOf = (t: Timing) => (t.cpu ? t.cpu.node + t.cpu.postgres : NaN);
+      cpuRows.push([`aging ${c.key}`, a.cpu?.node ?? NaN, a.cpu?.postgres ?? NaN, cpuOf(a), s.cpu?.node ?? NaN, s.cpu?.postgres ?? NaN, cpuOf(s), cpuOf(a) / cpuOf(s)]);
       const inTime = c.limitMs === null ? null : a.p50 < c.limitMs;
       rows.push([`aging ${c.key}`, c.who, a.p50, a.p90, s.p50, ratio, ratio <= 1.15 ? 'yes' : 'NO', p ? p.p50 : '-', p ? a.p50 / p.p50 : '-',
         c.limitMs === null ? '-' : `< ${c.limitMs.toLocaleString('en')}: ${inTime ? 'yes' : 'NO'}`]);
@@ -290,6 +302,9 @@ async function main() {
     out.push(`load average (1 min) when the measurements started ${load0.toFixed(2)}, ended ${load1.toFixed(2)} — above ~1 means other work shared the 2 cores`);
     out.push('');
     out.push(table(['case', 'who', 'API p50', 'API p90', 'same SQL p50', 'API/SQL', '≤ 1.15×', 'plain SQL p50', 'API/plain', 'target ms (10M)'], rows));
+    out.push('');
+    out.push('CPU ms per request, the same runs (node: this process — server and HTTP client, or the pg client; postgres: the server\'s processes, when it runs here):');
+    out.push(table(['case', 'API node', 'API postgres', 'API CPU', 'same SQL node', 'same SQL postgres', 'same SQL CPU', 'API/SQL CPU'], cpuRows));
     out.push('');
     out.push(table(['report', 'what', 'p50 ms', 'p90 ms', 'target'], [
       ['statement', `${st.lines.length.toLocaleString('en')} lines, ${st.writeOffs.length.toLocaleString('en')} write-offs (JSON)`, stT.p50, stT.p90, !reports ? '-' : stT.p50 < 500 ? '< 500 ms: yes' : '< 500 ms: NO'],

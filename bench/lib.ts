@@ -235,6 +235,25 @@ export class CpuMeter {
 
 export interface CpuShare { self: number; postgres: number | null; other: number | null }
 
+/** CPU ms so far of the PostgreSQL server under test (CpuMeter.postgresRoot; 0 without one). Reading /proc costs this
+ *  process about a millisecond: read it outside the interval measured with process.cpuUsage(). */
+export function postgresCpuMs(): number {
+  let postgres = 0;
+  for (const ms of CpuMeter.postgresTree().values()) postgres += ms;
+  return postgres;
+}
+
+/** The pid of the postmaster behind `pool` when it runs on this machine (its data directory is readable), else null. */
+export async function postmasterPid(pool: { query: (text: string) => Promise<{ rows: Array<Record<string, unknown>> }> }): Promise<number | null> {
+  try {
+    const dir = (await pool.query(`select current_setting('data_directory') as d`)).rows[0]!.d as string;
+    const pid = Number(fsSync.readFileSync(`${dir}/postmaster.pid`, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && fsSync.existsSync(`/proc/${pid}`) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Wait (at most maxMs) until the rest of the machine has been idle for two consecutive 1 s samples: less than 0.2
  * cores busy outside this process and the PostgreSQL server under test. For shared machines; returns the ms waited.

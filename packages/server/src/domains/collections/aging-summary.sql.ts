@@ -104,7 +104,7 @@ export async function summaryByCustomer(tx: Tx, currency: string, today: string,
       group by 1),
     tot as (select ${bucketSums(ranges)} from ${openByDue(currency, today)} o),
     l as (select ${laterThan(currency, today, true)} as later),
-    x as (
+    res as (
       select false as is_total, t.key::text as key, coalesce((select c.name from customers c where c.id = t.key), 'unassigned') as label,
         t.n, t.total, ${sql.join(ranges.map((_, i) => sql`coalesce(tb.${sql.raw(`b${i}`)}, 0) as ${sql.raw(`b${i}`)}`))}, 0 as groups, l.later
       from top t left join tb on tb.key = t.key cross join l
@@ -112,7 +112,7 @@ export async function summaryByCustomer(tx: Tx, currency: string, today: string,
       select true, 'total', 'Total', (select coalesce(sum(n), 0)::int from cust), (select coalesce(sum(total), 0) from cust),
         ${sql.join(ranges.map((_, i) => sql.ref(`tot.b${i}`)))}, (select count(*)::int from cust), l.later
       from tot, l)
-    select x.is_total, x.key, x.label, x.n, ${moneyColumns('x', ranges, currency)}, x.groups, x.later
-    from x order by x.is_total, x.total desc, x.key`.execute(tx);
+    select res.is_total, res.key, res.label, res.n, ${moneyColumns('res', ranges, currency)}, res.groups, res.later
+    from res order by res.is_total, res.total desc, res.key`.execute(tx);
   return r.rows;
 }

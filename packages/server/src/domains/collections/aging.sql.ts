@@ -100,15 +100,15 @@ export async function agingByGroup(tx: Tx, set: OpenSetOptions, grouping: Groupi
       from ${openSet(set)} o ${g.join}
       group by 1),
     top as (select * from agg order by total desc, key limit ${limit}),
-    x as (
+    res as (
       select false as is_total, coalesce(t.key::text, 'unassigned') as key, coalesce(${g.label}, 'unassigned') as label,
         t.n, t.total, ${cols}, 0 as groups
       from top t
       union all
       select true, 'total', 'Total', coalesce(sum(n), 0)::int, coalesce(sum(total), 0), ${sumCols}, count(*)::int
       from agg)
-    select x.is_total, x.key, x.label, x.n, ${moneyColumns('x', ranges, set.currency)}, x.groups
-    from x order by x.is_total, x.total desc, x.key`.execute(tx);
+    select res.is_total, res.key, res.label, res.n, ${moneyColumns('res', ranges, set.currency)}, res.groups
+    from res order by res.is_total, res.total desc, res.key`.execute(tx);
   return r.rows;
 }
 
