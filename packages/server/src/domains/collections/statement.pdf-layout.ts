@@ -38,9 +38,13 @@ function concat(parts: Run[]): Run {
   return { glyphs, positions, advanceWidth };
 }
 
+const composing = new WeakSet<object>();
+
 function composeNumbers(font: EmbeddedFontLike): void {
   const cache = font.layoutCache;
   if (typeof font.layoutCached !== 'function' || typeof font.layoutRun !== 'function' || !cache) return;
+  if (composing.has(font)) return; // one font under two names (no bold installed: 'heading' is the regular font)
+  composing.add(font);
   const whole = font.layoutCached.bind(font);
   const pairs = new Map<string, boolean>();
   // Shaping two characters together gives what shaping each alone gives: nothing joins or kerns them.
