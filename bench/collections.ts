@@ -49,18 +49,19 @@ function timing(ms: number[]): Timing {
  */
 async function timePair(runs: number, warmup: number, a: () => Promise<void>, b: () => Promise<void>): Promise<[Timing, Timing]> {
   for (let i = 0; i < warmup; i++) { await a(); await b(); }
+  const pids = [...CpuMeter.postgresTree().keys()]; // the connections both sides use are open by now
   const ms: [number[], number[]] = [[], []];
   const cpu = [{ node: 0, postgres: 0 }, { node: 0, postgres: 0 }];
   for (let i = 0; i < runs; i++) {
     for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
-      const pg0 = postgresCpuMs();
+      const pg0 = postgresCpuMs(pids);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       await (k === 0 ? a() : b());
       ms[k]!.push(performance.now() - t0);
       const c1 = process.cpuUsage(c0);
       cpu[k]!.node += (c1.user + c1.system) / 1000 / runs;
-      cpu[k]!.postgres += (postgresCpuMs() - pg0) / runs;
+      cpu[k]!.postgres += (postgresCpuMs(pids) - pg0) / runs;
     }
   }
   return [{ ...timing(ms[0]), cpu: cpu[0]! }, { ...timing(ms[1]), cpu: cpu[1]! }];

@@ -4,40 +4,19 @@
 // Only the unscoped report reads it (the summary has no owner or customer-owner dimension); a scoped user's report
 // reads the open set (aging.sql.ts), which the scope already narrows.
 //
-// These statements carry their values in their text (checked days, a checked currency code, a whole number), so they
-// have no parameters and are planned for the values at hand on every call, as the bare SQL is (platform/prepared.ts
-// names only statements with parameters). As named statements they got a generic plan after five calls, which read all
-// 74,000 summary rows of the tenant to ask "is any step dated after today?" — an index probe once the day is known —
-// and a bitmap scan for the steps up to the day: 3 ms more server CPU per report at 1M receivables (docs/benchmarks.md,
-// session 5). Planning them costs about 0.5 ms.
+// The statements are named on their second use (platform/prepared.ts) and PostgreSQL then keeps a generic plan for them,
+// so everything in them must plan well without knowing the values: "is any step dated after the day?" is asked as the
+// latest step's date (an index-only probe of aging_summary_event whatever the day) — as `exists (… event_date > day)`
+// the generic plan scanned all 74,000 summary rows of the tenant for it, 3 ms of server CPU per report at 1M
+// receivables (docs/benchmarks.md, session 5).
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db.js';
-import { moneyColumns, type AgingRow, type Range } from './aging.sql.js';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A business day written into the statement: 'YYYY-MM-DD'::date, or an error for anything else. */
-function day(d: string): RawBuilder<unknown> {
-  if (!DAY.test(d)) throw new Error(`aging summary: not a day: ${JSON.stringify(d)}`);
-  return sql`${sql.lit(d)}::date`;
-}
-
-/** A currency code written into the statement (three capital letters, as CurrencySchema admits). */
-function cur(c: string): RawBuilder<unknown> {
-  if (!/^[A-Z]{3}$/.test(c)) throw new Error(`aging summary: not a currency: ${JSON.stringify(c)}`);
-  return sql.lit(c);
-}
-
-function rangeWhere(r: Range): RawBuilder<unknown> {
-  const lo = r.from === null ? sql`true` : sql`o.due_date >= ${day(r.from)}`;
-  const hi = r.to === null ? sql`true` : sql`o.due_date <= ${day(r.to)}`;
-  return sql`${lo} and ${hi}`;
-}
+import { moneyColumns, rangeWhere, type AgingRow, type Range } from './aging.sql.js';
 
 function stepsUpTo(currency: string, asOf: string): RawBuilder<unknown> {
-  return sql`(select due_date, amount, n from aging_summary where currency = ${cur(currency)} and event_date <= ${day(asOf)}
+  return sql`(select due_date, amount, n from aging_summary where currency = ${currency} and event_date <= ${asOf}::date
     union all
-    select due_date, amount, n from aging_deltas where currency = ${cur(currency)} and event_date <= ${day(asOf)})`;
+    select due_date, amount, n from aging_deltas where currency = ${currency} and event_date <= ${asOf}::date)`;
 }
 
 /** Open amount and count per due date as of the day: the open set o (due_date, open, n) the bucket sums read. */
@@ -57,13 +36,8 @@ function bucketSums(ranges: Range[]): RawBuilder<unknown> {
  */
 function laterThan(currency: string, after: string, ask: boolean): RawBuilder<unknown> {
   if (!ask) return sql`false`;
-  return sql`(exists (select 1 from aging_summary where currency = ${cur(currency)} and event_date > ${day(after)})
-    or exists (select 1 from aging_deltas where currency = ${cur(currency)} and event_date > ${day(after)}))`;
-}
-
-function checkedLimit(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`aging summary: not a row limit: ${n}`);
-  return n;
+  return sql`(coalesce((select max(event_date) from aging_summary where currency = ${currency}), '-infinity') > ${after}::date
+    or coalesce((select max(event_date) from aging_deltas where currency = ${currency}), '-infinity') > ${after}::date)`;
 }
 
 /** Rows as agingByGroup returns them, and `later`: a step is dated after the day (then the rows are not the answer). */
@@ -95,12 +69,12 @@ export async function summaryByCustomer(tx: Tx, currency: string, today: string,
             union all
             select customer_id, amount, n from aging_deltas where currency = ${currency}) x
       group by 1 having sum(x.n) > 0),
-    top as (select * from cust order by total desc, key limit ${sql.lit(checkedLimit(limit))}),
+    top as (select * from cust order by total desc, key limit ${limit}),
     tb as (
       select o.customer_id as key, ${bucketSums(ranges)}
       from (select r.customer_id, r.due_date, r.amount_open as open from receivables r
             where r.customer_id in (select key from top) and r.amount_open > 0 and r.kind = 'invoice'
-              and r.currency = ${cur(currency)} and r.business_date <= ${day(today)}) o
+              and r.currency = ${currency} and r.business_date <= ${today}::date) o
       group by 1),
     tot as (select ${bucketSums(ranges)} from ${openByDue(currency, today)} o),
     l as (select ${laterThan(currency, today, true)} as later),
