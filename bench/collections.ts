@@ -8,6 +8,7 @@
 // PGlite in a temporary data directory by default (200,000 receivables, so the whole `npm run bench` stays within a
 // few minutes on 2 cores); with DATABASE_URL, PostgreSQL and 1,000,000 by default; BENCH_AGING_ROWS=10000000 for the
 // 10M run (seeding ~15 min and ~10 GB on PostgreSQL). See docs/benchmarks.md.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -223,7 +224,13 @@ async function main() {
       return res.body as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     };
     bare = DATABASE_URL ? new pg.Pool({ connectionString: DATABASE_URL, max: 2 }) : null;
-    const query = (q: { text: string; values: unknown[] }) => (bare ?? db.pool).query(q.text, q.values);
+    // The bare side's statements are named per connection as the app's are (platform/prepared.ts), so both sides get
+    // PostgreSQL's same plan choice — the aging route keeps generic plans (genericPlans) — and planning is not counted
+    // against one side only. BENCH_AR_BARE_UNNAMED=1: planned on every call, as this bench did up to session 5.
+    const named = process.env.BENCH_AR_BARE_UNNAMED !== '1';
+    const query = (q: { text: string; values: unknown[] }) => (bare ?? db.pool).query(named
+      ? { name: `bare_${crypto.createHash('sha1').update(q.text).digest('hex').slice(0, 20)}`, text: q.text, values: q.values }
+      : { text: q.text, values: q.values });
     if (bare) CpuMeter.postgresRoot = await postmasterPid(bare);
 
     const counts = (await sql<{ n: number; open: number }>`select count(*)::int as n, (count(*) filter (where amount_open > 0))::int as open

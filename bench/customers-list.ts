@@ -67,7 +67,8 @@ export interface Replay { sequence: CompiledQuery[]; select: CompiledQuery }
 
 export function authOf(t: BenchTenant, u: BenchUser): AuthContext {
   const role = u.role as Role;
-  return { tenantId: t.tenantId, userId: u.id, role, teamId: u.teamId, scope: ROLE_SCOPE[role], name: u.name, tokenId: 'bench', via: 'bearer', requestId: null };
+  // planPerCall as a GET request has it (platform/auth.ts): the captured transaction is the one the API sends
+  return { tenantId: t.tenantId, userId: u.id, role, teamId: u.teamId, scope: ROLE_SCOPE[role], name: u.name, tokenId: 'bench', via: 'bearer', requestId: null, planPerCall: true };
 }
 
 /** Run the service's listCustomers once on a recording Kysely: the statements it sends, in order. */

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { sql } from 'kysely';
 import type { Role } from '@l2c/shared';
 import type { Db } from './db.js';
+import { PLAN_PER_CALL } from './db.sql.js';
 
 export interface TokenRow {
   token_id: string; tenant_id: string; user_id: string; role: Role; team_id: string | null; name: string;
@@ -39,9 +40,10 @@ function liveToken(tokenHash: string) {
  * can be written into the message: several statements in one message is the simple protocol, which takes no
  * parameters.
  */
-export async function beginWithLiveToken(client: pg.PoolClient, tokenHash: string): Promise<TokenRow | undefined> {
+export async function beginWithLiveToken(client: pg.PoolClient, tokenHash: string, planPerCall: boolean): Promise<TokenRow | undefined> {
   if (!/^[0-9a-f]{64}$/.test(tokenHash)) throw new Error('not a token hash');
   const results = await client.query(`begin; select a.*, set_config('app.tenant_id', a.tenant_id::text, true),
-    set_config('app.user_id', a.user_id::text, true), set_config('role', 'l2c_app', true) from l2c_live_token('${tokenHash}') a`) as unknown as pg.QueryResult<TokenRow>[];
+    set_config('app.user_id', a.user_id::text, true), set_config('role', 'l2c_app', true)${planPerCall ? PLAN_PER_CALL : ''}
+    from l2c_live_token('${tokenHash}') a`) as unknown as pg.QueryResult<TokenRow>[];
   return results[1]?.rows[0];
 }

@@ -32,6 +32,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Open the request's transaction with its authentication, in one round trip (platform/request-tx.ts). */
     openTx?: boolean;
+    /**
+     * A read whose statements keep PostgreSQL's plan choice (a generic plan after five calls) instead of being planned
+     * per call (Actor.planPerCall) — only where each statement's generic plan was checked on skewed data.
+     */
+    genericPlans?: boolean;
   }
 }
 
@@ -57,6 +62,15 @@ function opensTransaction(db: Db, req: FastifyRequest): boolean {
   return db.kind === 'postgres' && req.method === 'GET' && req.routeOptions.config?.openTx === true;
 }
 
+/**
+ * Whether the request's transactions plan each statement for its parameters (Actor.planPerCall): every read unless
+ * its route says `genericPlans`. The customer list is not exempt: a generic plan made for the average owner walks the
+ * sort index for a rep with three customers, which a custom plan reads by the owner index.
+ */
+function plansPerCall(req: FastifyRequest): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && req.routeOptions.config?.genericPlans !== true;
+}
+
 /** Resolve the caller from the request; null when there are no credentials. Throws 401 on bad credentials. */
 export async function authenticate(db: Db, req: FastifyRequest, touchToken: TouchToken): Promise<AuthContext | null> {
   const header = req.headers.authorization;
@@ -69,10 +83,11 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   // cost two round trips on every request. No row-level security here, so the joins and the update name the tenant
   // themselves: the keys are (tenant_id, id).
   const openTx = opensTransaction(db, req);
+  const planPerCall = plansPerCall(req);
   const client = openTx ? await db.pool.connect() : null;
   let row: q.TokenRow | undefined;
   try {
-    row = client ? await q.beginWithLiveToken(client, hashToken(token)) : await q.findLiveToken(db, hashToken(token));
+    row = client ? await q.beginWithLiveToken(client, hashToken(token), planPerCall) : await q.findLiveToken(db, hashToken(token));
     if (client && !row) await rollbackClient(client);
   } catch (err) {
     client?.release(err as Error);
@@ -95,7 +110,7 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   const auth: AuthContext = {
     tenantId: row.tenant_id, userId: row.user_id, role: row.role, teamId: row.team_id, name: row.name,
     scope: ROLE_SCOPE[row.role], tokenId: row.token_id, via, requestId: req.id,
-    apiTokenId: row.kind === 'api' ? row.token_id : null, timeZone: row.time_zone,
+    apiTokenId: row.kind === 'api' ? row.token_id : null, timeZone: row.time_zone, planPerCall,
   };
   if (client) keepOpenedTransaction(auth, client);
   return auth;

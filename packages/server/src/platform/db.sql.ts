@@ -5,12 +5,15 @@ import type { Kdb } from './db.js';
 
 /**
  * `begin` and the transaction's settings in one round trip (the simple protocol takes several statements). The
- * values must be checked UUIDs (db.ts's uuidLiteral): they are written as literals.
+ * values must be checked UUIDs (db.ts's uuidLiteral): they are written as literals. planPerCall: Actor.planPerCall.
  */
-export async function beginAsTenant(conn: Kdb, tenantId: string, userId: string): Promise<void> {
+export async function beginAsTenant(conn: Kdb, tenantId: string, userId: string, planPerCall: boolean): Promise<void> {
   await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true), `
-    + `set_config('role', 'l2c_app', true)`).execute(conn);
+    + `set_config('role', 'l2c_app', true)${planPerCall ? PLAN_PER_CALL : ''}`).execute(conn);
 }
+
+/** The setting, as one more column of the settings' SELECT, that plans each statement of the transaction for its own parameters. */
+export const PLAN_PER_CALL = `, set_config('plan_cache_mode', 'force_custom_plan', true)`;
 
 export async function commit(conn: Kdb): Promise<void> {
   await sql`commit`.execute(conn);

@@ -106,6 +106,15 @@ export interface Actor {
   requestId?: string | null;
   /** The tenant's time zone (tenants.timezone), for its business dates; requests carry it, jobs pass the tenant's. */
   timeZone?: string;
+  /**
+   * Plan every statement of the transaction for its own parameters (plan_cache_mode = force_custom_plan), set for
+   * reads (GET) by the authentication. A named statement (prepared.ts) may otherwise switch to one generic plan after
+   * five calls, made for the average customer: a read over one customer's whole history or a date range then ran
+   * 20–100× slower from its sixth call on a connection (the statement of account: 0.3 s → 10–19 s at 1M receivables).
+   * Writes and jobs keep PostgreSQL's choice (their statements touch a customer's few open items, by key); so does a
+   * read whose route says `genericPlans` (its generic plans checked: the aging report).
+   */
+  planPerCall?: boolean;
 }
 
 const txError = defineErrors('common', {
@@ -174,7 +183,7 @@ async function inTenantOnce<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>)
     const tx = conn as unknown as Tx; // a connection-bound Kysely: queries only, like a Transaction
     // `begin` and the transaction's settings in one round trip (the simple protocol takes several statements; the
     // values are checked UUIDs, so writing them as literals is safe). Every request pays this, so it counts.
-    await beginAsTenant(conn, tenantId, userId);
+    await beginAsTenant(conn, tenantId, userId, actor.planPerCall === true);
     try {
       txDb.set(tx, db);
       beforeCommit.set(tx, []);
