@@ -462,7 +462,7 @@ async function main() {
   type Db = import('../packages/server/src/platform/db.js').Db;
 
   const tmp = DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-wo-'));
-  const perClient = envInt('BENCH_WO_PER_CLIENT', DATABASE_URL ? 1500 : 400);
+  const perClient = envInt('BENCH_WO_PER_CLIENT', DATABASE_URL ? 1500 : 1200);
   const hot = envInt('BENCH_WO_HOT', DATABASE_URL ? 400 : 150);
   let l2c: Awaited<ReturnType<typeof createApp>> | null = null;
   let rawPool: pg.Pool | null = null;
