@@ -12,6 +12,7 @@ import { backfillSearchKeys } from '../packages/server/src/domains/customers/ind
 import { CpuMeter, envInt, fmt, httpJson, log, table, type LoadOptions } from './lib.js';
 import { analyze, BENCH_PASSWORD, seedTenant } from './seed.js';
 import { recordFigure } from './figures.js';
+import { startServer, stopServer, type ExternalServer } from './processes.js';
 import { Profiler } from './profile.js';
 import { runFindings } from './findings.js';
 import { listCases, machine, runCase, SqlSide, type CaseResult } from './customers-list.js';
@@ -31,6 +32,10 @@ const BROAD_SEARCH = process.env.BENCH_BROAD_SEARCH || '科技';
 const PINYIN_SEARCH = process.env.BENCH_PINYIN || 'hzht';
 const PROFILE_DIR = process.env.BENCH_PROFILE || null;
 const DATABASE_URL = process.env.DATABASE_URL || null;
+// BENCH_WORKERS=N (PostgreSQL): the API served by main.ts as a process of its own with L2C_WORKERS=N — as `npm start`
+// runs it, where N defaults to the cores — instead of the app inside this process (0, the default). Its CPU then
+// counts as "cpu other".
+const WORKERS = envInt('BENCH_WORKERS', 0);
 const CASES = (process.env.BENCH_CASES || 'grade,search,pinyin,team-search,team').split(',').map((s) => s.trim()).filter(Boolean);
 
 async function ensureFreshDatabase(url: string) {
@@ -67,6 +72,7 @@ async function main() {
 
   let l2c: L2C | null = null;
   let side: SqlSide | null = null;
+  let server: ExternalServer | null = null;
   try {
     l2c = await createApp({
       databaseUrl: DATABASE_URL, ...(tmp ? { dataDir: path.join(tmp, 'data') } : {}), demo: false, jobs: false,
@@ -75,7 +81,7 @@ async function main() {
     const db = l2c.db;
     await l2c.app.listen({ port: 0, host: '127.0.0.1' });
     const addr = l2c.app.server.address();
-    const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    let baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     if (db.kind === 'postgres') CpuMeter.postgresRoot = await postmasterPid(db.pool);
     const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0]!.v;
     log(`${db.kind} ${version}, app on ${baseUrl}; seeding ${CUSTOMERS.toLocaleString('en')} customers …`);
@@ -90,6 +96,12 @@ async function main() {
     const analyzeMs = Date.now() - t0 - seedMs - keysMs;
     log(`seeded in ${(seedMs / 1000).toFixed(1)} s, search keys of ${keyed.toLocaleString('en')} customers ${(keysMs / 1000).toFixed(1)} s, vacuum analyze ${(analyzeMs / 1000).toFixed(1)} s`);
 
+    if (WORKERS > 0) {
+      if (!DATABASE_URL) throw new Error('BENCH_WORKERS needs DATABASE_URL: the embedded database belongs to one process');
+      server = await startServer(DATABASE_URL, WORKERS);
+      baseUrl = server.url;
+      log(`API on ${baseUrl}: main.ts with L2C_WORKERS=${WORKERS}`);
+    }
     const loginAs = async (email: string) => {
       const res = await httpJson(`${baseUrl}/api/v1/auth/login`, {
         method: 'POST', body: { email, password: BENCH_PASSWORD, tenant: tenant.slug },
@@ -122,6 +134,7 @@ async function main() {
     out.push(`database: ${db.kind} ${version}${db.kind === 'postgres' ? '' : ' (embedded, in-process)'}; app pool size ${(db.pool as unknown as { options: { max: number } }).options.max}`);
     out.push(`machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB.toFixed(1)} GiB, node ${m.node}`);
     out.push(`data: ${CUSTOMERS.toLocaleString('en')} customers in one tenant, ${tenant.users.length} users; seed ${(seedMs / 1000).toFixed(1)} s, search keys ${(keysMs / 1000).toFixed(1)} s`);
+    if (WORKERS) out.push(`API: main.ts as its own process with L2C_WORKERS=${WORKERS} (its CPU counts as "cpu other"; "main loop" is this process's idle app)`);
     out.push(`load: ${CONCURRENCY} concurrent clients, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s measured (at most ${MAX_REQUESTS} requests) per row;`);
     out.push(`      then ${SERIAL_SECONDS} s with 1 client (p50 1 client: the service time without queueing)`);
     out.push('');
@@ -170,6 +183,7 @@ async function main() {
     console.log(out.join('\n'));
   } finally {
     if (side) await side.reset().catch(() => {});
+    if (server) await stopServer(server);
     if (l2c) await l2c.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -183,13 +197,13 @@ async function main() {
 function recordListFigures(r: CaseResult, database: string) {
   const search = r.c.key !== 'grade' && r.c.key !== 'team';
   recordFigure({
-    bench: 'customers', figure: `customer list ${r.c.key} (${r.c.title}), p50 under ${CONCURRENCY} clients, ${CUSTOMERS.toLocaleString('en')} customers`,
+    bench: 'customers', figure: `customer list ${r.c.key} (${r.c.title}), p50 under ${CONCURRENCY} clients, ${CUSTOMERS.toLocaleString('en')} customers${WORKERS ? `, API on L2C_WORKERS=${WORKERS}` : ''}`,
     api: r.api.p50, sql: r.sqlTx.p50, unit: 'ms', database,
     target: search ? 'p50 < 50 ms' : 'API/SQL+tx ≤ 1.5', met: search ? r.api.p50 < 50 : r.api.p50 / r.sqlTx.p50 <= 1.5,
   });
   if (search) {
     recordFigure({
-      bench: 'customers', figure: `customer search ${r.c.key} (${r.c.title}), p99 under ${CONCURRENCY} clients`,
+      bench: 'customers', figure: `customer search ${r.c.key} (${r.c.title}), p99 under ${CONCURRENCY} clients${WORKERS ? `, API on L2C_WORKERS=${WORKERS}` : ''}`,
       api: r.api.p99, sql: r.sqlTx.p99, unit: 'ms', database, target: 'p99 < 150 ms', met: r.api.p99 < 150,
     });
   }

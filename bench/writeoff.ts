@@ -11,14 +11,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { CpuMeter, envInt, fmt, log, percentile, summarize, table, tsWorker, waitForIdle, type CpuShare, type LoadResult, type Stats } from './lib.js';
 import type { WoTarget, WoTenant, WoUser } from './writeoff-seed.js';
 import { recordFigure } from './figures.js';
-import { freePort, processTree, rssMb } from './processes.js';
+import { processTree, rssMb, startServer, stopServer, type ExternalServer } from './processes.js';
 import type { Database } from '../packages/server/src/platform/schema.js';
 
 const CLIENTS = envInt('BENCH_WO_CLIENTS', 8);
@@ -400,51 +399,13 @@ const WRITTEN = ['payments', 'write_offs', 'allocations', 'account_entries', 'au
 interface Measured { name: PathName; round: number; waits: Array<[string, number]> | null; stats: Stats; serial: Stats | null; cpu: CpuShare; elu: number; done: number; cutShort: boolean; written: number[] }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The API on a server of its own (BENCH_WO_WORKERS): main.ts as a child process, with L2C_WORKERS worker processes.
-
-interface ExternalServer { workers: number; url: string; child: ChildProcess }
-
-
-
+// The API on a server of its own (BENCH_WO_WORKERS): bench/processes.ts startServer.
 
 /** RSS of `pids()` every 250 ms until stopped. */
 function sampleRss(pids: () => number[]) {
   const samples: number[] = [];
   const timer = setInterval(() => samples.push(rssMb(pids())), 250);
   return { stop: async () => { clearInterval(timer); return samples; } };
-}
-
-async function startServer(databaseUrl: string, workers: number): Promise<ExternalServer> {
-  const port = await freePort();
-  const root = path.resolve(import.meta.dirname, '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', L2C_WORKERS: String(workers), L2C_DEMO: '0', L2C_JOBS: '0',
-      L2C_LOG_LEVEL: 'error', L2C_WEB_DIST: path.join(root, 'no-web'), L2C_ADMIN_EMAIL: '', L2C_ADMIN_PASSWORD: '',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    let ready = false;
-    try { ready = (await fetch(`${url}/api/ready`)).status === 200; } catch { /* not listening yet */ }
-    // every worker up: the primary has `workers` children (one process when there is no primary)
-    if (ready && (workers === 1 || processTree(child.pid!).length > workers)) break;
-    if (Date.now() > until) throw new Error('the server was not ready within 120 s');
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await new Promise((r) => setTimeout(r, 2000)); // the last workers' start-up settles
-  return { workers, url, child };
-}
-
-async function stopServer(s: ExternalServer): Promise<void> {
-  if (s.child.exitCode !== null) return;
-  const exited = new Promise((r) => s.child.once('exit', r));
-  s.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
 }
 
 async function main() {
