@@ -9,19 +9,16 @@ import type { DataScope } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 
 /**
- * The statement's planner settings for its transaction.
- * - Custom plans only. Repeated statements are prepared per connection (platform/prepared.ts), and after five calls
- *   PostgreSQL may keep a generic plan, one made without the customer's id. A generic plan assumes the average customer
- *   (about 50 receivables at 1M) and, for the write-off query, nests a scan of all the customer's receivables and
- *   payments inside the loop over its write-offs: with 10,000 receivables and 3,500 write-offs the statement went from
- *   0.3 s to 10–19 s from its sixth call on (42 s in EXPLAIN ANALYZE; docs/benchmarks.md, session 5). A statement is
- *   one customer's history, skewed by nature, so each call is planned for its customer (~2 ms per query).
+ * The statement's planner settings for its transaction. (Custom plans come from the request: a GET plans every
+ * statement for its parameters, platform/auth.ts plansPerCall — a generic plan made for the average customer took this
+ * statement from 0.3 s to 10–19 s at 10,000 receivables from its sixth call on a connection; docs/benchmarks.md,
+ * session 5.)
  * - No JIT. The write-off query's cost estimate (a per-write-off lateral probe, estimated high) is over PostgreSQL's
  *   jit_above_cost, and compiling it took ~0.5 s for ~75 ms of execution on the 10k-receivable bench customer. The
  *   aging aggregates keep JIT: there it pays for itself.
  */
 export async function statementSettings(tx: Tx): Promise<void> {
-  await sql`select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('jit', 'off', true)`.execute(tx);
+  await sql`select set_config('jit', 'off', true)`.execute(tx);
 }
 
 /** The customer a statement is of; with `visibleTo`, only if its owner is someone that caller may see. */

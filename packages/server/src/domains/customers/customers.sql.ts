@@ -94,7 +94,9 @@ export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<Custom
   // a tenth of the rows, which makes the generic plan of a named statement (platform/prepared.ts) look many times
   // costlier than the custom ones, so PostgreSQL kept planning the list on every call: server CPU per statement at
   // 100k customers 0.81 → 0.27 ms for the grade list, 2.4 → 1.3 ms for a pinyin search (docs/benchmarks.md).
-  // A handful of page sizes are used, so a handful of texts.
+  // A handful of page sizes are used, so a handful of texts. Served by GET, the list is now planned per call anyway
+  // (platform/auth.ts plansPerCall: a generic plan made for the average owner walks the sort index for a rare one);
+  // the literals keep a generic plan sound should the route ever be checked and opted in (`genericPlans`).
   const pageLimit = sql.lit(rowLimit(f.limit + 1));
   // The sort key as text for the cursor: a timestamp parsed to a JS ISO string loses its microseconds, and the next page
   // would repeat (or skip) rows of the same millisecond.
@@ -109,8 +111,8 @@ export async function listCustomers(tx: Tx, f: ListFilter): Promise<Array<Custom
     // back in search_broad — for the service to remember, never for the client (it is a tenant-wide figure).
     // Only the page's rows then get their owner and parent names.
     // The decision and the cap are in the text, not parameters, for the reason given for the page size: with them the
-    // generic plan of the named statement costs what the custom ones do, and PostgreSQL keeps it (a known-broad term
-    // gets its own text, in which the narrow branch is planned away).
+    // generic plan of the named statement would cost what the custom ones do (a known-broad term gets its own text, in
+    // which the narrow branch is planned away); under a GET the statement is planned per call, as said above.
     const t = f.rank.term;
     const cols = sql`c.id, ${f.orderExpr} as sort_value, ${f.orderExpr}::text as sort_key, ${f.rank.expr} as search_rank`;
     const cond = sql.join(where, sql` and `);
