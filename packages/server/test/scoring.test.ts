@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@l2c/shared';
 import { asSystem, inTenant, type Actor } from '../src/platform/db.js';
+import { businessDate } from '../src/platform/clock.js';
 import { captureLeadTx } from '../src/domains/leads/index.js';
 import { login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 
@@ -13,7 +14,8 @@ let t: TestTenant;
 let admin: Client, marketer: Client, repEast: Client, repNorth: Client, finance: Client;
 let hot: string, cold: string, customerId: string;
 
-const today = new Date().toISOString().slice(0, 10);
+// the tenant's business day (Asia/Shanghai by default), not UTC's: from 16:00 UTC they differ, and recency counts days
+const today = businessDate(new Date());
 
 beforeAll(async () => {
   t = await makeTenant(h.db);
