@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, type Db } from '../src/platform/db.js';
 import { takenTransactions } from '../src/platform/request-tx.js';
+import { beginWithLiveToken } from '../src/platform/auth.sql.js';
+import { hashToken } from '../src/platform/auth.js';
 import { call, login, makeTenant, testApp, type Client, type TestTenant } from './helpers.js';
 
 let db: Db;
@@ -67,6 +69,26 @@ describe('a list whose transaction opens with the authentication', () => {
     const answers = await Promise.all(Array.from({ length: 60 }, (_, i) =>
       (i % 2 ? rep : otherRep).get(`/api/v1/${i % 3 ? 'customers' : 'pool/customers'}?limit=5`)));
     expect(answers.every((a) => a.status === 200)).toBe(true);
+    await settle();
+    expect(busy()).toBe(0);
+  });
+
+  it('is read only: its commit may follow the answer because nothing in it can write', async () => {
+    if (db.kind !== 'postgres') return; // PGlite: no transaction is opened by the authentication
+    const client = await db.pool.connect();
+    try {
+      const row = await beginWithLiveToken(client, hashToken(rep.token), true);
+      expect(row?.tenant_id).toBe(t.tenantId);
+      // the list's read works; a write in the same transaction is refused by PostgreSQL, not merely avoided by our code
+      expect((await client.query('select count(*)::int as n from customers')).rows[0].n).toBe(1);
+      await expect(client.query(`update customers set remark = 'x'`)).rejects.toMatchObject({ code: '25006' });
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+    // a page answered before its commit: the next request, on whichever connection, sees the state as it was
+    const answers = await Promise.all(Array.from({ length: 30 }, () => rep.get('/api/v1/customers?limit=5')));
+    expect(answers.map((a) => a.body.items.length)).toEqual(Array(30).fill(1));
     await settle();
     expect(busy()).toBe(0);
   });

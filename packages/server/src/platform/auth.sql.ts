@@ -35,14 +35,15 @@ function liveToken(tokenHash: string) {
 
 /**
  * `begin`, the token look-up and the tenant settings in one round trip, on a connection the request then keeps for
- * its transaction (auth.ts openTx, migration 035). The settings come from the row itself, after the look-up (as the
+ * its transaction (auth.ts openTx, migration 035). The transaction is read only: only reads open it, and a read's
+ * commit can then wait until after the answer (db.ts runOpened) — a write slipping into such a route fails loudly. The settings come from the row itself, after the look-up (as the
  * owner) and before the role turns to l2c_app; no row, no settings. The hash is our own hex SHA-256 (checked), so it
  * can be written into the message: several statements in one message is the simple protocol, which takes no
  * parameters.
  */
 export async function beginWithLiveToken(client: pg.PoolClient, tokenHash: string, planPerCall: boolean): Promise<TokenRow | undefined> {
   if (!/^[0-9a-f]{64}$/.test(tokenHash)) throw new Error('not a token hash');
-  const results = await client.query(`begin; select a.*, set_config('app.tenant_id', a.tenant_id::text, true),
+  const results = await client.query(`begin transaction read only; select a.*, set_config('app.tenant_id', a.tenant_id::text, true),
     set_config('app.user_id', a.user_id::text, true), set_config('role', 'l2c_app', true)${planPerCall ? PLAN_PER_CALL : ''}
     from l2c_live_token('${tokenHash}') a`) as unknown as pg.QueryResult<TokenRow>[];
   return results[1]?.rows[0];
