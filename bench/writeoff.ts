@@ -173,7 +173,7 @@ async function apiLoad(job: ApiJob): Promise<QueueResult> {
 // ---------------------------------------------------------------------------------------------------------------
 // The limit: the same writes as one hand-written transaction on a plain pg pool, as the table owner (no RLS).
 
-interface RawCtx { tenantId: string; finance: WoUser; receivedOn: string; year: number }
+export interface RawCtx { tenantId: string; finance: WoUser; receivedOn: string; year: number }
 
 const hash = (v: unknown) => crypto.createHash('sha256').update(JSON.stringify(v ?? null)).digest('hex');
 
@@ -211,7 +211,7 @@ const NUMBERS_SQL = `
   insert into doc_sequences (tenant_id, doc_type, year, last_value) values ($1, 'HK', $2, 1), ($1, 'HX', $2, 1)
   on conflict (tenant_id, doc_type, year) do update set last_value = doc_sequences.last_value + 1 returning doc_type, last_value`;
 
-async function rawPayment(pool: pg.Pool, ctx: RawCtx, t: WoTarget, key: string): Promise<void> {
+export async function rawPayment(pool: pg.Pool, ctx: RawCtx, t: WoTarget, key: string): Promise<void> {
   // What-if: the numbers in their own (autocommit) statement, so the counter rows are not locked for the transaction.
   const early = SQL_NUMBERS === 'outside' ? (await pool.query<{ doc_type: string; last_value: number }>(NUMBERS_SQL, [ctx.tenantId, ctx.year])).rows : null;
   const c = await pool.connect();
@@ -744,11 +744,11 @@ async function main() {
   }
 }
 
-if (isMainThread) {
+if (isMainThread && !process.env.BENCH_WO_AS_LIBRARY) {
   main().catch((err) => {
     console.error(err);
     process.exitCode = 1;
   });
-} else {
+} else if (!isMainThread) {
   await apiWorker(workerData as ApiJob);
 }

@@ -1,7 +1,8 @@
 // The audit trail: who, when, which record, each changed field before → after. Append-only: the application
 // role has no UPDATE or DELETE on audit_log, so not even a bug can rewrite history.
-import { deferToCommit, type Actor, type Tx } from './db.js';
+import type { Actor, Tx } from './db.js';
 import { insertAuditEntries } from './audit.sql.js';
+import { endWritesOf } from './commit-writes.js';
 
 export interface AuditChange { field: string; before: unknown; after: unknown }
 
@@ -33,8 +34,9 @@ export interface AuditInput {
 
 /**
  * Record entries in the transaction's audit trail. They are written together, in one statement, when the transaction
- * ends (a payment with its write-off touches a payment, a write-off and each receivable: one insert, not five) — and
- * vanish with it if it fails. The changes are computed now, from the values as they are at the call.
+ * ends (a payment with its write-off touches a payment, a write-off and each receivable: one insert, not five; the
+ * transaction's outbox events and Idempotency-Key ride in the same statement, commit-writes.ts) — and vanish with it
+ * if it fails. The changes are computed now, from the values as they are at the call.
  */
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
   await recordAudits(tx, actor, [input]);
@@ -46,26 +48,10 @@ export async function recordAudits(tx: Tx, actor: Actor, inputs: AuditInput[]): 
     tenantId: actor.tenantId, actorId: actor.userId, requestId: actor.requestId ?? null, action: i.action, entityType: i.entityType,
     entityId: i.entityId, changes: JSON.stringify(i.changes ?? diffRecords(i.before ?? null, i.after ?? null)),
   }));
-  const buffer = pending.get(tx);
-  if (buffer) {
-    buffer.push(...rows);
-    return;
-  }
-  if (deferToCommit(tx, () => writeAudits(tx, rows))) {
-    pending.set(tx, rows); // later entries of this transaction join this array, in the order they are recorded
-    return;
-  }
-  await writeAudits(tx, rows);
+  // with the transaction's other end-of-transaction rows (commit-writes.ts), in the order recorded
+  const writes = endWritesOf(tx);
+  if (writes) writes.audit.push(...rows);
+  else await insertAuditEntries(tx, rows);
 }
 
 export interface AuditRow { tenantId: string; actorId: string | null; requestId: string | null; action: string; entityType: string; entityId: string; changes: string }
-
-// The entries waiting for the end of each transaction.
-const pending = new WeakMap<Tx, AuditRow[]>();
-
-async function writeAudits(tx: Tx, rows: AuditRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  // The trail is read in `at` order; rows of one statement can share a clock reading, so each gets the statement's
-  // clock plus its position in microseconds: the order recorded, strictly.
-  await insertAuditEntries(tx, rows);
-}

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import { dbOfTx, type Actor, type Tx } from './db.js';
 import { commonError } from './errors.js';
+import { endWritesOf } from './commit-writes.js';
 import * as q from './idempotency.sql.js';
 
 export interface Stored<T> { statusCode: number; body: T; replayed: boolean }
@@ -40,6 +41,10 @@ export async function withIdempotency<T>(
     return { statusCode: prior.status_code, body: prior.response, replayed: true };
   }
   const result = await fn();
-  await q.storeKey(tx, { tenantId: actor.tenantId, caller, key, scope, requestHash, statusCode: result.statusCode, body: result.body });
+  // stored at the transaction's end with its audit entries and events, in one statement (commit-writes.ts); the
+  // advisory lock (a server) or the one connection (PGlite) keeps a duplicate waiting until then
+  const writes = endWritesOf(tx);
+  if (writes) writes.keys.push({ tenantId: actor.tenantId, caller, key, scope, requestHash, statusCode: result.statusCode, response: JSON.stringify(result.body) });
+  else await q.storeKey(tx, { tenantId: actor.tenantId, caller, key, scope, requestHash, statusCode: result.statusCode, body: result.body });
   return { ...result, replayed: false };
 }

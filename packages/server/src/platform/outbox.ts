@@ -1,10 +1,12 @@
 // The transactional outbox: a domain that changes a customer, contract, receivable, payment or write-off calls
 // emitEvent inside its transaction; the events are written in one statement just before that transaction commits
-// (deferToCommit), so an event exists exactly when its change committed — a rolled-back change leaves none. The
-// webhooks domain fans them out to subscriptions after commit (dispatchOutbox) and delivers them on its own time.
+// (deferToCommit; the same statement as its audit entries, commit-writes.ts), so an event exists exactly when its
+// change committed — a rolled-back change leaves none. The webhooks domain fans them out to subscriptions after commit
+// (dispatchOutbox) and delivers them on its own time.
 // Event names are the closed registry WEBHOOK_EVENT_TYPES of @l2c/shared: a new domain adds its names there.
 import type { WebhookEventType } from '@l2c/shared';
-import { deferToCommit, type Actor, type Tx } from './db.js';
+import type { Actor, Tx } from './db.js';
+import { endWritesOf } from './commit-writes.js';
 import * as q from './outbox.sql.js';
 
 export interface OutboxEvent {
@@ -17,25 +19,13 @@ export interface OutboxEvent {
 
 export interface OutboxRow { tenantId: string; type: string; entityType: string; entityId: string; data: string; actorId: string | null }
 
-const pending = new WeakMap<Tx, OutboxRow[]>();
-
 /** Queue an event in this transaction (written just before it commits, in the order emitted). */
 export async function emitEvent(tx: Tx, actor: Actor, event: OutboxEvent): Promise<void> {
   const row: OutboxRow = { tenantId: actor.tenantId, type: event.type, entityType: event.entityType, entityId: event.entityId, data: JSON.stringify(event.data), actorId: actor.userId };
-  const buffer = pending.get(tx);
-  if (buffer) {
-    buffer.push(row);
-    return;
-  }
-  if (deferToCommit(tx, async () => {
-    const rows = pending.get(tx) ?? [];
-    pending.delete(tx);
-    await q.insertEvents(tx, rows);
-  })) {
-    pending.set(tx, [row]);
-    return;
-  }
-  await q.insertEvents(tx, [row]);
+  // with the transaction's audit entries and Idempotency-Key, in one statement (commit-writes.ts)
+  const writes = endWritesOf(tx);
+  if (writes) writes.outbox.push(row);
+  else await q.insertEvents(tx, [row]);
 }
 
 export type DispatchedEvent = Awaited<ReturnType<typeof q.lockUndispatched>>[number];

@@ -78,14 +78,17 @@ export interface RegisteredPayment {
  * Book a payment under its customer's lock (the caller's transaction). With `confirm` (finance only) it is booked
  * confirmed at once — one row, one prepaid entry, one audit entry — rather than claimed then confirmed.
  */
-export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>, opts: { alsoNumbers?: string[] } = {}): Promise<RegisteredPayment> {
+export async function registerPaymentTx(tx: Tx, auth: AuthContext, input: z.infer<typeof PaymentCreate>, opts: { alsoNumbers?: string[] | (() => Promise<string[]>) } = {}): Promise<RegisteredPayment> {
   if (input.confirm && !can(auth.role, 'payments', 'confirm')) throw paymentError('confirm_not_allowed');
   // Only for a customer in the caller's scope: a rep registers money for her customers, finance and admins for any.
   const customer = await lockCustomer(tx, input.customerId, auth);
   if (!customer) throw paymentError('customer_not_found', undefined, { errors: [{ path: 'customerId', message: 'no such customer' }] });
-  // `alsoNumbers`: the write-off that follows takes its number in the same round trip as the payment's
-  const numbers = opts.alsoNumbers?.length
-    ? await nextDocNumbers(tx, auth, ['HK', ...opts.alsoNumbers], input.receivedOn)
+  // `alsoNumbers`: the write-off that follows takes its number in the same statement as the payment's. Given as a
+  // function, it runs here, under the customer's lock and before the numbers (the automatic write-off locks the
+  // invoices it will pay, and asks for its number only if there are any).
+  const also = typeof opts.alsoNumbers === 'function' ? await opts.alsoNumbers() : (opts.alsoNumbers ?? []);
+  const numbers = also.length
+    ? await nextDocNumbers(tx, auth, ['HK', ...also], input.receivedOn)
     : [await nextDocNumber(tx, auth, 'HK', input.receivedOn)];
   const number = numbers[0]!;
   const alsoNumbers = numbers.slice(1);

@@ -8,7 +8,6 @@ import { withIdempotency } from '../../platform/idempotency.js';
 import { recordAudit } from '../../platform/audit.js';
 import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { todayFor } from '../../platform/clock.js';
-import { numbersTakenOutside } from '../../platform/sequences.js';
 import { createCreditNoteTx, loadReceivable, lockReceivables, receivableError, receivableScopeOf, toReceivable } from '../../domains/receivables/index.js';
 import { loadPayment, registerPaymentTx, toPayment } from '../../domains/payments/index.js';
 import { lockCustomer } from '../../domains/credit/index.js';
@@ -19,23 +18,32 @@ import * as q from './write-off.sql.js';
 
 export async function registerPayment(db: Db, auth: AuthContext, input: z.infer<typeof PaymentCreate>, idempotencyKey?: string) {
   return inTenant(db, auth, (tx) => withIdempotency(tx, auth, 'payments.register', idempotencyKey, input, async () => {
-    // On a server numbers are taken outside the transaction (gaps possible anyway): the write-off's number comes with
-    // the payment's in one round trip, and is skipped if the payment finds nothing to pay.
-    const early = input.confirm && input.autoApply && numbersTakenOutside(tx) ? ['HX'] : [];
-    const p = await registerPaymentTx(tx, auth, input, { alsoNumbers: early });
+    // The automatic write-off's proposal runs under the customer's lock before the payment's number is taken (lock
+    // order: key → customer → invoices, docs/adr/0004): it locks and reads the invoices the amount reaches, and the
+    // write-off's number comes in the payment's statement only when it will pay something — one statement for both
+    // numbers, no gap when there is nothing to pay (on PGlite numbers are taken in the transaction, on a server on
+    // the side pool).
+    let proposal: Awaited<ReturnType<typeof proposeFor>> | null = null;
+    const autoApply = input.confirm ? input.autoApply : undefined;
+    const p = await registerPaymentTx(tx, auth, input, autoApply ? {
+      alsoNumbers: async () => {
+        // the payment as it will be booked: confirmed, nothing applied yet (its id is not needed to propose)
+        const amount = roundMoney(input.amount, input.currency);
+        proposal = await proposeFor(tx, { id: null, customer_id: input.customerId, currency: input.currency, amount_unapplied: amount, remark: input.remark, bank_reference: input.bankReference }, autoApply, null, true);
+        return proposal.lines.length > 0 ? ['HX'] : [];
+      },
+    } : {});
     let writeOffId: string | null = null;
     let applied = '0';
-    if (p.status === 'confirmed' && input.autoApply) {
+    const proposed = proposal as Awaited<ReturnType<typeof proposeFor>> | null;
+    if (p.status === 'confirmed' && autoApply && proposed && proposed.lines.length > 0) {
       // The payment is this transaction's own row and its customer is locked since registration: the engine takes
       // them as they are rather than locking and reading them again.
       const own = { id: p.id, customer_id: p.customerId, currency: p.currency, amount_unapplied: p.amount, status: p.status, number: p.number };
-      const proposal = await proposeFor(tx, { ...own, remark: input.remark, bank_reference: input.bankReference }, input.autoApply, null, true);
-      if (proposal.lines.length > 0) {
-        writeOffId = await applyWriteOffTx(tx, auth, { customerId: p.customerId, appliedOn: p.receivedOn, memo: `auto: ${input.autoApply}`,
-          lines: proposal.lines.map((l) => ({ receivableId: l.receivableId, source: { type: 'payment' as const, paymentId: p.id }, amount: l.amount })) },
-        { customerLocked: true, ownPayments: [own], lockedReceivables: proposal.locked, ...(p.alsoNumbers[0] ? { number: p.alsoNumbers[0] } : {}) });
-        applied = proposal.amountProposed;
-      }
+      writeOffId = await applyWriteOffTx(tx, auth, { customerId: p.customerId, appliedOn: p.receivedOn, memo: `auto: ${autoApply}`,
+        lines: proposed.lines.map((l) => ({ receivableId: l.receivableId, source: { type: 'payment' as const, paymentId: p.id }, amount: l.amount })) },
+      { customerLocked: true, ownPayments: [own], lockedReceivables: proposed.locked, number: p.alsoNumbers[0]! });
+      applied = proposed.amountProposed;
     }
     // The response from what was written (the write-off's invariant check has just confirmed unapplied = amount −
     // applied): reading the payment back cost the most expensive statement of the request.
