@@ -27,10 +27,13 @@ const DATABASE_URL = process.env.DATABASE_URL || null;
 const RECEIVABLES = envInt('BENCH_AGING_ROWS', envInt('BENCH_AR_RECEIVABLES', DATABASE_URL ? 1_000_000 : 200_000));
 const CUSTOMERS = envInt('BENCH_AR_CUSTOMERS', 20_000);
 const STATEMENT = envInt('BENCH_AR_STATEMENT', 10_000);
-const RUNS = envInt('BENCH_AR_RUNS', 10);
-// 50 warm-ups: the server's code is optimised by V8 after a few dozen calls, as it is in a server that has been answering;
-// with 3 the API side ran partly unoptimised (1.0–1.7 ms more Node CPU a request at 1M: totals 1.23× → 1.14× of the same SQL).
-const WARMUP = envInt('BENCH_AR_WARMUP', 50);
+// 40 timed pairs: the p50 of 10 moved by ±0.05 of the ratio between runs.
+const RUNS = envInt('BENCH_AR_RUNS', 40);
+// Warm-ups: the server's code is optimised by V8 as it is in a server that has been answering for a while. With 3 the
+// API side ran partly unoptimised (1.0–1.7 ms more Node CPU a request at 1M: totals 1.23× → 1.14× of the same SQL);
+// with 50 still partly: as of a past day, this process's CPU per API request 2.4–2.6 ms after 50 requests, 1.9–2.0 ms
+// after 1,000 (session 6, perf: inline-cache and baseline-code builtins on top). 300 per side and case.
+const WARMUP = envInt('BENCH_AR_WARMUP', 300);
 // A browser keeps its connection to the server: the timed API requests of a case go over one kept-alive connection
 // (the bare side uses a pooled database connection). BENCH_AR_KEEPALIVE=0: a fresh TCP connection per request, as
 // the bench measured before session 5.
@@ -299,7 +302,7 @@ async function main() {
     const stPath = `/api/v1/customers/${statementCustomer}/statement?from=${from}&to=${today}`;
     const st = reports ? await api(tokens.finance, stPath) : { lines: [], writeOffs: [], closingBalance: '-' };
     if (reports) log(`statement: ${st.lines.length} lines, ${st.writeOffs.length} write-offs, closing ${st.closingBalance}; timing …`);
-    const stT = await timeIf(RUNS, WARMUP, async () => { await api(tokens.finance, stPath); });
+    const stT = await timeIf(10, 5, async () => { await api(tokens.finance, stPath); }); // ~0.2 s each: few warm-ups
     const xlsxT = await timeIf(2, 1, async () => { await api(tokens.finance, stPath.replace('/statement?', '/statement.xlsx?')); });
     const pdfT = await timeIf(2, 1, async () => { await api(tokens.finance, stPath.replace('/statement?', '/statement.pdf?')); });
 
