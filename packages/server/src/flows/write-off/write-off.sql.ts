@@ -86,11 +86,13 @@ export async function openInvoicesInOrder(tx: Tx, customerId: string, currency: 
   if (lockUpTo === null) {
     return (await sql<OpenInvoiceRow>`select ${columns} from ${from} where ${open} order by ${order} limit 1000`.execute(tx)).rows;
   }
-  // FOR UPDATE cannot sit beside a window function: rank and cut in a CTE, lock in the outer query
+  // FOR UPDATE cannot sit beside a window function: rank and cut in a CTE, lock in the outer query. The ranking joins
+  // the contract and its instalment only for the order that reads them; the outer query only for the contract's number.
+  const ranked = strategy === 'instalment' ? from : sql`receivables r`;
   const locked = (await sql<OpenInvoiceRow & { n: number }>`with ranked as (
       select r.id, sum(r.amount_open) over (order by ${order}, r.id) - r.amount_open as before_this, row_number() over (order by ${order}, r.id) as n
-      from ${from} where ${open})
-    select ${columns}, x.n from ${from} join ranked x on x.id = r.id
+      from ${ranked} where ${open})
+    select ${columns}, x.n from receivables r left join contracts k on k.id = r.contract_id join ranked x on x.id = r.id
     where x.before_this < ${lockUpTo}::numeric and x.n <= 1000
     order by r.id for update of r`.execute(tx)).rows;
   return locked.sort((a, b) => a.n - b.n);
