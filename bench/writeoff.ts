@@ -43,6 +43,14 @@ const TARGET_PGLITE = 0.6;
 const ROUNDS = Math.max(1, envInt('BENCH_WO_ROUNDS', 3));
 /** With DATABASE_URL: the API served by a server of its own, `main.ts` with L2C_WORKERS=N (0: in this process). */
 const WORKERS = envInt('BENCH_WO_WORKERS', 0);
+/**
+ * PostgreSQL: ANALYZE the tables the payments write before each window (BENCH_WO_ANALYZE=0: not). The seed analyzes
+ * them empty; the app's named statements (platform/prepared.ts) keep a generic plan made on those statistics until the
+ * next ANALYZE, and autovacuum's first look (a minute) can come after the windows: the API then fell round over round
+ * (200 → 100 → 67 payments/s; allocations, payments and write_offs scanned ~2,000 times a round), while the
+ * hand-written transaction, planned per call, did not. A server running longer than autovacuum's naptime is analyzed.
+ */
+const ANALYZE_BETWEEN = process.env.BENCH_WO_ANALYZE !== '0';
 
 type PathName = 'api' | 'flow' | 'sql';
 const LABEL: Record<PathName, string> = { api: 'API (HTTP)', flow: 'flow in-process', sql: 'SQL transaction' };
@@ -567,6 +575,7 @@ async function main() {
       let best: { r: QueueResult; waits: Array<[string, number]> | null; cpu: CpuShare; elu: number } | null = null;
       for (let attempt = 0; attempt <= RETRY_BUSY; attempt++) {
         log(`${LABEL[p]}${ROUNDS > 1 ? ` (round ${round + 1} of ${ROUNDS})` : ''}: ${CLIENTS} clients, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s …${attempt ? ` again (attempt ${attempt + 1}): other work used ${best!.cpu.other?.toFixed(2)} cores` : ''}`);
+        if (db.kind === 'postgres' && ANALYZE_BETWEEN) for (const t of WRITTEN) await sql.raw(`analyze ${t}`).execute(db.kysely);
         const waited = await waitForIdle(WAIT_IDLE_SECONDS * 1000);
         if (waited > 2500) log(`waited ${(waited / 1000).toFixed(0)} s for other work on the machine to stop`);
         if (p === 'api' && round === 0) await profiler?.start();
