@@ -39,8 +39,8 @@ function liveToken(tokenHash: string) {
 
 /**
  * `begin`, the token look-up and the tenant settings in one round trip, on a connection the request then keeps for
- * its transaction (auth.ts openTx, migration 035). The transaction is read only: only reads open it, so a write
- * slipping into such a route fails loudly instead of running in a transaction nobody meant for writes. The settings come from the row itself, after the look-up (as the
+ * its transaction (auth.ts openTx, migration 035). The transaction is read only: only reads open it, and a read's
+ * commit can then wait until after the answer (db.ts runOpened) — a write slipping into such a route fails loudly. The settings come from the row itself, after the look-up (as the
  * owner) and before the role turns to l2c_app; no row, no settings. The hash is our own hex SHA-256 (checked), so it
  * can be written into the message: several statements in one message is the simple protocol, which takes no
  * parameters.

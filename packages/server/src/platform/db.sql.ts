@@ -23,6 +23,11 @@ export async function rollback(conn: Kdb): Promise<void> {
   await sql`rollback`.execute(conn);
 }
 
+/** Commit on a bare node-postgres connection (a read's request transaction, after its answer: db.ts runOpened). */
+export async function commitClient(client: pg.PoolClient): Promise<void> {
+  await client.query('commit');
+}
+
 /** Roll back on a bare node-postgres connection (a request transaction opened by its authentication: request-tx.ts). */
 export async function rollbackClient(client: pg.PoolClient): Promise<void> {
   await client.query('rollback');
