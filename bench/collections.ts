@@ -22,6 +22,7 @@ import { bucketsOf, dueRanges } from '../packages/server/src/domains/collections
 import { CpuMeter, envInt, httpJson, keepAliveAgent, log, percentile, postgresCpuMs, postmasterPid, table } from './lib.js';
 import { AR_PASSWORD, analyzeAr, findSeeded, seedAgingSummary, type ArTenant, seedCustomers, seedOrg, seedReceivables, seedStatementCustomer } from './collections-seed.js';
 import { recordFigure } from './figures.js';
+import { startServer, stopServer, type ExternalServer } from './processes.js';
 
 const DATABASE_URL = process.env.DATABASE_URL || null;
 const RECEIVABLES = envInt('BENCH_AGING_ROWS', envInt('BENCH_AR_RECEIVABLES', DATABASE_URL ? 1_000_000 : 200_000));
@@ -38,6 +39,10 @@ const WARMUP = envInt('BENCH_AR_WARMUP', 300);
 // (the bare side uses a pooled database connection). BENCH_AR_KEEPALIVE=0: a fresh TCP connection per request, as
 // the bench measured before session 5.
 const KEEPALIVE = process.env.BENCH_AR_KEEPALIVE !== '0';
+// BENCH_AR_WORKERS=N (PostgreSQL): the API served by main.ts as a process of its own with L2C_WORKERS=N, as `npm start`
+// runs it (bench/processes.ts, as the list's BENCH_WORKERS), instead of the app inside this process (0, the default),
+// whose HTTP client then shares the server's thread. The API's CPU columns then count this process only.
+const WORKERS = envInt('BENCH_AR_WORKERS', 0);
 const SLUG = 'bench-ar';
 
 interface Timing { n: number; p50: number; p90: number; min: number; cpu?: { node: number; postgres: number } }
@@ -179,6 +184,7 @@ async function main() {
   const tmp = DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-bench-ar-'));
   let l2c: L2C | null = null;
   let bare: pg.Pool | null = null;
+  let server: ExternalServer | null = null;
   try {
     l2c = await createApp({
       databaseUrl: DATABASE_URL, ...(tmp ? { dataDir: path.join(tmp, 'data') } : {}), demo: false, jobs: false,
@@ -190,7 +196,7 @@ async function main() {
     if (reuse && process.env.BENCH_AR_REUSE !== '1') throw new Error(`tenant ${SLUG} already exists: point DATABASE_URL at a fresh database (or BENCH_AR_REUSE=1 to measure its data again)`);
     await l2c.app.listen({ port: 0, host: '127.0.0.1' });
     const addr = l2c.app.server.address();
-    const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    let baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
     const version = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db.kysely)).rows[0]!.v;
     const today = businessDate(new Date());
 
@@ -216,6 +222,12 @@ async function main() {
       log(`seeded in ${(seedMs / 1000).toFixed(1)} s, vacuum analyze ${((Date.now() - t0 - seedMs) / 1000).toFixed(1)} s`);
     }
 
+    if (WORKERS > 0) {
+      if (!DATABASE_URL) throw new Error('BENCH_AR_WORKERS needs DATABASE_URL: the embedded database belongs to one process');
+      server = await startServer(DATABASE_URL, WORKERS);
+      baseUrl = server.url;
+      log(`API on ${baseUrl}: main.ts with L2C_WORKERS=${WORKERS}`);
+    }
     const token = async (email: string) => {
       const res = await httpJson(`${baseUrl}/api/v1/auth/login`, { method: 'POST', body: { email, password: AR_PASSWORD, tenant: SLUG } });
       if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -282,7 +294,7 @@ async function main() {
       const inTime = c.limitMs === null ? null : a.p50 < c.limitMs;
       rows.push([`aging ${c.key}`, c.who, a.p50, a.p90, s.p50, ratio, ratio <= 1.15 ? 'yes' : 'NO', p ? p.p50 : '-', p ? a.p50 / p.p50 : '-',
         c.limitMs === null ? '-' : `< ${c.limitMs.toLocaleString('en')}: ${inTime ? 'yes' : 'NO'}`]);
-      recordFigure({ bench: 'collections', figure: `aging ${c.key} (API / same query bare)`, api: a.p50, sql: s.p50, unit: 'ms', target: 'API/SQL ≤ 1.15', met: ratio <= 1.15, database });
+      recordFigure({ bench: 'collections', figure: `aging ${c.key} (API / same query bare)${WORKERS ? `, API on L2C_WORKERS=${WORKERS}` : ''}`, api: a.p50, sql: s.p50, unit: 'ms', target: 'API/SQL ≤ 1.15', met: ratio <= 1.15, database });
       if (p) {
         recordFigure({ bench: 'collections', figure: `aging ${c.key} (API / plain aggregate over receivables)`, api: a.p50, sql: p.p50, unit: 'ms',
           target: c.limitMs === null ? null : `API < ${c.limitMs.toLocaleString('en')} ms at 10M`, met: c.limitMs === null || counts.n < 9_000_000 ? null : inTime, database });
@@ -309,7 +321,7 @@ async function main() {
     const load1 = os.loadavg()[0]!;
     const out: string[] = [];
     out.push('', `L2C bench — collections — ${today}`);
-    out.push(`database: ${db.kind} ${version}${db.kind === 'postgres' ? '' : ' (embedded, in-process)'}; machine: ${os.availableParallelism()} cores, node ${process.version}`);
+    out.push(`database: ${db.kind} ${version}${db.kind === 'postgres' ? '' : ' (embedded, in-process)'}${WORKERS ? `; API: main.ts as its own process with L2C_WORKERS=${WORKERS}` : ''}; machine: ${os.availableParallelism()} cores, node ${process.version}`);
     out.push(`data: ${counts.n.toLocaleString('en')} receivables (${counts.open.toLocaleString('en')} open = ${((100 * counts.open) / counts.n).toFixed(1)}%) over ${CUSTOMERS.toLocaleString('en')} customers; ${reuse ? 'seeded by an earlier run' : `seed ${(seedMs / 1000).toFixed(1)} s`}`);
     out.push(`timing: sequential requests, ${WARMUP} warm-up + ${RUNS} measured each, API and same SQL in turns (others fewer); ms`);
     out.push(`load average (1 min) when the measurements started ${load0.toFixed(2)}, ended ${load1.toFixed(2)} — above ~1 means other work shared the 2 cores`);
@@ -337,6 +349,7 @@ async function main() {
     console.log(out.join('\n'));
   } finally {
     if (bare) await bare.end();
+    if (server) await stopServer(server);
     if (l2c) await l2c.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
