@@ -23,8 +23,7 @@ export function exportRoutes(app: App, db: Db) {
         lastLogged = p.rowsDone;
         req.log.info({ table: p.table, tableRows: p.tableRows, rowsDone: p.rowsDone, rowsTotal: p.rowsTotal }, `tenant export: ${p.rowsDone}/${p.rowsTotal} rows`);
       }
-    });
-    await inTenant(db, auth, (tx) => recordAudit(tx, auth, { action: 'export', entityType: 'tenant', entityId: auth.tenantId, changes: [{ field: 'rows', before: null, after: rowsTotal }] }));
+    }, undefined, (rows) => inTenant(db, auth, (tx) => recordAudit(tx, auth, { action: 'export', entityType: 'tenant', entityId: auth.tenantId, changes: [{ field: 'rows', before: null, after: rows }] })));
     done.then(
       (m) => req.log.info({ files: m.files.length, rows: m.totalRows }, 'tenant export finished'),
       (err: Error) => req.log.error({ err }, 'tenant export failed'),

@@ -93,11 +93,15 @@ export async function planExport(db: Db, actor: Actor) {
  * Start the export of the actor's tenant: a zip stream to pipe to the client or a file, and a promise of the manifest
  * once the last file is written. `onProgress` is called after every page.
  */
-export async function exportTenant(db: Db, actor: Actor, onProgress?: (p: ExportProgress) => void, pageRows = PAGE_ROWS): Promise<{ zip: Readable; done: Promise<ExportManifest>; rowsTotal: number }> {
+export async function exportTenant(db: Db, actor: Actor, onProgress?: (p: ExportProgress) => void, pageRows = PAGE_ROWS,
+  beforeRead?: (rowsTotal: number) => Promise<void>): Promise<{ zip: Readable; done: Promise<ExportManifest>; rowsTotal: number }> {
   const tenant = await q.tenantRow(db.kysely, actor.tenantId);
   if (!tenant) throw new Error(`no tenant ${actor.tenantId}`);
   const plan = await planExport(db, actor);
   const rowsTotal = plan.reduce((s, t) => s + t.rows, 0);
+  // the caller's work that must precede every page (the download's audit entry): the pages are read from here on, so
+  // an entry written after this call raced them and the export held it or not (CI caught it)
+  await beforeRead?.(rowsTotal);
   const zip = archiver('zip', { zlib: { level: 6 } });
   const done = (async () => {
     const files: ExportedFile[] = [];
