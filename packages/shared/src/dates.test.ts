@@ -66,6 +66,28 @@ describe('business dates', () => {
     expect(todayIn('Europe/London', new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01'); // BST
   });
 
+  it('keeps the day of a minute only where the whole minute is that day: midnight, offset changes, odd offsets', () => {
+    const direct = (ms: number, zone: string) => {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(ms).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day}`;
+    };
+    // around: Shanghai's midnight; São Paulo's clocks going back from midnight to 23:00 (2018-02-18) and forward from
+    // midnight to 01:00 (2018-11-04); Kathmandu's +05:45; St John's −03:30; an 1890s local mean time offset in seconds
+    const cases: Array<[string, string]> = [
+      ['Asia/Shanghai', '2026-12-31T16:00:00Z'], ['America/Sao_Paulo', '2018-02-18T02:00:00Z'], ['America/Sao_Paulo', '2018-11-04T03:00:00Z'],
+      ['Asia/Kathmandu', '2026-03-01T18:15:00Z'], ['America/St_Johns', '2026-07-01T02:30:00Z'], ['Europe/Amsterdam', '1890-01-01T23:40:00Z'],
+    ];
+    for (const [zone, iso] of cases) {
+      const t0 = Date.parse(iso);
+      // moments on both sides of the change, in an order that fills the minute's memory before asking across it
+      for (const offset of [-61_000, -60_001, -1, 0, 1, -30_000, 59_999, 60_000, -1, 0, 1234, -1234, 3_600_000 - 1, 3_600_000, -3_600_000]) {
+        expect(dateIn(new Date(t0 + offset), zone), `${zone} ${new Date(t0 + offset).toISOString()}`).toBe(direct(t0 + offset, zone));
+      }
+    }
+    expect(() => dateIn(new Date(Number.NaN), 'Asia/Shanghai')).toThrow(RangeError);
+  });
+
   it('addDays and daysBetween undo each other', () => {
     fc.assert(fc.property(anyDate, fc.integer({ min: -200_000, max: 200_000 }), (date, n) => {
       const later = addDays(date, n);

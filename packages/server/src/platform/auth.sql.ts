@@ -9,6 +9,8 @@ import { PLAN_PER_CALL } from './db.sql.js';
 export interface TokenRow {
   token_id: string; tenant_id: string; user_id: string; role: Role; team_id: string | null; name: string;
   kind: string; csrf_hash: string | null; last_used_at: string | null; time_zone: string;
+  /** When the token stops being valid (null: until revoked), and the tenant's auth epoch read with the row (auth-cache.ts). */
+  expires_at: string | null; epoch: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<TokenRow
 function liveToken(tokenHash: string) {
   return sql<TokenRow>`
     select t.id as token_id, t.tenant_id, t.user_id, u.role, u.team_id, u.name, t.kind, t.csrf_hash, t.last_used_at,
-      tn.timezone as time_zone
+      tn.timezone as time_zone, t.expires_at, coalesce((select e.n from auth_epochs e where e.tenant_id = t.tenant_id), 0) as epoch
     from auth_tokens t join users u on u.tenant_id = t.tenant_id and u.id = t.user_id join tenants tn on tn.id = t.tenant_id
     where t.token_hash = ${tokenHash} and t.revoked_at is null
       and (t.expires_at is null or t.expires_at > now()) and u.active`;
@@ -51,4 +53,28 @@ export async function beginWithLiveToken(client: pg.PoolClient, tokenHash: strin
     set_config('app.user_id', a.user_id::text, true), set_config('role', 'l2c_app', true)${planPerCall ? PLAN_PER_CALL : ''}
     from l2c_live_token('${tokenHash}') a`) as unknown as pg.QueryResult<TokenRow>[];
   return results[1]?.rows[0];
+}
+
+/**
+ * The cache check (auth-cache.ts): the tenant's auth epoch, as the owner, then — as beginWithLiveToken does — `begin`
+ * and the settings of the cached row, in one message. The caller uses the cached row only if the epoch is the row's;
+ * else it rolls back and looks the token up. The ids are checked UUIDs (written into the message).
+ */
+export async function beginWithCachedToken(client: pg.PoolClient, row: TokenRow, planPerCall: boolean): Promise<number> {
+  const tenantId = uuidLiteral(row.tenant_id);
+  const results = await client.query(`begin transaction read only; select l2c_auth_epoch('${tenantId}') as epoch;
+    select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${uuidLiteral(row.user_id)}', true),
+    set_config('role', 'l2c_app', true)${planPerCall ? PLAN_PER_CALL : ''}`) as unknown as pg.QueryResult<{ epoch: number }>[];
+  return results[1]!.rows[0]!.epoch;
+}
+
+/** The tenant's auth epoch (the cache check outside a request transaction: the embedded database's requests). */
+export async function authEpoch(db: Db, tenantId: string): Promise<number> {
+  const r = await db.pool.query<{ epoch: number }>('select l2c_auth_epoch($1) as epoch', [tenantId]);
+  return r.rows[0]!.epoch;
+}
+
+function uuidLiteral(v: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) throw new Error(`not a UUID: ${JSON.stringify(v)}`);
+  return v;
 }

@@ -1,6 +1,7 @@
 // Authentication of every request: a session cookie (web app, with CSRF double-submit) or a bearer token
 // (the same session token, or a long-lived API token). Only SHA-256 hashes of tokens are stored.
 import crypto from 'node:crypto';
+import type pg from 'pg';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role } from '@l2c/shared';
 import type { Actor, Db, Kdb } from './db.js';
@@ -8,6 +9,7 @@ import { commonError } from './errors.js';
 import * as q from './auth.sql.js';
 import { closeUnusedTransaction, keepOpenedTransaction } from './request-tx.js';
 import { rollbackClient } from './db.sql.js';
+import { rememberedToken, rememberToken, stillValid } from './auth-cache.js';
 
 export const SESSION_COOKIE = 'l2c_session';
 export const CSRF_COOKIE = 'l2c_csrf';
@@ -87,7 +89,7 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   const client = openTx ? await db.pool.connect() : null;
   let row: q.TokenRow | undefined;
   try {
-    row = client ? await q.beginWithLiveToken(client, hashToken(token), planPerCall) : await q.findLiveToken(db, hashToken(token));
+    row = await tokenRow(db, client, hashToken(token), planPerCall);
     if (client && !row) await rollbackClient(client);
   } catch (err) {
     client?.release(err as Error);
@@ -98,6 +100,7 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   // request's transaction open, after the answer: its connection is taken, and waiting for a second one here could
   // wait for ever when every connection is so held.
   if (row && (!row.last_used_at || Date.now() - Date.parse(row.last_used_at) > 60_000)) {
+    row.last_used_at = new Date().toISOString(); // the remembered row too: the next minute's requests need no touch
     if (client) afterAnswer.set(req, { tenantId: row.tenant_id, tokenId: row.token_id });
     else await touchToken(db.kysely, row.tenant_id, row.token_id);
   }
@@ -114,6 +117,28 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   };
   if (client) keepOpenedTransaction(auth, client);
   return auth;
+}
+
+/**
+ * The caller's token row: the remembered one while the tenant's auth epoch says it still holds (auth-cache.ts), else
+ * the look-up, remembered. With `client` (a read whose transaction opens with its authentication) the check or the
+ * look-up comes with `begin` and the settings, in one message. On the embedded database the check is one small
+ * statement instead of the look-up's join. On a server without `client` either is one round trip, and the look-up
+ * runs as before.
+ */
+async function tokenRow(db: Db, client: pg.PoolClient | null, tokenHash: string, planPerCall: boolean): Promise<q.TokenRow | undefined> {
+  const remembered = client || db.kind === 'pglite' ? rememberedToken(db, tokenHash) : undefined;
+  if (remembered) {
+    if (client) {
+      if (stillValid(remembered, await q.beginWithCachedToken(client, remembered, planPerCall))) return remembered;
+      await rollbackClient(client); // changed since: look it up afresh, in a transaction begun with its own settings
+    } else if (stillValid(remembered, await q.authEpoch(db, remembered.tenant_id))) {
+      return remembered;
+    }
+  }
+  const row = client ? await q.beginWithLiveToken(client, tokenHash, planPerCall) : await q.findLiveToken(db, tokenHash);
+  rememberToken(db, tokenHash, row);
+  return row;
 }
 
 const afterAnswer = new WeakMap<FastifyRequest, { tenantId: string; tokenId: string }>();

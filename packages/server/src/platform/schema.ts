@@ -147,6 +147,12 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** auth_epochs */
+export interface AuthEpochsTable {
+  tenant_id: string;
+  n: ColumnType<number, number | string, number | string>;
+}
+
 /** auth_tokens */
 export interface AuthTokensTable {
   id: Generated<string>;
@@ -1850,6 +1856,7 @@ export interface Database {
   approval_requests: ApprovalRequestsTable;
   approval_steps: ApprovalStepsTable;
   audit_log: AuditLogTable;
+  auth_epochs: AuthEpochsTable;
   auth_tokens: AuthTokensTable;
   bad_debt_requests: BadDebtRequestsTable;
   bank_column_mappings: BankColumnMappingsTable;

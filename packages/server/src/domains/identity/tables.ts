@@ -25,4 +25,6 @@ export const ownedTables: OwnedTables = {
   teams: { readers: { 'domains/opportunities': 'team names and sub-teams of the team forecast', 'domains/workspace': 'team names an audit entry or a timeline event names', 'domains/approvals': 'the manager chain of an approval step', 'domains/collections': 'the manager chain of overdue notices and team reports', 'domains/dunning': 'the manager chain a dunning step or a broken promise escalates to' } },
   password_links: {},
   auth_tokens: { readers: { platform: 'the authenticate statement looks the token up; the touch of last_used_at is identity\'s touchToken' } },
+  // counted up by the triggers on auth_tokens, users and tenants (migration 039), never by the code
+  auth_epochs: { readers: { platform: 'the authentication\'s cache check (auth-cache.ts): a remembered token row holds while its tenant\'s epoch is unchanged' } },
 };
