@@ -10,7 +10,9 @@
 // the generic plan scanned all 74,000 summary rows of the tenant for it, 3 ms of server CPU per report at 1M
 // receivables (docs/benchmarks.md, session 5).
 import { sql, type RawBuilder } from 'kysely';
+import { scaleOf } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
+import { runCompiled } from '../../platform/compiled.js';
 import { moneyColumns, rangeWhere, type AgingRow, type Range } from './aging.sql.js';
 
 function stepsUpTo(currency: string, asOf: string): RawBuilder<unknown> {
@@ -43,15 +45,26 @@ function laterThan(currency: string, after: string, ask: boolean): RawBuilder<un
 /** Rows as agingByGroup returns them, and `later`: a step is dated after the day (then the rows are not the answer). */
 export type SummaryRow = AgingRow & { later: boolean };
 
-/** groupBy=none from the summary: the 'all' row (when anything is open) and the totals row, as agingByGroup returns them. */
+/**
+ * groupBy=none from the summary: the 'all' row (when anything is open) and the totals row, as agingByGroup returns them.
+ * Compiled once per shape (platform/compiled.ts): the report's most frequent statement, and its shortest.
+ */
 export async function summaryTotals(tx: Tx, currency: string, asOf: string, ranges: Range[], askLater: boolean): Promise<SummaryRow[]> {
-  const r = await sql<SummaryRow>`
-    with t as (select coalesce(sum(o.n), 0)::int as n, coalesce(sum(o.open), 0) as total, ${bucketSums(ranges)} from ${openByDue(currency, asOf)} o),
-    l as (select ${laterThan(currency, asOf, askLater)} as later)
-    select false as is_total, 'all' as key, 'All' as label, t.n, ${moneyColumns('t', ranges, currency)}, 0 as groups, l.later from t, l where t.n > 0
+  const shape = `aging.summaryTotals:${scaleOf(currency)}:${askLater}:${ranges.map((r) => `${r.from === null ? '-' : 'f'}${r.to === null ? '-' : 't'}`).join(',')}`;
+  const values: Record<string, unknown> = { currency, asOf };
+  ranges.forEach((r, i) => { values[`from${i}`] = r.from; values[`to${i}`] = r.to; });
+  const r = await runCompiled<SummaryRow>(tx, shape, (slot) => {
+    const c = slot<string>('currency');
+    const day = slot<string>('asOf');
+    const slotted = ranges.map((x, i) => ({ from: x.from === null ? null : slot<string>(`from${i}`), to: x.to === null ? null : slot<string>(`to${i}`) }));
+    return sql<SummaryRow>`
+    with t as (select coalesce(sum(o.n), 0)::int as n, coalesce(sum(o.open), 0) as total, ${bucketSums(slotted)} from ${openByDue(c, day)} o),
+    l as (select ${laterThan(c, day, askLater)} as later)
+    select false as is_total, 'all' as key, 'All' as label, t.n, ${moneyColumns('t', slotted, currency)}, 0 as groups, l.later from t, l where t.n > 0
     union all
-    select true, 'total', 'Total', t.n, ${moneyColumns('t', ranges, currency)}, (t.n > 0)::int, l.later from t, l
-    order by 1`.execute(tx);
+    select true, 'total', 'Total', t.n, ${moneyColumns('t', slotted, currency)}, (t.n > 0)::int, l.later from t, l
+    order by 1`;
+  }, values);
   return r.rows;
 }
 
