@@ -6,7 +6,7 @@ import { keepStatisticsFresh, statisticsJob } from './platform/statistics.js';
 import { migrate } from './platform/migrate.js';
 import { loadConstraintCatalog } from './platform/pg-errors.js';
 import { buildHttp, type App } from './platform/http.js';
-import { authenticate, endOfRequest } from './platform/auth.js';
+import { authenticate, endOfRequest, rerunWhenCallerChanged } from './platform/auth.js';
 import type { FastifyRequest } from 'fastify';
 import { auditRoutes } from './platform/audit-routes.js';
 import { startScheduler, type JobDefinition } from './platform/jobs.js';
@@ -121,6 +121,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
     app.addHook('onRequest', async (req) => {
       if (req.url.startsWith('/api/v1/')) req.auth = await authenticate(db, req, touchToken);
     });
+    app.addHook('onRoute', rerunWhenCallerChanged); // a remembered caller who changed meanwhile (platform/auth.ts)
     // a transaction the authentication opened and nobody used, and the deferred last-use touch (platform/request-tx.ts)
     const endRequest = async (req: FastifyRequest) => {
       if (req.auth) await endOfRequest(db, req, touchToken).catch((err: unknown) => req.log.error({ err }, 'closing the request transaction failed'));

@@ -73,6 +73,21 @@ describe('a remembered token', () => {
     expect(names(await rep.get('/api/v1/customers'))).toEqual(['北方缓存测试有限公司']);
   });
 
+  it('another user\'s change counts the tenant\'s epoch up; the caller, looked up afresh, is answered as before', async () => {
+    const rep = await login(baseUrl, t.users.repEast);
+    expect(names(await rep.get('/api/v1/customers'))).toEqual(['东方缓存测试有限公司']);
+    const epoch = await epochOf(t.tenantId);
+    const other = (await admin.get(`/api/v1/users`)).body.items.find((u: { id: string }) => u.id === t.users.marketer.id);
+    expect((await admin.patch(`/api/v1/users/${t.users.marketer.id}`, { name: '市场专员', version: other.version })).status).toBe(200);
+    expect(await epochOf(t.tenantId)).toBe(epoch + 1);
+    const after = await rep.get('/api/v1/customers');
+    expect(after.status).toBe(200);
+    expect(names(after)).toEqual(['东方缓存测试有限公司']);
+    const hits = tokenCacheHits();
+    expect(names(await rep.get('/api/v1/customers'))).toEqual(['东方缓存测试有限公司']);
+    expect(tokenCacheHits() - hits).toBe(1); // remembered again, with the new epoch
+  });
+
   it('a deactivated user is refused on the next request', async () => {
     const rep = await login(baseUrl, t.users.repEastSub);
     expect((await rep.get('/api/v1/customers')).status).toBe(200);

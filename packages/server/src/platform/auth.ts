@@ -2,9 +2,9 @@
 // (the same session token, or a long-lived API token). Only SHA-256 hashes of tokens are stored.
 import crypto from 'node:crypto';
 import type pg from 'pg';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role } from '@l2c/shared';
-import type { Actor, Db, Kdb } from './db.js';
+import { busyError, type Actor, type Db, type Kdb } from './db.js';
 import { commonError } from './errors.js';
 import * as q from './auth.sql.js';
 import { closeUnusedTransaction, keepOpenedTransaction } from './request-tx.js';
@@ -88,8 +88,17 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   const planPerCall = plansPerCall(req);
   const client = openTx ? await db.pool.connect() : null;
   let row: q.TokenRow | undefined;
+  let verdict: Promise<Error | null> | null = null;
   try {
-    row = await tokenRow(db, client, hashToken(token), planPerCall);
+    const tokenHash = hashToken(token);
+    const remembered = client ? rememberedToken(db, tokenHash) : undefined;
+    if (client && remembered) {
+      row = remembered;
+      verdict = checkRemembered(db, client, remembered, tokenHash, via, req.id, planPerCall);
+      verdict.catch(() => undefined); // awaited by the request's transaction (request-tx.ts); never left unhandled
+    } else {
+      row = await tokenRow(db, client, tokenHash, planPerCall);
+    }
     if (client && !row) await rollbackClient(client);
   } catch (err) {
     client?.release(err as Error);
@@ -110,13 +119,42 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
     const sent = String(req.headers[CSRF_HEADER] ?? '');
     if (!sent || !row.csrf_hash || !safeEqual(hashToken(sent), row.csrf_hash)) throw commonError('csrf');
   }
-  const auth: AuthContext = {
+  const auth = contextOf(row, via, req.id, planPerCall);
+  if (client) keepOpenedTransaction(auth, client, verdict);
+  return auth;
+}
+
+function contextOf(row: q.TokenRow, via: AuthContext['via'], requestId: string, planPerCall: boolean): AuthContext {
+  return {
     tenantId: row.tenant_id, userId: row.user_id, role: row.role, teamId: row.team_id, name: row.name,
-    scope: ROLE_SCOPE[row.role], tokenId: row.token_id, via, requestId: req.id,
+    scope: ROLE_SCOPE[row.role], tokenId: row.token_id, via, requestId,
     apiTokenId: row.kind === 'api' ? row.token_id : null, timeZone: row.time_zone, planPerCall,
   };
-  if (client) keepOpenedTransaction(auth, client);
-  return auth;
+}
+
+/** The error a remembered caller's check ends in when the caller changed: 503 unless the route runs again as `caller`. */
+type CallerChanged = Error & { caller: AuthContext };
+
+/**
+ * onRoute: a route whose transaction opens with its authentication runs once more, permission check included, when
+ * its remembered caller turns out to have changed (checkRemembered) — as the caller is now, on a transaction of its
+ * own. Its first run sent nothing to the database: the check is awaited before the first statement.
+ */
+export function rerunWhenCallerChanged(route: RouteOptions): void {
+  if (route.config?.openTx !== true) return;
+  const handler = route.handler;
+  const checks = [route.preHandler ?? []].flat() as Array<(req: FastifyRequest, reply: FastifyReply) => unknown>;
+  route.handler = async function (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+    try {
+      return await handler.call(this, req, reply);
+    } catch (err) {
+      const caller = (err as Partial<CallerChanged>).caller;
+      if (!caller) throw err;
+      req.auth = caller;
+      for (const check of checks) await check.call(this, req, reply);
+      return await handler.call(this, req, reply);
+    }
+  } as RouteOptions['handler'];
 }
 
 /**
@@ -127,18 +165,38 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
  * runs as before.
  */
 async function tokenRow(db: Db, client: pg.PoolClient | null, tokenHash: string, planPerCall: boolean): Promise<q.TokenRow | undefined> {
-  const remembered = client || db.kind === 'pglite' ? rememberedToken(db, tokenHash) : undefined;
-  if (remembered) {
-    if (client) {
-      if (stillValid(remembered, await q.beginWithCachedToken(client, remembered, planPerCall))) return remembered;
-      await rollbackClient(client); // changed since: look it up afresh, in a transaction begun with its own settings
-    } else if (stillValid(remembered, await q.authEpoch(db, remembered.tenant_id))) {
-      return remembered;
-    }
-  }
+  const remembered = db.kind === 'pglite' ? rememberedToken(db, tokenHash) : undefined;
+  if (remembered && stillValid(remembered, await q.authEpoch(db, remembered.tenant_id))) return remembered;
   const row = client ? await q.beginWithLiveToken(client, tokenHash, planPerCall) : await q.findLiveToken(db, tokenHash);
   rememberToken(db, tokenHash, row);
   return row;
+}
+
+/**
+ * A read that opens its transaction with its authentication, with a remembered token: the epoch check goes out with
+ * `begin` and the remembered caller's settings, and the request does not wait for it — validation, the permission
+ * check and the handler's own work happen while it travels; the request's first inTenant waits for this verdict
+ * before its first statement (request-tx.ts awaitVerdict). One round trip less on the path of such a read.
+ * null: the caller is as remembered. Otherwise, after a fresh look-up: 401 when the token no longer holds; when the
+ * caller's role, team or time zone changed, an error carrying the caller as now — the request was judged under the old
+ * ones, so its route runs again (rerunWhenCallerChanged; 503 try-again where none does). A changed name alone changes
+ * nothing a read decides. The connection is outside any transaction when an error is returned.
+ */
+async function checkRemembered(db: Db, client: pg.PoolClient, remembered: q.TokenRow, tokenHash: string, via: AuthContext['via'],
+  requestId: string, planPerCall: boolean): Promise<Error | null> {
+  if (stillValid(remembered, await q.beginWithCachedToken(client, remembered, planPerCall))) return null;
+  await rollbackClient(client);
+  const fresh = await q.beginWithLiveToken(client, tokenHash, planPerCall);
+  rememberToken(db, tokenHash, fresh);
+  if (!fresh) {
+    await rollbackClient(client);
+    return commonError('unauthenticated', 'The session or token is invalid or expired');
+  }
+  if (fresh.user_id === remembered.user_id && fresh.tenant_id === remembered.tenant_id && fresh.role === remembered.role
+    && fresh.team_id === remembered.team_id && fresh.time_zone === remembered.time_zone) return null;
+  await rollbackClient(client);
+  return Object.assign(busyError('The caller\'s role, team or time zone changed while the request was on its way; send it again'),
+    { caller: contextOf(fresh, via, requestId, planPerCall) });
 }
 
 const afterAnswer = new WeakMap<FastifyRequest, { tenantId: string; tokenId: string }>();

@@ -7,7 +7,7 @@ import { prepareRepeatedStatements } from './prepared.js';
 import { defineErrors } from './errors.js';
 import type { Database } from './schema.js';
 import { beginAsTenant, commit, commitClient, rollback } from './db.sql.js';
-import { releaseTaken, takeOpenedTransaction, type OpenedTx } from './request-tx.js';
+import { awaitVerdict, releaseTaken, takeOpenedTransaction, type OpenedTx } from './request-tx.js';
 
 export { databaseNow } from './db.sql.js';
 
@@ -121,6 +121,11 @@ const txError = defineErrors('common', {
   busy: [503, 'The database is busy with conflicting changes; try again in a moment'],
 });
 
+/** 503 common.busy: the request met a change it cannot finish under; the client may try again at once. */
+export function busyError(detail: string) {
+  return txError('busy', detail, { retryAfterSeconds: 1 });
+}
+
 // Errors after which PostgreSQL has rolled the whole transaction back and running it again may well succeed: a
 // deadlock (the other side went through) and a serialization failure. Not lock_not_available (55P03): nothing here
 // sets NOWAIT or lock_timeout, and a statement that asks for it wants to fail fast, not to be repeated.
@@ -208,6 +213,7 @@ async function inTenantOnce<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>)
  * transaction open, for the next read to commit in its opening message, was tried: no CPU measurably saved.)
  */
 async function runOpened<T>(db: Db, opened: OpenedTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  await awaitVerdict(opened);
   return opened.kysely.connection().execute(async (conn) => {
     const tx = conn as unknown as Tx;
     txDb.set(tx, db);

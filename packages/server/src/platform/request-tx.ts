@@ -17,6 +17,12 @@ export interface OpenedTx {
   /** A Kysely over this one connection (cached per connection; releasing it is ours, not Kysely's). */
   kysely: Kysely<Database>;
   state: 'open' | 'taken' | 'closed';
+  /**
+   * The authentication's check still on its way (a remembered token, auth.ts): null when it found the caller as
+   * remembered — the transaction is begun with the caller's settings —, else the error to answer with, the connection
+   * then outside any transaction. Nothing may be sent on the connection before it settles.
+   */
+  verdict: Promise<Error | null> | null;
 }
 
 const opened = new WeakMap<Actor, OpenedTx>();
@@ -40,8 +46,28 @@ function kyselyFor(client: pg.PoolClient): Kysely<Database> {
 }
 
 /** Hand `client`, inside a transaction begun for `actor`, to the request's first inTenant. */
-export function keepOpenedTransaction(actor: Actor, client: pg.PoolClient): void {
-  opened.set(actor, { client, kysely: kyselyFor(client), state: 'open' });
+export function keepOpenedTransaction(actor: Actor, client: pg.PoolClient, verdict: Promise<Error | null> | null = null): void {
+  opened.set(actor, { client, kysely: kyselyFor(client), state: 'open', verdict });
+}
+
+/**
+ * Wait for the authentication's check (OpenedTx.verdict) before the first statement: the caller as remembered, or the
+ * error to answer with (the connection is then released here, and the transaction is not the caller's to use).
+ */
+export async function awaitVerdict(o: OpenedTx): Promise<void> {
+  if (!o.verdict) return;
+  let problem: Error | null;
+  try {
+    problem = await o.verdict;
+  } catch (err) {
+    releaseTaken(o, err as Error); // the connection failed under the check: drop it
+    throw err;
+  }
+  o.verdict = null;
+  if (problem) {
+    releaseTaken(o);
+    throw problem;
+  }
 }
 
 /** The transaction opened for this actor, if it is still unused: from now on the caller commits and releases it. */
@@ -59,6 +85,7 @@ export async function closeUnusedTransaction(actor: Actor | null): Promise<void>
   if (!o || o.state !== 'open') return;
   o.state = 'closed';
   try {
+    await o.verdict; // nothing is sent on the connection while the check is on its way
     await rollbackClient(o.client);
     o.client.release();
   } catch (err) {
