@@ -56,15 +56,14 @@ export async function beginWithLiveToken(client: pg.PoolClient, tokenHash: strin
 }
 
 /**
- * The cache check (auth-cache.ts): the tenant's auth epoch, as the owner, then — as beginWithLiveToken does — `begin`
- * and the settings of the cached row, in one message. The caller uses the cached row only if the epoch is the row's;
+ * The cache check (auth-cache.ts): `begin`, the settings of the cached row and the tenant's auth epoch, in one message
+ * (migration 039's l2c_begin_as, as the owner until it turns the role). The caller uses the cached row only if the epoch is the row's;
  * else it rolls back and looks the token up. The ids are checked UUIDs (written into the message).
  */
 export async function beginWithCachedToken(client: pg.PoolClient, row: TokenRow, planPerCall: boolean): Promise<number> {
   const tenantId = uuidLiteral(row.tenant_id);
-  const results = await client.query(`begin transaction read only; select l2c_auth_epoch('${tenantId}') as epoch;
-    select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${uuidLiteral(row.user_id)}', true),
-    set_config('role', 'l2c_app', true)${planPerCall ? PLAN_PER_CALL : ''}`) as unknown as pg.QueryResult<{ epoch: number }>[];
+  const results = await client.query(`begin transaction read only;
+    select l2c_begin_as('${tenantId}', '${uuidLiteral(row.user_id)}', ${planPerCall}) as epoch`) as unknown as pg.QueryResult<{ epoch: number }>[];
   return results[1]!.rows[0]!.epoch;
 }
 

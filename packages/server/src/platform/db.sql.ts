@@ -8,8 +8,8 @@ import type { Kdb } from './db.js';
  * values must be checked UUIDs (db.ts's uuidLiteral): they are written as literals. planPerCall: Actor.planPerCall.
  */
 export async function beginAsTenant(conn: Kdb, tenantId: string, userId: string, planPerCall: boolean): Promise<void> {
-  await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true), `
-    + `set_config('role', 'l2c_app', true)${planPerCall ? PLAN_PER_CALL : ''}`).execute(conn);
+  // migration 039's l2c_begin_as: one call the server plans once per connection (its epoch, the cache check's, unused)
+  await sql.raw(`begin; select l2c_begin_as('${tenantId}', '${userId}', ${planPerCall})`).execute(conn);
 }
 
 /** The setting, as one more column of the settings' SELECT, that plans each statement of the transaction for its own parameters. */
