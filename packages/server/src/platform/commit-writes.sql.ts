@@ -1,12 +1,13 @@
 // The one statement of a transaction's end (commit-writes.ts): its Idempotency-Key, its outbox events and its audit
-// entries, each an insert over unnest(…), joined as data-modifying WITH clauses. Every part keeps the form and order
+// entries, each an insert over unnest(…), joined as data-modifying WITH clauses, and the reads it checks (checkAtEnd). Every part keeps the form and order
 // rules of its own statement (idempotency.sql.ts, outbox.sql.ts, audit.sql.ts).
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from './db.js';
 import type { EndWrites } from './commit-writes.js';
 import { PREPARE_ANYWAY } from './prepared.js';
 
-export async function insertEndWrites(tx: Tx, w: EndWrites): Promise<void> {
+/** The end writes and checks in one statement; the checks' values, in order. */
+export async function insertEndWrites(tx: Tx, w: EndWrites): Promise<unknown[]> {
   const parts: RawBuilder<unknown>[] = [];
   if (w.keys.length > 0) {
     const col = <K extends keyof EndWrites['keys'][number]>(k: K) => w.keys.map((r) => r[k]);
@@ -35,12 +36,26 @@ export async function insertEndWrites(tx: Tx, w: EndWrites): Promise<void> {
         with ordinality as e(tenant_id, actor_id, action, entity_type, entity_id, changes, request_id, n)
       order by e.n`);
   }
-  const last = parts.pop();
-  if (!last) return;
   // inserts from parameters, no plan to get wrong: named (prepared.ts) although they read unnest(…); one text per
   // combination of parts present
+  if (w.checks.length > 0) {
+    // every insert a WITH clause (each runs to completion, referenced or not), the checks the statement's select: they
+    // read the transaction's state before this statement, which adds only its own end rows
+    const withs = parts.length > 0 ? sql`with ${sql.join(parts.map((p, i) => sql`${sql.raw(`w${i}`)} as (${p})`))} ` : sql``;
+    const r = await sql<Record<string, unknown>>`${sql.raw(PREPARE_ANYWAY)} ${withs}select ${sql.join(w.checks.map((c, i) => sql`(${c.value}) as ${sql.raw(`c${i}`)}`))}`.execute(tx);
+    return w.checks.map((_, i) => r.rows[0]![`c${i}`]);
+  }
+  const last = parts.pop();
+  if (!last) return [];
   const statement = parts.length === 0
     ? sql`${sql.raw(PREPARE_ANYWAY)} ${last}`
     : sql`${sql.raw(PREPARE_ANYWAY)} with ${sql.join(parts.map((p, i) => sql`${sql.raw(`w${i}`)} as (${p})`))} ${last}`;
   await statement.execute(tx);
+  return [];
+}
+
+/** One check's value, read on its own (a transaction without end writes). */
+export async function readCheck(tx: Tx, value: RawBuilder<unknown>): Promise<unknown> {
+  const r = await sql<{ v: unknown }>`select (${value}) as v`.execute(tx);
+  return r.rows[0]!.v;
 }

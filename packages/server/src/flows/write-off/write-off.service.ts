@@ -8,6 +8,7 @@ import type { AuthContext } from '../../platform/auth.js';
 import type { Actor, Tx } from '../../platform/db.js';
 import { recordAudits, type AuditInput } from '../../platform/audit.js';
 import { emitEvent } from '../../platform/outbox.js';
+import { checkAtEnd } from '../../platform/commit-writes.js';
 import { nextDocNumber } from '../../platform/sequences.js';
 import { todayFor } from '../../platform/clock.js';
 import { lockReceivables, receivableStatus, recordSettlement, refreshOpen } from '../../domains/receivables/index.js';
@@ -188,12 +189,6 @@ export async function reverseWriteOffTx(tx: Tx, actor: AuthContext | Actor, writ
   return reversalId;
 }
 
-/**
- * Recompute the projections from the facts, then check the invariants the database cannot express as row checks:
- * per customer, receivables = applied + open, and the prepaid ledger = confirmed unapplied money. Any gap aborts the
- * whole transaction. Returns an audit entry for each receivable whose open amount changed (the caller writes them
- * with its own entry, in one statement).
- */
 /** A receivable whose status a write-off or its reversal changed (open → partially paid → paid, and back) tells subscribers. */
 async function emitReceivableChanges(tx: Tx, actor: Actor, changed: AuditInput[]): Promise<void> {
   for (const c of changed) {
@@ -204,13 +199,23 @@ async function emitReceivableChanges(tx: Tx, actor: Actor, changed: AuditInput[]
   }
 }
 
+/**
+ * Recompute the projections from the facts, and check the invariants the database cannot express as row checks: per
+ * customer, receivables = applied + open, and the prepaid ledger = confirmed unapplied money — at the transaction's
+ * end (checkAtEnd), so any gap aborts the whole transaction. Returns an audit entry for each receivable whose open
+ * amount changed (the caller writes them with its own entry, in one statement).
+ */
 async function settle(tx: Tx, customerId: string, writeOffId: string, receivableIds: string[], paysFromPayments: boolean, before: Map<string, { id: string; kind: string; currency: string; amount: string; amount_open: string; bad_debt_amount: string }>): Promise<AuditInput[]> {
   // both projections in one round trip: the payments' update rides along the receivables' as a WITH clause. Both
   // find their rows through the write-off just recorded: its allocations name exactly `receivableIds` (targets and
   // credit notes) and the payments it applied.
   const after = new Map((await refreshOpen(tx, writeOffId, paysFromPayments ? refreshUnappliedStatement(writeOffId) : null)).map((r) => [r.id, r]));
-  const gaps = await q.invariantGaps(tx, customerId);
-  if (!dec(gaps.receivables).isZero() || !dec(gaps.prepaid).isZero()) throw writeOffError('invariant_broken', `receivable gap ${gaps.receivables}, prepaid gap ${gaps.prepaid}`);
+  // The invariants are read in the transaction's last statement (with its audit entries and events), on all it wrote
+  // and under every lock it holds; a gap rolls everything back.
+  await checkAtEnd(tx, { key: `write-off invariants ${customerId}`, value: q.invariantGapsValue(customerId), verify: (v) => {
+    const [receivables = '', prepaid = ''] = String(v).split(' ');
+    if (!dec(receivables).isZero() || !dec(prepaid).isZero()) throw writeOffError('invariant_broken', `receivable gap ${receivables}, prepaid gap ${prepaid}`);
+  } });
   const entries: AuditInput[] = [];
   for (const id of receivableIds) {
     const b = before.get(id)!;

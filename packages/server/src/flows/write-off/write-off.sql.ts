@@ -106,19 +106,23 @@ export async function contractMentionedBy(tx: Tx, customerId: string, text: stri
   return r.rows[0]?.id ?? null;
 }
 
-/**
- * Both money invariants of a customer in one read: receivables − applied − open (must be 0), and the prepaid ledger −
- * confirmed unapplied money (must be 0).
- */
+// The two money invariants of a customer: receivables − applied − open (must be 0) — Σ(amount − open) over the invoices
+// is what they say was applied, Σ allocations what was applied — and the prepaid ledger − confirmed unapplied money
+// (must be 0).
+const receivablesGap = (customerId: string) => sql<string>`(
+    coalesce((select sum(amount - amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)
+    - coalesce((select sum(a.amount) from allocations a join receivables r on r.id = a.receivable_id where r.customer_id = ${customerId}), 0))::text`;
+const prepaidGap = (customerId: string) => sql<string>`(
+    coalesce((select sum(amount) from account_entries where customer_id = ${customerId} and account = 'prepaid'), 0)
+    - coalesce((select sum(amount_unapplied) from payments where customer_id = ${customerId} and status = 'confirmed'), 0))::text`;
+
+/** Both money invariants of a customer in one read (tests, the soak bench). */
 export async function invariantGaps(tx: Tx, customerId: string): Promise<{ receivables: string; prepaid: string }> {
-  // receivables: Σ(amount − open) over the invoices is what they say was applied; Σ allocations is what was applied
-  const r = await sql<{ receivables: string; prepaid: string }>`select (
-      coalesce((select sum(amount - amount_open) from receivables where customer_id = ${customerId} and kind = 'invoice'), 0)
-      - coalesce((select sum(a.amount) from allocations a join receivables r on r.id = a.receivable_id where r.customer_id = ${customerId}), 0)
-    )::text as receivables, (
-      coalesce((select sum(amount) from account_entries where customer_id = ${customerId} and account = 'prepaid'), 0)
-      - coalesce((select sum(amount_unapplied) from payments where customer_id = ${customerId} and status = 'confirmed'), 0)
-    )::text as prepaid`.execute(tx);
+  const r = await sql<{ receivables: string; prepaid: string }>`select ${receivablesGap(customerId)} as receivables, ${prepaidGap(customerId)} as prepaid`.execute(tx);
   return r.rows[0]!;
 }
 
+/** Both as one value, 'receivables prepaid' — an expression for the transaction's last statement (checkAtEnd). */
+export function invariantGapsValue(customerId: string): RawBuilder<string> {
+  return sql<string>`${receivablesGap(customerId)} || ' ' || ${prepaidGap(customerId)}`;
+}
