@@ -56,15 +56,17 @@ export async function beginWithLiveToken(client: pg.PoolClient, tokenHash: strin
 }
 
 /**
- * The cache check (auth-cache.ts): `begin`, the settings of the cached row and the tenant's auth epoch, in one message
- * (migration 039's l2c_begin_as, as the owner until it turns the role). The caller uses the cached row only if the epoch is the row's;
- * else it rolls back and looks the token up. The ids are checked UUIDs (written into the message).
+ * The cache check (auth-cache.ts): `begin`, the settings of the remembered row and the tenant's auth epoch, as one
+ * message (migration 039's l2c_begin_as, as the owner until it turns the role). Its answer: epochOfBegin. The ids are
+ * checked UUIDs (written into the message).
  */
-export async function beginWithCachedToken(client: pg.PoolClient, row: TokenRow, planPerCall: boolean): Promise<number> {
-  const tenantId = uuidLiteral(row.tenant_id);
-  const results = await client.query(`begin transaction read only;
-    select l2c_begin_as('${tenantId}', '${uuidLiteral(row.user_id)}', ${planPerCall}) as epoch`) as unknown as pg.QueryResult<{ epoch: number }>[];
-  return results[1]!.rows[0]!.epoch;
+export function cachedTokenBegin(row: TokenRow, planPerCall: boolean): string {
+  return `begin transaction read only; select l2c_begin_as('${uuidLiteral(row.tenant_id)}', '${uuidLiteral(row.user_id)}', ${planPerCall}) as epoch`;
+}
+
+/** The tenant's auth epoch in the answer to cachedTokenBegin's message. */
+export function epochOfBegin(results: unknown): number {
+  return (results as pg.QueryResult<{ epoch: number }>[])[1]!.rows[0]!.epoch;
 }
 
 /** The tenant's auth epoch (the cache check outside a request transaction: the embedded database's requests). */

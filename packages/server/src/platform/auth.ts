@@ -7,7 +7,7 @@ import { can, ROLE_SCOPE, type Action, type DataScope, type Resource, type Role 
 import { busyError, type Actor, type Db, type Kdb } from './db.js';
 import { commonError } from './errors.js';
 import * as q from './auth.sql.js';
-import { closeUnusedTransaction, keepOpenedTransaction } from './request-tx.js';
+import { closeUnusedTransaction, keepOpenedTransaction, type DeferredBegin } from './request-tx.js';
 import { rollbackClient } from './db.sql.js';
 import { rememberedToken, rememberToken, stillValid } from './auth-cache.js';
 
@@ -88,14 +88,16 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
   const planPerCall = plansPerCall(req);
   const client = openTx ? await db.pool.connect() : null;
   let row: q.TokenRow | undefined;
-  let verdict: Promise<Error | null> | null = null;
+  let deferredBegin: DeferredBegin | null = null;
   try {
     const tokenHash = hashToken(token);
     const remembered = client ? rememberedToken(db, tokenHash) : undefined;
     if (client && remembered) {
       row = remembered;
-      verdict = checkRemembered(db, client, remembered, tokenHash, via, req.id, planPerCall);
-      verdict.catch(() => undefined); // awaited by the request's transaction (request-tx.ts); never left unhandled
+      deferredBegin = {
+        text: q.cachedTokenBegin(remembered, planPerCall),
+        verdict: (results) => checkRemembered(db, client, remembered, q.epochOfBegin(results), tokenHash, via, req.id, planPerCall),
+      };
     } else {
       row = await tokenRow(db, client, tokenHash, planPerCall);
     }
@@ -120,7 +122,7 @@ export async function authenticate(db: Db, req: FastifyRequest, touchToken: Touc
     if (!sent || !row.csrf_hash || !safeEqual(hashToken(sent), row.csrf_hash)) throw commonError('csrf');
   }
   const auth = contextOf(row, via, req.id, planPerCall);
-  if (client) keepOpenedTransaction(auth, client, verdict);
+  if (client) keepOpenedTransaction(auth, client, deferredBegin);
   return auth;
 }
 
@@ -173,18 +175,17 @@ async function tokenRow(db: Db, client: pg.PoolClient | null, tokenHash: string,
 }
 
 /**
- * A read that opens its transaction with its authentication, with a remembered token: the epoch check goes out with
- * `begin` and the remembered caller's settings, and the request does not wait for it — validation, the permission
- * check and the handler's own work happen while it travels; the request's first inTenant waits for this verdict
- * before its first statement (request-tx.ts awaitVerdict). One round trip less on the path of such a read.
+ * A read that opens its transaction with its authentication, with a remembered token: the epoch check goes with
+ * `begin` and the remembered caller's settings, in the same write as the transaction's first statement
+ * (request-tx.ts withBegin) — one round trip less on the path of such a read. This judges the epoch it read.
  * null: the caller is as remembered. Otherwise, after a fresh look-up: 401 when the token no longer holds; when the
  * caller's role, team or time zone changed, an error carrying the caller as now — the request was judged under the old
  * ones, so its route runs again (rerunWhenCallerChanged; 503 try-again where none does). A changed name alone changes
  * nothing a read decides. The connection is outside any transaction when an error is returned.
  */
-async function checkRemembered(db: Db, client: pg.PoolClient, remembered: q.TokenRow, tokenHash: string, via: AuthContext['via'],
-  requestId: string, planPerCall: boolean): Promise<Error | null> {
-  if (stillValid(remembered, await q.beginWithCachedToken(client, remembered, planPerCall))) return null;
+async function checkRemembered(db: Db, client: pg.PoolClient, remembered: q.TokenRow, epoch: number, tokenHash: string,
+  via: AuthContext['via'], requestId: string, planPerCall: boolean): Promise<Error | null> {
+  if (stillValid(remembered, epoch)) return null;
   await rollbackClient(client);
   const fresh = await q.beginWithLiveToken(client, tokenHash, planPerCall);
   rememberToken(db, tokenHash, fresh);

@@ -7,7 +7,7 @@ import { prepareRepeatedStatements } from './prepared.js';
 import { defineErrors } from './errors.js';
 import type { Database } from './schema.js';
 import { beginAsTenant, commit, commitClient, rollback } from './db.sql.js';
-import { awaitVerdict, releaseTaken, takeOpenedTransaction, type OpenedTx } from './request-tx.js';
+import { releaseTaken, settleDeferredBegin, takeOpenedTransaction, type OpenedTx } from './request-tx.js';
 
 export { databaseNow } from './db.sql.js';
 
@@ -213,13 +213,13 @@ async function inTenantOnce<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>)
  * transaction open, for the next read to commit in its opening message, was tried: no CPU measurably saved.)
  */
 async function runOpened<T>(db: Db, opened: OpenedTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  await awaitVerdict(opened);
   return opened.kysely.connection().execute(async (conn) => {
     const tx = conn as unknown as Tx;
     txDb.set(tx, db);
     beforeCommit.set(tx, []);
     try {
       const result = await fn(tx);
+      await settleDeferredBegin(opened); // a remembered caller is checked before any answer goes out (request-tx.ts)
       await runBeforeCommit(tx);
       // setImmediate: after this turn's microtasks, in which the handler returns and Fastify writes the answer — so
       // the answer's write comes first, and the commit's follows it (a loopback write costs ~0.1–0.3 ms of CPU here)
@@ -229,9 +229,11 @@ async function runOpened<T>(db: Db, opened: OpenedTx, fn: (tx: Tx) => Promise<T>
       }));
       return result;
     } catch (err) {
+      // an error is an answer too: the remembered caller is checked first, and a refusal answers instead
+      const refusal = opened.deferredBegin ? await settleDeferredBegin(opened).then(() => null, (e: Error) => e) : null;
       const broken = await rollback(conn).then(() => undefined, (e: Error) => e);
       releaseTaken(opened, broken);
-      throw err;
+      throw refusal ?? err;
     }
   });
 }
