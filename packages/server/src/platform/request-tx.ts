@@ -67,15 +67,16 @@ async function withBegin(o: OpenedTx, deferred: DeferredBegin, args: unknown[]):
   const client = o.client as pg.PoolClient & { pipeline: boolean; connection: { stream: { cork(): void; uncork(): void } } };
   client.pipeline = true;
   client.connection.stream.cork();
-  let begin: Promise<unknown>;
-  let first: Promise<unknown>;
+  let sent: [Promise<unknown>, Promise<unknown>];
   try {
-    begin = client.query(deferred.text);
-    first = (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+    sent = [client.query(deferred.text), (client.query as (...a: unknown[]) => Promise<unknown>)(...args)];
+  } catch (err) {
+    client.pipeline = false;
+    throw err;
   } finally {
     client.connection.stream.uncork();
   }
-  const [b, f] = await Promise.allSettled([begin, first]);
+  const [b, f] = await Promise.allSettled(sent);
   client.pipeline = false; // both answered: nothing of the pipeline is left on the connection
   if (b.status === 'rejected') throw b.reason;
   const problem = await deferred.verdict(b.value);
