@@ -132,15 +132,20 @@ export interface RefreshedReceivable { id: string; kind: string; amount: string;
  * plan costs what a custom one does, so it is planned once per session; with `= any($1::uuid[])` every execution
  * was planned again (a generic plan assumes ten elements, a custom one sees three, so custom always won), and
  * planning was half of the statement's 1.4 ms on the embedded database (docs/benchmarks.md, "Payments on PGlite").
+ * One look at the write-off's allocations gives both targets and credit notes (a second one, for the credit notes,
+ * went through the credit-note index over every credit-note allocation of the tenant), and one aggregate over a
+ * receivable's allocations both its open and its bad-debt amount (0.98 → 0.91 ms of CPU with the payments' rider,
+ * PGlite; docs/benchmarks.md, "session 7, helper Q").
  */
 export async function refreshOpen(tx: Tx, writeOffId: string, alongside: RawBuilder<unknown> | null = null): Promise<RefreshedReceivable[]> {
   // `alongside`: another data-modifying statement to run in the same round trip (as a WITH clause)
   const r = await sql<RefreshedReceivable>`${alongside ? sql`with alongside as (${alongside}) ` : sql``}update receivables r set
-      amount_open = abs(r.amount) - coalesce((select sum(a.amount) from allocations a where a.receivable_id = r.id and r.kind = 'invoice'), 0)
-                                  - coalesce((select sum(a.amount) from allocations a where a.credit_note_id = r.id and r.kind = 'credit_note'), 0),
-      bad_debt_amount = coalesce((select sum(a.amount) from allocations a where a.receivable_id = r.id and a.source_type = 'bad_debt'), 0)
-    where r.id in (select s.receivable_id from allocations s where s.write_off_id = ${writeOffId}::uuid
-                   union all select s.credit_note_id from allocations s where s.write_off_id = ${writeOffId}::uuid and s.credit_note_id is not null)
+      (amount_open, bad_debt_amount) = (select
+          abs(r.amount) - case when r.kind = 'invoice' then coalesce(sum(a.amount), 0) else 0 end
+            - case when r.kind = 'credit_note' then coalesce((select sum(c.amount) from allocations c where c.credit_note_id = r.id), 0) else 0 end,
+          coalesce(sum(a.amount) filter (where a.source_type = 'bad_debt'), 0)
+        from allocations a where a.receivable_id = r.id)
+    where r.id in (select x.id from allocations s cross join lateral (values (s.receivable_id), (s.credit_note_id)) as x(id) where s.write_off_id = ${writeOffId}::uuid)
     returning r.id, r.kind, r.amount, r.amount_open, r.bad_debt_amount`.execute(tx);
   return r.rows;
 }
