@@ -34,6 +34,12 @@ const BUSY_CORES = 0.15;
 const PROFILE_DIR = process.env.BENCH_PROFILE || null;
 /** 'outside': the SQL path takes its two document numbers in their own statement before its transaction (a what-if). */
 const SQL_NUMBERS = process.env.BENCH_WO_SQL_NUMBERS === 'outside' ? 'outside' : 'inside';
+/**
+ * BENCH_WO_SQL_OUTBOX=1: the hand-written transaction also writes the five outbox events the API writes (payment
+ * registered, write-off created, three receivables' status changes; platform/outbox.ts, since issue 9) — the issue's
+ * "hand-written transaction doing the same writes". Off by default: the figures recorded until session 7 are without.
+ */
+const SQL_OUTBOX = process.env.BENCH_WO_SQL_OUTBOX === '1';
 const DATABASE_URL = process.env.DATABASE_URL || null;
 const SLUG = 'bench-wo';
 /** Issue 13: the API at 0.75× the hand-written transaction on a server, 0.6× on the embedded database. */
@@ -211,6 +217,7 @@ export const RAW_STATEMENTS = [
   'update receivables … from unnest(…)  — amount_open',
   'insert into account_entries …  — prepaid +amount (confirmed), −applied (write-off)',
   'insert into audit_log … from unnest(…)  — 5 rows: payment create (confirmed), write-off, 3 receivables',
+  ...(SQL_OUTBOX ? ['insert into outbox_events … from unnest(…)  — 5 events, as the API (BENCH_WO_SQL_OUTBOX=1)'] : []),
   'insert into idempotency_keys …  — the response',
   'commit',
 ];
@@ -296,6 +303,18 @@ export async function rawPayment(pool: pg.Pool, ctx: RawCtx, t: WoTarget, key: s
       insert into audit_log (tenant_id, actor_id, action, entity_type, entity_id, changes)
       select $1, $2, a, e, i, c from unnest($3::text[], $4::text[], $5::uuid[], $6::jsonb[]) as u(a, e, i, c)`,
     [ctx.tenantId, ctx.finance.id, audit.map((a) => a[0]), audit.map((a) => a[1]), audit.map((a) => a[2]), audit.map((a) => JSON.stringify(a[3]))]);
+    if (SQL_OUTBOX) {
+      const events: Array<[string, string, string, unknown]> = [
+        ['payment.registered', 'payment', payment.id, { id: payment.id, number: hk, customerId: t.customerId, currency: 'CNY', amount: t.amount, receivedOn: ctx.receivedOn, method: 'bank_transfer', status: 'confirmed' }],
+        ['write_off.created', 'write_off', writeOffId, { id: writeOffId, number: hx, kind: 'apply', customerId: t.customerId, currency: 'CNY', appliedOn: ctx.receivedOn, total: applied,
+          lines: lines.map((l) => ({ receivableId: l.id, source: 'payment', amount: l.amount })) }],
+        ...lines.map((l): [string, string, string, unknown] => ['receivable.status_changed', 'receivable', l.id, { id: l.id, from: 'open', to: l.status, amountOpen: l.after }]),
+      ];
+      await c.query(`
+        insert into outbox_events (tenant_id, event_type, entity_type, entity_id, data, actor_id)
+        select $1, u.t, u.e, u.i, u.d, $2 from unnest($3::text[], $4::text[], $5::uuid[], $6::jsonb[]) with ordinality as u(t, e, i, d, n) order by u.n`,
+      [ctx.tenantId, ctx.finance.id, events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]), events.map((e) => JSON.stringify(e[3]))]);
+    }
     const response = {
       id: payment.id, number: hk, customer: { id: t.customerId, name: customer.name }, currency: 'CNY', amount: t.amount, amountUnapplied: money(remaining),
       amountApplied: applied, receivedOn: ctx.receivedOn, method: 'bank_transfer', payerName: null, payerAccount: null, bankReference: key, remark: null,
