@@ -140,7 +140,7 @@ type CallerChanged = Error & { caller: AuthContext };
 /**
  * onRoute: a route whose transaction opens with its authentication runs once more, permission check included, when
  * its remembered caller turns out to have changed (checkRemembered) — as the caller is now, on a transaction of its
- * own. Its first run sent nothing to the database: the check is awaited before the first statement.
+ * own. Its first run's answer is dropped: at most its first statement ran, read only, under the remembered settings.
  */
 export function rerunWhenCallerChanged(route: RouteOptions): void {
   if (route.config?.openTx !== true) return;
