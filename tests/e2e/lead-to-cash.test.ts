@@ -74,6 +74,8 @@ describe('a campaign attendee becomes collected cash in the campaign\'s ROI', { 
     await page.keyboard.press('Enter');
     await byId(page, 'cost-save').click();
     await until('the cost shows in the total', async () => (await textOf('cost-total')).includes('10,000.00'), 30_000);
+    // the roll-up is its own query, refetched after the save like the cost list: it may land a moment later
+    await until('the cost shows in the roll-up', async () => (await textOf('rollup-cost')).includes('10,000.00'), 30_000);
     expect(await textOf('rollup-cost')).toContain('10,000.00');
   });
 
