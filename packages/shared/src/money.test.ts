@@ -44,6 +44,12 @@ describe('money', () => {
       { numRuns: 300 },
     );
   });
+  it('a tie goes to the first line on both paths, whatever the size of the parts (CI found 6,628,712,334,928 over 10:1:1)', () => {
+    expect(splitWithDecimals('6628712334928', ['10', '1', '1'], 0)).toEqual(['5523926945774', '552392694577', '552392694577']);
+    expect(splitScaled('6628712334928', ['10', '1', '1'], 0)).toEqual(['5523926945774', '552392694577', '552392694577']);
+    expect(splitWithDecimals('100', ['10', '1', '1'], 0)).toEqual(['84', '8', '8']);
+    expect(splitWithDecimals('-100', ['10', '1', '1'], 0)).toEqual(['-84', '-8', '-8']);
+  });
   it('the integer cent rule gives what the decimal one gives: weights with decimals, zeros, three or no decimals', () => {
     const decimals = (scale: number) => fc.bigInt({ min: 0n, max: 10n ** 14n }).map((v) => scale === 0 ? v.toString() : `${v / 10n ** BigInt(scale)}.${(v % 10n ** BigInt(scale)).toString().padStart(scale, '0')}`);
     fc.assert(

@@ -147,8 +147,11 @@ export function splitWithDecimals(total: string, weights: string[], scale: numbe
   const exact = weights.map((w) => dec(total).times(dec(w)).dividedBy(weightSum));
   const floored = exact.map((e) => e.toDecimalPlaces(scale, Decimal.ROUND_DOWN));
   let remainder = dec(total).minus(floored.reduce((s, f) => s.plus(f), dec(0)));
-  const order = exact
-    .map((e, i) => ({ i, frac: e.minus(floored[i]!).abs() }))
+  // The remainders compared exactly: total × weight − floor × Σ weights (products of finite decimals, exact at 40
+  // digits) — not the rounded quotient's fraction, whose last digit depends on how many digits its whole part takes
+  // (83.33… and 8.33… are the same tie; rounded at 40 digits the second looked larger), so a tie goes to the first line.
+  const order = floored
+    .map((f, i) => ({ i, frac: dec(total).times(dec(weights[i]!)).minus(f.times(weightSum)).abs() }))
     .sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
   const step = remainder.isNegative() ? unit.negated() : unit;
   for (let k = 0; !remainder.isZero(); k = (k + 1) % order.length) {
