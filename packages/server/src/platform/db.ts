@@ -1,6 +1,7 @@
 // One way to reach the database in both modes: a node-postgres Pool, fed either by a PostgreSQL server
 // (DATABASE_URL) or by embedded PGlite through its node-postgres adapter. Kysely sits on top of the Pool.
 import pg from 'pg';
+import { pglitePoolConfig } from './pglite-connection.js';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { lockDataDir } from './lockfile.js';
 import { prepareRepeatedStatements } from './prepared.js';
@@ -77,9 +78,8 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   const release = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const pglite = await PGlite.create(opts.dataDir);
-    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    const pool = new pg.Pool(pglitePoolConfig(pglite));
     prepareRepeatedStatements(pool);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
