@@ -1,20 +1,20 @@
-// `npm start`: build the web app if its sources are newer than the build, then run the server (API + web on one
-// port, http://localhost:3000 by default). Signals go to the server; its exit code becomes ours.
+// `npm start`: build the web app and bundle the server if their sources are newer than the builds, then run the server
+// (API + web on one port, http://localhost:3000 by default). Signals go to the server; its exit code becomes ours.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, ensureWebBuilt } from './web-build.mjs';
+import { ensureWebBuilt } from './web-build.mjs';
+import { SERVER_BUNDLE, ensureServerBuilt } from './server-build.mjs';
 
 try {
-  await ensureWebBuilt({ log: (m) => console.log(`[start] ${m}`) });
+  await Promise.all([ensureWebBuilt({ log: (m) => console.log(`[start] ${m}`) }), ensureServerBuilt({ log: (m) => console.log(`[start] ${m}`) })]);
 } catch (err) {
   console.error(`[start] ${err.message}`);
   process.exit(1);
 }
 
-const main = path.join(ROOT, 'packages/server/src/main.ts');
-// tsx's loader, resolved from here (a bare `--import tsx` would resolve from the working folder).
-const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), main], {
-  cwd: ROOT,
+// --enable-source-maps: stack traces name the TypeScript sources, not the bundle's lines
+const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
+  cwd: path.resolve(import.meta.dirname, '..'),
   stdio: 'inherit',
   env: process.env,
 });

@@ -2,6 +2,7 @@
 // (DATABASE_URL) or by embedded PGlite through its node-postgres adapter. Kysely sits on top of the Pool.
 import pg from 'pg';
 import { pglitePoolConfig } from './pglite-connection.js';
+import { fillFromTemplate } from './pglite-template.js';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { lockDataDir } from './lockfile.js';
 import { prepareRepeatedStatements } from './prepared.js';
@@ -64,6 +65,8 @@ export interface OpenDbOptions {
   databaseUrl: string | null;
   dataDir: string;
   poolSize?: number;
+  /** A new embedded data folder starts as a copy of the install-time template when one matches (pglite-template.ts); default true. */
+  fromTemplate?: boolean;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
@@ -78,6 +81,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   const release = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
+    if (opts.fromTemplate !== false) fillFromTemplate(opts.dataDir);
     const pglite = await PGlite.create(opts.dataDir);
     const pool = new pg.Pool(pglitePoolConfig(pglite));
     prepareRepeatedStatements(pool);

@@ -1,0 +1,72 @@
+// The install-time empty database (platform/pglite-template.ts): made once per PGlite version and migration set,
+// copied into a new data folder, and never used for a folder that has a database or for other migrations.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDb } from '../src/platform/db.js';
+import { migrate, readMigrations } from '../src/platform/migrate.js';
+import { fillFromTemplate, templateFolder, templateKey } from '../src/platform/pglite-template.js';
+import { makeTemplate } from '../src/platform/pglite-template-make.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-template-test-'));
+const before = process.env.L2C_TEMPLATE_DIR;
+
+beforeAll(() => {
+  process.env.L2C_TEMPLATE_DIR = path.join(dir, 'templates');
+});
+afterAll(() => {
+  if (before === undefined) delete process.env.L2C_TEMPLATE_DIR;
+  else process.env.L2C_TEMPLATE_DIR = before;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!!process.env.DATABASE_URL)('the install-time empty database (embedded)', () => {
+  it('is made once, and a new folder filled from it has every migration applied', { timeout: 120_000 }, async () => {
+    const first = await makeTemplate();
+    expect(first.made).toBe(true);
+    expect(first.folder).toBe(templateFolder());
+    expect(fs.existsSync(path.join(first.folder, 'PG_VERSION'))).toBe(true);
+    expect(fs.existsSync(path.join(first.folder, 'l2c.lock'))).toBe(false); // the maker's lock stays behind in no copy
+    expect((await makeTemplate()).made).toBe(false);
+
+    const data = path.join(dir, 'data');
+    const db = await openDb({ databaseUrl: null, dataDir: data });
+    try {
+      expect(fs.existsSync(path.join(data, 'PG_VERSION'))).toBe(true);
+      expect(await migrate(db)).toEqual([]); // nothing left to apply: the copy is the migrated database
+      const applied = (await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(db.kysely)).rows[0]!.n;
+      expect(applied).toBe(readMigrations().length);
+      // a working database of its own: a write here is not in the template
+      await sql`create table template_test_probe (x int)`.execute(db.kysely);
+    } finally {
+      await db.close();
+    }
+    const again = await openDb({ databaseUrl: null, dataDir: path.join(dir, 'data2') });
+    try {
+      const probe = (await sql<{ t: string | null }>`select to_regclass('template_test_probe')::text as t`.execute(again.kysely)).rows[0]!.t;
+      expect(probe).toBeNull();
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('leaves a folder that holds a database alone', () => {
+    const data = path.join(dir, 'data'); // made by the test above
+    const version = fs.statSync(path.join(data, 'PG_VERSION')).mtimeMs;
+    expect(fillFromTemplate(data)).toBe(false);
+    expect(fs.statSync(path.join(data, 'PG_VERSION')).mtimeMs).toBe(version);
+    expect(fillFromTemplate('memory://')).toBe(false);
+  });
+
+  it('belongs to one set of migrations: a changed, added or removed file gives another key, and no template', () => {
+    const files = readMigrations();
+    const key = templateKey(files);
+    expect(templateKey(files.slice(0, -1))).not.toBe(key);
+    expect(templateKey([...files, { id: '999_next', sql: 'select 1', checksum: 'x' }])).not.toBe(key);
+    expect(templateKey(files.map((f, i) => (i === 3 ? { ...f, checksum: `${f.checksum}0` } : f)))).not.toBe(key);
+    expect(templateKey(files)).toBe(key);
+    expect(fs.existsSync(path.join(templateFolder(templateKey(files.slice(0, -1))), 'PG_VERSION'))).toBe(false);
+  });
+});
