@@ -104,11 +104,22 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
   // Before anything can decide an approval (the demo bootstrap does): a handler missing here is a failed start.
   registerApprovalHandlers(deps.approvalHandlers ?? APPROVAL_HANDLERS);
   const config = { ...loadConfig(), ...overrides };
-  const db = deps.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  // The HTTP server is built while the database opens: a new embedded folder is copied from its template on libuv's
+  // threads meanwhile (platform/pglite-template.ts), and the build needs no database.
+  const [opened, built] = await Promise.allSettled([
+    deps.db ? Promise.resolve(deps.db) : openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy, publicUrl: config.publicUrl }),
+  ]);
+  if (opened.status === 'rejected' || built.status === 'rejected') {
+    if (built.status === 'fulfilled') await built.value.close();
+    if (opened.status === 'fulfilled' && !deps.db) await opened.value.close();
+    throw opened.status === 'rejected' ? opened.reason : (built as PromiseRejectedResult).reason;
+  }
+  const db = opened.value;
+  const app = built.value;
   try {
     await migrate(db);
     await loadConstraintCatalog(db); // which columns a violated key has, for the problem's field names
-    const app = await buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy, publicUrl: config.publicUrl });
     db.log ??= app.log; // inTenant's retries after a deadlock are logged at warn with the request id
     keepStatisticsFresh(db); // the embedded database has no autovacuum: tables that grow are analyzed again
     await bootstrap(db, config, app.log);

@@ -52,12 +52,28 @@ describe.skipIf(!!process.env.DATABASE_URL)('the install-time empty database (em
     }
   });
 
-  it('leaves a folder that holds a database alone', () => {
+  it('leaves a folder that holds a database alone', async () => {
     const data = path.join(dir, 'data'); // made by the test above
     const version = fs.statSync(path.join(data, 'PG_VERSION')).mtimeMs;
-    expect(fillFromTemplate(data)).toBe(false);
+    expect(await fillFromTemplate(data)).toBe(false);
     expect(fs.statSync(path.join(data, 'PG_VERSION')).mtimeMs).toBe(version);
-    expect(fillFromTemplate('memory://')).toBe(false);
+    expect(await fillFromTemplate('memory://')).toBe(false);
+  });
+
+  it('fills again a folder whose copy was cut short (no PG_VERSION yet), keeping files that are not the template\'s', { timeout: 60_000 }, async () => {
+    const data = path.join(dir, 'cut-short');
+    fs.mkdirSync(path.join(data, 'base'), { recursive: true });
+    fs.writeFileSync(path.join(data, 'base', 'left-by-the-killed-copy'), 'x');
+    fs.writeFileSync(path.join(data, 'notes.txt'), 'mine');
+    expect(await fillFromTemplate(data)).toBe(true);
+    expect(fs.existsSync(path.join(data, 'base', 'left-by-the-killed-copy'))).toBe(false);
+    expect(fs.readFileSync(path.join(data, 'notes.txt'), 'utf8')).toBe('mine');
+    const db = await openDb({ databaseUrl: null, dataDir: data });
+    try {
+      expect(await migrate(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('belongs to one set of migrations: a changed, added or removed file gives another key, and no template', () => {

@@ -81,7 +81,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   const release = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    if (opts.fromTemplate !== false) fillFromTemplate(opts.dataDir);
+    if (opts.fromTemplate !== false) await fillFromTemplate(opts.dataDir);
     const pglite = await PGlite.create(opts.dataDir);
     const pool = new pg.Pool(pglitePoolConfig(pglite));
     prepareRepeatedStatements(pool);

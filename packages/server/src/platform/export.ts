@@ -65,8 +65,14 @@ interface ZipArchive {
   pipe<T extends NodeJS.WritableStream>(dest: T): T;
   pointer(): number;
 }
-// archiver is CommonJS without bundled types; this is the part of it the export uses
-const archiver = createRequire(import.meta.url)('archiver') as (format: 'zip', opts: { zlib: { level: number } }) => ZipArchive & Readable;
+type Archiver = (format: 'zip', opts: { zlib: { level: number } }) => ZipArchive & Readable;
+let archiverFn: Archiver | undefined;
+// archiver is CommonJS without bundled types (ZipArchive is the part of it the export uses). Required on first use,
+// not at start: it costs ~110 ms to load and only exports need it (issue 13.6: start time).
+function archiver(format: 'zip', opts: { zlib: { level: number } }): ZipArchive & Readable {
+  archiverFn ??= createRequire(import.meta.url)('archiver') as Archiver;
+  return archiverFn(format, opts);
+}
 
 function csvField(v: string | null): string {
   if (v === null) return '';

@@ -3,7 +3,8 @@
 // unchanged rows are left alone, bad rows are reported and skipped. The import reads the upload as it arrives
 // (exceljs's streaming reader, one sheet) and stops at IMPORT_MAX_ROWS rows; the multipart cap (10 MB) bounds the file.
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/lazy-modules.js';
 import { decimalOrNull, normalizeTaxRate, type CatalogImportReport } from '@l2c/shared';
 import type { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
@@ -31,7 +32,8 @@ export async function exportCatalog(db: Db, auth: AuthContext, lang: Lang): Prom
   });
   const out = new PassThrough();
   (async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const XL = await loadExcelJS();
+    const wb = new XL.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = wb.addWorksheet(lang === 'zh' ? '产品目录' : 'Catalog', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = COLUMNS.map((c) => ({ header: c[lang], key: c.key, width: c.width }));
     sheet.getRow(1).font = { bold: true };
@@ -68,8 +70,9 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** The first sheet's rows by header, read as the upload arrives; refused past IMPORT_MAX_ROWS. */
 async function readRows(data: Buffer | Readable): Promise<Row[]> {
+  const XL = await loadExcelJS();
   const input = Buffer.isBuffer(data) ? Readable.from([data]) : data;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new XL.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
   const rows: Row[] = [];
   let header: Map<number, CatalogField> | null = null;
   let failure: unknown = null;

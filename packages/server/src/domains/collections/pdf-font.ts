@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../platform/lazy-modules.js';
 
 export interface PdfFont { name: string; file: string; family?: string; data: Buffer }
 
@@ -57,7 +57,8 @@ export interface CjkPdf { doc: PDFKit.PDFDocument; body: string; heading: string
  * Start a PDF (statement, invoice, quote, collection letter) with the CJK font registered as 'body' and 'heading'
  * (Helvetica when none is installed: the numbers still print), its bytes collected into `done` when `doc.end()` runs.
  */
-export function openCjkPdf(options: PDFKit.PDFDocumentOptions): CjkPdf {
+export async function openCjkPdf(options: PDFKit.PDFDocumentOptions): Promise<CjkPdf> {
+  const PDFDocument = await loadPdfKit();
   const regular = cjkFont('Regular');
   const bold = cjkFont('Bold') ?? regular;
   const doc = new PDFDocument(options);

@@ -20,7 +20,7 @@ export function grouped(amount: string, blankZero = false): string {
 
 export async function statementPdf(s: StatementDoc, lang: Lang): Promise<{ data: Buffer; font: string | null }> {
   const L = LABELS[lang];
-  const { doc, body, heading, done } = openCjkPdf({
+  const { doc, body, heading, done } = await openCjkPdf({
     size: 'A4', margin: MARGIN, bufferPages: true,
     info: { Title: `${L.title} ${s.customer.name} ${s.from} – ${s.to}`, Author: s.tenantName ?? 'L2C', Subject: s.customer.name, Creator: 'L2C' },
   });

@@ -1,5 +1,6 @@
 // The statement as an Excel workbook: one sheet of lines with the running balance, one of write-offs.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/lazy-modules.js';
 import { LABELS, type Lang } from './statement.labels.js';
 import type { StatementDoc } from './statement.pdf.js';
 
@@ -21,7 +22,8 @@ const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 
 export async function statementXlsx(s: StatementDoc, lang: Lang): Promise<Buffer> {
   const L = LABELS[lang];
-  const wb = new ExcelJS.Workbook();
+  const XL = await loadExcelJS();
+  const wb = new XL.Workbook();
   wb.creator = 'L2C';
   wb.created = new Date();
   const ws = wb.addWorksheet(L.title, { views: [{ state: 'frozen', ySplit: 9 }] });

@@ -12,7 +12,8 @@
 // Strings that come before the sheets (exceljs's whole-workbook writer) are kept within that budget; strings after the
 // sheets are kept only when a kept cell refers to them.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/lazy-modules.js';
 import { dateIn } from '@l2c/shared';
 import { DomainError, defineErrors } from '../../platform/errors.js';
 import { customerError } from './customers.errors.js';
@@ -109,10 +110,11 @@ type ParseEvent = { eventType: string; value: unknown } | { index: number; text:
  * matter. Throws too_many_rows at the first sheet row past IMPORT_MAX_ROWS, without reading further.
  */
 async function scan(file: Upload): Promise<{ sheets: Sheet[]; strings: Map<number, string>; dropped: boolean }> {
+  const XL = await loadExcelJS();
   const owned = Buffer.isBuffer(file.data);
   // Bytes go in as 64 KB pieces: one 10 MB write would be unzipped in one go.
   const input = Buffer.isBuffer(file.data) ? Readable.from(chunks(file.data, 64 * 1024)) : file.data;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new XL.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit', sharedStrings: 'emit', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore',
   });
   // Stream every sheet as its part arrives instead of parking it in a temp file (WorkbookReader does that until it

@@ -1,7 +1,8 @@
 // Customers to and from Excel. Export reuses the list query, so it has the list's filters and data scope. Import checks
 // every row with the API's own schema and writes all good rows in one transaction: a crash leaves nothing half-written.
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/lazy-modules.js';
 import type { z } from 'zod';
 import { CustomerInput, creditCodeCheckChar, DEFAULT_TIME_ZONE, type Customer, type CustomerListQuery, type ImportReport } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
@@ -78,7 +79,8 @@ export async function exportCustomers(db: Db, auth: AuthContext, filters: Export
 }
 
 async function writeExport(out: PassThrough, items: Customer[], lang: Lang) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const XL = await loadExcelJS();
+  const wb = new XL.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = wb.addWorksheet(lang === 'zh' ? '客户' : 'Customers', { views: FROZEN_HEADER });
   setColumns(sheet, COLUMNS, lang);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
@@ -106,7 +108,8 @@ const EXAMPLE: Record<ImportField, string> = {
 type ValidationList = { add(range: string, rule: ExcelJS.DataValidation): void };
 
 export async function importTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const XL = await loadExcelJS();
+  const wb = new XL.Workbook();
   const sheet = wb.addWorksheet('客户', { views: FROZEN_HEADER });
   setColumns(sheet, IMPORT_COLUMNS, 'zh');
   const example = sheet.addRow(IMPORT_COLUMNS.map((c) => EXAMPLE[c.key]));

@@ -13,7 +13,7 @@ function grouped(amount: string): string {
 }
 
 export async function letterPdf(d: LetterDetail): Promise<Buffer> {
-  const { doc, body, heading, done } = openCjkPdf({ size: 'A4', margin: 60, info: { Title: `催款函 ${d.customerName} ${d.number}`, Author: d.tenantName, Creator: 'L2C' } });
+  const { doc, body, heading, done } = await openCjkPdf({ size: 'A4', margin: 60, info: { Title: `催款函 ${d.customerName} ${d.number}`, Author: d.tenantName, Creator: 'L2C' } });
   doc.font(heading).fontSize(20).text('催 款 函', { align: 'center' });
   doc.font(body).fontSize(10).fillColor('#666').text('Payment demand', { align: 'center' }).fillColor('#000').moveDown(2);
   doc.font(body).fontSize(12).text(`${d.customerName}：`).moveDown();

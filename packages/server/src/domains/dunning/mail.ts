@@ -1,7 +1,8 @@
 // Mail over SMTP with nodemailer. L2C_SMTP_URL (smtp://user:pass@host:587, smtps://… for TLS) names the server and
 // L2C_SMTP_FROM the sender; without L2C_SMTP_URL every mail stays in the outbox, visible in the UI, until a server is
 // configured and someone sends it. Mail is written in the deciding transaction and delivered after it committed.
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { loadNodemailer } from '../../platform/lazy-modules.js';
 import { inTenant, type Db } from '../../platform/db.js';
 import { letterPdf, type LetterDetail } from './letter.pdf.js';
 import * as q from './mail.sql.js';
@@ -14,7 +15,8 @@ export function mailFrom(): string {
 }
 
 const transports = new Map<string, Transporter>();
-function transport(url: string): Transporter {
+async function transport(url: string): Promise<Transporter> {
+  const nodemailer = await loadNodemailer(); // before the look-up, so that two first calls make one transport
   let t = transports.get(url);
   if (!t) {
     t = nodemailer.createTransport(url);
@@ -38,7 +40,7 @@ export async function deliverQueued(db: Db, tenantId: string, ids: string[] | nu
         const attachments = m.action === 'letter' && m.detail
           ? [{ filename: `催款函-${(m.detail as LetterDetail).number}.pdf`, content: await letterPdf(m.detail as LetterDetail), contentType: 'application/pdf' }]
           : [];
-        const info = await transport(url).sendMail({ from: mailFrom(), to: m.to_address, subject: m.subject, text: m.body, attachments });
+        const info = await (await transport(url)).sendMail({ from: mailFrom(), to: m.to_address, subject: m.subject, text: m.body, attachments });
         await inTenant(db, actor, (tx) => q.markSent(tx, m.id, typeof info.messageId === 'string' ? info.messageId : null));
         sent++;
       } catch (err) {

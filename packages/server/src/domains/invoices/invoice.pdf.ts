@@ -53,7 +53,7 @@ export function chineseCapital(amount: string): string {
 const TYPE_TITLE = { special: '电子发票（增值税专用发票）', ordinary: '电子发票（普通发票）' } as const;
 
 export async function invoicePdf(inv: Invoice): Promise<Buffer> {
-  const { doc, body, heading, done } = openCjkPdf({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: `${TYPE_TITLE[inv.invoiceType]} ${inv.number}`, Author: inv.seller.name, Creator: 'L2C' } });
+  const { doc, body, heading, done } = await openCjkPdf({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: `${TYPE_TITLE[inv.invoiceType]} ${inv.number}`, Author: inv.seller.name, Creator: 'L2C' } });
   const width = doc.page.width - 2 * MARGIN;
   const red = inv.color === 'red';
 

@@ -3,7 +3,8 @@
 // ones for its platform template (settings.batchHeaders; a column may be left out), else L2C's defaults. In: the platform's export of
 // issued invoices, read through the tenant's saved column mapping (no file format is assumed), attaching each number to
 // its request — idempotently: a row whose request already carries that number creates nothing.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/lazy-modules.js';
 import { dec, roundMoney, type BatchField, type InvoiceImportMapping, type InvoiceImportReport } from '@l2c/shared';
 import { inTenant, type Db } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -18,11 +19,12 @@ import * as q from './requests.sql.js';
 const WIDTH: Partial<Record<BatchField, number>> = { buyerName: 30, buyerTaxpayerId: 22, buyerAddressPhone: 30, buyerBankAccount: 30, itemName: 24, taxCode: 22, remarks: 40 };
 
 export async function batchWorkbook(db: Db, auth: AuthContext, customerId: string | null): Promise<{ data: Buffer; count: number }> {
+  const XL = await loadExcelJS(); // before the transaction: the first load takes a while
   return inTenant(db, auth, async (tx) => {
     const requests = await q.approvedForBatch(tx, requestScope(auth), customerId);
     // The columns as the tenant's platform template names them (settings.batchHeaders), in the fields' order.
     const columns = batchColumns(await readSettings(tx));
-    const wb = new ExcelJS.Workbook();
+    const wb = new XL.Workbook();
     const ws = wb.addWorksheet('批量开票');
     ws.columns = columns.map((c) => ({ header: c.header, width: WIDTH[c.field] ?? 14 }));
     ws.getRow(1).font = { bold: true };
@@ -76,7 +78,8 @@ export function businessDateOf(text: string): string | null {
 export const IMPORT_MAX_ROWS = 5000;
 
 export async function importIssued(db: Db, auth: AuthContext, file: Buffer): Promise<InvoiceImportReport> {
-  const wb = new ExcelJS.Workbook();
+  const XL = await loadExcelJS();
+  const wb = new XL.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

@@ -2,7 +2,8 @@
 // sheet by sheet through exceljs's WorkbookReader). The first row is the header; the first sheet with a recognised
 // column is read. At most LEAD_IMPORT_MAX_ROWS filled rows: the reader stops at the first row past it.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/lazy-modules.js';
 import { parse } from 'csv-parse';
 import { DomainError } from '../../platform/errors.js';
 import { leadError } from './leads.errors.js';
@@ -79,7 +80,8 @@ async function readCsv(filename: string, data: Buffer): Promise<ImportRow[]> {
 }
 
 async function readXlsx(filename: string, data: Buffer): Promise<ImportRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
+  const XL = await loadExcelJS();
+  const reader = new XL.stream.xlsx.WorkbookReader(Readable.from([data]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore' });
   let result: ImportRow[] | null = null;
   try {
     for await (const ws of reader as unknown as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>) {

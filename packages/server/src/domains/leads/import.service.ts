@@ -5,7 +5,8 @@
 // by its phone, email and company + contact keys. Rows that fail are kept with their values and reasons for the
 // downloadable report. Number, the leads with their history, and the audit are one statement each per batch.
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/lazy-modules.js';
 import { INDUSTRIES, isValidCreditCode, normalizeCreditCode, type LeadImport } from '@l2c/shared';
 import { inTenant, type Db, type Tx } from '../../platform/db.js';
 import type { AuthContext } from '../../platform/auth.js';
@@ -195,7 +196,8 @@ export async function failuresWorkbook(db: Db, auth: AuthContext, id: string, la
   await getImport(db, auth, id); // 404 for an import the caller may not see
   const out = new PassThrough();
   (async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const XL = await loadExcelJS();
+    const wb = new XL.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = wb.addWorksheet(lang === 'zh' ? '未导入的行' : 'Rows not imported', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = [
       { header: lang === 'zh' ? '行号' : 'Row', key: 'row', width: 8 },

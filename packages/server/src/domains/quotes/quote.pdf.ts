@@ -28,7 +28,7 @@ function logoImage(logo: string | null): Buffer | null {
 }
 
 export async function quotePdf(quote: QuotePdfInput, seller: CompanyProfile): Promise<Buffer> {
-  const { doc, body, heading, done } = openCjkPdf({ size: 'A4', margin: MARGIN, info: { Title: `报价单 ${quote.number}`, Author: seller.legalName, Creator: 'L2C' } });
+  const { doc, body, heading, done } = await openCjkPdf({ size: 'A4', margin: MARGIN, info: { Title: `报价单 ${quote.number}`, Author: seller.legalName, Creator: 'L2C' } });
   const width = doc.page.width - 2 * MARGIN;
 
   const logo = logoImage(seller.logo);

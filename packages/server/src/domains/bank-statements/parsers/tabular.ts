@@ -2,7 +2,8 @@
 // or separate 贷方/借方 columns, a running balance 余额 or none, GBK or UTF-8). CSV through csv-parse (MIT), Excel through
 // exceljs (already used for customer import). No layout is guessed: the mapping names every column it reads.
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../platform/lazy-modules.js';
 import type { BankColumnMapping } from '@l2c/shared';
 import { dec } from '@l2c/shared';
 import { clean, isCalendarDate, StatementParseError, type ParsedLine, type ParsedStatement } from './types.js';
@@ -24,7 +25,8 @@ export function readCsv(content: Buffer, mapping: Mapping): Cell[][] {
 }
 
 export async function readXlsx(content: Buffer): Promise<Cell[][]> {
-  const wb = new ExcelJS.Workbook();
+  const XL = await loadExcelJS();
+  const wb = new XL.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
