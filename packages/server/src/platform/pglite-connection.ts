@@ -6,8 +6,14 @@
 // asks for an answer (sync, flush, a simple query, copy data) and hands them over in one call, as a socket would carry
 // them in one write: the backend reads them in the same order and answers the same messages. A trivial statement costs
 // 100–120 µs less (issue 13.6, measured in docs/benchmarks.md); the demo load sends 19,000 of them.
+//
+// The answers are read as node-postgres reads a socket's bytes, by its own parser (pg-protocol), from PGlite's raw
+// output: PGlite's parser copied every field's bytes into an ArrayBuffer of its own before decoding it (a fifth of the
+// JavaScript time of the demo load), and node-postgres reads only what the messages say. No LISTEN here: nothing
+// PGlite's parser would have acted on is lost.
 import { EventEmitter } from 'node:events';
 import { serialize } from 'pg-protocol';
+import { Parser } from 'pg-protocol/dist/parser.js';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 
@@ -21,6 +27,7 @@ export class PgliteConnection extends EventEmitter {
   submittedNamedStatements: Record<string, unknown> = {};
 
   private pending: Uint8Array[] = [];
+  private readonly parser = new Parser();
   /** Each hand-over waits for the one before: the backend answers in order, and so must the events. */
   private queue: Promise<void>;
 
@@ -68,10 +75,16 @@ export class PgliteConnection extends EventEmitter {
   private send(last: Uint8Array): void {
     const messages = this.pending.length === 0 ? last : Buffer.concat([...this.pending, last]);
     this.pending = [];
+    const answers: Message[] = [];
     this.queue = this.queue
-      // syncToFs: on a folder (NODEFS) or in memory PGlite writes through as it goes; its sync is a no-op behind a lock
-      .then(() => this.pglite.execProtocolStream(messages, { throwOnError: false, syncToFs: false }))
-      .then((answers: Message[]) => {
+      // syncToFs: on a folder (NODEFS) or in memory PGlite writes through as it goes; its sync is a no-op behind a lock.
+      // A chunk is a view of PGlite's memory, reused for the next: copied before the parser may keep part of it.
+      .then(() => this.pglite.execProtocolRawStream(messages, {
+        syncToFs: false,
+        onRawData: (chunk: Uint8Array) => this.parser.parse(Buffer.from(chunk), (m: Message) => { answers.push(m); }),
+      }))
+      .then(() => {
+        // the events after PGlite's call returns: a listener that sends the next statement never re-enters PGlite
         for (const m of answers) {
           this.emit('message', m);
           this.emit(m.name === 'error' ? 'errorMessage' : m.name, m);
