@@ -63,18 +63,25 @@ const BANNER = [
   'const __l2cSourceUrl = (rel, file) => __l2cToUrl(__l2cPath.join(__l2cSourceDir(rel), file)).href;',
 ].join('\n');
 
-/** Build the bundle (to a temporary file, then renamed: a server starting meanwhile never loads half a file). */
+/** Build the bundle (in a temporary folder, then renamed: a server starting meanwhile never loads half a file). */
 export async function buildServer() {
   const esbuild = await import('esbuild');
   // node_modules stay outside the bundle (native modules, PGlite's wasm and data files found beside its code)
   const external = [...new Set([...dependencies('packages/server/package.json'), ...dependencies('packages/shared/package.json')])]
     .flatMap((d) => [d, `${d}/*`]);
-  const tmp = `${SERVER_BUNDLE}.${process.pid}.tmp`;
-  await esbuild.build({
-    entryPoints: [path.join(SERVER, 'src/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    outfile: tmp, external, plugins: [sourcePlaces], banner: { js: BANNER }, sourcemap: 'inline', logLevel: 'silent',
-  });
-  fs.renameSync(tmp, SERVER_BUNDLE);
+  // built in a folder of its own, then moved beside the old: the bundle names its source map (main.mjs.map)
+  const tmp = path.join(path.dirname(SERVER_BUNDLE), `.build-${process.pid}`);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    await esbuild.build({
+      entryPoints: [path.join(SERVER, 'src/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      outfile: path.join(tmp, 'main.mjs'), external, plugins: [sourcePlaces], banner: { js: BANNER }, sourcemap: 'linked', logLevel: 'silent',
+    });
+    fs.renameSync(path.join(tmp, 'main.mjs.map'), `${SERVER_BUNDLE}.map`);
+    fs.renameSync(path.join(tmp, 'main.mjs'), SERVER_BUNDLE);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 /**
