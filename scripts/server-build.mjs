@@ -5,24 +5,12 @@
 // `npm run dev` keep running the sources through tsx.
 import fs from 'node:fs';
 import path from 'node:path';
+import { newestMtime } from './web-build.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const SERVER = path.join(ROOT, 'packages/server');
 export const SERVER_BUNDLE = path.join(SERVER, 'dist/main.mjs');
 const INPUTS = ['packages/server/src', 'packages/shared/src', 'packages/server/package.json', 'packages/shared/package.json', 'scripts/server-build.mjs'];
-
-function newestMtime(p) {
-  let st;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs; // a deleted file shows only as the folder's mtime
-  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
 
 /** Why a build is due, or null when the bundle is newer than every input. */
 export function serverBuildReason() {

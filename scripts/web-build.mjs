@@ -9,7 +9,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const WEB = path.join(ROOT, 'packages/web');
 export const WEB_DIST_INDEX = path.join(WEB, 'dist/index.html');
 
-function newestMtime(p) {
+/** The newest modification time under `p` (node_modules and dist folders skipped), 0 when it is missing. */
+export function newestMtime(p) {
   let st;
   try {
     st = fs.statSync(p);

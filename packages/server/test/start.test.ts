@@ -3,24 +3,12 @@
 // and serves the same API; a start on a new embedded folder begins from the install-time empty database.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMigrations } from '../src/platform/migrate.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 describe.skipIf(!!process.env.DATABASE_URL)('npm start: the server bundle', () => {
   it('builds, starts on a new embedded folder and serves the API, its documents and errors as the sources do', { timeout: 120_000 }, async () => {
@@ -29,6 +17,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('npm start: the server bundle', () =
     expect(fs.existsSync(SERVER_BUNDLE)).toBe(true);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l2c-start-test-'));
+    const { freePort } = await import('../../../scripts/pg.mjs' as string) as { freePort(): Promise<number> };
     const port = await freePort();
     const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
       cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
