@@ -1,5 +1,5 @@
 // One way to reach the database in both modes: a node-postgres Pool, fed either by a PostgreSQL server
-// (DATABASE_URL) or by embedded PGlite through its node-postgres adapter. Kysely sits on top of the Pool.
+// (DATABASE_URL) or by embedded PGlite through our connection object (pglite-connection.ts). Kysely sits on top of the Pool.
 import pg from 'pg';
 import { pglitePoolConfig } from './pglite-connection.js';
 import { fillFromTemplate } from './pglite-template.js';

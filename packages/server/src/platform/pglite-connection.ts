@@ -4,8 +4,9 @@
 // a statement with parameters is parse, bind, describe, execute and sync — five calls into PGlite, each with its own
 // pass through PGlite's locks, its backend loop and its result parser. This one keeps the messages until the client
 // asks for an answer (sync, flush, a simple query, copy data) and hands them over in one call, as a socket would carry
-// them in one write: the backend reads them in the same order and answers the same messages. A trivial statement costs
-// 100–120 µs less (issue 13.6, measured in docs/benchmarks.md); the demo load sends 19,000 of them.
+// them in one write: the backend reads them in the same order and answers the same messages. With the parsing below, a
+// trivial statement went 326 → 162 µs unnamed, 219 → 83 µs named (issue 13.6, docs/benchmarks.md); the demo load
+// sends 19,000 of them.
 //
 // The answers are read as node-postgres reads a socket's bytes, by its own parser (pg-protocol), from PGlite's raw
 // output: PGlite's parser copied every field's bytes into an ArrayBuffer of its own before decoding it (a fifth of the
