@@ -9,15 +9,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../src/platform/auth.js';
 import { inTenant, type Db, type Tx } from '../src/platform/db.js';
 import { closeUnusedTransaction } from '../src/platform/request-tx.js';
+import { isPlainSearch } from '../src/domains/customers/customers.routes.js';
 import { login, makeTenant, testApp, type Client } from './helpers.js';
 
 let db: Db;
 let baseUrl: string;
 let rep: Client;
+let admin: Client;
+let repNorth: Client;
 
 /** The parts of a Fastify request the authentication reads. */
-function request(token: string, method: string, config: { openTx?: boolean; genericPlans?: boolean } = {}): FastifyRequest {
-  return { headers: { authorization: `Bearer ${token}` }, method, routeOptions: { config }, cookies: {}, id: `plan-${method}` } as unknown as FastifyRequest;
+function request(token: string, method: string, config: { openTx?: boolean; genericPlans?: boolean | ((req: FastifyRequest) => boolean) } = {},
+  query: Record<string, string> = {}): FastifyRequest {
+  return { headers: { authorization: `Bearer ${token}` }, method, routeOptions: { config }, cookies: {}, id: `plan-${method}`, query } as unknown as FastifyRequest;
 }
 const noTouch = async () => undefined;
 const planMode = async (tx: Tx) => (await sql<{ m: string }>`select current_setting('plan_cache_mode') as m`.execute(tx)).rows[0]!.m;
@@ -26,6 +30,13 @@ beforeAll(async () => {
   ({ db, baseUrl } = await testApp());
   const t = await makeTenant(db);
   rep = await login(baseUrl, t.users.repEast);
+  admin = await login(baseUrl, t.users.admin);
+  repNorth = await login(baseUrl, t.users.repNorth);
+  // customers named alike, owned by two reps: what a rep's search may find is decided per row, whatever the plan
+  for (const [i, owner] of [t.users.repEast, t.users.repNorth, t.users.repNorth, t.users.repEast, t.users.repNorth].entries()) {
+    const res = await admin.post('/api/v1/customers', { name: `杭州恒通计划${i}号科技有限公司`, ownerId: owner.id, allowDuplicate: true });
+    expect(res.status).toBe(201);
+  }
 });
 
 describe('plans of a request\'s statements', () => {
@@ -54,5 +65,33 @@ describe('plans of a request\'s statements', () => {
     expect((await rep.get('/api/v1/aging')).status).toBe(200);
     const modes = await Promise.all(Array.from({ length: 8 }, () => db.pool.query(`select current_setting('plan_cache_mode') as m`)));
     for (const r of modes) expect(r.rows[0].m).toBe('auto');
+  });
+
+  it('a search and nothing but its page keeps PostgreSQL\'s choice; a filter beside the term, or no term, is planned per call', async () => {
+    // the customer list's route config: { openTx: true, genericPlans: isPlainSearch }
+    const mode = async (query: Record<string, string>) => {
+      const auth = await authenticate(db, request(rep.token, 'GET', { genericPlans: isPlainSearch }, query), noTouch);
+      return auth?.planPerCall;
+    };
+    expect(await mode({ q: '恒通' })).toBe(false);
+    expect(await mode({ q: 'hzht', sort: 'name', limit: '20' })).toBe(false);
+    expect(await mode({ q: '恒通', grade: 'A' })).toBe(true); // a rare grade must get its own plan
+    expect(await mode({ q: '恒通', ownerId: '00000000-0000-4000-8000-000000000001' })).toBe(true);
+    expect(await mode({ q: '  ' })).toBe(true);
+    expect(await mode({})).toBe(true);
+    expect(await mode({ grade: 'A' })).toBe(true);
+  });
+
+  it('under the generic plan a search still finds only the rows of the caller\'s scope, call after call', async () => {
+    // more than five calls on a connection: PostgreSQL may switch a named statement to its generic plan from the sixth
+    for (let i = 0; i < 8; i++) {
+      const mine = await rep.get(`/api/v1/customers?q=${encodeURIComponent('恒通计划')}`);
+      expect(mine.status).toBe(200);
+      expect((mine.body as { items: Array<{ name: string }> }).items.map((c) => c.name).sort()).toEqual(['杭州恒通计划0号科技有限公司', '杭州恒通计划3号科技有限公司']);
+      const theirs = await repNorth.get(`/api/v1/customers?q=${encodeURIComponent('恒通计划')}&sort=name`);
+      expect((theirs.body as { items: Array<{ name: string }> }).items.map((c) => c.name)).toEqual(['杭州恒通计划1号科技有限公司', '杭州恒通计划2号科技有限公司', '杭州恒通计划4号科技有限公司']);
+      const all = await admin.get(`/api/v1/customers?q=${encodeURIComponent('hzhtjh')}`);
+      expect((all.body as { items: unknown[] }).items).toHaveLength(5);
+    }
   });
 });

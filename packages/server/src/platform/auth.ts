@@ -36,9 +36,10 @@ declare module 'fastify' {
     openTx?: boolean;
     /**
      * A read whose statements keep PostgreSQL's plan choice (a generic plan after five calls) instead of being planned
-     * per call (Actor.planPerCall) — only where each statement's generic plan was checked on skewed data.
+     * per call (Actor.planPerCall) — only where each statement's generic plan was checked on skewed data. A function
+     * decides per request, from what the request asks for (its query string, before validation).
      */
-    genericPlans?: boolean;
+    genericPlans?: boolean | ((req: FastifyRequest) => boolean);
   }
 }
 
@@ -70,7 +71,9 @@ function opensTransaction(db: Db, req: FastifyRequest): boolean {
  * sort index for a rep with three customers, which a custom plan reads by the owner index.
  */
 function plansPerCall(req: FastifyRequest): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && req.routeOptions.config?.genericPlans !== true;
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const generic = req.routeOptions.config?.genericPlans;
+  return !(typeof generic === 'function' ? generic(req) : generic === true);
 }
 
 /** Resolve the caller from the request; null when there are no credentials. Throws 401 on bad credentials. */
