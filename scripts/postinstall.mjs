@@ -1,6 +1,7 @@
-// `npm install`'s last steps: the server bundle (scripts/server-build.mjs) and the empty embedded database for the
-// current migrations (packages/server/src/db-template-cli.ts). `npm start` makes either itself when it is missing or
-// stale; a failure here only costs the first start its head start: warn, never fail the install.
+// `npm install`'s last steps: the server bundle (scripts/server-build.mjs), and the empty embedded database for the
+// current migrations with a copy holding today's demo tenant (packages/server/src/db-template-cli.ts). `npm start`
+// makes each itself when it is missing or stale; a failure here only costs the first start its head start: warn, never
+// fail the install.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureServerBuilt } from './server-build.mjs';
@@ -12,4 +13,4 @@ try {
 }
 const root = path.resolve(import.meta.dirname, '..');
 const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/db-template-cli.ts')], { cwd: root, stdio: 'inherit' });
-if (r.status !== 0) console.warn(`l2c: could not make the empty embedded database (${r.error?.message ?? `exit ${r.status}`}); the first start will make its own`);
+if (r.status !== 0) console.warn(`l2c: could not make the install-time embedded databases (${r.error?.message ?? `exit ${r.status}`}); the first start will make its own`);

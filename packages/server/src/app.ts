@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { loadConfig, type Config } from './platform/config.js';
 import { openDb, databaseNow, type Db } from './platform/db.js';
+import { demoDay } from './platform/pglite-template.js';
 import { keepStatisticsFresh, statisticsJob } from './platform/statistics.js';
 import { migrate } from './platform/migrate.js';
 import { loadConstraintCatalog } from './platform/pg-errors.js';
@@ -107,7 +108,7 @@ export async function createApp(overrides: Partial<Config> = {}, deps: { db?: Db
   // The HTTP server is built while the database opens: a new embedded folder is copied from its template on libuv's
   // threads meanwhile (platform/pglite-template.ts), and the build needs no database.
   const [opened, built] = await Promise.allSettled([
-    deps.db ? Promise.resolve(deps.db) : openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    deps.db ? Promise.resolve(deps.db) : openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, demoOn: config.demo ? demoDay() : null }),
     buildHttp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy, publicUrl: config.publicUrl }),
   ]);
   if (opened.status === 'rejected' || built.status === 'rejected') {

@@ -17,11 +17,19 @@ export async function bootstrap(db: Db, config: Config, log: FastifyBaseLogger):
   const wantDemo = config.demo && (db.kind === 'pglite' || process.env.L2C_DEMO === '1');
   if (empty && wantDemo) {
     const started = Date.now();
-    const { steps } = await loadDemo(db);
-    await refreshStatistics(db); // two years of rows just arrived; plan the first screens with real counts
+    const steps = await loadDemoTenant(db);
     log.info({ ms: Date.now() - started, steps }, 'demo tenant loaded');
+  } else if (db.copiedFrom === 'demo') {
+    log.info('demo tenant copied from the one npm install made today (platform/pglite-template.ts)');
   }
   if (config.adminEmail && config.adminPassword) await ensureAdmin(db, config.adminEmail.toLowerCase(), config.adminPassword, log);
+}
+
+/** The demo tenant as a first start loads it — also into the install-time demo template (db-template-cli.ts). */
+export async function loadDemoTenant(db: Db): Promise<Record<string, number>> {
+  const { steps } = await loadDemo(db);
+  await refreshStatistics(db); // two years of rows just arrived; plan the first screens with real counts
+  return steps;
 }
 
 export async function ensureAdmin(db: Db, email: string, password: string, log?: FastifyBaseLogger): Promise<void> {

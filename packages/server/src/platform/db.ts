@@ -58,6 +58,8 @@ export interface Db {
   side: pg.Pool | null;
   /** Where inTenant reports a transaction it runs again (set by the app to its logger; silent when unset). */
   log?: { warn(obj: object, msg: string): void } | undefined;
+  /** A new embedded folder: which install-time template it was copied from (pglite-template.ts); else absent. */
+  copiedFrom?: 'demo' | 'empty';
   close(): Promise<void>;
 }
 
@@ -67,6 +69,8 @@ export interface OpenDbOptions {
   poolSize?: number;
   /** A new embedded data folder starts as a copy of the install-time template when one matches (pglite-template.ts); default true. */
   fromTemplate?: boolean;
+  /** The demo's day (pglite-template.ts demoDay) when the start wants the demo: its template is copied if made. */
+  demoOn?: string | null;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
@@ -81,7 +85,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   const release = opts.dataDir.startsWith('memory://') ? () => {} : lockDataDir(opts.dataDir);
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    if (opts.fromTemplate !== false) await fillFromTemplate(opts.dataDir);
+    const copiedFrom = opts.fromTemplate === false ? null : await fillFromTemplate(opts.dataDir, { demoOn: opts.demoOn ?? null });
     const pglite = await PGlite.create(opts.dataDir);
     const pool = new pg.Pool(pglitePoolConfig(pglite));
     prepareRepeatedStatements(pool);
@@ -91,6 +95,7 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
       pool,
       kysely,
       side: null, // one connection, one transaction at a time: nothing to wait for
+      ...(copiedFrom ? { copiedFrom } : {}),
       close: async () => {
         await kysely.destroy();
         await pglite.close();
