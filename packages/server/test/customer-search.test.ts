@@ -83,6 +83,15 @@ describe('what a search finds', () => {
     expect(names(await search(rep, c.body.number))).toEqual(['杭州恒通精密机械有限公司']);
   });
 
+  it('three characters or more are looked up by their triples (migration 040): from the middle of a field, never across two', async () => {
+    expect(names(await search(rep, '恒通精'))).toEqual(['杭州恒通精密机械有限公司']);
+    expect(names(await search(rep, 'ngz')).sort()).toEqual(['杭州云帆智能科技有限公司', '杭州恒通精密机械有限公司']); // hangzhou…
+    expect(names(await search(rep, '2345'))).toEqual(['杭州恒通精密机械有限公司']); // 139 1234 5678
+    // the name's last character and the number's first two are next to each other only in the indexed text
+    const c = await rep.get(`/api/v1/customers/${ids.hengtong}`);
+    expect(names(await search(rep, `司${String(c.body.number).slice(0, 2).toLowerCase()}`))).toEqual([]);
+  });
+
   it('LIKE wildcards are plain characters, and a miss is an empty page', async () => {
     expect(names(await search(rep, '%'))).toEqual([]);
     expect(names(await search(rep, '_'))).toEqual([]);
