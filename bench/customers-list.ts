@@ -52,6 +52,8 @@ export interface CaseResult {
   serial: Record<'api' | 'sql' | 'sqlTx', Stats | null>;
   /** Average cores busy during each measurement: this process (all threads), PostgreSQL, everything else. */
   cpu: Record<'api' | 'sql' | 'sqlTx', CpuShare>;
+  /** The API's p50 over the transaction's, round by round (CaseOptions.rounds): how much the figure moves within a run. */
+  roundRatios: number[];
   /** Event-loop utilisation of the main thread (the app, the SQL clients, PGlite) during each measurement. */
   elu: Record<'api' | 'sql' | 'sqlTx', number>;
   plan: PlanSummary;
@@ -178,7 +180,7 @@ async function explain(side: SqlSide, auth: AuthContext, select: CompiledQuery) 
   });
 }
 
-async function httpLoad(job: HttpJob): Promise<LoadResult> {
+export async function httpLoad(job: HttpJob): Promise<LoadResult> {
   const w = tsWorker(new URL('./http-worker.ts', import.meta.url), job);
   try {
     return await new Promise<LoadResult>((resolve, reject) => {
@@ -198,7 +200,9 @@ function check(name: string, r: LoadResult) {
 
 export interface CaseOptions {
   load: LoadOptions;
-  /** One-client measurement after each concurrent one (0: none). */
+  /** Rounds in which the paths take turns, each a share of load.durationMs (1: each path once). */
+  rounds: number;
+  /** One-client measurement of each path after the rounds (0: none). */
   serialMs: number;
   /** Before each measurement, wait at most this long for the rest of the machine to be idle. */
   waitIdleMs: number;
@@ -240,48 +244,78 @@ export async function runCase(db: Db, side: SqlSide, t: BenchTenant, baseUrl: st
     sql: (l: LoadOptions) => runLoad(l, () => side.asSession(auth, async (cl) => expectRows((await cl.query(replay.select.sql, params)).rowCount))),
     sqlTx: (l: LoadOptions) => runLoad(l, async () => expectRows(await side.replay(replay.sequence))),
   };
-  type Measured = { stats: Stats; serial: Stats | null; cpu: CpuShare; elu: number; warmup: number; profile: Array<[string, number]> | null; profileFile: string; disturbed: number };
-  const out = {} as Record<keyof typeof paths, Measured>;
-  for (const name of ['api', 'sql', 'sqlTx'] as const) {
+  type Measured = { result: LoadResult; cpu: CpuShare; elu: number; profile: Array<[string, number]> | null; profileFile: string; disturbed: number; profiled: number };
+  // One measurement of a path (with CPU accounting, and the optional profile of the API), redone while other work
+  // disturbed it (retryBusy); the least disturbed is kept.
+  const measure = async (name: keyof typeof paths, load: LoadOptions, round: number, profile: boolean): Promise<Measured> => {
     let best: Measured | null = null;
     for (let attempt = 0; attempt <= opts.retryBusy; attempt++) {
       const label = name === 'api' ? 'API' : name === 'sql' ? 'SQL (select)' : 'SQL (transaction)';
-      log(`${c.key}: ${label} …${attempt ? ` again (attempt ${attempt + 1}): other work used ${best?.disturbed.toFixed(2)} cores` : ''}`);
+      log(`${c.key}: ${label}, round ${round + 1} …${attempt ? ` again (attempt ${attempt + 1}): other work used ${best?.disturbed.toFixed(2)} cores` : ''}`);
       const waited = await waitForIdle(opts.waitIdleMs);
       if (waited > 2500) log(`${c.key}: waited ${(waited / 1000).toFixed(0)} s for other work on the machine to stop`);
-      if (name === 'api') await opts.profiler?.start();
+      if (profile) await opts.profiler?.start();
       const meter = new CpuMeter();
       const elu0 = performance.eventLoopUtilization();
-      const r = await paths[name](opts.load);
+      const r = await paths[name](load);
       const elu = performance.eventLoopUtilization(elu0).utilization;
       const cpu = meter.read();
       if (name === 'sql') await side.release();
       const profileFile = `api-${c.key}${attempt ? `-${attempt + 1}` : ''}`;
-      const profile = name === 'api' ? ((await opts.profiler?.stop(profileFile)) ?? null) : null;
+      const prof = profile ? ((await opts.profiler?.stop(profileFile)) ?? null) : null;
       check(`${c.key} ${name}`, r);
-      let serial: Stats | null = null;
-      let disturbed = cpu.other ?? 0;
-      if (opts.serialMs > 0) {
-        const meter1 = new CpuMeter();
-        const s1 = await paths[name]({ concurrency: 1, warmupMs: 300, durationMs: opts.serialMs, maxRequests: opts.load.maxRequests });
-        if (name === 'sql') await side.release();
-        disturbed = Math.max(disturbed, meter1.read().other ?? 0);
-        check(`${c.key} ${name} (1 client)`, s1);
-        serial = summarize(s1);
-      }
-      const m: Measured = { stats: summarize(r), serial, cpu, elu, warmup: r.warmup, profile, profileFile, disturbed };
+      const m: Measured = { result: r, cpu, elu, profile: prof, profileFile, disturbed: cpu.other ?? 0, profiled: r.warmup + r.latencies.length };
       if (!best || m.disturbed < best.disturbed) best = m;
       if (m.disturbed <= BUSY_CORES) break;
     }
-    out[name] = best!;
+    return best!;
+  };
+  // Rounds: the paths take turns (API, SELECT, transaction; again), each round a share of the measured time, so a
+  // machine whose speed drifts over the minutes (a shared VM's does) slows every path alike instead of whichever ran
+  // in its slow minute. The first round's warm-up is the full one (the API's worker processes start cold); later
+  // rounds warm for a second. A path's figures are those of all its rounds' requests together.
+  const rounds = Math.max(1, opts.rounds);
+  const per: Record<keyof typeof paths, Measured[]> = { api: [], sql: [], sqlTx: [] };
+  for (let round = 0; round < rounds; round++) {
+    const load: LoadOptions = {
+      ...opts.load, warmupMs: round === 0 ? opts.load.warmupMs : Math.min(1000, opts.load.warmupMs),
+      durationMs: opts.load.durationMs / rounds, maxRequests: Math.ceil(opts.load.maxRequests / rounds),
+    };
+    for (const name of ['api', 'sql', 'sqlTx'] as const) per[name].push(await measure(name, load, round, name === 'api' && round === rounds - 1));
   }
+  // then a short one-client measurement of each path, whose median is the service time without queueing
+  const serial = {} as Record<keyof typeof paths, Stats | null>;
+  for (const name of ['api', 'sql', 'sqlTx'] as const) {
+    serial[name] = null;
+    if (opts.serialMs <= 0) continue;
+    const s1 = await paths[name]({ concurrency: 1, warmupMs: 300, durationMs: opts.serialMs, maxRequests: opts.load.maxRequests });
+    if (name === 'sql') await side.release();
+    check(`${c.key} ${name} (1 client)`, s1);
+    serial[name] = summarize(s1);
+  }
+  const merged = (name: keyof typeof paths) => {
+    const ms = per[name];
+    const window = ms.reduce((a, m) => a + m.result.windowMs, 0);
+    const share = (f: (x: CpuShare) => number | null) => (ms.some((m) => f(m.cpu) === null) ? null : ms.reduce((a, m) => a + f(m.cpu)! * m.result.windowMs, 0) / window);
+    const result: LoadResult = {
+      latencies: Float64Array.from(ms.flatMap((m) => Array.from(m.result.latencies))), windowMs: window,
+      completed: ms.reduce((a, m) => a + m.result.completed, 0), errors: ms.reduce((a, m) => a + m.result.errors, 0),
+      firstError: ms.find((m) => m.result.firstError)?.result.firstError ?? null, warmup: ms.reduce((a, m) => a + m.result.warmup, 0),
+    };
+    return {
+      stats: summarize(result), cpu: { self: share((x) => x.self)!, postgres: share((x) => x.postgres), other: share((x) => x.other) },
+      elu: ms.reduce((a, m) => a + m.elu * m.result.windowMs, 0) / window,
+    };
+  };
+  const out = { api: merged('api'), sql: merged('sql'), sqlTx: merged('sqlTx') };
+  const profiled = per.api[rounds - 1]!;
+  const roundRatios = per.api.map((m, i) => summarize(m.result).p50 / summarize(per.sqlTx[i]!.result).p50);
   const plan = await explain(side, auth, replay.select);
   await side.release();
   return {
-    c, rows: apiIds.length, api: out.api.stats, sql: out.sql.stats, sqlTx: out.sqlTx.stats,
-    serial: { api: out.api.serial, sql: out.sql.serial, sqlTx: out.sqlTx.serial },
+    c, rows: apiIds.length, api: out.api.stats, sql: out.sql.stats, sqlTx: out.sqlTx.stats, serial, roundRatios,
     cpu: { api: out.api.cpu, sql: out.sql.cpu, sqlTx: out.sqlTx.cpu }, elu: { api: out.api.elu, sql: out.sql.elu, sqlTx: out.sqlTx.elu },
-    plan: plan.summary, planText: plan.text, profile: out.api.profile, profileFile: out.api.profileFile, profiledRequests: out.api.warmup + out.api.stats.n,
+    plan: plan.summary, planText: plan.text, profile: profiled.profile, profileFile: profiled.profileFile, profiledRequests: profiled.profiled,
   };
 }
 

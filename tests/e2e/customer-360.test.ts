@@ -35,15 +35,16 @@ describe('customer 360 and lists', { timeout: 180_000 }, () => {
     reportFailures(ctx, () => ({ e2e, page }));
     await page.goto(`${e2e!.baseUrl}/login`); // warm: the server's first request compiles nothing, but caches files
     await byId(page, 'login-email').waitFor();
-    // three loads each: the machine the tests run on is shared (CI, other jobs), so the best of three is the figure
+    // five loads each: the machine the tests run on is shared (CI, other jobs), so the best of five is the figure (the
+    // best of three was 1,579 ms in one CI run of two on the 2-core VM of 2026-12-07, 980–1,138 ms in the other)
     const logins: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.goto(`${e2e!.baseUrl}/login`);
       logins.push((await firstScreenMs('login-email')).visible);
     }
     await logInAs(e2e!, page, DEMO_ADMIN);
     const homes: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.goto(`${e2e!.baseUrl}/`);
       homes.push((await firstScreenMs('home-welcome')).visible);
     }
