@@ -3,8 +3,8 @@
 // BENCH_HTTP_CLIENT picks the client:
 //   raw    (default) a keep-alive socket per client that writes the same request bytes each time and reads the answer
 //          by its content-length, as wrk does: on these two shared cores every millisecond the load generator spends
-//          is one the server under test does not get. node:http cost ~0.6 ms of CPU per customer-list request
-//          (0.20 cores at ~330 req/s), the raw client ~0.1 (issue 13, session 10).
+//          is one the server under test does not get. The bench process's CPU per customer-list request: ~0.8 ms with
+//          node:http (0.33 cores at 403 req/s), ~0.45 with this client (0.21 at 459) — issue 13, session 10.
 //   http   node:http with a keep-alive agent (the default until session 10).
 //   fetch  the built-in fetch, undici behind WHATWG streams, ~2–3× the CPU per request of node:http (every API figure
 //          up to 2026-12-06 session 5 paid it).
