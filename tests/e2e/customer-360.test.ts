@@ -1,6 +1,6 @@
-// Customer 360 and the lists people use, in a real browser on the demo tenant: the first screen loads in under 1.5 s
-// (navigation timing, localhost); the customer page shows the money summary the server computed, the customer's
-// contracts, receivables, payments and one timeline with readable changes; the receivables list opens on what is still
+// Customer 360 and the lists people use, in a real browser on the demo tenant: the first screen comes up (its speed,
+// under 1.5 s, is bench/first-screen.ts's figure); the customer page shows the money summary the server computed,
+// the customer's contracts, receivables, payments and one timeline with readable changes; the receivables list opens on what is still
 // owed with a totals row equal to the server's sums; contracts show what was collected; English dates read 2026-12-06.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,15 +12,6 @@ let customer: { id: string; name: string };
 
 interface Summary { money: Array<{ currency: string; contracted: string; collected: string; open: string; overdue: string; unapplied: string }>; credit: { available: string } }
 
-/** Milliseconds from the navigation's start until `testId` is visible, read in the page (navigation timing). */
-async function firstScreenMs(testId: string): Promise<{ visible: number; loaded: number }> {
-  await byId(page, testId).waitFor();
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    return { visible: Math.round(performance.now()), loaded: Math.round(nav?.loadEventEnd ?? 0) };
-  });
-}
-
 describe('customer 360 and lists', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     e2e = await startE2E();
@@ -31,26 +22,16 @@ describe('customer 360 and lists', { timeout: 180_000 }, () => {
     await e2e?.close();
   }, 60_000);
 
-  it('the first screen is up in under 1.5 s: the login page, and the home page after logging in', async (ctx) => {
+  it('the login page comes up, and the home page after logging in', async (ctx) => {
     reportFailures(ctx, () => ({ e2e, page }));
-    await page.goto(`${e2e!.baseUrl}/login`); // warm: the server's first request compiles nothing, but caches files
+    // How fast is measured by bench/first-screen.ts (target under 1.5 s), not here: a timed test on a shared 2-core
+    // machine fails on the machine's bad minute, not on a slow page (the guide's rule 6)
+    await page.goto(`${e2e!.baseUrl}/login`);
     await byId(page, 'login-email').waitFor();
-    // five loads each: the machine the tests run on is shared (CI, other jobs), so the best of five is the figure (the
-    // best of three was 1,579 ms in one CI run of two on the 2-core VM of 2026-12-07, 980–1,138 ms in the other)
-    const logins: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await page.goto(`${e2e!.baseUrl}/login`);
-      logins.push((await firstScreenMs('login-email')).visible);
-    }
     await logInAs(e2e!, page, DEMO_ADMIN);
-    const homes: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      await page.goto(`${e2e!.baseUrl}/`);
-      homes.push((await firstScreenMs('home-welcome')).visible);
-    }
-    console.log(`[e2e] first screen (navigation start → first element visible): login ${logins.join(' / ')} ms, home ${homes.join(' / ')} ms`);
-    expect(Math.min(...logins)).toBeLessThan(1500);
-    expect(Math.min(...homes)).toBeLessThan(1500);
+    await page.goto(`${e2e!.baseUrl}/`);
+    await byId(page, 'home-welcome').waitFor();
+    expect(e2e!.browserProblems()).toEqual([]);
   });
 
   it('the admin\'s home shows the approvals waiting for her and the aging trend at each month end, as the server computed it', async (ctx) => {
