@@ -215,3 +215,36 @@ describe('approval is bound to the content hash', () => {
     expect((await manager.get(`/api/v1/quotes/${q.id}`)).status).toBe(200);
   });
 });
+
+describe('amounts beyond what can be booked', () => {
+  // Quantity and unit price each fit their schemas; their product may not fit the amount columns (15 digits before
+  // the point). The fuzz test found it as a 400 naming only "body" (seed 329274121): the database's overflow.
+  it('a free line whose quantity × unit price is too large is refused naming that line, and nothing is written', async () => {
+    const before = (await rep.get('/api/v1/quotes?limit=200')).body.items.length;
+    const res = await rep.post('/api/v1/quotes', { customerId: customer.id, title: '超大金额', validUntil: VALID, lines: [
+      line(cat.sensor, '1'),
+      { skuId: null, description: '定制服务', quantity: '9773614341', unitPrice: '55666947.5', taxRate: '0.13' },
+    ] });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'lines.1.quantity' })]);
+    expect(res.body.detail).toContain('999999999999999.99');
+    expect((await rep.get('/api/v1/quotes?limit=200')).body.items.length).toBe(before);
+  });
+
+  it('catalog lines priced from the price book are checked after pricing: their sum beyond the books names the lines', async () => {
+    const q = await newQuote(rep, customer.id, [line(cat.sensor, '2')]);
+    // the gateway in slab tiers, 1,000.00 up to 10 and 900.00 beyond: 999,999,999,999 of them are 10 × 1,000.00 +
+    // 999,999,999,989 × 900.00 = 900,000,000,000,100.00 — bookable alone, not twice
+    const huge = line(cat.gateway, '999999999999');
+    const res = await put(rep, `/api/v1/quotes/${q.id}`, { title: q.title, validUntil: VALID, version: q.version, lines: [huge, huge] });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.code).toBe('quotes.amount_too_large');
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'lines' })]);
+    expect(res.body.detail).toContain('1800000000000200.00');
+    const one = await put(rep, `/api/v1/quotes/${q.id}`, { title: q.title, validUntil: VALID, version: q.version, lines: [huge] });
+    expect(one.status, JSON.stringify(one.body)).toBe(200);
+    expect(one.body.pricing.totals.listAmount).toBe('900000000000100.00'); // before this file's promotions
+    expect(one.body.amountInclTax).toBe(one.body.pricing.totals.amountInclTax);
+    expect(one.body.versionSeq).toBe(q.versionSeq + 1); // the refused change wrote no version
+  });
+});

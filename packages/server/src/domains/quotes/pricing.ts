@@ -2,7 +2,7 @@
 // several priced lines: the bundle SKU itself (its own price, often 0) and each chosen component (quantity per bundle
 // × the line's quantity), all with the line's discount. Engine line ids are positions (L3, L3.1 …), never row ids, so
 // the same content hashes the same after the lines are written again.
-import { dec, type PricingResult, type QuoteLineBody, type Selection } from '@l2c/shared';
+import { dec, MAX_MONEY, type PricingResult, type QuoteLineBody, type Selection } from '@l2c/shared';
 import type { Tx } from '../../platform/db.js';
 import { getSkusTx, validateConfigurationTx, type CatalogSku } from '../catalog/index.js';
 import type { LineToPrice } from '../pricing/index.js';
@@ -90,4 +90,26 @@ export function maxDiscount(lines: QuoteLineBody[], orderRate: string): string {
   const order = dec(orderRate);
   const worst = lines.reduce((m, l) => (dec(l.discountRate).gt(m) ? dec(l.discountRate) : m), dec(0));
   return dec(1).minus(dec(1).minus(worst).times(dec(1).minus(order))).toDecimalPlaces(6).toString();
+}
+
+const AMOUNTS = ['listAmount', 'netAmount', 'amountExclTax', 'taxAmount', 'amountInclTax', 'cost'] as const;
+const beyondBooks = (amounts: Record<(typeof AMOUNTS)[number], string>) => AMOUNTS.some((k) => dec(amounts[k]).abs().gt(MAX_MONEY));
+
+/**
+ * The priced amounts fit the books (MAX_MONEY, the amount columns' 15 digits before the point): a quantity and a unit
+ * price each fit their schema, but their product may not — checked here, after pricing, because a catalog line's
+ * price is known only then. Beyond it, a 400 naming the quote line's quantity (or the lines, for their sum), before
+ * anything of the version is written; the database's overflow named no field.
+ */
+export function checkBookable(result: PricingResult, meta: Expanded['meta']): void {
+  for (const l of result.lines) {
+    if (!beyondBooks(l)) continue;
+    const position = meta.get(l.lineId)?.position;
+    const message = `quantity × unit price comes to ${l.listAmount}, beyond what can be booked (${MAX_MONEY})`;
+    throw quoteError('amount_too_large', `line ${position ?? '?'}: ${message}`, { errors: [{ path: position ? `lines.${position - 1}.quantity` : 'lines', message }] });
+  }
+  if (beyondBooks(result.totals)) {
+    const message = `the lines add up to ${result.totals.listAmount}, beyond what can be booked (${MAX_MONEY})`;
+    throw quoteError('amount_too_large', message, { errors: [{ path: 'lines', message }] });
+  }
 }

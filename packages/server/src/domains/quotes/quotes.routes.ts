@@ -27,7 +27,7 @@ export function quotesRoutes(app: App, db: Db) {
   }, async (req) => svc.listQuotes(db, requireAuth(req), req.query));
 
   app.post('/api/v1/quotes', {
-    schema: { operationId: 'createQuote', summary: 'Create a quote', description: 'Lines from the catalog (skuId; a bundle with its configuration) or free lines (no skuId, own price); priced at once into version 1.', tags, errors: [quoteError.only('customer_not_found', 'invalid_configuration'), pricingError.only('budget_exhausted')], body: QuoteCreate, response: { 201: QuoteSchema } },
+    schema: { operationId: 'createQuote', summary: 'Create a quote', description: 'Lines from the catalog (skuId; a bundle with its configuration) or free lines (no skuId, own price); priced at once into version 1.', tags, errors: [quoteError.only('customer_not_found', 'invalid_configuration', 'amount_too_large'), pricingError.only('budget_exhausted')], body: QuoteCreate, response: { 201: QuoteSchema } },
     preHandler: requirePermission('quotes', 'create'),
   }, async (req, reply) => reply.code(201).send(await svc.createQuote(db, requireAuth(req), req.body)));
 
@@ -37,7 +37,7 @@ export function quotesRoutes(app: App, db: Db) {
   }, async (req) => svc.getQuote(db, requireAuth(req), req.params.id));
 
   app.put('/api/v1/quotes/:id', {
-    schema: { operationId: 'updateQuote', summary: 'Change a quote', description: 'Replaces header and lines and prices them once: a new version with a new content hash. A change to an approved or pending quote takes it back to draft — it needs approval again.', tags, errors: [quoteError.only('not_found', 'not_editable', 'invalid_configuration'), pricingError.only('budget_exhausted')], params: IdParams, body: QuoteUpdate, response: { 200: QuoteSchema } },
+    schema: { operationId: 'updateQuote', summary: 'Change a quote', description: 'Replaces header and lines and prices them once: a new version with a new content hash. A change to an approved or pending quote takes it back to draft — it needs approval again.', tags, errors: [quoteError.only('not_found', 'not_editable', 'invalid_configuration', 'amount_too_large'), pricingError.only('budget_exhausted')], params: IdParams, body: QuoteUpdate, response: { 200: QuoteSchema } },
     preHandler: requirePermission('quotes', 'update'),
   }, async (req) => svc.updateQuote(db, requireAuth(req), req.params.id, req.body));
 

@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { approvalHistory, cancelPendingApproval } from '../approvals/index.js';
 import { priceAndReserveTx } from '../pricing/index.js';
 import { canonicalJson, contentHash } from './hash.js';
-import { expandLines, maxDiscount, snapshotLines, type SnapshotLine } from './pricing.js';
+import { checkBookable, expandLines, maxDiscount, snapshotLines, type SnapshotLine } from './pricing.js';
 import { quoteError } from './quotes.errors.js';
 import * as q from './quotes.sql.js';
 
@@ -125,6 +125,7 @@ async function priceTx(tx: Tx, auth: AuthContext, row: q.QuoteRow, header: Heade
     orderDiscountRate: header.orderDiscountRate, rebateRequested: header.rebateRequested,
   }, row.id);
   const r = priced.result;
+  checkBookable(r, expanded.meta);
   const snapLines = snapshotLines(r, expanded.meta, priced.skus);
   const content: Snapshot['content'] = { terms, entered: lines, lines: snapLines, totals: r.totals, rebate: r.rebate };
   const margins = r.lines.filter((l) => !l.gift && l.margin !== null).map((l) => dec(l.margin!));
