@@ -13,7 +13,7 @@ import { CustomerListQuery, ROLE_SCOPE, type Role } from '@l2c/shared';
 import type { Db } from '../packages/server/src/platform/db.js';
 import type { Database } from '../packages/server/src/platform/schema.js';
 import type { AuthContext } from '../packages/server/src/platform/auth.js';
-import { isPlainSearch, listCustomers } from '../packages/server/src/domains/customers/index.js';
+import { isPlainSearchQuery, listCustomers } from '../packages/server/src/domains/customers/index.js';
 import { CpuMeter, type CpuShare, httpJson, log, runLoad, summarize, tsWorker, waitForIdle, type LoadOptions, type LoadResult, type Stats } from './lib.js';
 import type { BenchTenant, BenchUser } from './seed.js';
 import type { HttpJob } from './http-worker.js';
@@ -217,7 +217,7 @@ export async function runCase(db: Db, side: SqlSide, t: BenchTenant, baseUrl: st
   // planned as the route plans this request (its config's genericPlans): a plain search keeps PostgreSQL's generic plan,
   // and so does its bare transaction, whose statements the app's pool names as it names the API's — until session 10
   // the bare side's searches were planned on every call and the API looked faster than its own SQL
-  const auth = { ...authOf(t, c.user), planPerCall: !isPlainSearch({ query: Object.fromEntries(new URLSearchParams(c.query)) } as never) };
+  const auth = { ...authOf(t, c.user), planPerCall: !isPlainSearchQuery(Object.fromEntries(new URLSearchParams(c.query))) };
   const path = `/api/v1/customers?${c.query}`;
 
   // The same page three ways: the API, the captured SELECT, and the captured sequence. Captured on the second call: the

@@ -28,7 +28,10 @@ const IdParams = z.object({ id: IdSchema });
  */
 const PLAIN_SEARCH_KEYS = new Set(['q', 'sort', 'limit', 'cursor']);
 export function isPlainSearch(req: FastifyRequest): boolean {
-  const query = req.query as Record<string, unknown>;
+  return isPlainSearchQuery(req.query as Record<string, unknown>);
+}
+/** The same decision from the query string's fields (the list bench plans its bare transaction by it). */
+export function isPlainSearchQuery(query: Record<string, unknown>): boolean {
   return typeof query.q === 'string' && query.q.trim() !== '' && Object.keys(query).every((k) => PLAIN_SEARCH_KEYS.has(k));
 }
 const tags = ['customers'];

@@ -5,7 +5,7 @@
 // - canSeeCustomer / createCustomer / listCustomers (with q: the ranked search) / getCustomer; reclaimStaleCustomers
 //   (the pool-return job); nameKey; backfillSearchKeys (start-up: pinyin keys of customers written without them).
 // It owns customers, contacts, followups and pool_events (tables.ts); the money domains join customers read-only.
-export { customersRoutes, isPlainSearch } from './customers.routes.js'; // isPlainSearch: the list bench plans as the route does
+export { customersRoutes, isPlainSearchQuery } from './customers.routes.js'; // isPlainSearchQuery: the list bench plans as the route does
 export { customersExcelRoutes } from './excel.routes.js';
 export { customerSettingsRoutes } from './settings.routes.js';
 export { canSeeCustomer, createCustomer, listCustomers, getCustomer } from './customers.service.js';

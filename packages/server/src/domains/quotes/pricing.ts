@@ -93,23 +93,29 @@ export function maxDiscount(lines: QuoteLineBody[], orderRate: string): string {
 }
 
 const AMOUNTS = ['listAmount', 'netAmount', 'amountExclTax', 'taxAmount', 'amountInclTax', 'cost'] as const;
-const beyondBooks = (amounts: Record<(typeof AMOUNTS)[number], string>) => AMOUNTS.some((k) => dec(amounts[k]).abs().gt(MAX_MONEY));
+/** The first amount beyond what the books hold, as "name value", or null. */
+const beyondBooks = (amounts: Record<(typeof AMOUNTS)[number], string>) => {
+  const key = AMOUNTS.find((k) => dec(amounts[k]).abs().gt(MAX_MONEY));
+  return key ? `${key} ${amounts[key]}` : null;
+};
 
 /**
  * The priced amounts fit the books (MAX_MONEY, the amount columns' 15 digits before the point): a quantity and a unit
- * price each fit their schema, but their product may not — checked here, after pricing, because a catalog line's
- * price is known only then. Beyond it, a 400 naming the quote line's quantity (or the lines, for their sum), before
- * anything of the version is written; the database's overflow named no field.
+ * price (or cost) each fit their schema, but their product may not — checked here, after pricing, because a catalog
+ * line's price is known only then. Beyond it, a 400 naming the quote line's quantity (or the lines, for their sum),
+ * before anything of the version is written; the database's overflow named no field.
  */
 export function checkBookable(result: PricingResult, meta: Expanded['meta']): void {
   for (const l of result.lines) {
-    if (!beyondBooks(l)) continue;
+    const over = beyondBooks(l);
+    if (!over) continue;
     const position = meta.get(l.lineId)?.position;
-    const message = `quantity × unit price comes to ${l.listAmount}, beyond what can be booked (${MAX_MONEY})`;
+    const message = `the line's ${over} is beyond what can be booked (${MAX_MONEY})`;
     throw quoteError('amount_too_large', `line ${position ?? '?'}: ${message}`, { errors: [{ path: position ? `lines.${position - 1}.quantity` : 'lines', message }] });
   }
-  if (beyondBooks(result.totals)) {
-    const message = `the lines add up to ${result.totals.listAmount}, beyond what can be booked (${MAX_MONEY})`;
+  const over = beyondBooks(result.totals);
+  if (over) {
+    const message = `the lines add up to ${over}, beyond what can be booked (${MAX_MONEY})`;
     throw quoteError('amount_too_large', message, { errors: [{ path: 'lines', message }] });
   }
 }
